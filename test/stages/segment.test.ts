@@ -1,0 +1,54 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentText } from '../../src/stages/segment/segment.js';
+
+const sentencesOf = (text: string, dateline?: { start: number; end: number }) =>
+  segmentText(text, dateline).sentences.map((s) => text.slice(s.span.start, s.span.end));
+
+describe('segmentText', () => {
+  it('does not split after Dr, Mr, Rs., No. or initials', () => {
+    const text = 'Dr. Ali met Mr. Khan at No. 5 and paid Rs. 300 to J. R. Shah. He then left.';
+    assert.deepEqual(sentencesOf(text), ['Dr. Ali met Mr. Khan at No. 5 and paid Rs. 300 to J. R. Shah.', 'He then left.']);
+  });
+
+  it('keeps a quotation of several sentences in one segment', () => {
+    const text = 'The minister spoke. \u201CWe came. We stayed. We won,\u201D she said. Reporters left.';
+    assert.deepEqual(sentencesOf(text), [
+      'The minister spoke.',
+      '\u201CWe came. We stayed. We won,\u201D she said.',
+      'Reporters left.',
+    ]);
+  });
+
+  it('makes the dateline its own segment', () => {
+    const text = 'QUETTA - The provincial cabinet met on Monday. It approved the budget.';
+    const { sentences } = segmentText(text, { start: 0, end: 8 });
+    assert.equal(sentences[0]?.dateline, true);
+    assert.deepEqual(
+      sentences.map((s) => text.slice(s.span.start, s.span.end)),
+      ['QUETTA -', 'The provincial cabinet met on Monday.', 'It approved the budget.'],
+    );
+  });
+
+  it('never lets a sentence cross a paragraph break, and numbers paragraphs', () => {
+    const text = 'The party met\n\nThe cabinet resigned.';
+    const { sentences } = segmentText(text);
+    assert.deepEqual(sentences.map((s) => [text.slice(s.span.start, s.span.end), s.paragraph]), [
+      ['The party met', 0],
+      ['The cabinet resigned.', 1],
+    ]);
+  });
+
+  it('gives every token an offset span whose text is the token', () => {
+    const text = 'PML-N\u2019s leader said\u00A0\u201Cno\u201D on Rs. 5,000.';
+    const { tokens } = segmentText(text);
+    assert.ok(tokens.length > 5);
+    for (const t of tokens) {
+      const s = text.slice(t.span.start, t.span.end);
+      assert.equal(s.trim(), s);
+      assert.ok(s.length > 0);
+    }
+    // Hyphens are tokens of their own, as in the newswire NER training data ("PML", "-", "N").
+    assert.deepEqual(tokens.slice(0, 3).map((t) => text.slice(t.span.start, t.span.end)), ['PML', '-', 'N']);
+  });
+});
