@@ -1,0 +1,148 @@
+import Database from 'better-sqlite3';
+import { documentFromJSON, documentToJSON, type Document } from '../../document/document.js';
+import { AmbiguousIdError, StoreError, type ArticleSummary, type PutStatus, type Store } from '../store.js';
+import { migrate } from './migrate.js';
+
+/** The database file used when neither `--db` nor POLITY_DB names one. */
+export const DEFAULT_DB_PATH = './polity.db';
+
+/** The database path to use: the one given, else $POLITY_DB, else ./polity.db. */
+export function resolveDbPath(given?: string): string {
+  return given ?? (process.env.POLITY_DB || DEFAULT_DB_PATH);
+}
+
+interface ArticleRow {
+  id: string;
+  content_hash: string;
+  url: string | null;
+  title: string | null;
+  origin: string | null;
+  published: string | null;
+  dateline_place: string | null;
+  ingested_at: string;
+  chars: number;
+}
+
+/** A Store in one SQLite file (better-sqlite3: synchronous, so one article is one plain transaction). */
+export class SqliteStore implements Store {
+  /** The open database, for modules that keep their own tables in the same file (the record). */
+  readonly db: Database.Database;
+  readonly path: string;
+  private readonly writeArticle: Database.Transaction<(doc: Document) => PutStatus>;
+  private readonly statements;
+
+  constructor(path: string) {
+    this.path = path;
+    try {
+      this.db = new Database(path);
+      // WAL lets readers (show, the server) work while an ingest writes; synchronous=NORMAL in WAL mode keeps
+      // every committed article across a process crash and only risks the last commits on power loss.
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma('busy_timeout = 5000');
+      migrate(this.db);
+    } catch (err) {
+      if (err instanceof StoreError) throw new StoreError(`${path}: ${err.message}`);
+      throw new StoreError(`${path}: cannot open database: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const db = this.db;
+    this.statements = {
+      hasContent: db.prepare('SELECT 1 FROM articles WHERE content_hash = ?').pluck(),
+      byId: db.prepare('SELECT document_json FROM articles WHERE id = ?').pluck(),
+      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 50").pluck(),
+      list: db.prepare(`SELECT id, content_hash, url, title, origin, published, dateline_place, ingested_at, length(text) AS chars
+        FROM articles ORDER BY published IS NULL, published, id`),
+      article: db.prepare(`INSERT INTO articles (id, content_hash, url, title, origin, published, dateline_place, text, document_json, ingested_at)
+        VALUES (@id, @contentHash, @url, @title, @origin, @published, @datelinePlace, @text, @json, @ingestedAt)`),
+      actor: db.prepare('INSERT INTO actors (article_id, id, type, name, aliases) VALUES (?, ?, ?, ?, ?)'),
+      mention: db.prepare('INSERT INTO mentions (article_id, id, type, actor_id, start, end, source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      role: db.prepare('INSERT INTO roles (article_id, id, person_id, title, org_id, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      membership: db.prepare('INSERT INTO memberships (article_id, id, person_id, org_id, inferred, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      statement: db.prepare(`INSERT INTO statements (article_id, id, kind, speaker_id, cue_lemma, content_start, content_end, start, end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      event: db.prepare(`INSERT INTO events (article_id, id, type, mode, cameo, modality, actor_ids, recipient_ids, date, trigger_start, trigger_end, start, end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      commitment: db.prepare(`INSERT INTO commitments (article_id, id, kind, by_id, to_id, status, due, what_start, what_end, start, end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    };
+    // One transaction per article: either the article row and all its layer rows are stored, or none are.
+    this.writeArticle = db.transaction((doc: Document): PutStatus => {
+      if (this.statements.hasContent.get(doc.meta.contentHash) !== undefined) return 'unchanged';
+      this.insertArticle(doc);
+      return 'added';
+    });
+  }
+
+  putDocument(doc: Document): PutStatus {
+    return this.writeArticle.immediate(doc);
+  }
+
+  hasContent(contentHash: string): boolean {
+    return this.statements.hasContent.get(contentHash) !== undefined;
+  }
+
+  getDocument(idOrPrefix: string): Document | undefined {
+    const exact = this.statements.byId.get(idOrPrefix) as string | undefined;
+    if (exact !== undefined) return documentFromJSON(JSON.parse(exact));
+    if (idOrPrefix === '') return undefined;
+    const ids = this.statements.byPrefix.all(`${idOrPrefix.replace(/[\\%_]/g, '\\$&')}%`) as string[];
+    if (ids.length > 1) throw new AmbiguousIdError(idOrPrefix, ids);
+    if (ids.length === 0) return undefined;
+    return documentFromJSON(JSON.parse(this.statements.byId.get(ids[0]) as string));
+  }
+
+  listArticles(): ArticleSummary[] {
+    return (this.statements.list.all() as ArticleRow[]).map((r) => ({
+      id: r.id,
+      contentHash: r.content_hash,
+      ...(r.title !== null && { title: r.title }),
+      ...(r.url !== null && { url: r.url }),
+      ...(r.origin !== null && { origin: r.origin }),
+      ...(r.published !== null && { published: r.published }),
+      ...(r.dateline_place !== null && { datelinePlace: r.dateline_place }),
+      ingestedAt: r.ingested_at,
+      chars: r.chars,
+    }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private insertArticle(doc: Document): void {
+    const s = this.statements;
+    const a = doc.meta.id;
+    s.article.run({
+      id: a,
+      contentHash: doc.meta.contentHash,
+      url: doc.meta.url ?? null,
+      title: doc.meta.title ?? null,
+      origin: doc.meta.origin ?? null,
+      published: doc.meta.published ?? null,
+      datelinePlace: doc.meta.dateline?.place ?? null,
+      text: doc.text,
+      json: JSON.stringify(documentToJSON(doc)),
+      ingestedAt: new Date().toISOString(),
+    });
+    for (const x of doc.actors) s.actor.run(a, x.id, x.type, x.name, JSON.stringify(x.aliases));
+    for (const x of doc.mentions) s.mention.run(a, x.id, x.type, x.actor ?? null, x.span.start, x.span.end, x.source);
+    for (const x of doc.roles) s.role.run(a, x.id, x.person, x.title, x.org ?? null, x.evidence.start, x.evidence.end);
+    for (const x of doc.memberships) s.membership.run(a, x.id, x.person, x.org, x.inferred ? 1 : 0, x.evidence.start, x.evidence.end);
+    for (const x of doc.statements) {
+      s.statement.run(a, x.id, x.kind, x.speaker ?? null, x.cueLemma ?? null, x.content.start, x.content.end, x.evidence.start, x.evidence.end);
+    }
+    for (const x of doc.events) {
+      s.event.run(a, x.id, x.type, x.mode ?? null, x.cameo ?? null, x.modality, JSON.stringify(x.actor), JSON.stringify(x.recipient),
+        x.date?.value ?? null, x.trigger.start, x.trigger.end, x.evidence.start, x.evidence.end);
+    }
+    for (const x of doc.commitments) {
+      s.commitment.run(a, x.id, x.kind, x.by, x.to ?? null, x.status, x.due?.value ?? null, x.what.start, x.what.end, x.evidence.start, x.evidence.end);
+    }
+  }
+}
+
+/** Opens (creating and migrating if needed) the SQLite store at `path`. */
+export function openStore(path: string = resolveDbPath()): SqliteStore {
+  return new SqliteStore(path);
+}

@@ -1,0 +1,48 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '../../src/store/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'polity-kill-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const child = fileURLToPath(new URL('./fixtures/ingest-until-killed.ts', import.meta.url));
+
+/** Runs the child until it reports `atLeast` committed articles, then SIGKILLs it; returns the ids it reported. */
+function ingestThenKill(db: string, atLeast: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.split('\n').length > atLeast) proc.kill('SIGKILL');
+    });
+    proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    proc.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`child ended by itself (code ${code}): ${err}`));
+      else resolve(out.split('\n').filter((l) => /^[0-9a-f]{16}$/.test(l)));
+    });
+  });
+}
+
+it('leaves only whole articles and a sound database when the ingesting process is killed', async () => {
+  const path = join(dir, 'killed.db');
+  const reported = await ingestThenKill(path, 30);
+  const store = openStore(path);
+  assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+  assert.equal(store.db.pragma('foreign_key_check').length, 0);
+  const stored = store.listArticles();
+  const storedIds = new Set(stored.map((a) => a.id));
+  for (const id of reported) assert.ok(storedIds.has(id), `article ${id} was reported committed but is missing`);
+  const mentionRows = store.db.prepare('SELECT count(*) FROM mentions WHERE article_id = ?').pluck();
+  for (const a of stored) {
+    const doc = store.getDocument(a.id)!;
+    assert.equal(doc.mentions.length, 405);
+    assert.equal(mentionRows.get(a.id), doc.mentions.length, `article ${a.id} has all its mention rows`);
+  }
+  store.close();
+});
