@@ -34,7 +34,7 @@ it('leaves only whole articles and a sound database when the ingesting process i
   const reported = await ingestThenKill(path, 30);
   const store = openStore(path);
   assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
-  assert.equal(store.db.pragma('foreign_key_check').length, 0);
+  assert.deepEqual(store.db.pragma('foreign_key_check'), []);
   const stored = store.listArticles();
   const storedIds = new Set(stored.map((a) => a.id));
   for (const id of reported) assert.ok(storedIds.has(id), `article ${id} was reported committed but is missing`);
