@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { register as registerEval } from './eval.js';
 
 /** A CLI command: a thin shell that parses its arguments and calls the library. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command, in the order `polity --help` lists them. Add a command here and in its own file. */
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerEval];

@@ -1,0 +1,28 @@
+import { Option, type Command } from 'commander';
+import { EVAL_LAYERS, evaluateGoldDir, formatReport, type EvalLayer } from '../../eval/index.js';
+
+/** `polity eval --gold DIR [--json] [--layer L...] [--errors]`: scores polity's output against gold files. */
+export function register(program: Command): void {
+  program
+    .command('eval')
+    .description('Analyse the article of every *.gold.json in a directory and score the output per layer (P/R/F1).')
+    .requiredOption('--gold <dir>', 'directory of polity-gold/1 files; each names its article relative to the directory\'s parent')
+    .addOption(new Option('--layer <layer...>', 'score only these layers').choices(EVAL_LAYERS))
+    .option('--json', 'print the report as JSON (per document and micro-averaged, with every miss)')
+    .option('--errors', 'also list every missed gold row and spurious system record')
+    .action(async (opts: { gold: string; layer?: EvalLayer[]; json?: boolean; errors?: boolean }) => {
+      const report = await evaluateGoldDir(opts.gold, opts.layer ? { layers: opts.layer } : {});
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        return;
+      }
+      const lines = formatReport(report);
+      if (opts.errors) {
+        for (const doc of report.documents) {
+          lines.push('', `${doc.doc} (${doc.file})`);
+          for (const e of doc.errors) lines.push(`  ${e.kind === 'missed' ? 'missed  ' : 'spurious'}  ${e.layer.padEnd(13)}  ${e.item}`);
+        }
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}
