@@ -1,10 +1,11 @@
 import { Pipeline } from './pipeline.js';
 import { segmentStage } from '../stages/segment/segment.js';
+import { timeStage } from '../stages/time/time.js';
 
 /**
  * The one place the stages are listed, in order. A new stage is added here and nowhere else; the
  * Pipeline constructor checks that what it reads comes earlier.
  */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([segmentStage]);
+  return new Pipeline([segmentStage, timeStage]);
 }

@@ -1,0 +1,393 @@
+/**
+ * Finds time expressions in a text and normalizes them relative to the publication date. chrono-node does
+ * the general parsing (weekdays, calendar dates, "last month", "yesterday", clock times); the rules here
+ * cover what chrono does not keep or does not know and that news relies on: granularity, durations
+ * ("seven months"), parts of months and years ("early March", "mid-2019"), week ordinals ("the first week
+ * of February"), quarters, bare years, decades, seasons, sets and vague references ("recently").
+ */
+import { readFileSync } from 'node:fs';
+import * as chrono from 'chrono-node';
+import type { TimeValue } from '../../document/layers.js';
+import type { Span } from '../../document/span.js';
+import { normalizeText } from '../../document/normalize.js';
+import { packagePath } from '../../package-path.js';
+import {
+  type CalendarDay, addDays, addMonths, daysInMonth, formatDay, formatMonth, isoWeek, parseDay, weekday,
+} from './calendar.js';
+
+interface DayRange {
+  from: number;
+  to: number;
+  mod: string;
+}
+
+interface TimeLexicon {
+  months: Record<string, number>;
+  numberWords: Record<string, number>;
+  vagueQuantities: string[];
+  ordinals: Record<string, number>;
+  durationUnits: Record<string, string>;
+  monthParts: Record<string, DayRange>;
+  yearParts: Record<string, DayRange>;
+  seasons: Record<string, string>;
+  references: Record<string, string>;
+  sets: Record<string, string>;
+  futureCues: string[];
+  pastCues: string[];
+}
+
+const LEXICON = JSON.parse(readFileSync(packagePath('src/stages/time/time-lexicon.json'), 'utf8')) as TimeLexicon;
+
+/** Alternation of lexicon keys, longest first so "the end of" wins over shorter keys. */
+function alternation(keys: Iterable<string>): string {
+  return [...keys]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/ /gu, '\\s+'))
+    .join('|');
+}
+
+const MONTH = `(?:${alternation(Object.keys(LEXICON.months))})\\.?`;
+const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
+const ORDINAL = alternation(Object.keys(LEXICON.ordinals));
+const NUMBER = `(?:\\d+(?:\\.\\d+)?|${alternation(Object.keys(LEXICON.numberWords))}|${alternation(LEXICON.vagueQuantities)})`;
+const UNIT = alternation(Object.keys(LEXICON.durationUnits).flatMap((u) => [u, u === 'century' ? 'centuries' : `${u}s`]));
+const MONTH_PART = alternation(Object.keys(LEXICON.monthParts));
+const YEAR_PART = alternation(Object.keys(LEXICON.yearParts));
+const FUTURE_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.futureCues)})(?![\\w'])`, 'giu');
+const PAST_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w+ed)(?![\\w'])`, 'giu');
+
+export interface FoundTime {
+  /** Span in the text given to `extractTimes`. */
+  span: Span;
+  value: TimeValue;
+}
+
+export interface ExtractTimesOptions {
+  /** Publication date (YYYY-MM-DD); relative expressions stay unresolved without it. */
+  published?: string;
+  /** Sentence spans, used to read the tense around an expression; found by punctuation when absent. */
+  sentences?: readonly Span[];
+}
+
+interface Context {
+  text: string;
+  ref?: CalendarDay;
+  sentences?: readonly Span[];
+}
+
+type Candidate = { start: number; end: number; value: TimeValue; rule: boolean };
+
+const monthOf = (word: string): number => LEXICON.months[word.toLowerCase().replace(/\.$/u, '')] ?? 0;
+
+function numberOf(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\s+/gu, ' ');
+  if (/^\d/u.test(w)) return Number(w);
+  return LEXICON.numberWords[w];
+}
+
+function dayRange(start: CalendarDay, end: CalendarDay): Pick<TimeValue, 'start' | 'end'> {
+  return { start: formatDay(start), end: formatDay(end) };
+}
+
+function monthValue(year: number, month: number, from = 1, to = 31): TimeValue {
+  const last = daysInMonth(year, month);
+  return {
+    kind: from === 1 && to >= last ? 'date' : 'range',
+    granularity: 'month',
+    value: formatMonth(year, month),
+    ...dayRange({ year, month, day: from }, { year, month, day: Math.min(to, last) }),
+  };
+}
+
+function dayValue(d: CalendarDay): TimeValue {
+  const iso = formatDay(d);
+  return { kind: 'date', granularity: 'day', value: iso, start: iso, end: iso };
+}
+
+/** The sentence around an offset: from the sentence list, else from the nearest sentence punctuation. */
+function sentenceAround(ctx: Context, at: number): Span {
+  const found = ctx.sentences?.find((s) => s.start <= at && at < s.end);
+  if (found) return found;
+  const before = ctx.text.slice(0, at).search(/[.!?\n][^.!?\n]*$/u);
+  const after = ctx.text.slice(at).search(/[.!?\n]/u);
+  return { start: before < 0 ? 0 : before + 1, end: after < 0 ? ctx.text.length : at + after };
+}
+
+/**
+ * Whether the clause around an expression speaks of the future: the nearest tense cue before it decides
+ * ("the PM will visit on Monday" → future; "he said Monday he would not rejoin" → past), else the first
+ * cue after it ("Monday's meeting will decide" → future).
+ */
+function isFuture(ctx: Context, start: number, end: number): boolean {
+  const sentence = sentenceAround(ctx, start);
+  const lastCue = (s: string, re: RegExp) => Math.max(-1, ...[...s.matchAll(re)].map((m) => m.index));
+  const firstCue = (s: string, re: RegExp) => {
+    const idx = [...s.matchAll(re)].map((m) => m.index);
+    return idx.length ? Math.min(...idx) : Infinity;
+  };
+  const before = ctx.text.slice(sentence.start, start);
+  const future = lastCue(before, FUTURE_CUE);
+  const past = lastCue(before, PAST_CUE);
+  if (future >= 0 || past >= 0) return future > past;
+  const after = ctx.text.slice(end, sentence.end);
+  return firstCue(after, FUTURE_CUE) < firstCue(after, PAST_CUE);
+}
+
+/** The year of a month named without one: the occurrence nearest the reference, pushed by tense. */
+function yearForMonth(ctx: Context, month: number, start: number, end: number): number | undefined {
+  if (!ctx.ref) return undefined;
+  const { year, month: refMonth } = ctx.ref;
+  if (isFuture(ctx, start, end)) return month < refMonth ? year + 1 : year;
+  return month > refMonth + 2 ? year - 1 : year;
+}
+
+const unresolved = (granularity: TimeValue['granularity'], value: string, kind: TimeValue['kind'] = 'date'): TimeValue => ({
+  kind,
+  granularity,
+  value,
+});
+
+/** Expressions the domain rules recognise, each with the example it handles. */
+function ruleCandidates(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const { text, ref } = ctx;
+  const add = (start: number, end: number, value: TimeValue | undefined) => {
+    if (value) out.push({ start, end, value, rule: true });
+  };
+  const each = (pattern: string, fn: (m: RegExpExecArray) => TimeValue | undefined) => {
+    const re = new RegExp(pattern, 'giu');
+    for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].length, fn(m));
+  };
+
+  // "PM will visit Karachi in the first week of February" → 2020-02-01..2020-02-07
+  each(`\\b(?:the\\s+)?(${ORDINAL})\\s+week\\s+of\\s+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`, (m) => {
+    const ordinal = LEXICON.ordinals[m[1]!.toLowerCase()]!;
+    const month = monthOf(m[2]!);
+    const year = m[3] ? Number(m[3]) : yearForMonth(ctx, month, m.index, m.index + m[0].length);
+    if (ordinal > 4) return undefined;
+    if (year === undefined) return unresolved('week', `XXXX-${String(month).padStart(2, '0')}`, 'range');
+    const last = daysInMonth(year, month);
+    const from = ordinal < 0 ? last - 6 : (ordinal - 1) * 7 + 1;
+    const start = { year, month, day: from };
+    const end = { year, month, day: from + 6 };
+    return { kind: 'range', granularity: 'week', value: `${formatDay(start)}/${formatDay(end)}`, ...dayRange(start, end) };
+  });
+
+  // "talks are expected in early March", "by the end of March 2021" → 2020-03 narrowed to its days
+  each(`\\b(${MONTH_PART})[\\s-]+(${MONTH})(?:,?\\s+(${YEAR}))?\\b`, (m) => {
+    const part = LEXICON.monthParts[m[1]!.toLowerCase().replace(/\s+/gu, ' ')]!;
+    const month = monthOf(m[2]!);
+    const year = m[3] ? Number(m[3]) : yearForMonth(ctx, month, m.index, m.index + m[0].length);
+    if (year === undefined) return unresolved('month', `XXXX-${String(month).padStart(2, '0')}`, 'range');
+    return monthValue(year, month, part.from, part.to);
+  });
+
+  // "the economy slowed in mid-2019" → 2019, May to August
+  each(`\\b(${YEAR_PART})[\\s-]+(${YEAR})\\b`, (m) => {
+    const part = LEXICON.yearParts[m[1]!.toLowerCase().replace(/\s+/gu, ' ')]!;
+    const year = Number(m[2]);
+    const start = { year, month: part.from, day: 1 };
+    const end = { year, month: part.to, day: daysInMonth(year, part.to) };
+    return { kind: 'range', granularity: 'year', value: String(year), ...dayRange(start, end) };
+  });
+
+  // "the dues will be cleared by the end of the month", "early this year", "late next month"
+  each(`\\b(${MONTH_PART}|${YEAR_PART})\\s+(the|this|next|last)\\s+(month|year)\\b`, (m) => {
+    if (!ref) return unresolved(m[3]!.toLowerCase() === 'month' ? 'month' : 'year', m[3]!.toLowerCase() === 'month' ? 'XXXX-XX' : 'XXXX', 'range');
+    const shift = { next: 1, last: -1 }[m[2]!.toLowerCase()] ?? 0;
+    const partName = m[1]!.toLowerCase().replace(/\s+/gu, ' ');
+    if (m[3]!.toLowerCase() === 'month') {
+      const part = LEXICON.monthParts[partName];
+      if (!part) return undefined;
+      const { year, month } = addMonths(ref.year, ref.month, shift);
+      return monthValue(year, month, part.from, part.to);
+    }
+    const part = LEXICON.yearParts[partName];
+    if (!part) return undefined;
+    const year = ref.year + shift;
+    return {
+      kind: 'range', granularity: 'year', value: String(year),
+      ...dayRange({ year, month: part.from, day: 1 }, { year, month: part.to, day: daysInMonth(year, part.to) }),
+    };
+  });
+
+  const quarter = (year: number | undefined, q: number): TimeValue => {
+    if (year === undefined) return unresolved('quarter', `XXXX-Q${q}`);
+    const start = { year, month: q * 3 - 2, day: 1 };
+    const end = { year, month: q * 3, day: daysInMonth(year, q * 3) };
+    return { kind: 'date', granularity: 'quarter', value: `${year}-Q${q}`, ...dayRange(start, end) };
+  };
+  // "growth picked up in the third quarter of 2019", "in the second quarter"
+  each(`\\b(?:the\\s+)?(${ORDINAL})\\s+quarter(?:\\s+of\\s+(?:(${YEAR})|(this|next|last)\\s+year))?\\b`, (m) => {
+    const q = LEXICON.ordinals[m[1]!.toLowerCase()]!;
+    if (q < 1 || q > 4) return undefined;
+    const shift = { next: 1, last: -1 }[m[3]?.toLowerCase() ?? ''] ?? 0;
+    return quarter(m[2] ? Number(m[2]) : ref && ref.year + shift, q);
+  });
+  // "Q3 2019 results"
+  each(`\\bQ([1-4])(?:\\s+(${YEAR}))?\\b`, (m) => quarter(m[2] ? Number(m[2]) : ref?.year, Number(m[1])));
+  // "sales fell last quarter"
+  each(`\\b(this|next|last)\\s+quarter\\b`, (m) => {
+    if (!ref) return unresolved('quarter', 'XXXX-QX');
+    const shift = { next: 1, last: -1 }[m[1]!.toLowerCase()] ?? 0;
+    const index = ref.year * 4 + Math.floor((ref.month - 1) / 3) + shift;
+    return quarter(Math.floor(index / 4), (index % 4) + 1);
+  });
+
+  // "the committee will meet next week" → the ISO week after publication
+  each(`\\b(this|next|last)\\s+week\\b`, (m) => {
+    if (!ref) return unresolved('week', 'XXXX-WXX');
+    const shift = { next: 7, last: -7 }[m[1]!.toLowerCase()] ?? 0;
+    const week = isoWeek(addDays(ref, shift));
+    return { kind: 'date', granularity: 'week', value: week.value, ...dayRange(week.monday, week.sunday) };
+  });
+
+  // "since the 1990s" → 199
+  each(`\\b(?:the\\s+)?(1[89]\\d|20\\d)0s\\b`, (m) => {
+    const decade = Number(m[1]) * 10;
+    return {
+      kind: 'range', granularity: 'year', value: m[1]!,
+      ...dayRange({ year: decade, month: 1, day: 1 }, { year: decade + 9, month: 12, day: 31 }),
+    };
+  });
+
+  // "the party won the 2018 elections", "in 2018" → 2018; not "2018-19", "$2018" or "2,018"
+  each(`(?<![\\d$.,/-])(${YEAR})(?![\\d%/]|,\\d|-\\d|\\.\\d)`, (m) => {
+    const year = Number(m[1]);
+    return { kind: 'date', granularity: 'year', value: m[1]!, ...dayRange({ year, month: 1, day: 1 }, { year, month: 12, day: 31 }) };
+  });
+
+  // "last summer", "the summer of 2019" → 2019-SU
+  each(`\\b(?:(this|last|next)\\s+(${alternation(Object.keys(LEXICON.seasons))})|(?:the\\s+)?(${alternation(Object.keys(LEXICON.seasons))})\\s+(?:of\\s+)?(${YEAR}))\\b`, (m) => {
+    const season = LEXICON.seasons[(m[2] ?? m[3])!.toLowerCase()]!;
+    const year = m[4] ? Number(m[4]) : ref && ref.year + ({ next: 1, last: -1 }[m[1]!.toLowerCase()] ?? 0);
+    return year === undefined ? unresolved('unknown', `XXXX-${season}`) : { kind: 'date', granularity: 'unknown', value: `${year}-${season}` };
+  });
+
+  // "I have also spent seven months outside the cabinet" → P7M; "an 11-year rule" → P11Y
+  each(`\\b(?:(?:the|its|their|his|her)\\s+)?(?:(?:past|last|next|previous|coming|first|following)\\s+)?(${NUMBER})[\\s-]+(${UNIT})\\b(?!\\s+(?:ago|later|earlier|from\\s+now)\\b)`, (m) => {
+    const unitWord = m[2]!.toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '');
+    const unit = LEXICON.durationUnits[unitWord]!;
+    const n = numberOf(m[1]!);
+    const amount = n === undefined ? 'X' : Number.isInteger(n) ? String(n) : String(n);
+    const iso = unit.startsWith('T') ? `PT${amount}${unit.slice(1)}` : unit === '2W' ? `P${n === undefined ? 'X' : n * 2}W` : `P${amount}${unit}`;
+    return { kind: 'duration', granularity: 'unknown', value: iso };
+  });
+
+  // "the ban must be lifted within two weeks" → from publication to 14 days later
+  each(`\\b(?:within|in\\s+the\\s+next)\\s+(${NUMBER})\\s+(day|week|month|year)s?\\b`, (m) => {
+    const n = numberOf(m[1]!);
+    const unit = m[2]!.toLowerCase();
+    const symbol = LEXICON.durationUnits[unit]!;
+    if (!ref || n === undefined) return { kind: 'duration', granularity: 'unknown', value: `P${n ?? 'X'}${symbol}` };
+    const end = unit === 'day' ? addDays(ref, n) : unit === 'week' ? addDays(ref, n * 7)
+      : (() => {
+          const { year, month } = addMonths(ref.year, ref.month, unit === 'month' ? n : n * 12);
+          return { year, month, day: Math.min(ref.day, daysInMonth(year, month)) };
+        })();
+    return { kind: 'range', granularity: 'day', value: `${formatDay(ref)}/${formatDay(end)}`, ...dayRange(ref, end) };
+  });
+
+  // "the party has recently changed its stance" → PAST_REF
+  each(`\\b(?:${alternation(Object.keys(LEXICON.references))})\\b`, (m) => ({
+    kind: 'date', granularity: 'unknown', value: LEXICON.references[m[0].toLowerCase().replace(/\s+/gu, ' ')]!,
+  }));
+
+  // "the committee meets weekly", "every Monday" → sets
+  each(`\\b(?:${alternation(Object.keys(LEXICON.sets))})\\b`, (m) => ({
+    kind: 'set', granularity: 'unknown', value: LEXICON.sets[m[0].toLowerCase().replace(/\s+/gu, ' ')]!,
+  }));
+  each(`\\b(?:every|each)\\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\\b`, (m) => {
+    const day = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(m[1]!.toLowerCase()) + 1;
+    return { kind: 'set', granularity: 'day', value: `XXXX-WXX-${day}` };
+  });
+  return out;
+}
+
+const WEEKDAY_MODIFIER = /^(?:next|last|this|past|coming|previous)\b/iu;
+
+/** chrono's reading of one result, with the granularity the text actually gives. */
+function chronoValue(ctx: Context, r: chrono.ParsedResult, relative: boolean): TimeValue | undefined {
+  const c = r.start;
+  const known = (k: chrono.Component) => c.isCertain(k);
+  const year = c.get('year')!;
+  const month = c.get('month')!;
+  const day = c.get('day')!;
+  if (r.end) {
+    const e = r.end;
+    const start = { year, month, day };
+    const end = { year: e.get('year')!, month: e.get('month')!, day: e.get('day')! };
+    if (relative && !ctx.ref) return unresolved('day', 'XXXX-XX-XX/XXXX-XX-XX', 'range');
+    return { kind: 'range', granularity: 'day', value: `${formatDay(start)}/${formatDay(end)}`, ...dayRange(start, end) };
+  }
+  if (known('weekday') && !known('day')) {
+    if (!ctx.ref) return unresolved(known('hour') ? 'time' : 'day', `XXXX-WXX-${((c.get('weekday')! + 6) % 7) + 1}`);
+    if (!WEEKDAY_MODIFIER.test(r.text)) {
+      // News reports the past: "said Monday" is the Monday before publication unless the clause is future.
+      const target = c.get('weekday')!;
+      const back = (weekday(ctx.ref) - target + 7) % 7;
+      const d = isFuture(ctx, r.index, r.index + r.text.length) ? addDays(ctx.ref, back === 0 ? 7 : 7 - back) : addDays(ctx.ref, -back);
+      return known('hour') ? timeValue(d, c) : dayValue(d);
+    }
+  }
+  if (relative && !ctx.ref) {
+    if (known('hour')) return unresolved('time', 'XXXX-XX-XXTXX:XX');
+    if (known('day') || known('weekday')) return unresolved('day', 'XXXX-XX-XX');
+    if (known('month')) return unresolved('month', 'XXXX-XX');
+    return known('year') ? unresolved('year', 'XXXX') : undefined;
+  }
+  const d = { year, month, day };
+  if (known('hour')) return timeValue(d, c);
+  if (known('day') || known('weekday')) return dayValue(d);
+  if (known('month')) return monthValue(year, month);
+  if (known('year')) return { kind: 'date', granularity: 'year', value: String(year), ...dayRange({ year, month: 1, day: 1 }, { year, month: 12, day: 31 }) };
+  return undefined;
+}
+
+function timeValue(d: CalendarDay, c: chrono.ParsedComponents): TimeValue {
+  const iso = formatDay(d);
+  const hh = String(c.get('hour')).padStart(2, '0');
+  const mm = String(c.get('minute') ?? 0).padStart(2, '0');
+  return { kind: 'date', granularity: 'time', value: `${iso}T${hh}:${mm}`, start: iso, end: iso };
+}
+
+const FIXED_REFERENCES = [new Date(Date.UTC(2001, 5, 15, 12)), new Date(Date.UTC(2011, 2, 3, 12))];
+
+function chronoCandidates(ctx: Context): Candidate[] {
+  const instant = ctx.ref ? new Date(Date.UTC(ctx.ref.year, ctx.ref.month - 1, ctx.ref.day, 12)) : FIXED_REFERENCES[0]!;
+  const results = chrono.parse(ctx.text, { instant, timezone: 0 }, { forwardDate: false });
+  // Without a publication date, an expression is relative when two different references read it differently.
+  const other = ctx.ref ? [] : chrono.parse(ctx.text, { instant: FIXED_REFERENCES[1]!, timezone: 0 }, { forwardDate: false });
+  const otherAt = new Map(other.map((r) => [r.index, r]));
+  const out: Candidate[] = [];
+  for (const r of results) {
+    // "ruled 11 years before the coup" counts from the coup, not from publication: leave it to the duration rule.
+    if (/\s(?:before|after)$/iu.test(r.text)) continue;
+    const twin = otherAt.get(r.index);
+    const relative = !ctx.ref && (!twin || twin.start.date().getTime() !== r.start.date().getTime());
+    const value = chronoValue(ctx, r, relative);
+    const trailing = /[\s,.;:]*$/u.exec(r.text)![0].length;
+    if (value) out.push({ start: r.index, end: r.index + r.text.length - trailing, value, rule: false });
+  }
+  return out;
+}
+
+/** Keeps the longest of overlapping candidates; on a tie the domain rule wins over chrono. */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const ranked = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.rule) - Number(a.rule) || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Every time expression in `text`, with spans into `text` and values normalized to the publication date. */
+export function extractTimes(text: string, options: ExtractTimesOptions = {}): FoundTime[] {
+  const view = normalizeText(text);
+  const ref = options.published ? parseDay(options.published) : undefined;
+  const ctx: Context = { text: view.text, ...(ref ? { ref } : {}) };
+  if (options.sentences && view.text.length === text.length) ctx.sentences = options.sentences;
+  const found = resolveOverlaps([...ruleCandidates(ctx), ...chronoCandidates(ctx)]);
+  return found.map((c) => ({ span: view.spanToOriginal({ start: c.start, end: c.end }), value: c.value }));
+}
