@@ -1,0 +1,99 @@
+/**
+ * Finds the dateline that opens a news text ("KARACHI -", "LAHORE (Reuters) -", "Quetta, January 14:").
+ *
+ * Where it is looked for: at the start of the first non-empty line, or — when that line reads as a title
+ * (short, no sentence-final punctuation, the text goes on below it) — at the start of the next non-empty
+ * line. A dateline anywhere else is part of the story, not the dateline.
+ *
+ * What counts: the place is either ALL CAPS and not a label such as "BREAKING", or a known place
+ * (lexicon/places.json) written in mixed case and followed by a comma and a date. Then an optional date, an
+ * optional agency in parentheses, and a dash or colon followed by space. "The PTI said: ..." is no dateline.
+ */
+import { readFileSync } from 'node:fs';
+import type { Dateline } from '../document/document.js';
+import { normalizeText } from '../document/normalize.js';
+import { packagePath } from '../package-path.js';
+
+const LABELS: ReadonlySet<string> = new Set(
+  (JSON.parse(readFileSync(packagePath('src/ingest/lexicon/dateline-labels.json'), 'utf8')) as { labels: string[] })
+    .labels,
+);
+const KNOWN_PLACES: ReadonlySet<string> = new Set(
+  (JSON.parse(readFileSync(packagePath('src/ingest/lexicon/places.json'), 'utf8')) as { places: string[] }).places,
+);
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH})(?:,? \\d{4})?`;
+const CAPS_WORD = "[A-Z][A-Z'.-]*";
+const TITLE_WORD = "[A-Z][a-z'.-]+(?:-[A-Z][a-z'.-]+)?";
+// Spaces are matched as runs: the seed pads its dateline with a dozen no-break spaces ("KARACHI      -").
+const DATELINE = new RegExp(
+  [
+    `(?:(?<caps>${CAPS_WORD}(?: +${CAPS_WORD}){0,3})|(?<titled>${TITLE_WORD}(?: +${TITLE_WORD}){0,2}))`,
+    // "SRINAGAR, India (AP) -": a country or region after the place.
+    `(?:, +(?!${MONTH}\\b)(?<region>[A-Z][A-Za-z.-]+(?: +[A-Z][A-Za-z.-]+)?))?`,
+    `(?:,? +(?<date>${DATE}))?`,
+    `(?: *\\((?<agency>[A-Z][A-Za-z&.' -]{0,40})\\))?`,
+    ' *(?:--?|:)(?= |\\n|$)',
+  ].join(''),
+  'y',
+);
+
+/** A dateline found at the start of a text, with the date it gives, as written ("Jan 5, 2020"). */
+export interface DatelineMatch {
+  dateline: Dateline;
+  dateText?: string;
+}
+
+export function findDateline(text: string): DatelineMatch | undefined {
+  const view = normalizeText(text);
+  for (const start of candidateStarts(view.text)) {
+    DATELINE.lastIndex = start;
+    const m = DATELINE.exec(view.text);
+    if (!m?.groups) continue;
+    const place = placeOf(m.groups);
+    if (place === undefined) continue;
+    const dateline: Dateline = { span: view.spanToOriginal({ start, end: start + m[0].length }), place };
+    const agency = m.groups.agency?.trim();
+    if (agency) dateline.agency = agency;
+    const found: DatelineMatch = { dateline };
+    if (m.groups.date) found.dateText = m.groups.date;
+    return found;
+  }
+  return undefined;
+}
+
+function placeOf(groups: Record<string, string | undefined>): string | undefined {
+  if (groups.caps !== undefined) {
+    const caps = groups.caps.replace(/ +/gu, ' ');
+    if ((caps.match(/[A-Z]/gu) ?? []).length < 2 || LABELS.has(caps)) return undefined;
+    return titleCase(caps);
+  }
+  const titled = groups.titled?.replace(/ +/gu, ' ');
+  if (titled === undefined || groups.date === undefined || !KNOWN_PLACES.has(titled)) return undefined;
+  return titled;
+}
+
+/** "NEW DELHI" → "New Delhi", "D.I. KHAN" → "D.I. Khan", "AL-QUDS" → "Al-Quds". */
+function titleCase(caps: string): string {
+  return caps.toLowerCase().replace(/(^|[ .'-])([a-z])/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** The offsets where a dateline may start: the first line, and the line after it when it is a title. */
+function candidateStarts(view: string): number[] {
+  const lines: { start: number; line: string }[] = [];
+  const lineRe = /[^\n]*/gu;
+  for (let m = lineRe.exec(view); m && lines.length < 2; m = lineRe.exec(view)) {
+    if (m[0].trim() !== '') lines.push({ start: m.index + (m[0].length - m[0].trimStart().length), line: m[0].trim() });
+    if (lineRe.lastIndex === m.index) lineRe.lastIndex++;
+  }
+  const [first, second] = lines;
+  if (!first) return [];
+  return second && looksLikeTitle(first.line) ? [first.start, second.start] : [first.start];
+}
+
+/** A headline: short, and not ending like a sentence ("PTI fails to woo MQM-P"). */
+export function looksLikeTitle(line: string): boolean {
+  return line.length <= 160 && !/[.!?:;,"')\]-]$/u.test(line);
+}

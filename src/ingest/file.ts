@@ -1,0 +1,99 @@
+/**
+ * Reading an input's bytes into text, refusing what is not a readable text: missing or unreadable
+ * files, files over the size limit (checked before reading), empty files, binary data, invalid UTF-8.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { IngestError } from './types.js';
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** How far into the bytes the binary check looks; enough to see a file header and some body. */
+const SNIFF_BYTES = 64 * 1024;
+
+export async function readTextFile(path: string, maxBytes: number): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new IngestError(path, 'not a file');
+    size = info.size;
+  } catch (err) {
+    throw asIngestError(path, err);
+  }
+  if (size > maxBytes) throw new IngestError(path, `file is ${size} bytes, over the limit of ${maxBytes}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw asIngestError(path, err);
+  }
+  return decodeText(bytes, path);
+}
+
+/**
+ * Text from bytes: not empty, not binary, valid in its encoding (UTF-8 unless a server names another),
+ * a BOM dropped, CRLF line ends made LF.
+ */
+export function decodeText(bytes: Uint8Array, source: string, charset = 'utf-8'): string {
+  if (bytes.length === 0) throw new IngestError(source, 'empty file');
+  if (looksBinary(bytes)) throw new IngestError(source, 'binary file, not text');
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new IngestError(source, `unsupported character encoding '${charset}'`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const where = decoder.encoding === 'utf-8' ? ` at byte ${firstInvalidByte(bytes)}` : '';
+    throw new IngestError(source, `invalid ${decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding}${where}`);
+  }
+  if (text.trim() === '') throw new IngestError(source, 'empty file (only white space)');
+  return text.replace(/\r\n?/gu, '\n');
+}
+
+/** NUL bytes, or more than one byte in ten a control character, in the first 64 KiB. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+  }
+  return control * 10 > sample.length;
+}
+
+/**
+ * TextDecoder does not say where decoding failed. A prefix decoded in streaming mode fails only when it
+ * holds an invalid sequence (an incomplete one at its end is allowed), so the failing offset is found by
+ * binary search over prefix lengths instead of by a hand-written UTF-8 validator.
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const decodes = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let ok = 0;
+  let bad = bytes.length;
+  while (bad - ok > 1) {
+    const mid = Math.floor((ok + bad) / 2);
+    if (decodes(mid)) ok = mid;
+    else bad = mid;
+  }
+  // The prefix of length `bad` is the first to fail: its last byte is where the sequence went wrong.
+  return bad - 1;
+}
+
+function asIngestError(path: string, err: unknown): IngestError {
+  if (err instanceof IngestError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new IngestError(path, 'no such file or folder');
+  if (code === 'EACCES' || code === 'EPERM') return new IngestError(path, 'permission denied');
+  if (code === 'EISDIR') return new IngestError(path, 'is a folder');
+  return new IngestError(path, `cannot read: ${(err as Error).message}`);
+}

@@ -1,0 +1,196 @@
+/**
+ * Ingestion: any input — plain text, HTML page, JSON Lines, RSS/Atom feed, folder, URL — becomes
+ * Documents. Reading never throws for a bad input: each one becomes an `{ ok: false }` item naming the
+ * file (or `file:line`, or `feed#item`) and the reason, and the batch goes on.
+ */
+import type { Document } from '../document/document.js';
+import { documentFromText, type ArticleMeta } from './article.js';
+import { parseFeed, looksLikeFeed, NotAFeedError, type FeedEntry } from './feed.js';
+import { fetchText } from './fetch.js';
+import { DEFAULT_MAX_BYTES, readTextFile } from './file.js';
+import { articleFromHtmlPage, NoArticleError, textFromHtmlFragment } from './html.js';
+import { parseDay } from './published.js';
+import { expandSources, isUrl } from './sources.js';
+import { IngestError, type IngestItem, type IngestOptions, type SourceRef } from './types.js';
+
+export { documentFromText, type ArticleMeta } from './article.js';
+export { findDateline, type DatelineMatch } from './dateline.js';
+export { parseDay, dayFromUrl } from './published.js';
+export { expandSources } from './sources.js';
+export { IngestError } from './types.js';
+export type { IngestItem, IngestOptions, SourceRef } from './types.js';
+
+const FEED_MEDIA_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml']);
+
+export async function* ingestSources(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  for (const ref of await expandSources(inputs)) yield* readSource(ref, opts);
+}
+
+export async function* readSource(ref: SourceRef, opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
+  const { location } = ref;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  let kind = ref.kind;
+  let content: string;
+  let url: string | undefined;
+  try {
+    if (kind === 'url' || isUrl(location)) {
+      const fetched = await fetchText(location, maxBytes, opts.fetch ?? globalThis.fetch);
+      content = fetched.text;
+      url = fetched.url;
+      if (kind === 'url') kind = kindOfResponse(fetched.mediaType, content);
+    } else {
+      content = await readTextFile(location, maxBytes);
+    }
+  } catch (err) {
+    yield failure(location, err);
+    return;
+  }
+  switch (kind) {
+    case 'jsonl':
+      yield* articlesFromJsonLines(content, location, opts);
+      return;
+    case 'feed':
+      yield* articlesFromFeed(content, location, opts);
+      return;
+    case 'html':
+      yield attempt(location, () => documentFromHtml(content, { origin: location }, opts, 'page', url));
+      return;
+    default:
+      yield attempt(location, () => documentFromText(content, withUrl({ origin: location }, url), opts));
+  }
+}
+
+function kindOfResponse(mediaType: string, text: string): SourceRef['kind'] {
+  if (FEED_MEDIA_TYPES.has(mediaType) || looksLikeFeed(text.slice(0, 4096))) return 'feed';
+  if (mediaType === 'text/plain') return 'text';
+  return 'html';
+}
+
+/** One `{url, title, published, text | html}` object per line; a bad line is refused alone. */
+function* articlesFromJsonLines(content: string, location: string, opts: IngestOptions): Generator<IngestItem> {
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const source = `${location}:${i + 1}`;
+    yield attempt(source, () => documentFromJsonLine(line, source, location, opts));
+  }
+}
+
+function documentFromJsonLine(line: string, source: string, location: string, opts: IngestOptions): Document {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (err) {
+    throw new IngestError(source, `invalid JSON: ${(err as Error).message}`);
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new IngestError(source, 'expected a JSON object');
+  }
+  const fields = record as Record<string, unknown>;
+  const meta: ArticleMeta = { origin: source };
+  for (const key of ['url', 'title', 'published'] as const) {
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') throw new IngestError(source, `'${key}' must be a string`);
+    meta[key] = value;
+  }
+  if (typeof fields.text === 'string') {
+    if (fields.text.trim() === '') throw new IngestError(source, "empty 'text'");
+    return withOrigin(documentFromText(fields.text, meta, opts), location);
+  }
+  if (typeof fields.html === 'string') {
+    const isPage = /<(?:html|body)\b/iu.test(fields.html);
+    return withOrigin(documentFromHtml(fields.html, meta, opts, isPage ? 'page' : 'fragment'), location);
+  }
+  throw new IngestError(source, "no 'text' or 'html' string field");
+}
+
+function* articlesFromFeed(content: string, location: string, opts: IngestOptions): Generator<IngestItem> {
+  let entries: FeedEntry[];
+  try {
+    entries = parseFeed(content);
+  } catch (err) {
+    yield failure(location, err instanceof NotAFeedError ? new IngestError(location, err.message) : err);
+    return;
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const source = `${location}#${i + 1}`;
+    yield attempt(source, () => documentFromFeedEntry(entries[i]!, source, location, opts));
+  }
+}
+
+function documentFromFeedEntry(entry: FeedEntry, source: string, location: string, opts: IngestOptions): Document {
+  if (!entry.content) throw new IngestError(source, 'feed item has no content or description');
+  const text = entry.content.html ? textFromHtmlFragment(entry.content.value) : entry.content.value;
+  if (text.trim() === '') throw new IngestError(source, 'feed item content is empty');
+  const meta: ArticleMeta = { origin: source, format: entry.content.html ? 'text/html' : 'text/plain' };
+  if (entry.title) meta.title = entry.title;
+  if (entry.url) meta.url = entry.url;
+  // A feed's own date is found, not given: one that does not parse is passed over for the next source.
+  if (entry.published && parseDay(entry.published) !== undefined) {
+    meta.published = entry.published;
+    meta.publishedSource = 'feed';
+  }
+  return withOrigin(documentFromText(text, meta, opts), location);
+}
+
+/**
+ * A page (through Readability) or a fragment (converted whole) as a Document. `meta` fields win over the
+ * page's own; the URL a page was fetched from is used only when the page names no canonical URL.
+ */
+function documentFromHtml(
+  html: string,
+  meta: ArticleMeta,
+  opts: IngestOptions,
+  shape: 'page' | 'fragment',
+  fetchedUrl?: string,
+): Document {
+  const source = meta.origin ?? 'html';
+  let text: string;
+  const found: ArticleMeta = { ...meta, format: 'text/html' };
+  if (shape === 'page') {
+    let article;
+    try {
+      article = articleFromHtmlPage(html);
+    } catch (err) {
+      if (err instanceof NoArticleError) throw new IngestError(source, err.message);
+      throw err;
+    }
+    text = article.text;
+    found.title ??= article.title;
+    found.url ??= article.url ?? fetchedUrl;
+    if (found.published === undefined && article.published !== undefined) found.published = article.published;
+  } else {
+    text = textFromHtmlFragment(html);
+    if (text === '') throw new IngestError(source, 'no text in the HTML');
+  }
+  return documentFromText(text, dropUndefined(found), opts);
+}
+
+function withUrl(meta: ArticleMeta, url: string | undefined): ArticleMeta {
+  return url === undefined ? meta : { ...meta, url };
+}
+
+/** Items of a file (JSON Lines, feed) are named `file:line` / `feed#n` in errors, but come from the file. */
+function withOrigin(doc: Document, location: string): Document {
+  doc.meta.origin = location;
+  return doc;
+}
+
+function dropUndefined(meta: ArticleMeta): ArticleMeta {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as ArticleMeta;
+}
+
+function attempt(source: string, read: () => Document): IngestItem {
+  try {
+    return { ok: true, source, doc: read() };
+  } catch (err) {
+    return failure(source, err);
+  }
+}
+
+function failure(source: string, err: unknown): IngestItem {
+  const error = err instanceof IngestError ? err : new IngestError(source, (err as Error).message ?? String(err));
+  return { ok: false, source: error.source, error };
+}
