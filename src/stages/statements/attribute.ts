@@ -1,0 +1,233 @@
+/**
+ * Finds reported speech in a document: verbatim quotes with the cue that attributes them, and reported
+ * clauses after a cue verb or "according to". Speakers are found as written here (subject spans); who they
+ * are is decided in speakers.ts.
+ */
+import type { Document } from '../../document/document.js';
+import type { StatementKind } from '../../document/layers.js';
+import type { Span } from '../../document/span.js';
+import { spansOverlap } from '../../document/span.js';
+import {
+  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isVerbal, sentenceWords, subjectAfter, subjectBefore,
+  trailingCueClause, type CueMatch, type SentenceWords, type Word,
+} from './clauses.js';
+import { statementLexicon, type StatementLexicon } from './lexicon.js';
+import { findQuoteRegions, type QuoteRegion } from './quotes.js';
+
+/** A statement before its speaker is resolved. */
+export interface Attribution {
+  kind: StatementKind;
+  /** The speaker as written ("Siddiqui", "he", "the MQM-P's key leaders"); absent for a continued quote. */
+  source?: Span;
+  cue?: Span;
+  cueLemma?: string;
+  content: Span;
+  evidence: Span;
+  /** Words between the cue and the clause ("Monday" in "said Monday he …"), where the date may be. */
+  adjunct?: Span;
+  /** A quote with no cue that continues the previous speaker's words in the next paragraph. */
+  continued: boolean;
+  paragraph: number;
+}
+
+function paragraphSpans(doc: Document): Span[] {
+  const spans: Span[] = [];
+  for (const s of doc.sentences) {
+    const p = spans[s.paragraph];
+    spans[s.paragraph] = p ? { start: Math.min(p.start, s.span.start), end: Math.max(p.end, s.span.end) } : { ...s.span };
+  }
+  return spans.filter((p): p is Span => p !== undefined);
+}
+
+function sentenceAt(sentences: readonly SentenceWords[], offset: number): SentenceWords | undefined {
+  return sentences.find((s) => s.span.start <= offset && offset < s.span.end);
+}
+
+function spanOfWords(words: readonly Word[], from: number, to: number): Span {
+  return { start: words[from]!.span.start, end: words[to]!.span.end };
+}
+
+interface QuoteCue {
+  /** The words of the sentence the cue was found in. */
+  words: readonly Word[];
+  match: CueMatch;
+  source?: Span;
+  adjunct?: Span;
+}
+
+/** “…,” he added. / “…,” said Siddiqui. — the cue clause right after the closing mark. */
+function cueAfterQuote(s: SentenceWords, close: number, lex: StatementLexicon): QuoteCue | undefined {
+  const words = s.words;
+  let k = words.findIndex((w) => w.span.start > close);
+  if (k < 0) return undefined;
+  if (words[k]!.lower === ',') k++;
+  const match = k < words.length ? trailingCueClause(words, k, lex) : undefined;
+  if (!match) return undefined;
+  const source = match.from === k ? subjectAfter(words, match.to)?.span : subjectBefore(words, match.from, k);
+  return { words, match, source };
+}
+
+/** Asad Umar said, “…” / He said: “…” / Siddiqui told reporters that “…” — the cue clause before the opening mark. */
+function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): QuoteCue | undefined {
+  const words = s.words;
+  let k = words.findIndex((w) => w.span.start >= open) - 1;
+  if (k < -1) k = words.length - 1;
+  while (k >= 0 && (words[k]!.lower === ',' || words[k]!.lower === ':' || words[k]!.lower === 'that')) k--;
+  const adjunctEnd = k;
+  for (let back = 0; k >= 0 && back < 6; back++, k--) {
+    const match = cueAt(words, k, lex);
+    if (match) {
+      const source = subjectBefore(words, match.from, 0) ?? subjectAfter(words, match.to)?.span;
+      if (!source) return undefined;
+      const adjunct = adjunctEnd >= match.to ? spanOfWords(words, match.to, adjunctEnd) : undefined;
+      return { words, match, source, adjunct };
+    }
+    if (isVerbal(words[k]!) || isQuoteMark(words[k]!)) return undefined;
+  }
+  return undefined;
+}
+
+/** The quote fills its sentences: it opens the first and only punctuation follows it in the last. */
+function isWholeSentenceQuote(region: QuoteRegion, first: SentenceWords, last: SentenceWords): boolean {
+  const firstWord = first.words[0];
+  if (!firstWord || firstWord.span.start !== region.open) return false;
+  return last.words.filter((w) => w.span.start > region.close).every((w) => w.pos === 'PUNCT');
+}
+
+function directAttributions(doc: Document, sentences: readonly SentenceWords[], regions: readonly QuoteRegion[], lex: StatementLexicon): Attribution[] {
+  const out: Attribution[] = [];
+  for (const region of regions) {
+    const first = sentenceAt(sentences, region.open);
+    const last = sentenceAt(sentences, Math.max(region.open, region.close - 1)) ?? first;
+    if (!first || !last || region.content.end <= region.content.start) continue;
+    const evidence = { start: first.span.start, end: Math.max(last.span.end, region.close + 1) };
+    const found = cueAfterQuote(last, region.close, lex) ?? cueBeforeQuote(first, region.open, lex);
+    if (found) {
+      out.push({
+        kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
+        cueLemma: found.match.cue.lemma, content: region.content, evidence, adjunct: found.adjunct, continued: false, paragraph: first.paragraph,
+      });
+      continue;
+    }
+    // A scare quote ("had nothing to do with the “recent offer”") sits inside a sentence with no cue;
+    // only a quote that is its own sentence(s) can carry on the previous speaker's words.
+    if (isWholeSentenceQuote(region, first, last)) {
+      out.push({ kind: 'direct', content: region.content, evidence, continued: true, paragraph: first.paragraph });
+    }
+  }
+  return out;
+}
+
+function inAny(spans: readonly Span[], s: Span): boolean {
+  return spans.some((r) => spansOverlap(r, s));
+}
+
+/** The reported clause must be a clause: it has a verb and does not start with one ("which they said was preplanned"). */
+function isReportedClause(words: readonly Word[], start: number, end: number, complementizer: boolean): boolean {
+  if (start > end) return false;
+  const first = words[start]!;
+  if (!complementizer && (isVerbal(first) || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
+  return words.slice(start, end + 1).some(isVerbal);
+}
+
+function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: readonly Span[], lex: StatementLexicon): Attribution[] {
+  const out: Attribution[] = [];
+  const words = s.words;
+  const claimed: Span[] = [];
+  const free = (w: Word) => !inAny(blocked, w.span) && !inAny(used, w.span) && !inAny(claimed, w.span);
+  for (let k = 0; k < words.length; k++) {
+    if (!free(words[k]!)) continue;
+    const according = accordingTo(words, k, lex);
+    if (according) {
+      out.push({ ...according, evidence: s.span, continued: false, paragraph: s.paragraph });
+      claimed.push(according.content);
+      continue;
+    }
+    const match = cueAt(words, k, lex);
+    if (!match) continue;
+    const forward = reportedAfter(words, match, lex);
+    if (forward) {
+      out.push({ ...forward, evidence: s.span, continued: false, paragraph: s.paragraph });
+      claimed.push(forward.content);
+      k = match.to - 1;
+      continue;
+    }
+    const inverted = reportedBefore(words, match, lex);
+    if (inverted && !inAny(claimed, inverted.content)) {
+      out.push({ ...inverted, evidence: s.span, continued: false, paragraph: s.paragraph });
+      claimed.push(inverted.content);
+    }
+  }
+  return out;
+}
+
+type Found = Omit<Attribution, 'evidence' | 'continued' | 'paragraph'>;
+
+/** Siddiqui said Monday (that) he would not rejoin the cabinet. / Umar told reporters the party … */
+function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
+  const source = subjectBefore(words, match.from, 0);
+  if (!source) return undefined;
+  const clause = clauseAfterCue(words, match, lex);
+  if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;
+  const end = clauseEnd(words, clause.start, lex);
+  if (!isReportedClause(words, clause.start, end, clause.complementizer)) return undefined;
+  return {
+    kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma,
+    content: spanOfWords(words, clause.start, end), adjunct: clause.adjunct,
+  };
+}
+
+/** The party will not return to the cabinet, sources said. / …, said the convener on Monday. */
+function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
+  let comma = match.from - 1;
+  while (comma >= 0 && words[comma]!.lower !== ',') comma--;
+  if (comma < 1 || trailingCueClause(words, comma + 1, lex) !== match) return undefined;
+  let start = 0;
+  while (start < comma && (words[start]!.pos === 'PUNCT')) start++;
+  let end = comma - 1;
+  while (end >= start && (words[end]!.pos === 'PUNCT')) end--;
+  if (!isReportedClause(words, start, end, false) || match.cue.quoteOnly) return undefined;
+  const source = match.from === comma + 1 ? subjectAfter(words, match.to)?.span : subjectBefore(words, match.from, comma + 1);
+  if (!source) return undefined;
+  return {
+    kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma,
+    content: spanOfWords(words, start, end),
+  };
+}
+
+/** According to the party, the talks failed. / The talks failed, according to officials. */
+function accordingTo(words: readonly Word[], k: number, lex: StatementLexicon): Found | undefined {
+  const prep = lex.prepositionalCues.get(words[k]!.lower);
+  if (!prep || words[k + 1]?.lower !== prep.second) return undefined;
+  const subject = subjectAfter(words, k + 2);
+  if (!subject) return undefined;
+  const cue = spanOfWords(words, k, k + 1);
+  const leading = words.slice(0, k).every((w) => w.pos === 'ADV' || w.lower === ',');
+  if (leading && words[subject.next]?.lower === ',') {
+    const start = subject.next + 1;
+    const end = clauseEnd(words, start, lex);
+    if (!isReportedClause(words, start, end, false)) return undefined;
+    return { kind: 'indirect', source: subject.span, cue, cueLemma: prep.lemma, content: spanOfWords(words, start, end) };
+  }
+  const trailing = words.slice(subject.next).every((w) => w.pos === 'PUNCT');
+  if (k >= 2 && words[k - 1]!.lower === ',' && trailing) {
+    const end = k - 2;
+    if (!isReportedClause(words, 0, end, false)) return undefined;
+    return { kind: 'indirect', source: subject.span, cue, cueLemma: prep.lemma, content: spanOfWords(words, 0, end) };
+  }
+  return undefined;
+}
+
+/** Every direct and indirect statement in the document, in text order, speakers as written. */
+export function findAttributions(doc: Document): Attribution[] {
+  const lex = statementLexicon();
+  const sentences = sentenceWords(doc);
+  const regions = findQuoteRegions(doc.text, paragraphSpans(doc));
+  const direct = directAttributions(doc, sentences, regions, lex);
+  const quoted = regions.map((r) => ({ start: r.open, end: r.close + 1 }));
+  const usedCues = direct.flatMap((a) => (a.cue ? [a.cue] : []));
+  const indirect = sentences.flatMap((s) => indirectInSentence(s, quoted, usedCues, lex))
+    // A reported clause that is all one quote is the quote's attribution, already found.
+    .filter((a) => !direct.some((d) => d.cue && spansOverlap(d.content, a.content)));
+  return [...direct, ...indirect].sort((a, b) => a.evidence.start - b.evidence.start || a.content.start - b.content.start);
+}

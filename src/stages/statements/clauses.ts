@@ -1,0 +1,210 @@
+/**
+ * Token-level views of sentences for finding reporting clauses: who speaks (the subject of a cue), the cue
+ * itself, and where the reported clause starts and ends.
+ */
+import type { Document } from '../../document/document.js';
+import type { Span } from '../../document/span.js';
+import type { StatementLexicon, CueVerb } from './lexicon.js';
+
+export interface Word {
+  span: Span;
+  /** Lower case, with curly apostrophes made straight. */
+  lower: string;
+  pos: string;
+}
+
+export interface SentenceWords {
+  index: number;
+  span: Span;
+  paragraph: number;
+  words: Word[];
+}
+
+export interface CueMatch {
+  cue: CueVerb;
+  /** Index of the cue's first word and one past its last. */
+  from: number;
+  to: number;
+}
+
+const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB']);
+const CLAUSE_STOPS = new Set(['which', 'who', 'whom', 'that', 'what', 'where', 'when', 'as', 'while', 'because', 'if', 'but', 'than']);
+const NOUN_PHRASE_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON']);
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
+
+export function sentenceWords(doc: Document): SentenceWords[] {
+  const out: SentenceWords[] = doc.sentences.map((s, index) => ({ index, span: s.span, paragraph: s.paragraph, words: [] }));
+  for (const t of doc.tokens) {
+    const raw = doc.text.slice(t.span.start, t.span.end);
+    out[t.sentence]?.words.push({ span: t.span, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
+  }
+  return out;
+}
+
+export function isQuoteMark(w: Word): boolean {
+  return QUOTE_MARKS.has(w.lower);
+}
+
+export function isVerbal(w: Word): boolean {
+  return w.pos === 'VERB' || w.pos === 'AUX';
+}
+
+/** The cue starting at word k ("said", "pointed out"), if any. */
+export function cueAt(words: readonly Word[], k: number, lex: StatementLexicon): CueMatch | undefined {
+  const w = words[k]!;
+  const phrasal = lex.phrasalCues.get(w.lower)?.find((p) => words[k + 1]?.lower === p.second);
+  if (phrasal) return { cue: phrasal.cue, from: k, to: k + 2 };
+  const cue = lex.cueForms.get(w.lower);
+  // "the said meeting", "an added burden": a cue form used as an adjective is not a cue.
+  if (!cue || w.pos === 'ADJ' || w.pos === 'NOUN' && !/(?:ed|ied)$/u.test(w.lower)) return undefined;
+  return { cue, from: k, to: k + 1 };
+}
+
+function isNounPhraseWord(w: Word, next: Word | undefined): boolean {
+  if (CLAUSE_STOPS.has(w.lower) || isQuoteMark(w)) return false;
+  if (NOUN_PHRASE_POS.has(w.pos)) return true;
+  if (w.lower === "'s" || w.lower === "'" || w.lower === '-' || w.lower === '.' && w.pos !== 'PUNCT') return true;
+  // "Minister for Planning", "leader of the party": a preposition between two nominal words.
+  if (INNER_PREPOSITIONS.has(w.lower) && next && NOUN_PHRASE_POS.has(next.pos)) return true;
+  return w.lower === 'and' && next?.pos === 'PROPN';
+}
+
+/** Trims a word range to a noun phrase: no leading prepositions, conjunctions or punctuation. */
+function trimPhrase(words: readonly Word[], start: number, end: number): [number, number] | undefined {
+  while (start <= end && (words[start]!.pos === 'ADP' || words[start]!.pos === 'CCONJ' || words[start]!.pos === 'PUNCT' || words[start]!.pos === 'PART')) start++;
+  while (end >= start && (words[end]!.pos === 'PUNCT' || words[end]!.pos === 'ADP' || words[end]!.pos === 'CCONJ')) end--;
+  if (start > end) return undefined;
+  const range = words.slice(start, end + 1);
+  if (!range.some((w) => w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'PRON' && SUBJECT_PRONOUNS.has(w.lower))) return undefined;
+  // A pronoun subject is the pronoun alone ("he said"); "his aides" is a phrase with a noun head.
+  if (range.some((w) => w.pos === 'PRON' && !SUBJECT_PRONOUNS.has(w.lower) && w.lower !== 'his' && w.lower !== 'her' && w.lower !== 'their')) return undefined;
+  return [start, end];
+}
+
+/**
+ * The subject written just before a cue: "Speaking to media, Siddiqui said" → "Siddiqui"; adverbs and
+ * auxiliaries between them are skipped ("Umar also said", "the party has said").
+ */
+export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBound: number): Span | undefined {
+  let j = cueFrom - 1;
+  while (j >= lowerBound && (words[j]!.pos === 'ADV' || words[j]!.pos === 'AUX' || words[j]!.lower === 'not') && !CLAUSE_STOPS.has(words[j]!.lower)) j--;
+  const end = j;
+  while (j >= lowerBound && isNounPhraseWord(words[j]!, words[j + 1])) j--;
+  const trimmed = trimPhrase(words, j + 1, end);
+  if (!trimmed) return undefined;
+  return { start: words[trimmed[0]]!.span.start, end: words[trimmed[1]]!.span.end };
+}
+
+/** The subject written just after a cue, as in "“…,” said Siddiqui." Returns the span and the word after it. */
+export function subjectAfter(words: readonly Word[], cueTo: number): { span: Span; next: number } | undefined {
+  let j = cueTo;
+  while (j < words.length && isNounPhraseWord(words[j]!, words[j + 1])) j++;
+  const trimmed = trimPhrase(words, cueTo, j - 1);
+  if (!trimmed) return undefined;
+  return { span: { start: words[trimmed[0]]!.span.start, end: words[trimmed[1]]!.span.end }, next: j };
+}
+
+export function isTimeWord(w: Word, lex: StatementLexicon): boolean {
+  return lex.timeWords.has(w.lower) || MONTHS.has(w.lower) || w.pos === 'NUM';
+}
+
+export interface ClauseStart {
+  /** First word of the reported clause. */
+  start: number;
+  /** True when the clause is introduced by "that". */
+  complementizer: boolean;
+  /** Words between the cue and the clause (time, audience), for the statement date. */
+  adjunct?: Span;
+}
+
+/**
+ * Where the reported clause after a cue begins: after "that" when it comes within a few words
+ * ("said in a statement on Monday that …"), else after time words and, for "tell"-like verbs, the
+ * audience ("said Monday he would …", "told reporters the party …").
+ */
+export function clauseAfterCue(words: readonly Word[], match: CueMatch, lex: StatementLexicon): ClauseStart | undefined {
+  const adjunctSpan = (from: number, to: number): Span | undefined =>
+    to > from ? { start: words[from]!.span.start, end: words[to - 1]!.span.end } : undefined;
+  for (let m = match.to; m < Math.min(words.length, match.to + 14); m++) {
+    const w = words[m]!;
+    if (w.lower === 'that' && w.pos !== 'PRON' && words[m + 1] && !isVerbal(words[m + 1]!)) {
+      return { start: m + 1, complementizer: true, adjunct: adjunctSpan(match.to, m) };
+    }
+    if (isVerbal(w) || isQuoteMark(w) || w.pos === 'PUNCT' && w.lower !== ',' || CLAUSE_STOPS.has(w.lower)) break;
+  }
+  let j = match.to;
+  if (match.cue.takesObject) {
+    const objectStart = j;
+    while (j < words.length && j - objectStart < 4 && (lex.audience.has(words[j]!.lower) || words[j]!.pos === 'PROPN')) j++;
+    if (j === objectStart) return undefined;
+  }
+  while (j < words.length && isTimeWord(words[j]!, lex)) j++;
+  return { start: j, complementizer: false, adjunct: adjunctSpan(match.to, j) };
+}
+
+const TERMINAL = new Set(['.', '!', '?', ';']);
+
+/**
+ * Where a reported clause ends: at the sentence end, or before a trailing cue clause (", he added") or a
+ * trailing participle (", downplaying reports that …").
+ */
+export function clauseEnd(words: readonly Word[], start: number, lex: StatementLexicon): number {
+  let end = words.length - 1;
+  for (let k = start; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.lower !== ',') continue;
+    const next = words[k + 1];
+    if (!next) break;
+    if (next.pos === 'VERB' && next.lower.endsWith('ing') && !lex.participleStops.has(next.lower) && !lex.cueForms.has(next.lower)) {
+      end = k - 1;
+      break;
+    }
+    if (trailingCueClause(words, k + 1, lex)) {
+      end = k - 1;
+      break;
+    }
+  }
+  while (end >= start && (TERMINAL.has(words[end]!.lower) || words[end]!.lower === ',')) end--;
+  return end;
+}
+
+/** ", he added." / ", said Siddiqui." / ", the minister said on Monday." up to the end of the sentence. */
+export function trailingCueClause(words: readonly Word[], from: number, lex: StatementLexicon): CueMatch | undefined {
+  const first = cueAt(words, from, lex);
+  if (first) {
+    const subject = subjectAfter(words, first.to);
+    if (subject && restIsAdjunct(words, subject.next, lex)) return first;
+    return undefined;
+  }
+  for (let k = from; k < Math.min(words.length, from + 9); k++) {
+    const match = cueAt(words, k, lex);
+    if (!match) {
+      if (!isNounPhraseWord(words[k]!, words[k + 1]) && words[k]!.pos !== 'ADV') return undefined;
+      continue;
+    }
+    return subjectBefore(words, k, from) && restIsAdjunct(words, match.to, lex) ? match : undefined;
+  }
+  return undefined;
+}
+
+/** Only time words, an audience, a short prepositional phrase or punctuation up to the sentence end. */
+function restIsAdjunct(words: readonly Word[], from: number, lex: StatementLexicon): boolean {
+  for (let k = from; k < words.length; k++) {
+    const w = words[k]!;
+    if (TERMINAL.has(w.lower) || isQuoteMark(w)) return true;
+    if (w.lower === ',') {
+      const next = words[k + 1];
+      if (!next || next.pos === 'VERB' && next.lower.endsWith('ing') || isQuoteMark(next)) return true;
+      continue;
+    }
+    if (isVerbal(w) || CLAUSE_STOPS.has(w.lower)) return false;
+    if (!(isTimeWord(w, lex) || lex.audience.has(w.lower) || NOUN_PHRASE_POS.has(w.pos) || w.pos === 'ADP' || w.pos === 'ADV')) return false;
+  }
+  return true;
+}
+
+export function wordIndexAt(words: readonly Word[], offset: number): number {
+  return words.findIndex((w) => w.span.start >= offset);
+}

@@ -1,0 +1,77 @@
+/**
+ * Verbatim quotation regions: where double quote marks open and close, across sentences and paragraphs.
+ * Hand-written: quote pairing is the domain of this stage (no library pairs news quote marks).
+ */
+import type { Span } from '../../document/span.js';
+
+export interface QuoteRegion {
+  /** The opening mark. */
+  open: number;
+  /** The closing mark, or the end of the last paragraph when the quote is never closed. */
+  close: number;
+  /** What is inside the marks, trimmed of white space and a trailing comma. */
+  content: Span;
+  /** Paragraph indexes the quote runs through. */
+  firstParagraph: number;
+  lastParagraph: number;
+}
+
+const OPENING = new Set(['\u201C', '\u201E', '\u00AB']);
+const CLOSING = new Set(['\u201D', '\u201F', '\u00BB']);
+
+type Mark = 'open' | 'close';
+
+/** A straight double quote opens after white space, a bracket or a dash, and closes elsewhere. */
+function markAt(text: string, i: number): Mark | undefined {
+  const c = text[i]!;
+  if (OPENING.has(c)) return 'open';
+  if (CLOSING.has(c)) return 'close';
+  if (c !== '"') return undefined;
+  const before = i === 0 ? ' ' : text[i - 1]!;
+  return /[\s([{\u2014\u2013-]/u.test(before) ? 'open' : 'close';
+}
+
+function contentOf(text: string, open: number, close: number): Span {
+  let start = open + 1;
+  let end = close;
+  while (start < end && /\s/u.test(text[start]!)) start++;
+  while (end > start && /[\s,]/u.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/**
+ * Pairs double quote marks paragraph by paragraph. A quote left open at the end of a paragraph continues
+ * when the next paragraph opens with a quote mark, the news convention for a quotation of several
+ * paragraphs: “We will stay. [¶] “We will not leave,” he said.
+ */
+export function findQuoteRegions(text: string, paragraphs: readonly Span[]): QuoteRegion[] {
+  const regions: QuoteRegion[] = [];
+  let openAt: { offset: number; paragraph: number } | undefined;
+  paragraphs.forEach((para, p) => {
+    if (openAt) {
+      const first = para.start < para.end ? markAt(text, para.start) : undefined;
+      if (first !== 'open') {
+        const prev = paragraphs[p - 1]!;
+        regions.push({ open: openAt.offset, close: prev.end, content: contentOf(text, openAt.offset, prev.end), firstParagraph: openAt.paragraph, lastParagraph: p - 1 });
+        openAt = undefined;
+      }
+    }
+    for (let i = para.start; i < para.end; i++) {
+      const mark = markAt(text, i);
+      if (!mark) continue;
+      if (mark === 'open') {
+        // A second opening mark inside an open quote is a paragraph continuation or a stray; the quote goes on.
+        openAt ??= { offset: i, paragraph: p };
+      } else if (openAt) {
+        regions.push({ open: openAt.offset, close: i, content: contentOf(text, openAt.offset, i), firstParagraph: openAt.paragraph, lastParagraph: p });
+        openAt = undefined;
+      }
+    }
+  });
+  if (openAt) {
+    const last = paragraphs.length - 1;
+    const end = paragraphs[last]!.end;
+    regions.push({ open: openAt.offset, close: end, content: contentOf(text, openAt.offset, end), firstParagraph: openAt.paragraph, lastParagraph: last });
+  }
+  return regions;
+}

@@ -1,0 +1,106 @@
+/**
+ * Who said it: turns the speaker as written ("Siddiqui", "he", "the MQM-P's key leaders", "the federal
+ * minister") into an actor id, following news conventions for pronoun chains and continued quotes.
+ */
+import type { Document } from '../../document/document.js';
+import type { Mention } from '../../document/layers.js';
+import type { Span } from '../../document/span.js';
+import { spanContains } from '../../document/span.js';
+import type { Attribution } from './attribute.js';
+import { statementLexicon } from './lexicon.js';
+
+export interface Speaker {
+  /** Actor id. */
+  speaker?: string;
+  /** The speaker as written, for described groups and speakers no actor was found for. */
+  speakerSpan?: Span;
+}
+
+interface LastSpeaker extends Speaker {
+  group: boolean;
+  paragraph: number;
+}
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
+const GROUP_PRONOUNS = new Set(['they', 'we']);
+const PARTY_TYPES = new Set(['PARTY', 'ORG', 'GOVBODY']);
+/** How many paragraphs back a pronoun or a title may still refer to the last speaker. */
+const CHAIN_REACH = 2;
+
+function mentionsIn(doc: Document, s: Span): Mention[] {
+  return doc.mentions.filter((m) => spanContains(s, m.span) && m.actor !== undefined);
+}
+
+/** The head of a phrase, i.e. its last word ("the MQM-P's key leaders" → "leaders"). */
+function headWord(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  return words[words.length - 1] ?? '';
+}
+
+function lastOf<T>(xs: readonly T[], pick: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (pick(xs[i]!)) return xs[i];
+  return undefined;
+}
+
+export class SpeakerResolver {
+  private last: LastSpeaker | undefined;
+  private readonly lex = statementLexicon();
+
+  constructor(private readonly doc: Document) {}
+
+  /** The speaker of one attribution; attributions must come in text order. Undefined drops the statement. */
+  resolve(a: Attribution): Speaker | undefined {
+    const found = this.find(a);
+    if (!found) return undefined;
+    if (found.speaker || found.speakerSpan) {
+      const group = found.speakerSpan !== undefined && this.lex.groupHeads.has(headWord(this.doc.text.slice(found.speakerSpan.start, found.speakerSpan.end)));
+      this.last = { ...found, group, paragraph: a.paragraph };
+    }
+    return found;
+  }
+
+  private recent(a: Attribution): LastSpeaker | undefined {
+    return this.last && a.paragraph - this.last.paragraph <= CHAIN_REACH ? this.last : undefined;
+  }
+
+  private copyLast(last: LastSpeaker): Speaker {
+    return { ...(last.speaker ? { speaker: last.speaker } : {}), ...(last.speakerSpan ? { speakerSpan: last.speakerSpan } : {}) };
+  }
+
+  private find(a: Attribution): Speaker | undefined {
+    if (!a.source) {
+      // “…” opening a paragraph with no cue, right after a quoted speaker, continues that speaker.
+      const last = this.last;
+      return last && a.paragraph - last.paragraph <= 1 ? this.copyLast(last) : undefined;
+    }
+    const text = this.doc.text.slice(a.source.start, a.source.end);
+    const lower = text.toLowerCase();
+    const mentions = mentionsIn(this.doc, a.source);
+    const recent = this.recent(a);
+
+    // “…,” he added. — a pronoun after a quote chain names the last speaker, not the nearest name.
+    if (PERSONAL_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower)) {
+      const wantsGroup = GROUP_PRONOUNS.has(lower);
+      if (recent && recent.group === wantsGroup) return this.copyLast(recent);
+      const pronoun = mentions.find((m) => m.type === 'PRONOUN');
+      if (pronoun?.actor) return { speaker: pronoun.actor };
+      return this.last && !wantsGroup ? this.copyLast(this.last) : { speakerSpan: a.source };
+    }
+
+    // However, the MQM-P's key leaders stated that … — a group speaks; the party it belongs to is the speaker.
+    const head = headWord(text);
+    if (this.lex.groupHeads.has(head)) {
+      const party = lastOf(mentions, (m) => PARTY_TYPES.has(m.type));
+      return { ...(party?.actor ? { speaker: party.actor } : {}), speakerSpan: a.source };
+    }
+
+    const named = lastOf(mentions, (m) => m.type === 'PERSON')
+      ?? lastOf(mentions, (m) => m.type !== 'PLACE' && m.type !== 'TITLE' && m.type !== 'PRONOUN')
+      ?? lastOf(mentions, (m) => m.type === 'TITLE');
+    if (named?.actor) return { speaker: named.actor };
+
+    // The federal minister said … — an office named with "the" refers back to the last speaker.
+    if (/^the\b/u.test(lower) && this.lex.roleHeads.has(head) && recent && !recent.group) return this.copyLast(recent);
+    return { speakerSpan: a.source };
+  }
+}
