@@ -12,7 +12,7 @@ import type { Span } from '../../document/span.js';
 import { normalizeText } from '../../document/normalize.js';
 import { packagePath } from '../../package-path.js';
 import {
-  type CalendarDay, addDays, addMonths, daysInMonth, formatDay, formatMonth, isoWeek, parseDay, weekday,
+  type CalendarDay, addDays, addMonths, compareDays, daysInMonth, formatDay, formatMonth, isoWeek, parseDay, weekday,
 } from './calendar.js';
 
 interface DayRange {
@@ -49,7 +49,8 @@ function alternation(keys: Iterable<string>): string {
 const MONTH = `(?:${alternation(Object.keys(LEXICON.months))})\\.?`;
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const ORDINAL = alternation(Object.keys(LEXICON.ordinals));
-const NUMBER = `(?:\\d+(?:\\.\\d+)?|${alternation(Object.keys(LEXICON.numberWords))}|${alternation(LEXICON.vagueQuantities)})`;
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const NUMBER = `(?:\\d{1,3}(?:\\.\\d+)?|(?:${TENS})[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|${alternation(Object.keys(LEXICON.numberWords))}|${alternation(LEXICON.vagueQuantities)})`;
 const UNIT = alternation(Object.keys(LEXICON.durationUnits).flatMap((u) => [u, u === 'century' ? 'centuries' : `${u}s`]));
 const MONTH_PART = alternation(Object.keys(LEXICON.monthParts));
 const YEAR_PART = alternation(Object.keys(LEXICON.yearParts));
@@ -82,6 +83,10 @@ const monthOf = (word: string): number => LEXICON.months[word.toLowerCase().repl
 function numberOf(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\s+/gu, ' ');
   if (/^\d/u.test(w)) return Number(w);
+  const compound = /^(\w+)[\s-](\w+)$/u.exec(w);
+  if (compound && LEXICON.numberWords[compound[1]!] && LEXICON.numberWords[compound[2]!]) {
+    return LEXICON.numberWords[compound[1]!]! + LEXICON.numberWords[compound[2]!]!;
+  }
   return LEXICON.numberWords[w];
 }
 
@@ -128,17 +133,55 @@ function isFuture(ctx: Context, start: number, end: number): boolean {
   const before = ctx.text.slice(sentence.start, start);
   const future = lastCue(before, FUTURE_CUE);
   const past = lastCue(before, PAST_CUE);
-  if (future >= 0 || past >= 0) return future > past;
+  if (future >= 0 || past >= 0) return future >= past;
   const after = ctx.text.slice(end, sentence.end);
   return firstCue(after, FUTURE_CUE) < firstCue(after, PAST_CUE);
 }
 
-/** The year of a month named without one: the occurrence nearest the reference, pushed by tense. */
-function yearForMonth(ctx: Context, month: number, start: number, end: number): number | undefined {
+/**
+ * The year of a month (and day) named without one: "last November" is the one before publication, "next
+ * March" the one after; otherwise the nearest occurrence, where a future clause ("elections will be held in
+ * March") rules out the past and a past one ("the talks failed in December") counts later dates double.
+ */
+function yearForMonth(ctx: Context, month: number, start: number, end: number, day = 1): number | undefined {
   if (!ctx.ref) return undefined;
-  const { year, month: refMonth } = ctx.ref;
-  if (isFuture(ctx, start, end)) return month < refMonth ? year + 1 : year;
-  return month > refMonth + 2 ? year - 1 : year;
+  const ref = ctx.ref;
+  const modifier = /\b(last|next|this|past|coming)\s+$/iu.exec(ctx.text.slice(Math.max(0, start - 8), start))?.[1]
+    ?? /^(last|next|this|past|coming)\b/iu.exec(ctx.text.slice(start, end))?.[1];
+  const distance = (year: number) => (Date.UTC(year, month - 1, day) - Date.UTC(ref.year, ref.month - 1, ref.day)) / 86_400_000;
+  const years = [ref.year - 1, ref.year, ref.year + 1];
+  switch (modifier?.toLowerCase()) {
+    case 'this':
+      return ref.year;
+    case 'last':
+    case 'past':
+      return years.filter((y) => distance(y) < 0).at(-1);
+    case 'next':
+    case 'coming':
+      return years.find((y) => distance(y) > 0);
+  }
+  const future = isFuture(ctx, start, end);
+  const cost = (y: number) => {
+    const d = distance(y);
+    if (future) return d < 0 ? Infinity : d;
+    return d > 0 ? 2 * d : -d;
+  };
+  return years.reduce((best, y) => (cost(y) < cost(best) ? y : best));
+}
+
+/** The quarter a quarter named without a year falls in: reports speak of the last completed one. */
+function yearForQuarter(ctx: Context, q: number, start: number, end: number): number | undefined {
+  if (!ctx.ref) return undefined;
+  const current = Math.floor((ctx.ref.month - 1) / 3) + 1;
+  if (isFuture(ctx, start, end)) return q < current ? ctx.ref.year + 1 : ctx.ref.year;
+  return q > current ? ctx.ref.year - 1 : ctx.ref.year;
+}
+
+/** ISO period for an amount of a unit symbol from the lexicon ("M" → P7M); decades count in years, as TimeML does. */
+function durationValue(n: number | undefined, unit: string): string {
+  const [factor, symbol] = unit === 'DE' ? [10, 'Y'] : unit === 'CE' ? [100, 'Y'] : unit === '2W' ? [2, 'W'] : [1, unit];
+  const amount = n === undefined ? 'X' : String(n * factor);
+  return symbol.startsWith('T') ? `PT${amount}${symbol.slice(1)}` : `P${amount}${symbol}`;
 }
 
 const unresolved = (granularity: TimeValue['granularity'], value: string, kind: TimeValue['kind'] = 'date'): TimeValue => ({
@@ -146,6 +189,16 @@ const unresolved = (granularity: TimeValue['granularity'], value: string, kind: 
   granularity,
   value,
 });
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const DAY_PARTS: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+
+/** A weekday named without "next" or "last": news reports the past, so the one before publication unless the clause is future. */
+function weekdayNear(ctx: Context, target: number, start: number, end: number): CalendarDay {
+  const ref = ctx.ref!;
+  const back = (weekday(ref) - target + 7) % 7;
+  return isFuture(ctx, start, end) ? addDays(ref, back === 0 ? 7 : 7 - back) : addDays(ref, -back);
+}
 
 /** Expressions the domain rules recognise, each with the example it handles. */
 function ruleCandidates(ctx: Context): Candidate[] {
@@ -217,12 +270,21 @@ function ruleCandidates(ctx: Context): Candidate[] {
     const end = { year, month: q * 3, day: daysInMonth(year, q * 3) };
     return { kind: 'date', granularity: 'quarter', value: `${year}-Q${q}`, ...dayRange(start, end) };
   };
-  // "growth picked up in the third quarter of 2019", "in the second quarter"
-  each(`\\b(?:the\\s+)?(${ORDINAL})\\s+quarter(?:\\s+of\\s+(?:(${YEAR})|(this|next|last)\\s+year))?\\b`, (m) => {
-    const q = LEXICON.ordinals[m[1]!.toLowerCase()]!;
+  // "growth picked up in the third quarter of 2019", "third-quarter profit fell", "next year's first quarter"
+  each(`\\b(?:(?:the\\s+)?(${YEAR})\\s+|(this|next|last)\\s+year's\\s+|the\\s+)?(${ORDINAL})[\\s-]+quarter(?:\\s+of\\s+(?:(${YEAR})|(this|next|last)\\s+year))?\\b`, (m) => {
+    const q = LEXICON.ordinals[m[3]!.toLowerCase()]!;
     if (q < 1 || q > 4) return undefined;
-    const shift = { next: 1, last: -1 }[m[3]?.toLowerCase() ?? ''] ?? 0;
-    return quarter(m[2] ? Number(m[2]) : ref && ref.year + shift, q);
+    const relative = m[2] ?? m[5];
+    const explicit = m[1] ?? m[4];
+    if (explicit) return quarter(Number(explicit), q);
+    if (relative) return quarter(ref && ref.year + ({ next: 1, last: -1 }[relative.toLowerCase()] ?? 0), q);
+    return quarter(yearForQuarter(ctx, q, m.index, m.index + m[0].length), q);
+  });
+  // "profit rose 5% in the latest quarter" → the last completed quarter
+  each(`\\bthe\\s+(?:latest\\s+|most\\s+recent\\s+)?quarter\\b`, (m) => {
+    if (!ref) return unresolved('quarter', 'XXXX-QX');
+    const index = ref.year * 4 + Math.floor((ref.month - 1) / 3) - (isFuture(ctx, m.index, m.index + m[0].length) ? 0 : 1);
+    return quarter(Math.floor(index / 4), (index % 4) + 1);
   });
   // "Q3 2019 results"
   each(`\\bQ([1-4])(?:\\s+(${YEAR}))?\\b`, (m) => quarter(m[2] ? Number(m[2]) : ref?.year, Number(m[1])));
@@ -269,9 +331,7 @@ function ruleCandidates(ctx: Context): Candidate[] {
     const unitWord = m[2]!.toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '');
     const unit = LEXICON.durationUnits[unitWord]!;
     const n = numberOf(m[1]!);
-    const amount = n === undefined ? 'X' : Number.isInteger(n) ? String(n) : String(n);
-    const iso = unit.startsWith('T') ? `PT${amount}${unit.slice(1)}` : unit === '2W' ? `P${n === undefined ? 'X' : n * 2}W` : `P${amount}${unit}`;
-    return { kind: 'duration', granularity: 'unknown', value: iso };
+    return { kind: 'duration', granularity: 'unknown', value: durationValue(n, unit) };
   });
 
   // "the ban must be lifted within two weeks" → from publication to 14 days later
@@ -279,13 +339,40 @@ function ruleCandidates(ctx: Context): Candidate[] {
     const n = numberOf(m[1]!);
     const unit = m[2]!.toLowerCase();
     const symbol = LEXICON.durationUnits[unit]!;
-    if (!ref || n === undefined) return { kind: 'duration', granularity: 'unknown', value: `P${n ?? 'X'}${symbol}` };
+    if (!ref || n === undefined) return { kind: 'duration', granularity: 'unknown', value: durationValue(n, symbol) };
     const end = unit === 'day' ? addDays(ref, n) : unit === 'week' ? addDays(ref, n * 7)
       : (() => {
           const { year, month } = addMonths(ref.year, ref.month, unit === 'month' ? n : n * 12);
           return { year, month, day: Math.min(ref.day, daysInMonth(year, month)) };
         })();
     return { kind: 'range', granularity: 'day', value: `${formatDay(ref)}/${formatDay(end)}`, ...dayRange(ref, end) };
+  });
+
+  // "for years the party has demanded a new province" → PXY
+  each(`\\b(?:(?:recent|coming|the\\s+past|the\\s+last|past)\\s+)?(days|weeks|months|years|decades)\\b(?!\\s+(?:ago|later|earlier)\\b)`, (m) => {
+    const unit = LEXICON.durationUnits[m[1]!.toLowerCase().replace(/s$/u, '')]!;
+    return { kind: 'duration', granularity: 'unknown', value: durationValue(undefined, unit) };
+  });
+
+  // "the rally planned for the weekend" → 2020-W03-WE
+  each(`\\b(this|last|next|the)\\s+weekend\\b`, (m) => {
+    if (!ref) return unresolved('week', 'XXXX-WXX-WE');
+    const which = m[1]!.toLowerCase();
+    const future = which === 'next' || (which !== 'last' && isFuture(ctx, m.index, m.index + m[0].length));
+    const saturday = addDays(ref, future ? (6 - weekday(ref) + 7) % 7 : -((weekday(ref) + 1) % 7));
+    const week = isoWeek(saturday);
+    return { kind: 'range', granularity: 'week', value: `${week.value}-WE`, ...dayRange(saturday, addDays(saturday, 1)) };
+  });
+
+  // "protesters gathered last night", "the minister will speak this evening" → 2020-01-13TNI
+  each(`\\b(?:(this|yesterday|tomorrow|last|${WEEKDAYS.join('|')})\\s+(morning|afternoon|evening|night)|(tonight))\\b`, (m) => {
+    const part = DAY_PARTS[(m[2] ?? 'night').toLowerCase()]!;
+    if (!ref) return unresolved('time', `XXXX-XX-XXT${part}`);
+    const which = (m[1] ?? 'this').toLowerCase();
+    const day = which === 'this' ? ref : which === 'yesterday' || which === 'last' ? addDays(ref, -1) : which === 'tomorrow' ? addDays(ref, 1)
+      : weekdayNear(ctx, WEEKDAYS.indexOf(which), m.index, m.index + m[0].length);
+    const iso = formatDay(day);
+    return { kind: 'date', granularity: 'time', value: `${iso}T${part}`, start: iso, end: iso };
   });
 
   // "the party has recently changed its stance" → PAST_REF
@@ -298,7 +385,7 @@ function ruleCandidates(ctx: Context): Candidate[] {
     kind: 'set', granularity: 'unknown', value: LEXICON.sets[m[0].toLowerCase().replace(/\s+/gu, ' ')]!,
   }));
   each(`\\b(?:every|each)\\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\\b`, (m) => {
-    const day = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(m[1]!.toLowerCase()) + 1;
+    const day = ((WEEKDAYS.indexOf(m[1]!.toLowerCase()) + 6) % 7) + 1;
     return { kind: 'set', granularity: 'day', value: `XXXX-WXX-${day}` };
   });
   return out;
@@ -323,10 +410,8 @@ function chronoValue(ctx: Context, r: chrono.ParsedResult, relative: boolean): T
   if (known('weekday') && !known('day')) {
     if (!ctx.ref) return unresolved(known('hour') ? 'time' : 'day', `XXXX-WXX-${((c.get('weekday')! + 6) % 7) + 1}`);
     if (!WEEKDAY_MODIFIER.test(r.text)) {
-      // News reports the past: "said Monday" is the Monday before publication unless the clause is future.
-      const target = c.get('weekday')!;
-      const back = (weekday(ctx.ref) - target + 7) % 7;
-      const d = isFuture(ctx, r.index, r.index + r.text.length) ? addDays(ctx.ref, back === 0 ? 7 : 7 - back) : addDays(ctx.ref, -back);
+      // "said Monday" is the Monday before publication.
+      const d = weekdayNear(ctx, c.get('weekday')!, r.index, r.index + r.text.length);
       return known('hour') ? timeValue(d, c) : dayValue(d);
     }
   }
@@ -336,10 +421,16 @@ function chronoValue(ctx: Context, r: chrono.ParsedResult, relative: boolean): T
     if (known('month')) return unresolved('month', 'XXXX-XX');
     return known('year') ? unresolved('year', 'XXXX') : undefined;
   }
-  const d = { year, month, day };
+  const explicitYear = known('year') || /\b(?:ago|later|earlier|yesterday|today|tomorrow|now)\b/iu.test(r.text);
+  const d = { year: explicitYear || !ctx.ref ? year : yearForMonth(ctx, month, r.index, r.index + r.text.length, day)!, month, day };
+  // "six weeks ago" names a week, not a day
+  if (/\bweeks?\s+(?:ago|earlier|later)\b/iu.test(r.text)) {
+    const week = isoWeek(d);
+    return { kind: 'date', granularity: 'week', value: week.value, ...dayRange(week.monday, week.sunday) };
+  }
   if (known('hour')) return timeValue(d, c);
   if (known('day') || known('weekday')) return dayValue(d);
-  if (known('month')) return monthValue(year, month);
+  if (known('month')) return monthValue(d.year, month);
   if (known('year')) return { kind: 'date', granularity: 'year', value: String(year), ...dayRange({ year, month: 1, day: 1 }, { year, month: 12, day: 31 }) };
   return undefined;
 }
@@ -350,6 +441,8 @@ function timeValue(d: CalendarDay, c: chrono.ParsedComponents): TimeValue {
   const mm = String(c.get('minute') ?? 0).padStart(2, '0');
   return { kind: 'date', granularity: 'time', value: `${iso}T${hh}:${mm}`, start: iso, end: iso };
 }
+
+const DURATION_PHRASE = new RegExp(`^(?:(?:for|in|within|over|about|nearly|almost|another)\\s+)?${NUMBER}[\\s-]+(?:${UNIT})[\\s,.]*$`, 'iu');
 
 const FIXED_REFERENCES = [new Date(Date.UTC(2001, 5, 15, 12)), new Date(Date.UTC(2011, 2, 3, 12))];
 
@@ -363,6 +456,8 @@ function chronoCandidates(ctx: Context): Candidate[] {
   for (const r of results) {
     // "ruled 11 years before the coup" counts from the coup, not from publication: leave it to the duration rule.
     if (/\s(?:before|after)$/iu.test(r.text)) continue;
+    // "for two weeks", "in six months": an amount of time, which the duration rule reads.
+    if (DURATION_PHRASE.test(r.text)) continue;
     const twin = otherAt.get(r.index);
     const relative = !ctx.ref && (!twin || twin.start.date().getTime() !== r.start.date().getTime());
     const value = chronoValue(ctx, r, relative);
