@@ -1,8 +1,9 @@
 /** `polity eval`: analyses the article behind every gold file in a directory and scores the result. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyze } from '../analyze.js';
-import { createDocument, type Document } from '../document/document.js';
+import type { Document } from '../document/document.js';
+import { readSource } from '../ingest/index.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { GoldFormatError, loadGold, type GoldDocument } from './gold.js';
 import { combineScores, selectLayers, type EvalLayer, type EvalReport } from './report.js';
@@ -42,19 +43,18 @@ export function goldFiles(dir: string): string[] {
 }
 
 /**
- * The article a gold file describes, read as the system would read it, with the gold publication date
- * given as the publication date (as TempEval gives the document creation time) so that relative dates
- * resolve against the right day. `file` is relative to the gold directory's parent.
+ * The article a gold file describes, read by the ingest module as `polity` reads any input, with the gold
+ * publication date given as the publication date (as TempEval gives the document creation time) so that
+ * relative dates resolve against the right day. `file` is relative to the gold directory's parent.
  */
-export function readGoldArticle(gold: GoldDocument, goldPath: string): Document {
-  const path = resolve(dirname(goldPath), '..', gold.file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new GoldFormatError(goldPath, `cannot read its article ${path}: ${err instanceof Error ? err.message : String(err)}`);
+export async function readGoldArticle(gold: GoldDocument, goldPath: string): Promise<Document> {
+  const location = resolve(dirname(goldPath), '..', gold.file);
+  const kind = /\.html?$/iu.test(location) ? 'html' : 'text';
+  for await (const item of readSource({ location, kind }, gold.published ? { published: gold.published } : {})) {
+    if (!item.ok) throw new GoldFormatError(goldPath, `cannot read its article: ${item.error.message}`);
+    return item.doc;
   }
-  return createDocument(text, { origin: path, format: 'text/plain', ...(gold.published ? { published: gold.published, publishedSource: 'option' as const } : {}) });
+  throw new GoldFormatError(goldPath, `its article ${location} holds no text`);
 }
 
 /** Loads every gold file in `dir` (all are checked before any article is analysed), analyses and scores. */
@@ -62,7 +62,7 @@ export async function evaluateGoldDir(dir: string, options: EvaluateOptions = {}
   const golds = goldFiles(dir).map((path) => ({ path, gold: loadGold(path) }));
   const scores = [];
   for (const { path, gold } of golds) {
-    const doc = readGoldArticle(gold, path);
+    const doc = await readGoldArticle(gold, path);
     await analyze(doc, options.pipeline);
     scores.push(scoreDocument(gold, doc));
   }

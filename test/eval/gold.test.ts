@@ -65,16 +65,16 @@ describe('gold directories and articles', () => {
     assert.throws(() => goldFiles(join(empty, 'nowhere')), GoldDirectoryError);
   });
 
-  it('reads the article relative to the gold directory’s parent, dated by the gold publication date', () => {
-    const doc = readGoldArticle(fixtureGold(), GOLD_PATH);
+  it('reads the article relative to the gold directory’s parent, dated by the gold publication date', async () => {
+    const doc = await readGoldArticle(fixtureGold(), GOLD_PATH);
     assert.match(doc.text, /^QUETTA - Balochistan Awami Front/);
     assert.equal(doc.meta.published, '2022-02-15');
   });
 
-  it('names the gold file when its article is missing', () => {
+  it('names the gold file when its article is missing', async () => {
     const root = mkdtempSync(join(tmpdir(), 'polity-gold-'));
     mkdirSync(join(root, 'gold'));
     const path = join(root, 'gold', 'd.gold.json');
-    assert.throws(() => readGoldArticle(parseGold(minimal, path), path), /d\.gold\.json: cannot read its article .*articles\/d\.txt/);
+    await assert.rejects(readGoldArticle(parseGold(minimal, path), path), /d\.gold\.json: cannot read its article: .*articles\/d\.txt/);
   });
 });
