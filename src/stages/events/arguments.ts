@@ -1,0 +1,178 @@
+import type { Document } from '../../document/document.js';
+import type { ActorType } from '../../document/layers.js';
+import type { ActorRef, SentenceView } from './sentence-view.js';
+
+const PREPOSITIONS = new Set(['in', 'to', 'at', 'into', 'from', 'of', 'for', 'near', 'outside', 'inside', 'across', 'on', 'with', 'against', 'toward', 'towards']);
+const PLACE_PREPOSITIONS = new Set(['in', 'to', 'at', 'into']);
+/** Words that open a new clause: the subject of a trigger after them is not looked for before them. */
+export const CLAUSE_OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'because', 'but', 'while', 'although', 'though', 'whereas', ':', '"']);
+const COORDINATORS = new Set(['and', ',', '&']);
+const AGENT_TYPES: ReadonlySet<ActorType> = new Set(['PERSON', 'PARTY', 'ORG', 'GOVBODY', 'PLACE']);
+
+/** The word before a reference, skipping a determiner ("to the MQM-P headquarters" → "to"). */
+function wordBefore(view: SentenceView, ref: ActorRef): string | undefined {
+  let i = ref.first - 1;
+  while (i >= 0 && ['the', 'a', 'an'].includes(view.words[i]!.text)) i--;
+  return view.words[i]?.text;
+}
+
+/** A PLACE after a preposition is where something happens, not who does it ("summoned … to Islamabad"). */
+export function isLocative(view: SentenceView, ref: ActorRef): boolean {
+  return ref.type === 'PLACE' && PREPOSITIONS.has(wordBefore(view, ref) ?? '');
+}
+
+/** The clause a word sits in starts after the last clause opener before it (or the statement content start). */
+export function clauseStartOf(view: SentenceView, at: number): number {
+  let start = 0;
+  const statement = view.statementAt[at];
+  if (statement) {
+    const first = view.statementAt.findIndex((s) => s === statement);
+    if (first >= 0) start = first;
+  }
+  for (let i = at - 1; i >= start; i--) {
+    if (CLAUSE_OPENERS.has(view.words[i]!.text)) return i + 1;
+  }
+  return start;
+}
+
+/** References joined to `ref` by "and" or commas before it: "PTI and the MQM-P had signed". */
+function coordinatedBefore(view: SentenceView, ref: ActorRef, floor: number): ActorRef[] {
+  const out: ActorRef[] = [];
+  let current = ref;
+  for (;;) {
+    let i = current.first - 1;
+    while (i >= floor && ['the', 'a', 'an'].includes(view.words[i]!.text)) i--;
+    if (i < floor || !COORDINATORS.has(view.words[i]!.text)) break;
+    const prev = [...view.refs].reverse().find((r) => r.last < i && r.last >= i - 2 && r.first >= floor);
+    if (!prev || isLocative(view, prev)) break;
+    out.unshift(prev);
+    current = prev;
+  }
+  return out;
+}
+
+function coordinatedAfter(view: SentenceView, ref: ActorRef, ceiling: number): ActorRef[] {
+  const out: ActorRef[] = [];
+  let current = ref;
+  for (;;) {
+    let i = current.last + 1;
+    if (i >= ceiling || !COORDINATORS.has(view.words[i]!.text)) break;
+    i++;
+    while (i < ceiling && ['the', 'a', 'an'].includes(view.words[i]!.text)) i++;
+    const next = view.refs.find((r) => r.first === i && r.last < ceiling);
+    if (!next || isLocative(view, next)) break;
+    out.push(next);
+    current = next;
+  }
+  return out;
+}
+
+/**
+ * Where "led by" stands before a reference, over the head's title ("The PTI delegation led by the Federal
+ * Minister for Planning, Development and Special Initiatives Asad Umar"): the position of "led", or undefined.
+ */
+function ledByBefore(view: SentenceView, ref: ActorRef): number | undefined {
+  for (let i = ref.first - 1; i >= Math.max(1, ref.first - 14); i--) {
+    if (view.words[i]!.text === 'by') return view.words[i - 1]!.text === 'led' ? i - 1 : undefined;
+    if (view.refs.some((r) => r.first <= i && i <= r.last) || CLAUSE_OPENERS.has(view.words[i]!.text)) return undefined;
+  }
+  return undefined;
+}
+
+export interface SubjectSearch {
+  view: SentenceView;
+  /** First word of the trigger. */
+  at: number;
+  clauseStart: number;
+  /** Actors of the previous event in reading order, for "the latter" / "the former". */
+  previousActors?: string[];
+  /** The party of a person, for a delegation whose own party is not named ("a delegation led by X"). */
+  partyOf?: (person: string) => string | undefined;
+}
+
+/**
+ * The nearest actor named before the trigger in its clause, skipping titles (they are not actor refs),
+ * locative places and appositions; with its coordinated partners, and the party of a delegation head:
+ * "The PTI delegation led by … Asad Umar on Monday visited" → Asad Umar and PTI.
+ */
+export function subjectOf({ view, at, clauseStart, previousActors, partyOf: party }: SubjectSearch): string[] {
+  for (let i = at - 1; i >= clauseStart; i--) {
+    const w = view.words[i]!.text;
+    if ((w === 'latter' || w === 'former') && view.words[i - 1]?.text === 'the' && previousActors && previousActors.length > 1) {
+      return [w === 'latter' ? previousActors[previousActors.length - 1]! : previousActors[0]!];
+    }
+    const ref = [...view.refs].reverse().find((r) => r.last === i);
+    if (!ref || !AGENT_TYPES.has(ref.type) || isLocative(view, ref)) continue;
+    const refs = [...coordinatedBefore(view, ref, clauseStart), ref];
+    const ledAt = ledByBefore(view, ref);
+    if (ledAt !== undefined) {
+      const named = view.refs.find((r) => r.type === 'PARTY' && r.last < ledAt && r.first >= ledAt - 6);
+      const own = named?.actor ?? party?.(ref.actor);
+      if (own) return unique([...refs.map((r) => r.actor), own]);
+    }
+    return unique(refs.map((r) => r.actor));
+  }
+  return [];
+}
+
+/** The owner of a noun trigger: "Bilawal Bhutto-Zardari's public offer", "his resignation", "offer by the PPP". */
+export function possessorOf(view: SentenceView, first: number, last: number): string[] {
+  for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
+    const w = view.words[i]!.text;
+    const ref = [...view.refs].reverse().find((r) => r.last === i || (w === "'s" && r.last === i - 1));
+    if (ref && (w === "'s" || ['his', 'her', 'its', 'their', 'our', 'my'].includes(w))) return [ref.actor];
+    if (ref && ref.last === i && !isLocative(view, ref) && i === first - 1) return [ref.actor];
+    if (['the', 'a', 'an', ',', ';', 'and'].includes(w) || view.words[i]!.pos === 'VERB') break;
+  }
+  const by = view.words[last + 1]?.text;
+  if (by === 'by' || by === 'from') {
+    const ref = view.refs.find((r) => r.first === last + 2 || (r.first === last + 3 && view.words[last + 2]!.text === 'the'));
+    if (ref) return [ref.actor];
+  }
+  return [];
+}
+
+export interface ObjectSearch {
+  view: SentenceView;
+  /** Last word of the trigger. */
+  after: number;
+  /** Words at or beyond this index belong to something else (the next trigger, a new clause). */
+  end: number;
+  exclude: readonly string[];
+}
+
+/** The first actor named after the trigger in its clause (with coordinated partners), skipping places after a preposition. */
+export function objectOf({ view, after, end, exclude }: ObjectSearch): string[] {
+  for (const ref of view.refs) {
+    if (ref.first <= after || ref.last >= end) continue;
+    if (isLocative(view, ref) || exclude.includes(ref.actor)) continue;
+    return unique([ref, ...coordinatedAfter(view, ref, end)].map((r) => r.actor)).filter((a) => !exclude.includes(a));
+  }
+  return [];
+}
+
+/** The place of an event: a PLACE after "in", "to", "at" within the trigger's clause ("visited the MQM-P headquarters in Bahadurabad"). */
+export function placeOf(view: SentenceView, after: number, end: number): string | undefined {
+  const ref = view.refs.find((r) => r.first > after && r.last < end && r.type === 'PLACE' && PLACE_PREPOSITIONS.has(wordBefore(view, r) ?? ''));
+  return ref?.actor;
+}
+
+/** The agent of a passive trigger: "was attacked by Burundian militiamen". */
+export function agentOf(view: SentenceView, after: number, end: number): string[] {
+  for (let i = after + 1; i < Math.min(end, after + 4); i++) {
+    if (view.words[i]!.text !== 'by') continue;
+    const ref = view.refs.find((r) => r.first > i && r.first <= i + 3 && r.last < end);
+    if (ref) return unique([ref, ...coordinatedAfter(view, ref, end)].map((r) => r.actor));
+  }
+  return [];
+}
+
+/** The party a person belongs to, from the memberships layer. */
+export function partyOf(doc: Document, person: string): string | undefined {
+  const parties = new Set(doc.actors.filter((a) => a.type === 'PARTY').map((a) => a.id));
+  return doc.memberships.find((m) => m.person === person && parties.has(m.org))?.org;
+}
+
+export function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}

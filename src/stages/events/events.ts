@@ -1,0 +1,277 @@
+import type { Document } from '../../document/document.js';
+import type { Event, Modality, StateChange, TimeValue } from '../../document/layers.js';
+import { normalizeText } from '../../document/normalize.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { agentOf, CLAUSE_OPENERS, clauseStartOf, objectOf, partyOf, placeOf, possessorOf, subjectOf, unique } from './arguments.js';
+import { contextCues, triggerLexicon, type EventCoding, type TriggerForm } from './lexicon.js';
+import { modalityOf } from './modality.js';
+import { sentenceViews, type SentenceView } from './sentence-view.js';
+import { isPassive, leadingParty, portfoliosIn, resolveKind, titleAfterAs } from './state-changes.js';
+
+interface TriggerHit {
+  form: TriggerForm;
+  first: number;
+  last: number;
+}
+
+const VERB_TAGS = new Set(['VERB', 'AUX']);
+const NEEDS_WINDOW = 6;
+
+/** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
+function findTriggers(view: SentenceView): TriggerHit[] {
+  const lexicon = triggerLexicon();
+  const hits: TriggerHit[] = [];
+  const inName = (i: number) => view.refs.some((r) => !r.fromStatement && r.first <= i && i <= r.last);
+  for (let i = 0; i < view.words.length; i++) {
+    const forms = lexicon.get(view.words[i]!.text);
+    if (!forms || inName(i)) continue;
+    for (const form of forms) {
+      const last = i + form.words.length - 1;
+      if (last >= view.words.length || !form.words.every((w, k) => view.words[i + k]!.text === w)) continue;
+      const { entry } = form;
+      // A verb trigger must be tagged as a verb: "the meeting" and "a visit" are not events by themselves.
+      if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
+      if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
+      if (entry.needs) {
+        const window = view.words.slice(last + 1, last + 1 + NEEDS_WINDOW).map((w) => w.text);
+        if (!entry.needs.some((n) => window.includes(n))) continue;
+      }
+      hits.push({ form, first: i, last });
+      i = last;
+      break;
+    }
+  }
+  return hits;
+}
+
+/** Where a trigger's arguments stop: the next trigger or a word that opens a new clause. */
+function argumentEnd(view: SentenceView, hit: TriggerHit, next: TriggerHit | undefined): number {
+  const limit = next ? next.first : view.words.length;
+  for (let i = hit.last + 1; i < limit; i++) {
+    if (CLAUSE_OPENERS.has(view.words[i]!.text)) return i;
+  }
+  return limit;
+}
+
+/** The nearest dated time expression in the sentence, else the date of the statement carrying the trigger. */
+function dateOf(doc: Document, view: SentenceView, at: number): TimeValue | undefined {
+  const offset = view.words[at]!.span.start;
+  let best: { d: number; value: TimeValue } | undefined;
+  for (const t of doc.times) {
+    if (t.span.start < view.span.start || t.span.end > view.span.end) continue;
+    if (t.value.kind !== 'date' && t.value.kind !== 'range') continue;
+    const d = Math.abs(t.span.start - offset);
+    if (!best || d < best.d) best = { d, value: t.value };
+  }
+  if (best) return best.value;
+  const statement = view.statementAt[at] ?? doc.statements.find((s) => s.evidence.start <= offset && offset < s.evidence.end);
+  return statement?.date;
+}
+
+function contextsOf(view: SentenceView, own: readonly string[]): string[] {
+  const words = view.words.map((w) => w.text);
+  const found = contextCues()
+    .filter(([, cues]) => cues.some((cue) => words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
+    .map(([name]) => name);
+  return unique([...own, ...found]);
+}
+
+/**
+ * Reported speech with no actor named in its clause is the speaker's own: "the MQM-P's key leaders stated
+ * that the party's recent move was a part of pressurising the federal government".
+ */
+function speakerOf(view: SentenceView, at: number): string[] {
+  const statement = view.statementAt[at];
+  if (!statement || statement.kind !== 'indirect') return [];
+  if (statement.speaker) return [statement.speaker];
+  const group = statement.speakerSpan;
+  const inGroup = group ? view.refs.find((r) => view.words[r.first]!.span.start >= group.start && view.words[r.last]!.span.end <= group.end) : undefined;
+  return inGroup ? [inGroup.actor] : [];
+}
+
+function codingFor(form: TriggerForm, modality: Modality): EventCoding {
+  const { entry } = form;
+  if (modality === 'negated' && entry.negated) return entry.negated;
+  if (modality === 'future' && entry.future) return entry.future;
+  return entry;
+}
+
+interface Draft {
+  event: Omit<Event, 'id'>;
+  sentence: number;
+  stateChanges: Omit<StateChange, 'id' | 'event'>[];
+}
+
+/** A state change is a fact only when it is asserted or reported, not planned, refused or imagined. */
+const STATE_MODALITIES: ReadonlySet<Modality> = new Set(['asserted', 'reported']);
+
+/**
+ * Events of one sentence: each lexicon trigger with its actor (nearest actor before it in its clause, or the
+ * owner of a noun trigger), recipient (first actor after it), place, date, modality, contexts, and the
+ * political state changes it makes.
+ */
+function sentenceEvents(doc: Document, view: SentenceView, previousActors: string[] | undefined): Draft[] {
+  const hits = findTriggers(view);
+  const triggerWords = new Set(hits.flatMap((h) => Array.from({ length: h.last - h.first + 1 }, (_, k) => h.first + k)));
+  const drafts: Draft[] = [];
+  let lastDraft: { hit: TriggerHit; subject: string[] } | undefined;
+  let recentActors = previousActors;
+  hits.forEach((hit, k) => {
+    const { form, first, last } = hit;
+    const { entry } = form;
+    const isVerb = entry.pos === 'verb';
+    const infinitive = isVerb && form.infinitive && view.words[first - 1]?.text === 'to';
+    // "tasked PTI's Karachi leaders to meet the MQM-P leaders": the meeting is what was asked, not an event.
+    if (infinitive && hits.slice(0, k).some((h) => h.last >= first - 8)) return;
+    const clauseStart = clauseStartOf(view, first);
+    const modality = modalityOf({
+      view, first, last, clauseStart, isVerb, triggerWords,
+      ...(infinitive ? { infinitiveGovernor: view.words[first - 2]?.text ?? '' } : {}),
+    });
+    if (entry.stateChange && !STATE_MODALITIES.has(modality) && modality !== 'negated') return;
+    const coding = codingFor(form, modality);
+    const end = argumentEnd(view, hit, hits[k + 1]);
+    const passive = isVerb && form.participle && isPassive(view, first);
+
+    // "summoned Maqbool Siddiqui to Islamabad and assured him": the second verb shares the first one's subject.
+    const between = lastDraft ? view.words.slice(lastDraft.hit.last + 1, first).map((w) => w.text) : [];
+    const coordinated =
+      lastDraft && between.includes('and') && !view.refs.some((r) => r.first > lastDraft!.hit.last + between.lastIndexOf('and') && r.last < first);
+    let subject: string[];
+    if (coordinated) subject = lastDraft!.subject;
+    else if (!isVerb) {
+      subject = possessorOf(view, first, last);
+      if (subject.length === 0 && !entry.needsPossessor) subject = subjectOf({ view, at: first, clauseStart, ...(recentActors ? { previousActors: recentActors } : {}) });
+    } else {
+      subject = subjectOf({ view, at: first, clauseStart, partyOf: (p) => partyOf(doc, p), ...(recentActors ? { previousActors: recentActors } : {}) });
+    }
+    if (subject.length === 0) subject = speakerOf(view, first);
+    lastDraft = { hit, subject };
+    if (subject.length > 0) recentActors = subject;
+
+    const actor = passive ? agentOf(view, last, end) : subject;
+    let place = placeOf(view, last, end);
+    if (!place && (coding.type === 'CONSULT' || coding.cameo === '036')) {
+      // "PM will visit Karachi": a place as the object of a visit is where it happens.
+      place = view.refs.find((r) => r.first === last + 1 && r.type === 'PLACE')?.actor;
+    }
+    const recipient = passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    const stateChanges: Draft['stateChanges'] = [];
+    if (entry.stateChange && STATE_MODALITIES.has(modality)) {
+      const objectRefs = view.refs.filter((r) => r.first > last && r.last < end);
+      const objectText = normalizeText(doc.text.slice(view.words[last]!.span.end, view.words[Math.max(last, end - 1)]!.span.end)).text;
+      const objectIsParty = objectRefs[0]?.type === 'PARTY';
+      const kind = resolveKind(entry.stateChange, objectText, objectIsParty);
+      const changed = entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' ? recipient[0] : actor[0];
+      if (kind && changed) {
+        const body = objectRefs.find((r) => r.type === 'GOVBODY' || r.type === 'ORG')?.actor;
+        const partner = leadingParty(doc, objectText) ?? (objectIsParty && kind === 'joined_coalition' ? objectRefs[0]!.actor : undefined);
+        const portfolios = kind === 'portfolios_assigned' ? portfoliosIn(objectText) : [];
+        const title = kind === 'took_office' ? titleAfterAs(objectText) : undefined;
+        const date = dateOf(doc, view, first);
+        stateChanges.push({
+          kind,
+          subject: changed,
+          ...(body && kind !== 'joined_coalition' ? { body } : {}),
+          ...(partner ? { with: partner } : {}),
+          ...(portfolios.length > 0 ? { portfolios } : {}),
+          ...(title ? { title } : {}),
+          ...(date ? { date } : {}),
+          evidence: view.span,
+        });
+      }
+    }
+    const date = dateOf(doc, view, first);
+    const statement = view.statementAt[first];
+    drafts.push({
+      sentence: view.index,
+      stateChanges,
+      event: {
+        type: coding.type,
+        ...(coding.mode ? { mode: coding.mode } : {}),
+        ...(coding.cameo ? { cameo: coding.cameo } : {}),
+        actor,
+        recipient: recipient.filter((r) => !actor.includes(r)),
+        trigger: { start: view.words[first]!.span.start, end: view.words[last]!.span.end },
+        ...(date ? { date } : {}),
+        ...(place ? { place } : {}),
+        modality,
+        context: contextsOf(view, entry.context),
+        ...(statement ? { statement: statement.id } : {}),
+        evidence: view.span,
+      },
+    });
+  });
+  return mergeSameType(drafts);
+}
+
+/**
+ * One sentence often tells one event twice: "PPP Chairman Bilawal's offer that the PPP was ready to embrace
+ * the MQM-P" (offer + ready to), "PTI and the MQM-P had signed … following which the latter joined". Events of
+ * the same type merge when their actors overlap or one of them has no recipient.
+ */
+function mergeSameType(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const into = out.find(
+      (o) =>
+        o.event.type === d.event.type &&
+        d.event.actor.length > 0 &&
+        (o.event.actor.some((a) => d.event.actor.includes(a)) || o.event.recipient.length === 0 || d.event.recipient.length === 0),
+    );
+    if (!into || into.event.actor.length === 0) {
+      out.push(d);
+      continue;
+    }
+    const actor = unique([...into.event.actor, ...d.event.actor]);
+    into.event.actor = actor;
+    into.event.recipient = unique([...into.event.recipient, ...d.event.recipient]).filter((r) => !actor.includes(r));
+    into.event.context = unique([...(into.event.context ?? []), ...(d.event.context ?? [])]);
+    if (!into.event.place && d.event.place) into.event.place = d.event.place;
+    into.stateChanges.push(...d.stateChanges);
+  }
+  return out;
+}
+
+/** Adds the events and stateChanges layers. */
+export function extractEvents(doc: Document): void {
+  const events: Event[] = [];
+  const stateChanges: StateChange[] = [];
+  let previousActors: string[] | undefined;
+  for (const view of sentenceViews(doc)) {
+    if (doc.sentences[view.index]?.dateline) continue;
+    let lastEvent: Event | undefined;
+    for (const draft of sentenceEvents(doc, view, previousActors)) {
+      const known = draft.stateChanges.filter((sc) => stateChanges.some((o) => o.kind === sc.kind && o.subject === sc.subject));
+      for (const sc of known) {
+        // "his resignation" told again: the body may be named only the second time ("decision to quit the federal cabinet").
+        const first = stateChanges.find((o) => o.kind === sc.kind && o.subject === sc.subject)!;
+        if (!first.body && sc.body) first.body = sc.body;
+      }
+      const fresh = draft.stateChanges.filter((sc) => !known.includes(sc));
+      const retold = known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT';
+      let event: Event | undefined;
+      if (draft.event.actor.length > 0 && !retold) {
+        event = { id: `e${events.length + 1}`, ...draft.event };
+        events.push(event);
+        lastEvent = event;
+        previousActors = event.actor;
+      }
+      const carrier = event ?? lastEvent;
+      for (const sc of fresh) {
+        stateChanges.push({ id: `sc${stateChanges.length + 1}`, ...sc, ...(carrier ? { event: carrier.id } : {}) });
+      }
+    }
+  }
+  doc.events = events;
+  doc.stateChanges = stateChanges;
+}
+
+export const eventsStage: Stage = {
+  name: 'events',
+  reads: ['sentences', 'tokens', 'mentions', 'actors', 'memberships', 'times', 'statements'],
+  adds: ['events', 'stateChanges'],
+  run(doc) {
+    extractEvents(doc);
+  },
+};

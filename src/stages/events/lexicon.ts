@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import nlp from 'compromise';
+import { PLOVER_TYPES, type PloverType, type StateChangeKind } from '../../document/layers.js';
+import { packagePath } from '../../package-path.js';
+
+/** What a trigger is coded as: a PLOVER type with its mode, the CAMEO equivalent and PLOVER contexts. */
+export interface EventCoding {
+  type: PloverType;
+  mode?: string;
+  cameo?: string;
+}
+
+/** How a trigger changes political state; 'joined' is narrowed by its object (cabinet, coalition, party). */
+export type TriggerStateChange = StateChangeKind | 'joined';
+
+export interface TriggerEntry extends EventCoding {
+  /** The trigger as written in the lexicon ("call for", "resignation"). */
+  lemma: string;
+  pos: 'verb' | 'noun';
+  context: string[];
+  negated?: EventCoding;
+  future?: EventCoding;
+  stateChange?: TriggerStateChange;
+  /** One of these words must follow within four words. */
+  needs?: string[];
+  /** The trigger is no event when one of these words follows it directly. */
+  notBefore?: string[];
+  /** A noun trigger needs an owner ("Bilawal's offer", "offer by the PPP") to name its actor. */
+  needsPossessor?: boolean;
+}
+
+/** One way a trigger is written: its words, lower-case, with the first one inflected. */
+export interface TriggerForm {
+  words: string[];
+  entry: TriggerEntry;
+  /** The first word is a past tense or participle ("summoned", "withdrawn"): passive voice is possible. */
+  participle: boolean;
+  /** The first word is the bare infinitive ("rejoin"), so "to" before it marks an infinitive clause. */
+  infinitive: boolean;
+}
+
+interface RawEntry extends Partial<EventCoding> {
+  verb?: string;
+  noun?: string;
+  context?: string[];
+  negated?: EventCoding;
+  future?: EventCoding;
+  stateChange?: TriggerStateChange;
+  needs?: string[];
+  notBefore?: string[];
+  needsPossessor?: boolean;
+}
+
+export class LexiconError extends Error {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'LexiconError';
+  }
+}
+
+const TRIGGERS_FILE = 'src/stages/events/triggers.json';
+
+function checkCoding(c: Partial<EventCoding> | undefined, what: string): void {
+  if (c && !PLOVER_TYPES.includes(c.type as PloverType)) {
+    throw new LexiconError(`${what}: unknown PLOVER type ${JSON.stringify(c.type)}`, TRIGGERS_FILE);
+  }
+}
+
+/** Inflected forms of a verb: compromise conjugates it, the past tense standing in for a missing participle. */
+function verbForms(verb: string): { form: string; participle: boolean; infinitive: boolean }[] {
+  const doc = nlp(verb);
+  doc.tag('Infinitive');
+  const [c] = doc.verbs().conjugate() as Record<string, string>[];
+  const forms = new Map<string, { participle: boolean; infinitive: boolean }>([[verb, { participle: false, infinitive: true }]]);
+  if (c) {
+    for (const key of ['PresentTense', 'Gerund']) if (c[key]) forms.set(c[key]!, { participle: false, infinitive: false });
+    for (const key of ['PastTense', 'Participle']) if (c[key]) forms.set(c[key]!, { participle: true, infinitive: false });
+  }
+  return [...forms].map(([form, f]) => ({ form, ...f }));
+}
+
+function nounForms(noun: string): string[] {
+  const plural = nlp(noun).nouns().toPlural().text();
+  return plural && plural !== noun ? [noun, plural] : [noun];
+}
+
+function loadTriggers(): Map<string, TriggerForm[]> {
+  const raw = JSON.parse(readFileSync(packagePath(TRIGGERS_FILE), 'utf8')) as { triggers: RawEntry[] };
+  const byFirstWord = new Map<string, TriggerForm[]>();
+  const add = (words: string[], entry: TriggerEntry, participle: boolean, infinitive: boolean) => {
+    const list = byFirstWord.get(words[0]!) ?? [];
+    list.push({ words, entry, participle, infinitive });
+    byFirstWord.set(words[0]!, list);
+  };
+  for (const r of raw.triggers) {
+    const lemma = r.verb ?? r.noun;
+    if (!lemma) throw new LexiconError('an entry has neither verb nor noun', TRIGGERS_FILE);
+    checkCoding(r, lemma);
+    checkCoding(r.negated, `${lemma} (negated)`);
+    checkCoding(r.future, `${lemma} (future)`);
+    const entry: TriggerEntry = {
+      lemma,
+      pos: r.verb ? 'verb' : 'noun',
+      type: r.type as PloverType,
+      context: r.context ?? [],
+      ...(r.mode ? { mode: r.mode } : {}),
+      ...(r.cameo ? { cameo: r.cameo } : {}),
+      ...(r.negated ? { negated: r.negated } : {}),
+      ...(r.future ? { future: r.future } : {}),
+      ...(r.stateChange ? { stateChange: r.stateChange } : {}),
+      ...(r.needs ? { needs: r.needs } : {}),
+      ...(r.notBefore ? { notBefore: r.notBefore } : {}),
+      ...(r.needsPossessor ? { needsPossessor: true } : {}),
+    };
+    const [head, ...rest] = lemma.toLowerCase().split(' ');
+    if (entry.pos === 'verb') {
+      for (const f of verbForms(head!)) add([f.form, ...rest], entry, f.participle, f.infinitive);
+    } else {
+      // Only the head noun of a compound is pluralized: "car bombs", "hunger strikes".
+      const words = lemma.toLowerCase().split(' ');
+      const last = words[words.length - 1]!;
+      const forms = words.length > 1 && ['to', 'of'].includes(last) ? [last] : nounForms(last);
+      for (const f of forms) add([...words.slice(0, -1), f], entry, false, false);
+    }
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return byFirstWord;
+}
+
+let triggers: Map<string, TriggerForm[]> | undefined;
+
+/** Trigger forms by their first word, longest first; the lexicon is read once. */
+export function triggerLexicon(): Map<string, TriggerForm[]> {
+  return (triggers ??= loadTriggers());
+}
+
+export interface ModalityCues {
+  negators: string[];
+  future: string[];
+  hypothetical: string[];
+  conditional: string[];
+  denial: string[];
+  realizingGovernors: string[];
+}
+
+let modality: ModalityCues | undefined;
+
+export function modalityCues(): ModalityCues {
+  return (modality ??= JSON.parse(readFileSync(packagePath('src/stages/events/modality.json'), 'utf8')) as ModalityCues);
+}
+
+let contexts: [string, string[][]][] | undefined;
+
+/** PLOVER contexts with their cue phrases, each split into words. */
+export function contextCues(): [string, string[][]][] {
+  if (!contexts) {
+    const raw = JSON.parse(readFileSync(packagePath('src/stages/events/contexts.json'), 'utf8')) as { contexts: Record<string, string[]> };
+    contexts = Object.entries(raw.contexts).map(([name, cues]) => [name, cues.map((c) => c.toLowerCase().split(' '))]);
+  }
+  return contexts;
+}

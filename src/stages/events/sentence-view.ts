@@ -1,0 +1,94 @@
+import type { Document } from '../../document/document.js';
+import type { ActorType, Statement } from '../../document/layers.js';
+import { normalizeText } from '../../document/normalize.js';
+import type { Span } from '../../document/span.js';
+
+/** A token of a sentence as the event rules see it: lower-case, straight quotes, with its original span. */
+export interface Word {
+  text: string;
+  span: Span;
+  pos: string;
+}
+
+/** A reference to an actor inside a sentence, by word positions (inclusive). */
+export interface ActorRef {
+  actor: string;
+  type: ActorType;
+  first: number;
+  last: number;
+  /** Resolved by polity's own fallback (a pronoun inside a statement), not by the actors stage. */
+  fromStatement?: boolean;
+}
+
+export interface SentenceView {
+  index: number;
+  span: Span;
+  words: Word[];
+  refs: ActorRef[];
+  /** The statement whose content holds each word, if any (by word position). */
+  statementAt: (Statement | undefined)[];
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
+const THIRD_PERSON = new Set(['he', 'him', 'his', 'she', 'her']);
+
+/** The index of the first word whose span ends after `offset`, or words.length. */
+export function wordAt(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.span.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Word positions [first, last] covered by a span, or undefined when it covers none. */
+export function wordRange(words: readonly Word[], s: Span): [number, number] | undefined {
+  const first = wordAt(words, s.start);
+  let last = first - 1;
+  while (last + 1 < words.length && words[last + 1]!.span.start < s.end) last++;
+  return last >= first ? [first, last] : undefined;
+}
+
+/**
+ * Sentences as word lists with the actor references in them: every mention resolved to an actor, plus
+ * pronouns the actors stage left unresolved that a statement settles: "I"/"we" in a quote, and "he"/"his" in
+ * reported speech, are the speaker ("Siddiqui said that his decision to quit…").
+ */
+export function sentenceViews(doc: Document): SentenceView[] {
+  const types = new Map(doc.actors.map((a) => [a.id, a.type]));
+  const views: SentenceView[] = doc.sentences.map((s, index) => ({ index, span: s.span, words: [], refs: [], statementAt: [] }));
+  for (const t of doc.tokens) {
+    const view = views[t.sentence];
+    if (!view) continue;
+    const text = normalizeText(doc.text.slice(t.span.start, t.span.end)).text.toLowerCase();
+    view.words.push({ text, span: t.span, pos: t.pos ?? 'X' });
+  }
+  const mentions = [...doc.mentions].sort((a, b) => a.span.start - b.span.start);
+  let cursor = 0;
+  for (const view of views) {
+    while (cursor < mentions.length && mentions[cursor]!.span.start < view.span.start) cursor++;
+    for (let k = cursor; k < mentions.length && mentions[k]!.span.start < view.span.end; k++) {
+      const m = mentions[k]!;
+      const type = m.actor ? types.get(m.actor) : undefined;
+      const range = wordRange(view.words, m.span);
+      if (!m.actor || !type || !range) continue;
+      view.refs.push({ actor: m.actor, type, first: range[0], last: range[1] });
+    }
+    view.statementAt = view.words.map((w) =>
+      doc.statements.find((st) => st.content.start <= w.span.start && w.span.end <= st.content.end),
+    );
+    view.words.forEach((w, i) => {
+      const st = view.statementAt[i];
+      if (!st?.speaker || view.refs.some((r) => r.first <= i && i <= r.last)) return;
+      const speakerType = types.get(st.speaker);
+      if (!speakerType) return;
+      const speaks = FIRST_PERSON.has(w.text) || (st.kind === 'indirect' && THIRD_PERSON.has(w.text));
+      if (speaks) view.refs.push({ actor: st.speaker, type: speakerType, first: i, last: i, fromStatement: true });
+    });
+    view.refs.sort((a, b) => a.first - b.first);
+  }
+  return views;
+}

@@ -1,0 +1,61 @@
+import type { Document } from '../../document/document.js';
+import type { StateChangeKind } from '../../document/layers.js';
+import type { TriggerStateChange } from './lexicon.js';
+import type { SentenceView } from './sentence-view.js';
+
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+
+/** "was also assigned", "has been appointed": a be-form at most two words before the participle. */
+export function isPassive(view: SentenceView, first: number): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
+    const w = view.words[i]!.text;
+    if (BE.has(w)) return true;
+    if (!['also', 'not', 'reportedly', 'formally', 'finally', 'now', 'then', 'later'].includes(w)) return false;
+  }
+  return false;
+}
+
+/** The party that leads a body named like "the PTI-led coalition government", looked up among the party actors. */
+export function leadingParty(doc: Document, text: string): string | undefined {
+  const led = /([\p{L}\p{N}.-]+?)\s*-\s*led\b/iu.exec(text);
+  if (!led) return undefined;
+  const name = led[1]!.toLowerCase();
+  return doc.actors.find((a) => a.type === 'PARTY' && [a.name, ...a.aliases].some((n) => n.toLowerCase() === name))?.id;
+}
+
+/** The party leading the government in this article ("the PTI-led government"), for "the ruling party". */
+export function rulingParty(doc: Document): string | undefined {
+  const m = /([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text);
+  return m ? leadingParty(doc, m[0]) : undefined;
+}
+
+/** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, or a party. */
+export function joinedKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
+  const t = objectText.toLowerCase();
+  if (/\bcoalition\b|\balliance\b/u.test(t)) return 'joined_coalition';
+  if (/\bcabinet\b|\bgovernment\b/u.test(t)) return 'joined_cabinet';
+  return objectIsParty ? 'joined_party' : undefined;
+}
+
+export function resolveKind(kind: TriggerStateChange, objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
+  return kind === 'joined' ? joinedKind(objectText, objectIsParty) : kind;
+}
+
+/**
+ * Portfolios named after an assignment: "was also assigned two federal ministries – those of information
+ * technology and law" → ["information technology", "law"].
+ */
+export function portfoliosIn(text: string): string[] {
+  const m = /(?:ministries|ministry|portfolios|portfolio)\s*(?:[-,:]\s*)?(?:those\s+)?(?:of|for)\s+([^.;()]+)/iu.exec(text);
+  if (!m) return [];
+  return m[1]!
+    .split(/\s*,\s*|\s+and\s+/u)
+    .map((p) => p.trim().replace(/^the\s+/iu, ''))
+    .filter((p) => p.length > 0 && p.split(/\s+/u).length <= 4);
+}
+
+/** The office named after "as" in an appointment: "appointed Ali as the new finance minister" → "new finance minister". */
+export function titleAfterAs(text: string): string | undefined {
+  const m = /\bas\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/iu.exec(text);
+  return m?.[1]?.trim();
+}
