@@ -3,6 +3,7 @@
  * (content:encoded, then description for RSS; content, then summary for Atom).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { textFromHtmlFragment } from './html.js';
 
 export interface FeedEntry {
   title?: string;
@@ -68,8 +69,11 @@ function atomEntry(item: Record<string, unknown>): FeedEntry {
   const body = (item.content ?? item.summary) as XmlValue;
   const type = typeof body === 'object' ? String(body['@_type'] ?? 'text') : 'text';
   const value = type === 'xhtml' ? xhtmlText(body) : textOf(body);
+  const title = item.title as XmlValue;
+  const titleIsHtml = typeof title === 'object' && (title['@_type'] === 'html' || title['@_type'] === 'xhtml');
+  const titleText = titleIsHtml ? textFromHtmlFragment(textOf(title) ?? '') : textOf(title);
   return entry(
-    textOf(item.title as XmlValue),
+    titleText,
     url,
     textOf(item.published as XmlValue) ?? textOf(item.updated as XmlValue),
     value === undefined ? undefined : { value, html: !['text', 'xhtml', 'text/plain'].includes(type) },

@@ -66,13 +66,14 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /**
  * TextDecoder does not say where decoding failed. A prefix decoded in streaming mode fails only when it
- * holds an invalid sequence (an incomplete one at its end is allowed), so the failing offset is found by
- * binary search over prefix lengths instead of by a hand-written UTF-8 validator.
+ * holds an invalid sequence (an incomplete one at its end is allowed), so the first failing prefix is found
+ * by binary search instead of by a hand-written UTF-8 validator; the bad sequence then starts at the last
+ * boundary before it where the prefix decodes completely (at most three bytes back).
  */
 function firstInvalidByte(bytes: Uint8Array): number {
-  const decodes = (n: number) => {
+  const decodes = (n: number, stream: boolean) => {
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream });
       return true;
     } catch {
       return false;
@@ -82,17 +83,17 @@ function firstInvalidByte(bytes: Uint8Array): number {
   let bad = bytes.length;
   while (bad - ok > 1) {
     const mid = Math.floor((ok + bad) / 2);
-    if (decodes(mid)) ok = mid;
+    if (decodes(mid, true)) ok = mid;
     else bad = mid;
   }
-  // The prefix of length `bad` is the first to fail: its last byte is where the sequence went wrong.
-  return bad - 1;
+  for (let start = bad - 1; start > Math.max(0, bad - 5); start--) if (decodes(start, false)) return start;
+  return Math.max(0, bad - 4);
 }
 
 function asIngestError(path: string, err: unknown): IngestError {
   if (err instanceof IngestError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new IngestError(path, 'no such file or folder');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new IngestError(path, 'no such file or folder');
   if (code === 'EACCES' || code === 'EPERM') return new IngestError(path, 'permission denied');
   if (code === 'EISDIR') return new IngestError(path, 'is a folder');
   return new IngestError(path, `cannot read: ${(err as Error).message}`);
