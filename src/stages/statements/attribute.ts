@@ -8,7 +8,7 @@ import type { StatementKind } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import { spansOverlap } from '../../document/span.js';
 import {
-  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isVerbal, sentenceWords, subjectAfter, subjectBefore,
+  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isVerbal, sentenceSubject, sentenceWords, subjectAfter, subjectBefore,
   trailingCueClause, type CueMatch, type SentenceWords, type Word,
 } from './clauses.js';
 import { statementLexicon, type StatementLexicon } from './lexicon.js';
@@ -56,12 +56,12 @@ interface QuoteCue {
 }
 
 /** “…,” he added. / “…,” said Siddiqui. — the cue clause right after the closing mark. */
-function cueAfterQuote(s: SentenceWords, close: number, lex: StatementLexicon): QuoteCue | undefined {
+function cueAfterQuote(s: SentenceWords, closeEnd: number, lex: StatementLexicon): QuoteCue | undefined {
   const words = s.words;
-  let k = words.findIndex((w) => w.span.start > close);
+  let k = words.findIndex((w) => w.span.start >= closeEnd);
   if (k < 0) return undefined;
   if (words[k]!.lower === ',') k++;
-  const match = k < words.length ? trailingCueClause(words, k, lex) : undefined;
+  const match = k < words.length ? trailingCueClause(words, k, lex, false) : undefined;
   if (!match) return undefined;
   const source = match.from === k ? subjectAfter(words, match.to)?.span : subjectBefore(words, match.from, k);
   return { words, match, source };
@@ -91,7 +91,7 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
 function isWholeSentenceQuote(region: QuoteRegion, first: SentenceWords, last: SentenceWords): boolean {
   const firstWord = first.words[0];
   if (!firstWord || firstWord.span.start !== region.open) return false;
-  return last.words.filter((w) => w.span.start > region.close).every((w) => w.pos === 'PUNCT');
+  return last.words.filter((w) => w.span.start >= region.closeEnd).every((w) => w.pos === 'PUNCT');
 }
 
 function directAttributions(doc: Document, sentences: readonly SentenceWords[], regions: readonly QuoteRegion[], lex: StatementLexicon): Attribution[] {
@@ -100,8 +100,8 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     const first = sentenceAt(sentences, region.open);
     const last = sentenceAt(sentences, Math.max(region.open, region.close - 1)) ?? first;
     if (!first || !last || region.content.end <= region.content.start) continue;
-    const evidence = { start: first.span.start, end: Math.max(last.span.end, region.close + 1) };
-    const found = cueAfterQuote(last, region.close, lex) ?? cueBeforeQuote(first, region.open, lex);
+    const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
+    const found = cueAfterQuote(last, region.closeEnd, lex) ?? cueBeforeQuote(first, region.open, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
@@ -163,9 +163,15 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
 
 type Found = Omit<Attribution, 'evidence' | 'continued' | 'paragraph'>;
 
+/** Trump defended his tweets, saying it shows he would be awake — the participle's speaker opens the sentence. */
+function participleSubject(words: readonly Word[], match: CueMatch): Span | undefined {
+  if (match.from < 2 || words[match.from - 1]!.lower !== ',' || !words[match.from]!.lower.endsWith('ing')) return undefined;
+  return sentenceSubject(words, match.from);
+}
+
 /** Siddiqui said Monday (that) he would not rejoin the cabinet. / Umar told reporters the party … */
 function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
-  const source = subjectBefore(words, match.from, 0);
+  const source = subjectBefore(words, match.from, 0) ?? participleSubject(words, match);
   if (!source) return undefined;
   const clause = clauseAfterCue(words, match, lex);
   if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;
@@ -181,9 +187,9 @@ function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLe
 function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
   let comma = match.from - 1;
   while (comma >= 0 && words[comma]!.lower !== ',') comma--;
-  if (comma < 1 || trailingCueClause(words, comma + 1, lex) !== match) return undefined;
+  if (comma < 1 || trailingCueClause(words, comma + 1, lex)?.from !== match.from) return undefined;
   let start = 0;
-  while (start < comma && (words[start]!.pos === 'PUNCT')) start++;
+  while (start < comma && (words[start]!.pos === 'PUNCT' || words[start]!.pos === 'CCONJ')) start++;
   let end = comma - 1;
   while (end >= start && (words[end]!.pos === 'PUNCT')) end--;
   if (!isReportedClause(words, start, end, false) || match.cue.quoteOnly) return undefined;
@@ -224,7 +230,7 @@ export function findAttributions(doc: Document): Attribution[] {
   const sentences = sentenceWords(doc);
   const regions = findQuoteRegions(doc.text, paragraphSpans(doc));
   const direct = directAttributions(doc, sentences, regions, lex);
-  const quoted = regions.map((r) => ({ start: r.open, end: r.close + 1 }));
+  const quoted = regions.map((r) => ({ start: r.open, end: r.closeEnd }));
   const usedCues = direct.flatMap((a) => (a.cue ? [a.cue] : []));
   const indirect = sentences.flatMap((s) => indirectInSentence(s, quoted, usedCues, lex))
     // A reported clause that is all one quote is the quote's attribution, already found.

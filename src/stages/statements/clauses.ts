@@ -27,7 +27,7 @@ export interface CueMatch {
   to: number;
 }
 
-const QUOTE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB']);
+const QUOTE_MARKS = new Set(["''", '"', '\u201C', '\u201D', '\u201E', '\u201F', '\u00AB', '\u00BB']);
 const CLAUSE_STOPS = new Set(['which', 'who', 'whom', 'that', 'what', 'where', 'when', 'as', 'while', 'because', 'if', 'but', 'than']);
 const NOUN_PHRASE_POS = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON']);
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on']);
@@ -90,11 +90,29 @@ function trimPhrase(words: readonly Word[], start: number, end: number): [number
 export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBound: number): Span | undefined {
   let j = cueFrom - 1;
   while (j >= lowerBound && (words[j]!.pos === 'ADV' || words[j]!.pos === 'AUX' || words[j]!.lower === 'not') && !CLAUSE_STOPS.has(words[j]!.lower)) j--;
+  // "Richard Revesz, director of the institute, said": an appositive closed by a comma before the cue.
+  const appositive = j > lowerBound && words[j]!.lower === ',';
+  if (appositive) j--;
   const end = j;
   while (j >= lowerBound && isNounPhraseWord(words[j]!, words[j + 1])) j--;
   const trimmed = trimPhrase(words, j + 1, end);
   if (!trimmed) return undefined;
-  return { start: words[trimmed[0]]!.span.start, end: words[trimmed[1]]!.span.end };
+  let start = trimmed[0];
+  if (appositive && j > lowerBound && words[j]!.lower === ',') {
+    let k = j - 1;
+    while (k >= lowerBound && isNounPhraseWord(words[k]!, words[k + 1])) k--;
+    const head = trimPhrase(words, k + 1, j - 1);
+    if (head) start = head[0];
+  }
+  return { start: words[start]!.span.start, end: words[trimmed[1]]!.span.end };
+}
+
+/** The subject that opens a sentence ("Donald Trump is defending his tweets, saying …" → "Donald Trump"). */
+export function sentenceSubject(words: readonly Word[], before: number): Span | undefined {
+  let j = 0;
+  while (j < before && (words[j]!.pos === 'ADV' || words[j]!.pos === 'CCONJ' || words[j]!.pos === 'PUNCT')) j++;
+  const subject = subjectAfter(words, j);
+  return subject && subject.next < before && isVerbal(words[subject.next]!) ? subject.span : undefined;
 }
 
 /** The subject written just after a cue, as in "“…,” said Siddiqui." Returns the span and the word after it. */
@@ -170,12 +188,16 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
   return end;
 }
 
-/** ", he added." / ", said Siddiqui." / ", the minister said on Monday." up to the end of the sentence. */
-export function trailingCueClause(words: readonly Word[], from: number, lex: StatementLexicon): CueMatch | undefined {
+/**
+ * ", he added." / ", said Siddiqui." / ", the minister said on Monday." — a cue clause starting at `from`.
+ * When `toSentenceEnd`, only adjuncts may follow it; after a closing quote mark anything may ("“…,” she
+ * said several months later, and …").
+ */
+export function trailingCueClause(words: readonly Word[], from: number, lex: StatementLexicon, toSentenceEnd = true): CueMatch | undefined {
   const first = cueAt(words, from, lex);
   if (first) {
     const subject = subjectAfter(words, first.to);
-    if (subject && restIsAdjunct(words, subject.next, lex)) return first;
+    if (subject && (!toSentenceEnd || restIsAdjunct(words, subject.next, lex))) return first;
     return undefined;
   }
   for (let k = from; k < Math.min(words.length, from + 9); k++) {
@@ -184,7 +206,7 @@ export function trailingCueClause(words: readonly Word[], from: number, lex: Sta
       if (!isNounPhraseWord(words[k]!, words[k + 1]) && words[k]!.pos !== 'ADV') return undefined;
       continue;
     }
-    return subjectBefore(words, k, from) && restIsAdjunct(words, match.to, lex) ? match : undefined;
+    return subjectBefore(words, k, from) && (!toSentenceEnd || restIsAdjunct(words, match.to, lex)) ? match : undefined;
   }
   return undefined;
 }
@@ -193,12 +215,8 @@ export function trailingCueClause(words: readonly Word[], from: number, lex: Sta
 function restIsAdjunct(words: readonly Word[], from: number, lex: StatementLexicon): boolean {
   for (let k = from; k < words.length; k++) {
     const w = words[k]!;
-    if (TERMINAL.has(w.lower) || isQuoteMark(w)) return true;
-    if (w.lower === ',') {
-      const next = words[k + 1];
-      if (!next || next.pos === 'VERB' && next.lower.endsWith('ing') || isQuoteMark(next)) return true;
-      continue;
-    }
+    // "…, top black lawmakers said Friday, as they bristled at …": what follows a comma is another clause.
+    if (TERMINAL.has(w.lower) || isQuoteMark(w) || w.lower === ',') return true;
     if (isVerbal(w) || CLAUSE_STOPS.has(w.lower)) return false;
     if (!(isTimeWord(w, lex) || lex.audience.has(w.lower) || NOUN_PHRASE_POS.has(w.pos) || w.pos === 'ADP' || w.pos === 'ADV')) return false;
   }

@@ -9,6 +9,8 @@ export interface QuoteRegion {
   open: number;
   /** The closing mark, or the end of the last paragraph when the quote is never closed. */
   close: number;
+  /** Just after the closing mark. */
+  closeEnd: number;
   /** What is inside the marks, trimmed of white space and a trailing comma. */
   content: Span;
   /** Paragraph indexes the quote runs through. */
@@ -21,18 +23,25 @@ const CLOSING = new Set(['\u201D', '\u201F', '\u00BB']);
 
 type Mark = 'open' | 'close';
 
-/** A straight double quote opens after white space, a bracket or a dash, and closes elsewhere. */
+/**
+ * A straight double quote, or two apostrophes as some archives write it (''This isn't reform,''), opens
+ * after white space, a bracket or a dash, and closes elsewhere.
+ */
 function markAt(text: string, i: number): Mark | undefined {
   const c = text[i]!;
   if (OPENING.has(c)) return 'open';
   if (CLOSING.has(c)) return 'close';
-  if (c !== '"') return undefined;
+  if (c !== '"' && !(c === "'" && text[i + 1] === "'")) return undefined;
   const before = i === 0 ? ' ' : text[i - 1]!;
   return /[\s([{\u2014\u2013-]/u.test(before) ? 'open' : 'close';
 }
 
+function markLength(text: string, i: number): number {
+  return text[i] === "'" ? 2 : 1;
+}
+
 function contentOf(text: string, open: number, close: number): Span {
-  let start = open + 1;
+  let start = open + markLength(text, open);
   let end = close;
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /[\s,]/u.test(text[end - 1]!)) end--;
@@ -52,26 +61,28 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       const first = para.start < para.end ? markAt(text, para.start) : undefined;
       if (first !== 'open') {
         const prev = paragraphs[p - 1]!;
-        regions.push({ open: openAt.offset, close: prev.end, content: contentOf(text, openAt.offset, prev.end), firstParagraph: openAt.paragraph, lastParagraph: p - 1 });
+        regions.push({ open: openAt.offset, close: prev.end, closeEnd: prev.end, content: contentOf(text, openAt.offset, prev.end), firstParagraph: openAt.paragraph, lastParagraph: p - 1 });
         openAt = undefined;
       }
     }
     for (let i = para.start; i < para.end; i++) {
       const mark = markAt(text, i);
       if (!mark) continue;
+      const length = markLength(text, i);
       if (mark === 'open') {
         // A second opening mark inside an open quote is a paragraph continuation or a stray; the quote goes on.
         openAt ??= { offset: i, paragraph: p };
       } else if (openAt) {
-        regions.push({ open: openAt.offset, close: i, content: contentOf(text, openAt.offset, i), firstParagraph: openAt.paragraph, lastParagraph: p });
+        regions.push({ open: openAt.offset, close: i, closeEnd: i + length, content: contentOf(text, openAt.offset, i), firstParagraph: openAt.paragraph, lastParagraph: p });
         openAt = undefined;
       }
+      i += length - 1;
     }
   });
   if (openAt) {
     const last = paragraphs.length - 1;
     const end = paragraphs[last]!.end;
-    regions.push({ open: openAt.offset, close: end, content: contentOf(text, openAt.offset, end), firstParagraph: openAt.paragraph, lastParagraph: last });
+    regions.push({ open: openAt.offset, close: end, closeEnd: end, content: contentOf(text, openAt.offset, end), firstParagraph: openAt.paragraph, lastParagraph: last });
   }
   return regions;
 }
