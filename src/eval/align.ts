@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../document/layers.js';
 import type { GoldEntity, GoldIds } from './gold.js';
-import { containsWords, nameKey, wordTokens } from './fold.js';
+import { lastWordRunEnd, nameKey, wordTokens } from './fold.js';
 
 export interface Pair {
   gold: number;
@@ -80,15 +80,18 @@ export class EntityAlignment {
   }
 
   /**
-   * The gold entity a described speaker names: the entity whose name or alias occurs word for word in the
-   * text, the longest such name winning ("the MQM-P’s key leaders" → the entity with alias "MQM-P").
+   * The gold entity a described speaker names: of the entities whose name or alias occurs word for word in
+   * the text, the one named last (an English noun phrase ends in its head: "MQM-P Convener Dr Khalid
+   * Maqbool Siddiqui" is Siddiqui, "the MQM-P’s key leaders" can only be the MQM-P), then the longest name.
    */
   goldIdInText(text: string): string | undefined {
-    let best: { id: string; length: number } | undefined;
+    let best: { id: string; end: number; length: number } | undefined;
     for (const entity of this.entities) {
       for (const name of namesOf(entity)) {
+        const end = lastWordRunEnd(text, name);
+        if (end === undefined) continue;
         const length = wordTokens(name).length;
-        if (containsWords(text, name) && (best === undefined || length > best.length)) best = { id: entity.id, length };
+        if (best === undefined || end > best.end || (end === best.end && length > best.length)) best = { id: entity.id, end, length };
       }
     }
     return best?.id;

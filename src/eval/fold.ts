@@ -52,13 +52,16 @@ export function tokenCoverage(fragment: string, container: string): number {
   return found / wanted.length;
 }
 
-/** True when `needle`'s words occur as a contiguous run of `haystack`'s words ("MQM-P" in "the MQM-P's key leaders"). */
-export function containsWords(haystack: string, needle: string): boolean {
+/**
+ * Where `needle`'s words last occur as a contiguous run of `haystack`'s words, as the word index just after
+ * the run ("MQM-P" in "the MQM-P's key leaders" → 3); undefined when they do not occur.
+ */
+export function lastWordRunEnd(haystack: string, needle: string): number | undefined {
   const hay = wordTokens(haystack);
   const words = wordTokens(needle);
-  if (words.length === 0) return false;
-  for (let i = 0; i + words.length <= hay.length; i++) {
-    if (words.every((w, k) => hay[i + k] === w)) return true;
+  if (words.length === 0) return undefined;
+  for (let i = hay.length - words.length; i >= 0; i--) {
+    if (words.every((w, k) => hay[i + k] === w)) return i + words.length;
   }
-  return false;
+  return undefined;
 }

@@ -174,7 +174,7 @@ describe('optional and inferable gold rows', () => {
 
 describe('quote matching', () => {
   const text = 'Rind said the party would stay in the coalition for now. The BAF’s senior leaders said the PM ignored them. '
-    + 'Some PMLN members agreed.';
+    + 'Some PMLN members agreed. Balochistan Awami Front spokesman Imdad Rind disagreed.';
   const gold = goldWith({
     entities: [
       { id: 'rind', type: 'PERSON', name: 'Imdad Rind', aliases: ['Rind'] },
@@ -215,6 +215,12 @@ describe('quote matching', () => {
   it('resolves a described speaker by the entity named in it word for word ("the BAF’s senior leaders" → BAF)', () => {
     const leaders = { ...gold, quotes: [{ speaker: 'baf', kind: 'indirect' as const, text: 'the PM ignored them' }] };
     assert.deepEqual(counts(scoreDocument(leaders, withQuote('the PM ignored them', 'The BAF’s senior leaders')).layers.quotes), [1, 0, 0]);
+  });
+
+  it('takes the entity named last in a described speaker, the head of the phrase, over a longer name before it', () => {
+    const spokesman = { ...gold, quotes: [{ speaker: 'rind', kind: 'indirect' as const, text: 'the PM ignored them' }] };
+    const score = scoreDocument(spokesman, withQuote('the PM ignored them', 'Balochistan Awami Front spokesman Imdad Rind'));
+    assert.deepEqual(counts(score.layers.quotes), [1, 0, 0]);
   });
 
   it('does not find a short alias inside a longer word of the described speaker', () => {
