@@ -11,7 +11,20 @@ const program = new Command('polity')
   .description('Reads political news and keeps an evidence-linked record of who holds what, who said what, and who promised what.')
   .version(version)
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Exit codes:
+  ${EXIT.OK}  everything asked for was done
+  ${EXIT.SOME_FAILED}  some inputs were refused (each named on stderr as "polity: SOURCE: reason"); the rest were processed
+  ${EXIT.USAGE}  the command line was wrong (unknown option, missing argument, unreadable --published date)
+  ${EXIT.FAILED}  nothing could be done (unopenable database, unknown article id, missing gold directory)
+
+Environment:
+  POLITY_DB  database file used when --db is not given (default ./polity.db)
+  NO_COLOR   set to turn colours off`,
+  );
 for (const register of COMMANDS) register(program);
 
 try {

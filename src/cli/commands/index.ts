@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import { register as registerAnalyze } from './analyze.js';
 import { register as registerEval } from './eval.js';
+import { register as registerIngest } from './ingest.js';
+import { register as registerShow } from './show.js';
 
 /** A CLI command: a thin shell that parses its arguments and calls the library. */
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command, in the order `polity --help` lists them. Add a command here and in its own file. */
-export const COMMANDS: RegisterCommand[] = [registerEval];
+export const COMMANDS: RegisterCommand[] = [registerIngest, registerAnalyze, registerShow, registerEval];

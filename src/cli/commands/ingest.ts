@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { expandSources } from '../../ingest/index.js';
+import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
+import { EXIT } from '../exit-codes.js';
+import { dbOption, publishedOption } from '../options.js';
+import { BatchProgress, type BatchCounts } from '../progress.js';
+
+interface IngestCommandOptions {
+  db?: string;
+  published?: string;
+  json?: boolean;
+}
+
+/** `polity ingest PATH|URL... [--db FILE] [--published DATE] [--json]`: reads, analyses and stores articles. */
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('Read articles (text, HTML, JSON Lines, RSS/Atom feeds, folders, URLs), analyse each one and store it. An article already stored (same text) is left unchanged.')
+    .argument('<sources...>', 'files, folders or http(s) URLs')
+    .addOption(dbOption())
+    .addOption(publishedOption())
+    .option('--json', 'print the outcome of every article and the totals as JSON on stdout')
+    .action(async (sources: string[], opts: IngestCommandOptions) => {
+      const started = performance.now();
+      const store = openStore(resolveDbPath(opts.db));
+      const counts: BatchCounts = { added: 0, unchanged: 0, failed: 0 };
+      const outcomes: StoreOutcome[] = [];
+      try {
+        const refs = await expandSources(sources);
+        const progress = new BatchProgress('ingest', refs.length);
+        try {
+          for await (const outcome of storeArticles(store, refs, opts.published ? { published: opts.published } : {})) {
+            counts[outcome.status]++;
+            if (opts.json) outcomes.push(outcome);
+            if (outcome.status === 'failed') progress.message(`polity: ${outcome.source}: ${outcome.reason}`);
+            progress.update(outcome.ref, counts);
+          }
+          progress.update(refs.length, counts);
+        } finally {
+          progress.stop();
+        }
+      } finally {
+        store.close();
+      }
+      const read = counts.added + counts.unchanged + counts.failed;
+      const seconds = (performance.now() - started) / 1000;
+      const summary = `${read} read, ${counts.added} added, ${counts.unchanged} unchanged, ${counts.failed} failed in ${seconds.toFixed(1)}s`;
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ read, ...counts, seconds: Number(seconds.toFixed(3)), articles: outcomes.map(({ ref: _ref, ...o }) => o) }, null, 2)}\n`);
+        process.stderr.write(`${summary}\n`);
+      } else {
+        process.stdout.write(`${summary}\n`);
+      }
+      process.exitCode = counts.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+    });
+}
