@@ -5,9 +5,12 @@
  * (short, no sentence-final punctuation, the text goes on below it) — at the start of the next non-empty
  * line. A dateline anywhere else is part of the story, not the dateline.
  *
- * What counts: the place is either ALL CAPS and not a label such as "BREAKING", or a known place
- * (lexicon/places.json) written in mixed case and followed by a comma and a date. Then an optional date, an
- * optional agency in parentheses, and a dash or colon followed by space. "The PTI said: ..." is no dateline.
+ * What counts: the place is either ALL CAPS and neither a label such as "BREAKING" nor a news agency, or
+ * written in mixed case and vouched for by what follows it: a comma and a date when it is a known place
+ * (lexicon/places.json), a date and an agency ("Durban, May 16 2022 (IPS) -"), or a known country or
+ * province ("Sambalpur, India -"). Then an optional date, an optional agency in parentheses, and a dash
+ * or colon followed by space, or directly by a capitalised word ("SEOUL—Foreign Minister ...").
+ * "The PTI said: ..." is no dateline.
  */
 import { readFileSync } from 'node:fs';
 import type { Dateline } from '../document/document.js';
@@ -18,24 +21,31 @@ const LABELS: ReadonlySet<string> = new Set(
   (JSON.parse(readFileSync(packagePath('src/ingest/lexicon/dateline-labels.json'), 'utf8')) as { labels: string[] })
     .labels,
 );
-const KNOWN_PLACES: ReadonlySet<string> = new Set(
-  (JSON.parse(readFileSync(packagePath('src/ingest/lexicon/places.json'), 'utf8')) as { places: string[] }).places,
+const AGENCIES: ReadonlySet<string> = new Set(
+  (JSON.parse(readFileSync(packagePath('src/ingest/lexicon/agencies.json'), 'utf8')) as { agencies: string[] })
+    .agencies,
 );
+const PLACES = JSON.parse(readFileSync(packagePath('src/ingest/lexicon/places.json'), 'utf8')) as {
+  places: string[];
+  regions: string[];
+};
+const KNOWN_PLACES: ReadonlySet<string> = new Set(PLACES.places);
+const KNOWN_REGIONS: ReadonlySet<string> = new Set(PLACES.regions);
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE = `(?:${MONTH} \\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)? ${MONTH})(?:,? \\d{4})?`;
-const CAPS_WORD = "[A-Z][A-Z'.-]*";
+const CAPS_WORD = "[A-Z](?:[A-Z'.-]*[A-Z.])?";
 const TITLE_WORD = "[A-Z][a-z'.-]+(?:-[A-Z][a-z'.-]+)?";
 // Spaces are matched as runs: the seed pads its dateline with a dozen no-break spaces ("KARACHI      -").
 const DATELINE = new RegExp(
   [
     `(?:(?<caps>${CAPS_WORD}(?: +${CAPS_WORD}){0,3})|(?<titled>${TITLE_WORD}(?: +${TITLE_WORD}){0,2}))`,
     // "SRINAGAR, India (AP) -": a country or region after the place.
-    `(?:, +(?!${MONTH}\\b)(?<region>[A-Z][A-Za-z.-]+(?: +[A-Z][A-Za-z.-]+)?))?`,
-    `(?:,? +(?<date>${DATE}))?`,
+    `(?: *, +(?!${MONTH}\\b)(?<region>[A-Z][A-Za-z.-]+(?: +(?:and +)?[A-Z][A-Za-z.-]+){0,2}))?`,
+    `(?: *,? +(?<date>${DATE}))?`,
     `(?: *\\((?<agency>[A-Z][A-Za-z&.' -]{0,40})\\))?`,
-    ' *(?:--?|:)(?= |\\n|$)',
+    ' *(?:--?|:)(?=\\s|$|[A-Z][a-z])',
   ].join(''),
   'y',
 );
@@ -46,8 +56,12 @@ export interface DatelineMatch {
   dateText?: string;
 }
 
+/** Enough of a text's opening to hold a headline line and a dateline. */
+const HEAD_CHARS = 600;
+
 export function findDateline(text: string): DatelineMatch | undefined {
-  const view = normalizeText(text);
+  // Only the opening is normalized: a prefix's offsets are the text's own, and articles run long.
+  const view = normalizeText(text.slice(0, HEAD_CHARS));
   for (const start of candidateStarts(view.text)) {
     DATELINE.lastIndex = start;
     const m = DATELINE.exec(view.text);
@@ -67,12 +81,16 @@ export function findDateline(text: string): DatelineMatch | undefined {
 function placeOf(groups: Record<string, string | undefined>): string | undefined {
   if (groups.caps !== undefined) {
     const caps = groups.caps.replace(/ +/gu, ' ');
-    if ((caps.match(/[A-Z]/gu) ?? []).length < 2 || LABELS.has(caps)) return undefined;
-    return titleCase(caps);
+    const bare = caps.replace(/\.$/u, '');
+    if ((caps.match(/[A-Z]/gu) ?? []).length < 2 || LABELS.has(caps) || AGENCIES.has(bare)) return undefined;
+    return titleCase(/^(?:[A-Z]\.)+$/u.test(caps) ? caps : bare);
   }
   const titled = groups.titled?.replace(/ +/gu, ' ');
-  if (titled === undefined || groups.date === undefined || !KNOWN_PLACES.has(titled)) return undefined;
-  return titled;
+  if (titled === undefined) return undefined;
+  const region = groups.region?.replace(/ +/gu, ' ');
+  if (region !== undefined && KNOWN_REGIONS.has(region)) return titled;
+  if (groups.date === undefined) return undefined;
+  return KNOWN_PLACES.has(titled) || groups.agency !== undefined ? titled : undefined;
 }
 
 /** "NEW DELHI" → "New Delhi", "D.I. KHAN" → "D.I. Khan", "AL-QUDS" → "Al-Quds". */

@@ -61,6 +61,30 @@ describe('findDateline', () => {
     assert.equal(datelineOf('D.I. KHAN: Polling ended peacefully.')?.place, 'D.I. Khan');
   });
 
+  it('takes any mixed-case place followed by a known country or province', () => {
+    const d = datelineOf('Sambalpur, India \u2013 Farmers blocked the highway on Sunday.');
+    assert.equal(d?.text, 'Sambalpur, India \u2013');
+    assert.equal(d?.place, 'Sambalpur');
+    assert.equal(findDateline('Sambalpur, Farmers \u2013 blocked the highway.'), undefined);
+  });
+
+  it('takes an unknown mixed-case place when a date and an agency follow it', () => {
+    const d = datelineOf('Turbat, May 16 2022 (INP) - Traders observed a strike.');
+    assert.equal(d?.place, 'Turbat');
+    assert.equal(d?.agency, 'INP');
+    assert.equal(findDateline('Mastung, May 16 2022 - Traders observed a strike.'), undefined);
+  });
+
+  it('takes a dash with no space when a capitalised word follows it', () => {
+    assert.equal(datelineOf('SEOUL\u2014Foreign Minister Hayashi attended the ceremony.')?.text, 'SEOUL\u2014');
+    assert.equal(datelineOf('GINOWAN, Okinawa Prefecture--Governor Tamaki spoke.')?.text, 'GINOWAN, Okinawa Prefecture--');
+  });
+
+  it('does not take a bare agency name for a place', () => {
+    assert.equal(findDateline('AFP.- The president dissolved parliament on Friday.'), undefined);
+    assert.equal(findDateline('REUTERS - The president dissolved parliament on Friday.'), undefined);
+  });
+
   it('looks past a headline line but no further', () => {
     const text = 'Senate elects new chairman\n\nISLAMABAD (APP) - The Senate elected its chairman.';
     assert.equal(datelineOf(text)?.text, 'ISLAMABAD (APP) -');
