@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import type { Document } from '../document/document.js';
+import type { Commitment, CommitmentStatus } from '../document/layers.js';
+import { packagePath } from '../package-path.js';
+import { evidenceOf, firstDay, lastDay } from './evidence.js';
+import type { ActorLookup } from './state.js';
+import type { FollowUp, RecordCommitment } from './types.js';
+
+interface FollowUpCues {
+  reversal: string[];
+  notYet: string[];
+  irregularPast: Record<string, string[]>;
+}
+const CUES = JSON.parse(readFileSync(packagePath('src/record/lexicon/followup-cues.json'), 'utf8')) as FollowUpCues;
+const IRREGULAR = new Map<string, string>();
+for (const [base, forms] of Object.entries(CUES.irregularPast)) for (const f of forms) IRREGULAR.set(f, base);
+
+/** Words before a verb that make it not (yet) a done act: "would be released", "to visit", "did not come". */
+const NOT_DONE = new Set(['will', 'would', 'shall', 'to', 'not', "n't", 'never', 'soon', 'going']);
+const AUXILIARIES = new Set(['will', 'would', 'shall', 'be', 'been', 'being', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'can', 'could', 'may', 'might', 'must', 'should']);
+
+/** A crude English stem good enough to meet a verb again in another tense: released, releasing → releas. */
+export function stemOf(word: string): string {
+  const w = word.toLowerCase();
+  const base = IRREGULAR.get(w) ?? w;
+  return base.length > 4 ? base.replace(/(ing|ed|es|e|s)$/, '') : base.replace(/(ed|s)$/, '');
+}
+
+interface Sketch {
+  verbs: Set<string>;
+  objects: Set<string>;
+}
+
+/** The promised act as stems: its verbs (visit) and the things it concerns (port, qasimabad), time words left out. */
+function sketchOf(doc: Document, c: Commitment): Sketch {
+  const verbs = new Set<string>();
+  const objects = new Set<string>();
+  const inTime = (start: number): boolean => doc.times.some((t) => t.span.start <= start && start < t.span.end);
+  for (const t of doc.tokens) {
+    if (t.span.start < c.what.start || t.span.end > c.what.end || inTime(t.span.start)) continue;
+    const word = doc.text.slice(t.span.start, t.span.end).toLowerCase();
+    if (t.pos === 'VERB' && !AUXILIARIES.has(word)) verbs.add(stemOf(word));
+    else if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') objects.add(stemOf(word));
+  }
+  return { verbs, objects };
+}
+
+function similarity(a: Sketch, b: Sketch): number {
+  const x = new Set([...a.verbs, ...a.objects]);
+  const y = new Set([...b.verbs, ...b.objects]);
+  const inter = [...x].filter((w) => y.has(w)).length;
+  return inter / Math.max(1, new Set([...x, ...y]).size);
+}
+
+function containsCue(sentence: string, cues: string[]): string | undefined {
+  const s = ` ${sentence.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+  return cues.find((c) => s.includes(` ${c} `));
+}
+
+/**
+ * Looks through one later article for news of the act: a sentence naming the committer and the act's verb in
+ * a done form, with something it concerns ("Prime Minister Faisal Rehman Chaudhry visited Port Qasimabad on
+ * Monday" → kept); a reversal cue with the act's objects ("the government would not set up a separate development
+ * authority for Port Qasimabad after all" → broken); a not-yet cue ("the package had still not been released"
+ * → pending, which supports overdue once the due date has passed).
+ */
+function followUpsIn(doc: Document, c: Commitment & { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
+  const out: FollowUp[] = [];
+  doc.sentences.forEach((s, index) => {
+    const tokens = doc.tokens.filter((t) => t.sentence === index);
+    const words = tokens.map((t) => doc.text.slice(t.span.start, t.span.end).toLowerCase());
+    const objectHits = new Set(tokens.flatMap((t, i) => (t.pos !== 'VERB' && sketch.objects.has(stemOf(words[i]!)) ? [stemOf(words[i]!)] : []))).size;
+    const verbAt = tokens.findIndex((t, i) => t.pos === 'VERB' && sketch.verbs.has(stemOf(words[i]!)));
+    const text = doc.text.slice(s.span.start, s.span.end);
+    const evidence = evidenceOf(doc, s.span);
+    const enoughObjects = sketch.objects.size === 0 || objectHits >= 1;
+    // The act itself must be named: a reversal of another promise about the same city is not this one's.
+    const actNamed = sketch.verbs.size > 0 ? verbAt >= 0 && enoughObjects : objectHits >= 2;
+    const notYet = containsCue(text, CUES.notYet);
+    if (notYet) {
+      if (actNamed) out.push({ kind: 'pending', evidence, cue: notYet });
+      return;
+    }
+    const reversal = containsCue(text, CUES.reversal);
+    if (reversal) {
+      if (actNamed) out.push({ kind: 'broken', evidence, cue: reversal });
+      return;
+    }
+    if (verbAt < 0 || !enoughObjects) return;
+    const before = words.slice(Math.max(0, verbAt - 3), verbAt);
+    const verb = words[verbAt]!;
+    const doneForm = verb.endsWith('ed') || verb.endsWith('s') || (IRREGULAR.has(verb) && IRREGULAR.get(verb) !== verb);
+    if (!doneForm || before.some((w) => NOT_DONE.has(w))) return;
+    const byNamed = doc.mentions.some((m) => m.span.start >= s.span.start && m.span.end <= s.span.end && lookup(doc, m.actor) === c.byRecord) ||
+      doc.events.some((e) => e.evidence.start < s.span.end && s.span.start < e.evidence.end && e.actor.some((a) => lookup(doc, a) === c.byRecord));
+    if (byNamed) out.push({ kind: 'kept', evidence, cue: verb });
+  });
+  return out;
+}
+
+interface Report {
+  doc: Document;
+  commitment: Commitment;
+  by: string;
+  sketch: Sketch;
+}
+
+/**
+ * Follows commitments across articles. Reports of one promise in several articles (same committer, same act)
+ * become one commitment; every article published after the first report is searched for news of the act.
+ * Status as of `asOf` (default: the newest article): the latest kept/broken news decides; else a due date before
+ * the reference date makes it overdue; else it stays as the extraction left it (open, or disputed).
+ */
+export function followCommitments(docs: Document[], lookup: ActorLookup, asOf?: string): RecordCommitment[] {
+  const dated = docs.filter((d) => !asOf || !d.meta.published || d.meta.published <= asOf);
+  const reports: Report[] = [];
+  for (const doc of dated) {
+    for (const c of doc.commitments) {
+      const by = lookup(doc, c.by);
+      if (by) reports.push({ doc, commitment: c, by, sketch: sketchOf(doc, c) });
+    }
+  }
+  const groups: Report[][] = [];
+  for (const r of reports) {
+    const group = groups.find((g) => g[0]!.by === r.by && g[0]!.doc !== r.doc && similarity(g[0]!.sketch, r.sketch) >= 0.5);
+    if (group) group.push(r); else groups.push([r]);
+  }
+  const newest = dated.map((d) => d.meta.published).filter((p): p is string => !!p).sort().at(-1);
+  const reference = asOf ?? newest;
+  return groups.map((group, i): RecordCommitment => {
+    const first = group[0]!;
+    const c = first.commitment;
+    const dueReport = group.find((r) => r.commitment.due && lastDay(r.commitment.due));
+    const due = dueReport?.commitment.due;
+    const made = first.doc.meta.published;
+    const sourceArticles = new Set(group.map((r) => r.doc.meta.id));
+    const followUps = dated
+      .filter((d) => !sourceArticles.has(d.meta.id) && d.meta.published && made && d.meta.published >= made)
+      .sort((a, b) => a.meta.published!.localeCompare(b.meta.published!))
+      .flatMap((d) => followUpsIn(d, { ...c, byRecord: first.by }, first.sketch, (doc, local) => lookup(doc, local)));
+    const decisive = followUps.filter((f) => f.kind !== 'pending').at(-1);
+    const dueEnd = lastDay(due);
+    let status: CommitmentStatus;
+    let statusEvidence = decisive?.evidence;
+    if (decisive) status = decisive.kind as 'kept' | 'broken';
+    else if (dueEnd && reference && dueEnd < reference) {
+      status = 'overdue';
+      statusEvidence = followUps.filter((f) => f.kind === 'pending').at(-1)?.evidence;
+    } else status = c.status === 'disputed' ? 'disputed' : 'open';
+    const to = lookup(first.doc, c.to);
+    return {
+      id: `commitment:${i + 1}`,
+      kind: c.kind,
+      by: first.by,
+      ...(to !== undefined && { to }),
+      what: evidenceOf(first.doc, c.what),
+      ...(due && firstDay(due) && dueEnd && { due: { start: firstDay(due)!, end: dueEnd } }),
+      ...(made !== undefined && { made }),
+      status,
+      ...(statusEvidence && { statusEvidence }),
+      followUps,
+      sources: group.map((r) => ({ ...evidenceOf(r.doc, r.commitment.evidence), commitment: r.commitment.id })),
+    };
+  });
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { distance } from 'fastest-levenshtein';
+import { packagePath } from '../package-path.js';
+
+const PREFIXES = new Set(
+  (JSON.parse(readFileSync(packagePath('src/record/lexicon/name-prefixes.json'), 'utf8')) as { words: string[] }).words,
+);
+
+/** Lowercase ASCII letters and digits only: "Rural People's League" → "rural peoples league". */
+export function foldName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The tokens of a person's name without leading honorifics and titles ("Prime Minister Faisal Rehman Chaudhry" → faisal rehman chaudhry). */
+export function personNameTokens(name: string): string[] {
+  const tokens = foldName(name).split(' ').filter(Boolean);
+  let i = 0;
+  while (i < tokens.length && PREFIXES.has(tokens[i]!)) i++;
+  return tokens.slice(i);
+}
+
+/**
+ * A consonant skeleton for names transliterated from Urdu, Arabic or Persian, where vowels are spelled freely:
+ * Mehmood, Mehmud and Mahmood all give "mhmd"; Maqbool and Maqbol give "mkbl". Hand-written because the
+ * variation is specific to romanized South Asian names, which general phonetic codes (Soundex) over-merge.
+ */
+export function transliterationKey(token: string): string {
+  const t = token.replace(/q/g, 'k').replace(/ph/g, 'f').replace(/w/g, 'v');
+  const head = t[0] ?? '';
+  return (head + t.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+export type TokenMatch = 'same' | 'variant' | 'initial' | 'none';
+
+/** How two name tokens relate: equal, transliteration variants, an initial of the other, or different. */
+export function compareNameTokens(a: string, b: string): TokenMatch {
+  if (a === b) return 'same';
+  if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 'initial';
+  const similarity = 1 - distance(a, b) / Math.max(a.length, b.length);
+  if (transliterationKey(a) === transliterationKey(b) && similarity >= 0.6) return 'variant';
+  if (similarity >= 0.85 && Math.min(a.length, b.length) >= 5) return 'variant';
+  return 'none';
+}
+
+export interface NameComparison {
+  /** 0 (unrelated) … 1 (same name); negative when the names clash (same surname, different given names). */
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Compares two person names. "Tariq Mehmood Qureshi" ~ "Tariq Mehmud Qureshi" (variant, 0.92), "Mehmud Qureshi"
+ * ⊂ "Tariq Mehmud Qureshi" (shorter form, 0.85), "Qureshi" (surname only, 0.6); "Imran Baloch" vs "Nadia Baloch"
+ * clash (−1): a shared surname is not the same person when the given names differ.
+ */
+export function comparePersonNames(nameA: string, nameB: string): NameComparison {
+  const a = personNameTokens(nameA);
+  const b = personNameTokens(nameB);
+  if (a.length === 0 || b.length === 0) return { score: 0, reasons: [] };
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (compareNameTokens(short.at(-1)!, long.at(-1)!) === 'none') return { score: 0, reasons: [] };
+  if (short.length === 1) return { score: 0.6, reasons: [`surname only "${short[0]}"`] };
+  const matches = alignInOrder(short, long);
+  if (short.length === long.length && matches) {
+    const variants = short.flatMap((t, i) => (t !== long[i] ? [`${t}~${long[i]}`] : []));
+    if (variants.length === 0) return { score: 1, reasons: [`same name "${long.join(' ')}"`] };
+    return { score: 0.92, reasons: [`spelling variant ${variants.join(', ')}`] };
+  }
+  if (matches) return { score: 0.85, reasons: [`shorter form "${short.join(' ')}" of "${long.join(' ')}"`] };
+  return { score: -1, reasons: [`different given names (${short[0]} / ${long[0]})`] };
+}
+
+/** True when every token of `short` matches a token of `long`, in order (the last ones aligned). */
+function alignInOrder(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const t of short) {
+    while (j < long.length && compareNameTokens(t, long[j]!) === 'none') j++;
+    if (j === long.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/**
+ * Keys under which an organisation, party, body or place is known: its folded names, and for acronyms with a
+ * suffix both forms ("RPL-S" → rpls, rpl), and the initials of a long name ("Rural People's League" → rpl).
+ */
+export function organisationKeys(names: string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) {
+    const folded = foldName(name);
+    if (!folded) continue;
+    keys.add(folded.replace(/^the /, ''));
+    if (/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?$/.test(name.trim())) {
+      keys.add(folded.replace(/ /g, ''));
+      keys.add(folded.split(' ')[0]!);
+    } else {
+      const words = folded.split(' ').filter((w) => !['of', 'the', 'and', 'for'].includes(w));
+      if (words.length >= 2 && /^[A-Z]/.test(name.trim())) keys.add(words.map((w) => w[0]).join(''));
+    }
+  }
+  return keys;
+}
+
+/** A URL-safe id from a name: "Tariq Mehmood Qureshi" → tariq-mehmood-qureshi. */
+export function slugOf(name: string): string {
+  return foldName(name).replace(/ /g, '-') || 'actor';
+}
