@@ -6,3 +6,5 @@ export * from './pipeline/stage.js';
 export * from './pipeline/pipeline.js';
 export { defaultPipeline } from './pipeline/default.js';
 export { analyze } from './analyze.js';
+export * from './ingest/index.js';
+export * from './store/index.js';
