@@ -1,0 +1,87 @@
+/**
+ * Commitment cues: verbs of promising ("promised to", "assured him of"), readiness ("was ready to") and
+ * the future modal of an agent ("PM will visit"), read from commitment-cues.json.
+ */
+import { readFileSync } from 'node:fs';
+import type { CommitmentKind } from '../../document/layers.js';
+import { packagePath } from '../../package-path.js';
+
+interface CueLexicon {
+  verbs: { forms: string[]; kind: CommitmentKind; complements: string[] }[];
+  readiness: { kind: CommitmentKind; adjectives: string[] };
+  modals: string[];
+  firstPerson: string[];
+  nonAgentive: string[];
+  anaphoric: string[];
+  conditions: string[];
+  clauseBreaks: string[];
+}
+
+export const CUES = JSON.parse(readFileSync(packagePath('src/stages/commitments/commitment-cues.json'), 'utf8')) as CueLexicon;
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** Alternation of phrases, longest first, with any run of spaces allowed between words. */
+export function phraseAlternation(phrases: readonly string[]): string {
+  return [...phrases].sort((a, b) => b.length - a.length).map((p) => escapeRegExp(p).replace(/ /gu, '\\s+')).join('|');
+}
+
+export interface CueMatch {
+  kind: CommitmentKind;
+  /** View offsets of the cue words. */
+  start: number;
+  end: number;
+  /** Where the committed action begins ("visit Karachi…", "fulfilling MQM-P's…"). */
+  what: number;
+  /** Who the commitment is made to when the cue names them ("assured him"). */
+  object?: { start: number; end: number };
+  modal: boolean;
+}
+
+const NON_AGENTIVE = new Set(CUES.nonAgentive);
+const ADVERB = '(?:also|still|soon|now|then|definitely|certainly|surely|never|not|only|further|personally|immediately)';
+
+const VERB_CUES = CUES.verbs.map((v) => ({
+  kind: v.kind,
+  // "assured him of fulfilling", "promised to support", "pledged that the party would"
+  pattern: new RegExp(`\\b(?:${phraseAlternation(v.forms)})\\b((?:\\s+(?!(?:${phraseAlternation(v.complements)})\\b)[\\w'-]+){0,4}?)\\s+(${phraseAlternation(v.complements)})\\s+`, 'giu'),
+}));
+
+// "the PPP was ready to embrace the MQM-P"
+const READINESS = new RegExp(`\\b(?:is|are|was|were|am|be|been|remains?|remained|stands?|stood)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.readiness.adjectives)})\\s+to\\s+`, 'giu');
+
+// "PM will visit Karachi", "we'll support", "He will also inaugurate"
+const MODAL = new RegExp(`(?:\\b|(?<=\\w))(?:${phraseAlternation(CUES.modals)})\\s+((?:${ADVERB}\\s+)*)([a-z]+)\\b`, 'giu');
+
+export function findCues(text: string): CueMatch[] {
+  const out: CueMatch[] = [];
+  for (const { kind, pattern } of VERB_CUES) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const objectText = m[1] ?? '';
+      const objectStart = m.index + m[0].indexOf(objectText);
+      out.push({
+        kind,
+        start: m.index,
+        end: m.index + m[0].trimEnd().length,
+        what: m.index + m[0].length,
+        ...(objectText.trim() ? { object: { start: objectStart + (objectText.length - objectText.trimStart().length), end: objectStart + objectText.length } } : {}),
+        modal: false,
+      });
+    }
+  }
+  READINESS.lastIndex = 0;
+  for (let m = READINESS.exec(text); m; m = READINESS.exec(text)) {
+    out.push({ kind: CUES.readiness.kind, start: m.index, end: m.index + m[0].trimEnd().length, what: m.index + m[0].length, modal: false });
+  }
+  MODAL.lastIndex = 0;
+  for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
+    const verb = m[2]!.toLowerCase();
+    if (NON_AGENTIVE.has(verb)) continue;
+    const adverbs = m[1] ?? '';
+    out.push({ kind: 'plan', start: m.index, end: m.index + m[0].length - verb.length, what: m.index + m[0].length - verb.length - adverbs.length, modal: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
