@@ -6,6 +6,7 @@ const PREPOSITIONS = new Set(['in', 'to', 'at', 'into', 'from', 'of', 'for', 'ne
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'at', 'into']);
 /** Words that open a new clause: the subject of a trigger after them is not looked for before them. */
 export const CLAUSE_OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'because', 'but', 'while', 'although', 'though', 'whereas', ':', '"']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const COORDINATORS = new Set(['and', ',', '&']);
 const AGENT_TYPES: ReadonlySet<ActorType> = new Set(['PERSON', 'PARTY', 'ORG', 'GOVBODY', 'PLACE']);
 
@@ -102,6 +103,8 @@ export function subjectOf({ view, at, clauseStart, previousActors, partyOf: part
       return [w === 'latter' ? previousActors[previousActors.length - 1]! : previousActors[0]!];
     }
     const ref = [...view.refs].reverse().find((r) => r.last === i);
+    // "and they discussed": a subject pronoun nobody resolved is the subject, and it is unknown.
+    if (!ref && SUBJECT_PRONOUNS.has(w)) return [];
     if (!ref || !AGENT_TYPES.has(ref.type) || isLocative(view, ref)) continue;
     const refs = [...coordinatedBefore(view, ref, clauseStart), ref];
     const ledAt = ledByBefore(view, ref);

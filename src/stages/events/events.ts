@@ -15,6 +15,7 @@ interface TriggerHit {
 }
 
 const VERB_TAGS = new Set(['VERB', 'AUX']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
 const NEEDS_WINDOW = 6;
 
 /** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
@@ -80,9 +81,11 @@ function contextsOf(view: SentenceView, own: readonly string[]): string[] {
  * Reported speech with no actor named in its clause is the speaker's own: "the MQM-P's key leaders stated
  * that the party's recent move was a part of pressurising the federal government".
  */
-function speakerOf(view: SentenceView, at: number): string[] {
+function speakerOf(view: SentenceView, at: number, clauseStart: number): string[] {
   const statement = view.statementAt[at];
   if (!statement || statement.kind !== 'indirect') return [];
+  // An unresolved pronoun is a subject we could not name ("they discussed", "the MoU it had signed").
+  if (view.words.slice(clauseStart, at).some((w) => PRONOUNS.has(w.text))) return [];
   if (statement.speaker) return [statement.speaker];
   const group = statement.speakerSpan;
   const inGroup = group ? view.refs.find((r) => view.words[r.first]!.span.start >= group.start && view.words[r.last]!.span.end <= group.end) : undefined;
@@ -135,8 +138,14 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
 
     // "summoned Maqbool Siddiqui to Islamabad and assured him": the second verb shares the first one's subject.
     const between = lastDraft ? view.words.slice(lastDraft.hit.last + 1, first).map((w) => w.text) : [];
+    const afterAnd = between.slice(between.lastIndexOf('and') + 1);
     const coordinated =
-      lastDraft && between.includes('and') && !view.refs.some((r) => r.first > lastDraft!.hit.last + between.lastIndexOf('and') && r.last < first);
+      lastDraft &&
+      isVerb &&
+      lastDraft.hit.form.entry.pos === 'verb' &&
+      between.includes('and') &&
+      !afterAnd.some((w) => PRONOUNS.has(w)) &&
+      !view.refs.some((r) => r.first > lastDraft!.hit.last + between.lastIndexOf('and') && r.last < first);
     let subject: string[];
     if (coordinated) subject = lastDraft!.subject;
     else if (!isVerb) {
@@ -145,7 +154,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     } else {
       subject = subjectOf({ view, at: first, clauseStart, partyOf: (p) => partyOf(doc, p), ...(recentActors ? { previousActors: recentActors } : {}) });
     }
-    if (subject.length === 0) subject = speakerOf(view, first);
+    if (subject.length === 0 && (isVerb || !entry.needsPossessor)) subject = speakerOf(view, first, clauseStart);
     lastDraft = { hit, subject };
     if (subject.length > 0) recentActors = subject;
 

@@ -30,7 +30,8 @@ export interface SentenceView {
 }
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
-const THIRD_PERSON = new Set(['he', 'him', 'his', 'she', 'her']);
+// Object forms ("assured him") are left out: in reported speech they usually name someone else.
+const THIRD_PERSON = new Set(['he', 'his', 'she']);
 
 /** The index of the first word whose span ends after `offset`, or words.length. */
 export function wordAt(words: readonly Word[], offset: number): number {

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import type { Document } from '../../document/document.js';
+import type { Relation, RelationKind } from '../../document/layers.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { packagePath } from '../../package-path.js';
+import { clauseStartOf, subjectOf } from '../events/arguments.js';
+import { modalityCues } from '../events/lexicon.js';
+import { sentenceViews, type SentenceView } from '../events/sentence-view.js';
+import { leadingParty, rulingParty } from '../events/state-changes.js';
+
+interface RelationCues {
+  ally: string[];
+  coalition: string[];
+  negotiating: string[];
+  memberPositive: string[];
+  memberNegative: string[];
+  opposition: string[];
+  ruling: string[];
+}
+
+let cues: RelationCues | undefined;
+function relationCues(): RelationCues {
+  return (cues ??= JSON.parse(readFileSync(packagePath('src/stages/relations/relation-cues.json'), 'utf8')) as RelationCues);
+}
+
+/** Positions where a cue phrase starts in the sentence, with its length in words. */
+function findCue(view: SentenceView, phrases: readonly string[]): { at: number; length: number }[] {
+  const found: { at: number; length: number }[] = [];
+  for (let i = 0; i < view.words.length; i++) {
+    for (const p of phrases) {
+      const words = p.split(' ');
+      if (words.every((w, k) => view.words[i + k]?.text === w)) {
+        found.push({ at: i, length: words.length });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Is the cue negated ("would no longer be an ally", "would not rejoin")? */
+function negated(view: SentenceView, at: number): boolean {
+  const window = view.words.slice(Math.max(0, at - 5), at).map((w) => w.text);
+  return modalityCues().negators.some((n) => window.join(' ').includes(n)) && !window.includes(',');
+}
+
+/** A conditional or hypothetical sentence states no relation: "ready to embrace the MQM-P as a coalition partner … provided it helped". */
+function unreal(view: SentenceView): boolean {
+  return findCue(view, modalityCues().conditional).length > 0;
+}
+
+/** The party a relation holds for: the actor itself if a party, else the person's party (membership, then role). */
+function asParty(doc: Document, actor: string): string | undefined {
+  const type = doc.actors.find((a) => a.id === actor)?.type;
+  if (type === 'PARTY' || type === 'GOVBODY' || type === 'ORG') return actor;
+  const parties = new Set(doc.actors.filter((a) => a.type === 'PARTY').map((a) => a.id));
+  return doc.memberships.find((m) => m.person === actor && parties.has(m.org))?.org ?? doc.roles.find((r) => r.person === actor && r.org && parties.has(r.org))?.org;
+}
+
+/** The partner named after a cue, or the ruling party for "the ruling party", "the government". */
+function partnerAfter(doc: Document, view: SentenceView, from: number, ruling: string | undefined): string | undefined {
+  for (const phrase of relationCues().ruling) {
+    const words = phrase.split(' ');
+    for (let i = from; i <= from + 2; i++) {
+      if (ruling && words.every((w, k) => view.words[i + k]?.text === w)) return ruling;
+    }
+  }
+  const ref = view.refs.find((r) => r.first >= from && r.first <= from + 3);
+  if (!ref) return undefined;
+  const led = leadingParty(doc, doc.text.slice(view.words[ref.first]!.span.start, view.words[ref.last]!.span.end));
+  return led ?? asParty(doc, ref.actor);
+}
+
+/** The date a sentence reports on: its first dated time expression, the statement's date, else publication. */
+function asOfDate(doc: Document, view: SentenceView): string | undefined {
+  const time = doc.times.find((t) => t.span.start >= view.span.start && t.span.end <= view.span.end && (t.value.kind === 'date' || t.value.kind === 'range'));
+  const statement = doc.statements.find((s) => s.evidence.start <= view.span.start && view.span.start < s.evidence.end && s.date);
+  const value = time?.value ?? statement?.date;
+  return value?.start ?? value?.value ?? doc.meta.published;
+}
+
+/** Reported long before publication, it is history (a state change), not a relation as of the article. */
+function isHistory(doc: Document, asOf: string): boolean {
+  if (!doc.meta.published) return false;
+  const days = (Date.parse(doc.meta.published) - Date.parse(asOf.length === 7 ? `${asOf}-01` : asOf.slice(0, 10))) / 86_400_000;
+  return days > 60;
+}
+
+/** Relations between parties in one document, each with the sentence as evidence. */
+export function extractRelations(doc: Document): Relation[] {
+  const relations: Relation[] = [];
+  const ruling = rulingParty(doc);
+  const add = (a: string | undefined, b: string | undefined, kind: RelationKind, positive: boolean, view: SentenceView, asOf: string) => {
+    if (!a || !b || a === b) return;
+    if (relations.some((r) => r.a === a && r.b === b && r.kind === kind)) return;
+    relations.push({ id: `r${relations.length + 1}`, a, b, kind, polarity: positive ? 'positive' : 'negative', asOf, evidence: view.span });
+  };
+  const c = relationCues();
+  for (const view of sentenceViews(doc)) {
+    const asOf = asOfDate(doc, view);
+    if (!asOf || isHistory(doc, asOf) || unreal(view)) {
+      // "helped the opposition in bringing down the PTI-led federal government": a conditional offer still names who opposes whom.
+      if (asOf && !isHistory(doc, asOf)) oppositionIn(doc, view, asOf, add);
+      continue;
+    }
+    const subjectAt = (at: number) => subjectOf({ view, at, clauseStart: clauseStartOf(view, at) })[0];
+    // "MQM-P would remain an ally of the ruling party"
+    for (const { at, length } of findCue(view, c.ally)) {
+      const a = subjectAt(at);
+      const of = ['of', 'with', 'to'].includes(view.words[at + length]?.text ?? '') ? at + length + 1 : at + length;
+      add(a && asParty(doc, a), partnerAfter(doc, view, of, ruling), 'ally', !negated(view, at), view, asOf);
+    }
+    for (const { at, length } of findCue(view, c.coalition)) {
+      const a = subjectAt(at);
+      const of = ['of', 'with'].includes(view.words[at + length]?.text ?? '') ? at + length + 1 : at + length;
+      add(a && asParty(doc, a), partnerAfter(doc, view, of, ruling), 'coalition', !negated(view, at), view, asOf);
+    }
+    for (const { at, length } of findCue(view, c.negotiating)) {
+      add(asParty(doc, subjectAt(at) ?? ''), partnerAfter(doc, view, at + length, ruling), 'negotiating', !negated(view, at), view, asOf);
+    }
+    // "he would not rejoin the federal cabinet": membership of a government body, for the speaker's party.
+    for (const [list, positive] of [[c.memberPositive, true], [c.memberNegative, false]] as const) {
+      for (const { at, length } of findCue(view, list)) {
+        if (view.words[at - 1]?.text === 'to' && !['decision', 'decided'].includes(view.words[at - 2]?.text ?? '')) continue;
+        const body = view.refs.find((r) => r.first >= at + length && r.first <= at + length + 2 && r.type === 'GOVBODY');
+        const a = subjectAt(at);
+        if (!body || !a) continue;
+        add(asParty(doc, a), body.actor, 'member', positive !== negated(view, at), view, asOf);
+      }
+    }
+    oppositionIn(doc, view, asOf, add);
+  }
+  return relations;
+}
+
+type AddRelation = (a: string | undefined, b: string | undefined, kind: RelationKind, positive: boolean, view: SentenceView, asOf: string) => void;
+
+/**
+ * "the opposition PPP" names an opposition party; "helped the opposition in bringing down the PTI-led federal
+ * government" puts the sentence's first other party against the leading one.
+ */
+function oppositionIn(doc: Document, view: SentenceView, asOf: string, add: AddRelation): void {
+  for (const { at } of findCue(view, relationCues().opposition)) {
+    const led = /([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:[\p{L}]+\s+){0,2}government/iu.exec(doc.text.slice(view.span.start, view.span.end));
+    const against = led ? leadingParty(doc, led[0]) : rulingParty(doc);
+    const parties = new Set(doc.actors.filter((x) => x.type === 'PARTY').map((x) => x.id));
+    const named = view.refs.find((r) => r.first === at + 1 && parties.has(r.actor));
+    const first = led ? view.refs.find((r) => parties.has(r.actor) && r.actor !== against) : undefined;
+    add((named ?? first)?.actor, against, 'opposition', true, view, asOf);
+  }
+}
+
+export const relationsStage: Stage = {
+  name: 'relations',
+  reads: ['sentences', 'tokens', 'mentions', 'actors', 'memberships', 'roles', 'times', 'statements'],
+  adds: ['relations'],
+  run(doc) {
+    doc.relations = extractRelations(doc);
+  },
+};
