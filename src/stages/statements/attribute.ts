@@ -70,9 +70,13 @@ function cueAfterQuote(s: SentenceWords, closeEnd: number, lex: StatementLexicon
 /** Asad Umar said, “…” / He said: “…” / Siddiqui told reporters that “…” — the cue clause before the opening mark. */
 function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): QuoteCue | undefined {
   const words = s.words;
-  let k = words.findIndex((w) => w.span.start >= open) - 1;
-  if (k < -1) k = words.length - 1;
+  const markIndex = words.findIndex((w) => w.span.start >= open);
+  let k = (markIndex < 0 ? words.length : markIndex) - 1;
+  const separated = k >= 0 && [',', ':', 'that'].includes(words[k]!.lower);
   while (k >= 0 && (words[k]!.lower === ',' || words[k]!.lower === ':' || words[k]!.lower === 'that')) k--;
+  // Without a comma, colon or "that", only a quote that ends the sentence is introduced by the cue
+  // ("he said “we will win”."), not a phrase it governs ("promises “water for every village” and …").
+  if (!separated && !restIsPunctuation(words, open)) return undefined;
   const adjunctEnd = k;
   for (let back = 0; k >= 0 && back < 6; back++, k--) {
     const match = cueAt(words, k, lex);
@@ -85,6 +89,11 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
     if (isVerbal(words[k]!) || isQuoteMark(words[k]!)) return undefined;
   }
   return undefined;
+}
+
+function restIsPunctuation(words: readonly Word[], open: number): boolean {
+  const i = words.findIndex((w) => w.span.start > open && isQuoteMark(w));
+  return i >= 0 && words.slice(i + 1).every((w) => w.pos === 'PUNCT');
 }
 
 /** The quote fills its sentences: it opens the first and only punctuation follows it in the last. */
@@ -101,7 +110,8 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     const last = sentenceAt(sentences, Math.max(region.open, region.close - 1)) ?? first;
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
-    const found = cueAfterQuote(last, region.closeEnd, lex) ?? cueBeforeQuote(first, region.open, lex);
+    // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
+    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
@@ -171,7 +181,7 @@ function participleSubject(words: readonly Word[], match: CueMatch): Span | unde
 
 /** Siddiqui said Monday (that) he would not rejoin the cabinet. / Umar told reporters the party … */
 function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
-  const source = subjectBefore(words, match.from, 0) ?? participleSubject(words, match);
+  const source = participleSubject(words, match) ?? subjectBefore(words, match.from, 0);
   if (!source) return undefined;
   const clause = clauseAfterCue(words, match, lex);
   if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;

@@ -79,7 +79,7 @@ function trimPhrase(words: readonly Word[], start: number, end: number): [number
   const range = words.slice(start, end + 1);
   if (!range.some((w) => w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'PRON' && SUBJECT_PRONOUNS.has(w.lower))) return undefined;
   // A pronoun subject is the pronoun alone ("he said"); "his aides" is a phrase with a noun head.
-  if (range.some((w) => w.pos === 'PRON' && !SUBJECT_PRONOUNS.has(w.lower) && w.lower !== 'his' && w.lower !== 'her' && w.lower !== 'their')) return undefined;
+  if (range.some((w) => w.pos === 'PRON' && !SUBJECT_PRONOUNS.has(w.lower) && !['his', 'her', 'their', 'its', 'our'].includes(w.lower))) return undefined;
   return [start, end];
 }
 
@@ -155,7 +155,13 @@ export function clauseAfterCue(words: readonly Word[], match: CueMatch, lex: Sta
   let j = match.to;
   if (match.cue.takesObject) {
     const objectStart = j;
-    while (j < words.length && j - objectStart < 4 && (lex.audience.has(words[j]!.lower) || words[j]!.pos === 'PROPN')) j++;
+    // "told reporters", "told the media", "told CNN": a determiner or adjective only before an audience word.
+    const audienceAt = (i: number) => i < words.length && (lex.audience.has(words[i]!.lower) || words[i]!.pos === 'PROPN');
+    while (j < words.length && j - objectStart < 4) {
+      if (audienceAt(j)) j++;
+      else if ((words[j]!.pos === 'DET' || words[j]!.pos === 'ADJ') && audienceAt(j + 1)) j += 2;
+      else break;
+    }
     if (j === objectStart) return undefined;
   }
   while (j < words.length && isTimeWord(words[j]!, lex)) j++;
@@ -175,7 +181,7 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
     if (w.lower !== ',') continue;
     const next = words[k + 1];
     if (!next) break;
-    if (next.pos === 'VERB' && next.lower.endsWith('ing') && !lex.participleStops.has(next.lower) && !lex.cueForms.has(next.lower)) {
+    if (next.pos === 'VERB' && next.lower.endsWith('ing') && !lex.participleStops.has(next.lower)) {
       end = k - 1;
       break;
     }

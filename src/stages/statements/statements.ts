@@ -31,7 +31,7 @@ export function attributeStatements(doc: Document): Statement[] {
 /** Quotes and reported speech attributed to speakers (issue 4). */
 export const statementsStage: Stage = {
   name: 'statements',
-  reads: ['sentences', 'tokens', 'mentions', 'actors'],
+  reads: ['sentences', 'tokens', 'mentions', 'actors', 'times'],
   adds: ['statements'],
   run(doc: Document) {
     doc.statements = attributeStatements(doc);
