@@ -327,7 +327,7 @@ function ruleCandidates(ctx: Context): Candidate[] {
   });
 
   // "I have also spent seven months outside the cabinet" → P7M; "an 11-year rule" → P11Y
-  each(`\\b(?:(?:the|its|their|his|her)\\s+)?(?:(?:past|last|next|previous|coming|first|following)\\s+)?(${NUMBER})[\\s-]+(${UNIT})\\b(?!\\s+(?:ago|later|earlier|from\\s+now)\\b)`, (m) => {
+  each(`\\b(?:(?:the|its|their|his|her)\\s+)?(?:(?:past|last|next|previous|coming|first|following)\\s+)?(${NUMBER})[\\s-]+(${UNIT})\\b(?!-old|\\s+(?:ago|later|earlier|from\\s+now)\\b)`, (m) => {
     const unitWord = m[2]!.toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '');
     const unit = LEXICON.durationUnits[unitWord]!;
     const n = numberOf(m[1]!);
@@ -444,6 +444,12 @@ function timeValue(d: CalendarDay, c: chrono.ParsedComponents): TimeValue {
 
 const DURATION_PHRASE = new RegExp(`^(?:(?:for|in|within|over|about|nearly|almost|another)\\s+)?${NUMBER}[\\s-]+(?:${UNIT})[\\s,.]*$`, 'iu');
 
+/**
+ * chrono readings that news text rarely means: "the Sun" and "Sat" as weekdays, prices and fractions as
+ * clock times or dates ("shares rose 2.50 a share", "up 3/8"), a bare number after a preposition ("from 20").
+ */
+const NOT_A_TIME = /^(?:(?:sun|sat|mon|tue|wed|thu|fri)\.?|\d+(?:[.:]\d+)?\s*a|\d{1,2}\/(?:2|4|8|16|32|64)|(?:from|at|by|to|until)\s+\d{1,4})$/iu;
+
 const FIXED_REFERENCES = [new Date(Date.UTC(2001, 5, 15, 12)), new Date(Date.UTC(2011, 2, 3, 12))];
 
 function chronoCandidates(ctx: Context): Candidate[] {
@@ -458,6 +464,7 @@ function chronoCandidates(ctx: Context): Candidate[] {
     if (/\s(?:before|after)$/iu.test(r.text)) continue;
     // "for two weeks", "in six months": an amount of time, which the duration rule reads.
     if (DURATION_PHRASE.test(r.text)) continue;
+    if (NOT_A_TIME.test(r.text.trim())) continue;
     const twin = otherAt.get(r.index);
     const relative = !ctx.ref && (!twin || twin.start.date().getTime() !== r.start.date().getTime());
     const value = chronoValue(ctx, r, relative);
