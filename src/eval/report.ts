@@ -40,10 +40,12 @@ export interface AttributeScore {
   accuracy: number | null;
 }
 
-/** One gold row the system missed, or one system record that matched nothing. */
+/** A gold row the system missed, a system record that matched nothing, or a matched pair with a wrong attribute. */
 export interface ScoringError {
   layer: EvalLayer;
-  kind: 'missed' | 'spurious';
+  kind: 'missed' | 'spurious' | 'wrong';
+  /** For `wrong`: the attribute that differs. */
+  attribute?: EvalAttribute;
   item: string;
 }
 

@@ -8,7 +8,7 @@ import { alignOneToOne, EntityAlignment, idList, type Pair } from './align.js';
 import { nameKey, tokenCoverage, tokenJaccard } from './fold.js';
 import type { GoldDate, GoldDocument } from './gold.js';
 import {
-  attributeScore, EVAL_ATTRIBUTES, layerScore, type AttributeScore, type DocumentScore, type EvalAttribute,
+  attributeScore, EVAL_ATTRIBUTES, layerOf, layerScore, type AttributeScore, type DocumentScore, type EvalAttribute,
   type EvalLayer, type LayerScore, type ScoringError,
 } from './report.js';
 
@@ -42,16 +42,27 @@ function sameMonth(gold: GoldDate, system: TimeValue | undefined): boolean {
   return system !== undefined && (month(system.value) === wanted || month(system.start) === wanted);
 }
 
+/** A credited pair: the gold row, the system record, and both described for error listings. */
+interface Matched<G, S> {
+  gold: G;
+  system: S;
+  label: string;
+}
+
 /** Builds one document's score; each layer scorer reports its pairs through `tally`. */
 class Scorer {
   readonly layers = {} as Record<EvalLayer, LayerScore>;
   readonly attributes = Object.fromEntries(EVAL_ATTRIBUTES.map((a) => [a, attributeScore(0, 0)])) as Record<EvalAttribute, AttributeScore>;
   readonly errors: ScoringError[] = [];
 
-  /** Counts an attribute on a matched pair; rows that do not give the attribute are not counted. */
-  attribute(name: EvalAttribute, correct: boolean): void {
+  /**
+   * Counts an attribute on a matched pair; rows that do not give the attribute are not counted. A wrong
+   * attribute is listed among the errors under `label` (the pair described).
+   */
+  attribute(name: EvalAttribute, correct: boolean, label?: string): void {
     const a = this.attributes[name];
     this.attributes[name] = attributeScore(a.correct + (correct ? 1 : 0), a.total + 1);
+    if (!correct && label !== undefined) this.errors.push({ layer: layerOf(name), kind: 'wrong', attribute: name, item: label });
   }
 
   /**
@@ -63,9 +74,9 @@ class Scorer {
     gold: readonly G[],
     system: readonly S[],
     pairs: readonly Pair[],
-    describe: { gold: (g: G) => string; system: (s: S) => string },
+    describe: Describe<G, S>,
     options: { optional?: (g: G) => boolean; accept?: (g: G, s: S) => boolean } = {},
-  ): Pair[] {
+  ): Matched<G, S>[] {
     const accepted = pairs.filter((p) => options.accept?.(gold[p.gold]!, system[p.system]!) ?? true);
     const creditedGold = new Set(accepted.map((p) => p.gold));
     const creditedSystem = new Set(accepted.map((p) => p.system));
@@ -82,8 +93,17 @@ class Scorer {
       this.errors.push({ layer, kind: 'spurious', item: describe.system(s) });
     });
     this.layers[layer] = layerScore(accepted.length, fp, fn);
-    return accepted;
+    return accepted.map((p) => matched(gold[p.gold]!, system[p.system]!, describe));
   }
+}
+
+interface Describe<G, S> {
+  gold: (g: G) => string;
+  system: (s: S) => string;
+}
+
+function matched<G, S>(gold: G, system: S, describe: Describe<G, S>): Matched<G, S> {
+  return { gold, system, label: `${describe.gold(gold)} ~ ${describe.system(system)}` };
 }
 
 const json = (x: unknown): string => JSON.stringify(x);
@@ -106,11 +126,11 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
   scalar('published', gold.published, system.meta.published, (a, b) => a === b);
   scalar('dateline', gold.dateline, system.meta.dateline?.place, (a, b) => nameKey(a) === nameKey(b));
 
-  for (const p of s.tally('entities', gold.entities, system.actors, entities.pairs, {
+  for (const m of s.tally('entities', gold.entities, system.actors, entities.pairs, {
     gold: (g) => `${g.id} (${g.type}) ${g.name}`,
     system: (a) => `${a.type} ${[a.name, ...a.aliases].join(' / ')}`,
   })) {
-    s.attribute('entities.type', gold.entities[p.gold]!.type === system.actors[p.system]!.type);
+    s.attribute('entities.type', m.gold.type === m.system.type, m.label);
   }
 
   const roleScore = (g: GoldDocument['roles'][number], r: Document['roles'][number]) => {
@@ -118,12 +138,11 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
     const overlap = tokenJaccard(g.title, r.title);
     return overlap >= ROLE_TITLE_OVERLAP ? overlap : undefined;
   };
-  for (const p of s.tally('roles', gold.roles, system.roles, alignOneToOne(gold.roles, system.roles, roleScore), {
+  for (const m of s.tally('roles', gold.roles, system.roles, alignOneToOne(gold.roles, system.roles, roleScore), {
     gold: json,
     system: (r) => `${actorName(r.person)}: ${r.title}${r.org ? ` (${actorName(r.org)})` : ''}`,
   })) {
-    const g = gold.roles[p.gold]!;
-    if (g.org !== undefined) s.attribute('roles.org', entities.matches(g.org, system.roles[p.system]!.org));
+    if (m.gold.org !== undefined) s.attribute('roles.org', entities.matches(m.gold.org, m.system.org), m.label);
   }
 
   // Inferable memberships rank below stated ones so a system row is credited to a stated one first.
@@ -150,14 +169,14 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
     const agreeing = Object.values(eventAttributes(g, e)).filter((v) => v === true).length;
     return (g.optional ? 0 : 10) + agreeing;
   };
-  for (const p of s.tally('events', gold.events, system.events, alignOneToOne(gold.events, system.events, eventScore), {
+  for (const m of s.tally('events', gold.events, system.events, alignOneToOne(gold.events, system.events, eventScore), {
     gold: json,
     system: (e) => `${e.type} ${names(e.actor)} → ${names(e.recipient)}: "${text(e.trigger)}"${e.date ? ` @${e.date.value}` : ''}`,
   }, { optional: (g) => g.optional === true })) {
-    const found = eventAttributes(gold.events[p.gold]!, system.events[p.system]!);
-    if (found.recipient !== undefined) s.attribute('events.recipient', found.recipient);
-    if (found.date !== undefined) s.attribute('events.date', found.date);
-    if (found.place !== undefined) s.attribute('events.place', found.place);
+    const found = eventAttributes(m.gold, m.system);
+    if (found.recipient !== undefined) s.attribute('events.recipient', found.recipient, m.label);
+    if (found.date !== undefined) s.attribute('events.date', found.date, m.label);
+    if (found.place !== undefined) s.attribute('events.place', found.place, m.label);
   }
 
   const stateScore = (g: GoldDocument['state_changes'][number], c: Document['stateChanges'][number]) =>
@@ -174,14 +193,12 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
     const overlap = tokenJaccard(g.what, text(c.what));
     return overlap >= COMMITMENT_OVERLAP ? overlap : undefined;
   };
-  for (const p of s.tally('commitments', gold.commitments, system.commitments, alignOneToOne(gold.commitments, system.commitments, commitmentScore), {
+  for (const m of s.tally('commitments', gold.commitments, system.commitments, alignOneToOne(gold.commitments, system.commitments, commitmentScore), {
     gold: json,
     system: (c) => `${actorName(c.by)}${c.to ? ` → ${actorName(c.to)}` : ''}: "${text(c.what)}"${c.due ? ` due ${c.due.value}` : ''}`,
   })) {
-    const g = gold.commitments[p.gold]!;
-    const c = system.commitments[p.system]!;
-    if (g.to !== undefined) s.attribute('commitments.to', entities.matches(g.to, c.to));
-    if (g.due !== undefined) s.attribute('commitments.due', dateMatches(g.due, c.due));
+    if (m.gold.to !== undefined) s.attribute('commitments.to', entities.matches(m.gold.to, m.system.to), m.label);
+    if (m.gold.due !== undefined) s.attribute('commitments.due', dateMatches(m.gold.due, m.system.due), m.label);
   }
 
   const sameParties = (goldParties: readonly string[], systemParties: readonly string[]) => {
@@ -189,14 +206,12 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
     const wanted = new Set(goldParties);
     return mapped.size === wanted.size && [...wanted].every((id) => mapped.has(id));
   };
-  for (const p of s.tally('agreements', gold.agreements, system.agreements, alignOneToOne(gold.agreements, system.agreements, (g, a) => (sameParties(g.parties, a.parties) ? 1 : undefined)), {
+  for (const m of s.tally('agreements', gold.agreements, system.agreements, alignOneToOne(gold.agreements, system.agreements, (g, a) => (sameParties(g.parties, a.parties) ? 1 : undefined)), {
     gold: json,
     system: (a) => `${a.kind}: ${names(a.parties)}${a.points !== undefined ? `, ${a.points} points` : ''}${a.date ? ` @${a.date.value}` : ''}`,
   })) {
-    const g = gold.agreements[p.gold]!;
-    const a = system.agreements[p.system]!;
-    if (g.points !== undefined) s.attribute('agreements.points', g.points === a.points);
-    if (g.date !== undefined) s.attribute('agreements.date', dateMatches(g.date, a.date));
+    if (m.gold.points !== undefined) s.attribute('agreements.points', m.gold.points === m.system.points, m.label);
+    if (m.gold.date !== undefined) s.attribute('agreements.date', dateMatches(m.gold.date, m.system.date), m.label);
   }
 
   const relationScore = (g: GoldDocument['relations'][number], r: Document['relations'][number]) => {
@@ -205,11 +220,11 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
     const backward = SYMMETRIC_RELATIONS.has(g.kind) && entities.matches(g.a, r.b) && entities.matches(g.b, r.a);
     return forward || backward ? 1 : undefined;
   };
-  for (const p of s.tally('relations', gold.relations, system.relations, alignOneToOne(gold.relations, system.relations, relationScore), {
+  for (const m of s.tally('relations', gold.relations, system.relations, alignOneToOne(gold.relations, system.relations, relationScore), {
     gold: json,
     system: (r) => `${actorName(r.a)} ${r.kind}${r.polarity === 'negative' ? ' (not)' : ''} ${actorName(r.b)}`,
   })) {
-    s.attribute('relations.polarity', (gold.relations[p.gold]!.polarity ?? 'positive') === system.relations[p.system]!.polarity);
+    s.attribute('relations.polarity', (m.gold.polarity ?? 'positive') === m.system.polarity, m.label);
   }
 
   return { doc: gold.doc, file: gold.file, layers: s.layers, attributes: s.attributes, errors: s.errors };
@@ -237,18 +252,18 @@ function scoreQuotes(
     return (speakerMatches(g, st) ? 10 : 0) + (g.kind === st.kind ? 1 : 0) + coverage;
   };
   const pairs = alignOneToOne(gold.quotes, system.statements, quoteScore);
-  const accepted = s.tally('quotes', gold.quotes, system.statements, pairs, {
+  const describe: Describe<GoldDocument['quotes'][number], Document['statements'][number]> = {
     gold: json,
     system: (st) => {
       const who = st.speaker ? actorName(st.speaker) : st.speakerSpan ? `"${textOf(system, st.speakerSpan)}"` : '?';
       return `${who} (${st.kind}): "${textOf(system, st.content)}"`;
     },
-  }, { accept: speakerMatches });
-  const credited = new Set(accepted.map((p) => p.gold));
+  };
+  s.tally('quotes', gold.quotes, system.statements, pairs, describe, { accept: speakerMatches });
   for (let i = 0; i < gold.quotes.length; i++) s.attribute('quotes.found', pairs.some((p) => p.gold === i));
   for (const p of pairs) {
-    const g = gold.quotes[p.gold]!;
-    s.attribute('quotes.speaker', credited.has(p.gold));
-    s.attribute('quotes.kind', g.kind === system.statements[p.system]!.kind);
+    const m = matched(gold.quotes[p.gold]!, system.statements[p.system]!, describe);
+    s.attribute('quotes.speaker', speakerMatches(m.gold, m.system), m.label);
+    s.attribute('quotes.kind', m.gold.kind === m.system.kind, m.label);
   }
 }

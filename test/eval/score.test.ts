@@ -73,6 +73,14 @@ describe('scoreDocument on a hand-built output with known hits and misses', () =
     assert.match(spuriousQuotes[0]!, /^Nadir Baloch \(indirect\): "the party had signed/);
   });
 
+  it('lists every matched pair with a wrong attribute, naming the attribute', () => {
+    const wrong = score.errors.filter((e) => e.kind === 'wrong');
+    assert.deepEqual(wrong.map((e) => e.attribute), [
+      'entities.type', 'quotes.kind', 'quotes.speaker', 'events.recipient', 'events.recipient', 'commitments.to',
+    ]);
+    assert.equal(wrong[0]!.item, 'nup (PARTY) National Unity Party ~ ORG National Unity Party');
+  });
+
   it('micro-averages by summing counts over documents before dividing', () => {
     const empty = scoreDocument(fixtureGold(), createDocument('QUETTA - Nothing happened.'));
     const report = combineScores([score, empty]);

@@ -9,7 +9,7 @@ export function register(program: Command): void {
     .requiredOption('--gold <dir>', 'directory of polity-gold/1 files; each names its article relative to the directory\'s parent')
     .addOption(new Option('--layer <layer...>', 'score only these layers').choices(EVAL_LAYERS))
     .option('--json', 'print the report as JSON (per document and micro-averaged, with every miss)')
-    .option('--errors', 'also list every missed gold row and spurious system record')
+    .option('--errors', 'also list every missed gold row, spurious system record and wrong attribute')
     .action(async (opts: { gold: string; layer?: EvalLayer[]; json?: boolean; errors?: boolean }) => {
       const report = await evaluateGoldDir(opts.gold, opts.layer ? { layers: opts.layer } : {});
       if (opts.json) {
@@ -20,7 +20,7 @@ export function register(program: Command): void {
       if (opts.errors) {
         for (const doc of report.documents) {
           lines.push('', `${doc.doc} (${doc.file})`);
-          for (const e of doc.errors) lines.push(`  ${e.kind === 'missed' ? 'missed  ' : 'spurious'}  ${e.layer.padEnd(13)}  ${e.item}`);
+          for (const e of doc.errors) lines.push(`  ${e.kind.padEnd(8)}  ${(e.attribute ?? e.layer).padEnd(18)}  ${e.item}`);
         }
       }
       process.stdout.write(`${lines.join('\n')}\n`);
