@@ -1,5 +1,6 @@
 import { Pipeline } from './pipeline.js';
 import { segmentStage } from '../stages/segment/segment.js';
+import { actorsStage } from '../stages/actors/actors.js';
 import { timeStage } from '../stages/time/time.js';
 
 /**
@@ -7,5 +8,5 @@ import { timeStage } from '../stages/time/time.js';
  * Pipeline constructor checks that what it reads comes earlier.
  */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([segmentStage, timeStage]);
+  return new Pipeline([segmentStage, actorsStage, timeStage]);
 }

@@ -1,0 +1,123 @@
+/**
+ * The actors stage: mentions (names, offices, pronouns), the document's actors with their aliases, roles
+ * and memberships, each pointing at the original text.
+ */
+import type { Document } from '../../document/document.js';
+import type { Actor, Membership, Mention, Role } from '../../document/layers.js';
+import { normalizeText } from '../../document/normalize.js';
+import { compareSpans } from '../../document/span.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { resolveAliases } from './aliases.js';
+import { resolvePronouns, resolveTitles, type Antecedents } from './coref.js';
+import { actorLexicon } from './lexicon.js';
+import { findCandidates, resolveSingles, type Candidate } from './mentions.js';
+import { findRoles } from './roles.js';
+import { buildWords } from './words.js';
+
+/**
+ * Where the dateline's place ends: "KARACHI -", "LAHORE (Reuters) -". Uses the ingest's dateline when there is
+ * one, else an all-capitals run at the very start of the text followed by a dash.
+ */
+function datelinePlaceEnd(doc: Document): number {
+  const from = doc.meta.dateline?.span.start ?? 0;
+  const to = doc.meta.dateline?.span.end ?? Math.min(doc.text.length, 80);
+  const m = /^\s*(\p{Lu}[\p{Lu}'.]+(?:[ ,]+\p{Lu}[\p{Lu}'.]+)*)\s*(?:\([^)]*\)\s*)?[-\u2013\u2014:]/u.exec(doc.text.slice(from, to));
+  return m ? from + m.index + m[0].indexOf(m[1]!) + m[1]!.length : -1;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+
+export function annotateActors(doc: Document): void {
+  const lex = actorLexicon();
+  const words = buildWords(doc);
+  const candidates: Candidate[] = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex);
+  const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
+  const drafts = resolveAliases(candidates, words, lex, view);
+  const { roles, memberships, holders } = findRoles(candidates, words, lex);
+  const antecedents: Antecedents = new Map(holders);
+  const actorOf = new Map<number, number>();
+  drafts.forEach((d, a) => d.members.forEach((m) => actorOf.set(m, a)));
+  resolveTitles(candidates, words, roles, lex, actorOf, antecedents);
+  resolvePronouns(candidates, words, antecedents);
+  for (const [n, named] of antecedents) {
+    const a = actorOf.get(named);
+    if (a !== undefined) actorOf.set(n, a);
+  }
+
+  const order = candidates.map((_, n) => n).sort((x, y) => compareSpans(candidates[x]!.span, candidates[y]!.span));
+  const mentionId = new Map<number, string>();
+  const mentions: Mention[] = order.map((n, k) => {
+    const c = candidates[n]!;
+    const id = `m${k + 1}`;
+    mentionId.set(n, id);
+    const a = actorOf.get(n);
+    return {
+      id,
+      span: c.span,
+      type: c.type,
+      ...(a !== undefined ? { actor: `a${a + 1}` } : {}),
+      source: c.type === 'PRONOUN' || (c.type === 'TITLE' && antecedents.has(n)) ? 'coref' : c.source,
+    };
+  });
+
+  const heldTitles = new Set(holders.keys());
+  const surface = (n: number) => collapse(doc.text.slice(candidates[n]!.span.start, candidates[n]!.span.end));
+  const actors: Actor[] = drafts.map((d, a) => {
+    const refs = order.filter((n) => actorOf.get(n) === a);
+    const aliases = new Set<string>();
+    for (const n of refs) {
+      const c = candidates[n]!;
+      if (c.type === 'PRONOUN') continue;
+      if (c.type === 'TITLE') {
+        if (c.title?.expansion && !heldTitles.has(n)) aliases.add(surface(n));
+        continue;
+      }
+      aliases.add(surface(n));
+      // "Prime Minister Imran Khan": an office written right before the name is part of how the text names them.
+      const before = candidates[n - 1];
+      if (c.type === 'PERSON' && before?.type === 'TITLE' && before.to === c.from && before.title!.capitalized) {
+        aliases.add(collapse(doc.text.slice(before.span.start, c.span.end)));
+      }
+    }
+    aliases.delete(d.name);
+    return { id: `a${a + 1}`, type: d.type, name: d.name, aliases: [...aliases], mentions: refs.map((n) => mentionId.get(n)!) };
+  });
+
+  const actorId = (n: number) => `a${actorOf.get(n)! + 1}`;
+  const seenRoles = new Set<string>();
+  const roleLayer: Role[] = [];
+  for (const r of roles) {
+    const title = collapse(doc.text.slice(candidates[r.title]!.span.start, candidates[r.title]!.span.end));
+    const role: Role = { id: '', person: actorId(r.person), title, ...(r.org !== undefined ? { org: actorId(r.org) } : {}), evidence: r.evidence };
+    const key = `${role.person}|${title.toLowerCase()}|${role.org ?? ''}`;
+    if (seenRoles.has(key)) continue;
+    seenRoles.add(key);
+    roleLayer.push({ ...role, id: `r${roleLayer.length + 1}` });
+  }
+  const seenMemberships = new Set<string>();
+  const membershipLayer: Membership[] = [];
+  for (const m of memberships) {
+    const person = actorId(m.person);
+    const org = actorId(m.org);
+    const key = `${person}|${org}`;
+    if (seenMemberships.has(key)) continue;
+    seenMemberships.add(key);
+    membershipLayer.push({ id: `ms${membershipLayer.length + 1}`, person, org, evidence: m.evidence, ...(m.inferred ? { inferred: true } : {}) });
+  }
+
+  doc.mentions = mentions;
+  doc.actors = actors;
+  doc.roles = roleLayer;
+  doc.memberships = membershipLayer;
+}
+
+export const actorsStage: Stage = {
+  name: 'actors',
+  reads: ['sentences', 'tokens'],
+  adds: ['mentions', 'actors', 'roles', 'memberships'],
+  run(doc) {
+    annotateActors(doc);
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * Groups name mentions into the document's actors: a person's shorter forms join the fullest name
+ * ("Siddiqui", "Khalid Bhai" → Khalid Maqbool Siddiqui), an acronym joins its long form
+ * ("MQM-P" ↔ "Muttahida Qaumi Movement - Pakistan"), a bare "cabinet" joins "the federal cabinet".
+ */
+import type { ActorType } from '../../document/layers.js';
+import { squeeze, type Lexicon } from './lexicon.js';
+import type { Candidate } from './mentions.js';
+import type { Word } from './words.js';
+
+export interface ActorDraft {
+  type: ActorType;
+  /** Indices into the candidate list of the name mentions that refer to this actor. */
+  members: number[];
+  name: string;
+  /** PERSON: the lower-cased words of the canonical name. */
+  nameWords: string[];
+  /** Organisations: the acronym their names share, lower case. */
+  acronym?: string;
+  /** GOVBODY: head noun and jurisdiction ("cabinet", "federal"). */
+  head?: string;
+  jurisdiction?: string;
+  /** GOVBODY: the name has no descriptive modifiers ("federal government", not "PTI-led federal government"). */
+  plainName?: boolean;
+}
+
+
+/** "Pakistan Tehreek-e-Insaf" → "pti": initials of the capitalised parts, lower-case connectors skipped. */
+export function initialsOf(name: string): string {
+  return name
+    .split(/[\s-]+/u)
+    .filter((part) => /^\p{Lu}/u.test(part))
+    .map((part) => part[0]!.toLowerCase())
+    .join('');
+}
+
+/** True when every word of `part` occurs in `whole` in the same order. */
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let k = 0;
+  for (const w of whole) if (k < part.length && part[k] === w) k++;
+  return k === part.length;
+}
+
+function personDrafts(candidates: readonly Candidate[], words: readonly Word[], drafts: ActorDraft[]): void {
+  const persons = candidates
+    .map((c, n) => ({ c, n }))
+    .filter(({ c }) => c.type === 'PERSON')
+    .map(({ c, n }) => ({ n, pos: c.from, words: words.slice(c.nameFrom ?? c.from, c.nameTo ?? c.to).map((w) => w.text) }))
+    .sort((a, b) => b.words.length - a.words.length || a.pos - b.pos);
+  const lastSeen = new Map<ActorDraft, number>();
+  for (const p of persons) {
+    const lower = p.words.map((w) => w.toLowerCase());
+    const matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
+    // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one named most recently before it.
+    const best = matches.sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
+    if (best) {
+      best.members.push(p.n);
+      lastSeen.set(best, Math.max(lastSeen.get(best) ?? -1, p.pos));
+    } else {
+      drafts.push({ type: 'PERSON', members: [p.n], name: p.words.join(' '), nameWords: lower });
+    }
+  }
+  function recency(d: ActorDraft, pos: number): number {
+    const before = d.members.map((m) => candidates[m]!.from).filter((f) => f < pos);
+    return before.length > 0 ? Math.max(...before) : -1 - Math.min(...d.members.map((m) => candidates[m]!.from));
+  }
+}
+
+function organisationKey(c: Candidate, surface: string): string {
+  if (c.partyKey) return squeeze(c.partyKey);
+  return /^[\p{Lu}\p{N}-]+$/u.test(surface) ? squeeze(surface) : initialsOf(surface);
+}
+
+function organisationDrafts(candidates: readonly Candidate[], surfaceOf: (c: Candidate) => string, drafts: ActorDraft[]): void {
+  candidates.forEach((c, n) => {
+    if (c.type !== 'PARTY' && c.type !== 'ORG') return;
+    const surface = surfaceOf(c);
+    const acronym = organisationKey(c, surface);
+    const found = drafts.find((d) => (d.type === 'PARTY' || d.type === 'ORG') && d.acronym === acronym && acronym.length >= 2);
+    const isLong = !/^[\p{Lu}\p{N}-]+$/u.test(surface);
+    if (found) {
+      found.members.push(n);
+      if (isLong && /^[\p{Lu}\p{N}-]+$/u.test(found.name)) found.name = surface;
+      if (c.type === 'PARTY') found.type = 'PARTY';
+      return;
+    }
+    drafts.push({ type: c.type, members: [n], name: surface, nameWords: [], acronym: acronym.length >= 2 ? acronym : squeeze(surface) });
+  });
+}
+
+function govbodyDrafts(
+  candidates: readonly Candidate[],
+  words: readonly Word[],
+  lex: Lexicon,
+  surfaceOf: (c: Candidate) => string,
+  drafts: ActorDraft[],
+): void {
+  const bodies = candidates.map((c, n) => ({ c, n })).filter(({ c }) => c.type === 'GOVBODY');
+  const described = bodies.map(({ c, n }) => {
+    const ws = words.slice(c.from, c.to);
+    const head = ws[ws.length - 1]!.lower;
+    // "federal", "Sindh" say which body; "coalition", "PTI-led" only describe it.
+    const jurisdictional = ws.slice(0, -1).filter(
+      (w) => lex.jurisdictionModifiers.has(w.lower) || (/^\p{Lu}/u.test(w.text) && !lex.partyKeys.has(squeeze(w.text)) && !w.text.includes('-')),
+    );
+    const jurisdiction = jurisdictional.map((w) => w.lower).join(' ');
+    const plain = jurisdictional.length === ws.length - 1;
+    return { n, c, head, jurisdiction, plain, surface: surfaceOf(c) };
+  });
+  // Bodies with a jurisdiction first, so that a bare "government" finds "federal government" to join.
+  described.sort((a, b) => Number(b.jurisdiction !== '') - Number(a.jurisdiction !== '') || a.c.from - b.c.from);
+  for (const b of described) {
+    const matches = drafts.filter((d) => d.type === 'GOVBODY' && d.head === b.head && (b.jurisdiction === '' || d.jurisdiction === b.jurisdiction));
+    const best = matches.sort((x, y) => nearestBefore(y, b.c.from) - nearestBefore(x, b.c.from))[0];
+    if (best) {
+      best.members.push(b.n);
+      if (b.plain && !best.plainName) {
+        best.name = b.surface;
+        best.plainName = true;
+      }
+      continue;
+    }
+    drafts.push({ type: 'GOVBODY', members: [b.n], name: b.surface, nameWords: [], head: b.head, jurisdiction: b.jurisdiction, plainName: b.plain });
+  }
+  function nearestBefore(d: ActorDraft, pos: number): number {
+    const before = d.members.map((m) => candidates[m]!.from).filter((f) => f < pos);
+    return before.length > 0 ? Math.max(...before) : -1;
+  }
+}
+
+function placeDrafts(candidates: readonly Candidate[], surfaceOf: (c: Candidate) => string, drafts: ActorDraft[]): void {
+  candidates.forEach((c, n) => {
+    if (c.type !== 'PLACE') return;
+    const surface = surfaceOf(c);
+    const found = drafts.find((d) => d.type === 'PLACE' && d.name.toLowerCase() === surface.toLowerCase());
+    if (!found) {
+      drafts.push({ type: 'PLACE', members: [n], name: surface, nameWords: [] });
+      return;
+    }
+    found.members.push(n);
+    // "KARACHI" in a dateline: the canonical name is the ordinary spelling when the text gives one.
+    if (found.name === found.name.toUpperCase() && surface !== surface.toUpperCase()) found.name = surface;
+  });
+}
+
+/** Actors of a document from its name mentions; TITLE and PRONOUN candidates are left to coreference. */
+export function resolveAliases(
+  candidates: readonly Candidate[],
+  words: readonly Word[],
+  lex: Lexicon,
+  surface: (c: Candidate) => string,
+): ActorDraft[] {
+  const drafts: ActorDraft[] = [];
+  personDrafts(candidates, words, drafts);
+  organisationDrafts(candidates, surface, drafts);
+  govbodyDrafts(candidates, words, lex, surface, drafts);
+  placeDrafts(candidates, surface, drafts);
+  for (const d of drafts) d.members.sort((a, b) => a - b);
+  return drafts.sort((a, b) => a.members[0]! - b.members[0]!);
+}

@@ -1,0 +1,126 @@
+/** The actors stage's lexicons and gazetteer, read once from the JSON data files beside this module. */
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../../package-path.js';
+import type { ActorType } from '../../document/layers.js';
+
+function readJSON<T>(relative: string): T {
+  return JSON.parse(readFileSync(packagePath(`src/stages/actors/${relative}`), 'utf8')) as T;
+}
+
+interface HonorificsFile { prefixes: string[]; suffixes: string[] }
+interface TitlesFile {
+  heads: string[];
+  multiwordHeads: string[];
+  genericHeads: string[];
+  partyOffices: string[];
+  abbreviations: Record<string, string>;
+  modifiers: string[];
+  rankModifiers: string[];
+  portfolioWords: string[];
+}
+interface OrganizationsFile {
+  parties: { acronym: string; names: string[] }[];
+  partyHeads: string[];
+  govbodyHeads: string[];
+  orgHeads: string[];
+  govbodyNouns: string[];
+  jurisdictionModifiers: string[];
+  neutralModifiers: string[];
+  nameConnectors: string[];
+  ofConnectorHeads: string[];
+}
+interface WordsFile {
+  temporal: string[];
+  notNames: string[];
+  nonActorAcronyms: string[];
+  placePrepositions: string[];
+  pronouns: Record<string, ActorType>;
+}
+interface GazetteerFile { places: string[]; organizations: string[]; commonWords: string[] }
+
+export interface Lexicon {
+  honorificPrefixes: ReadonlySet<string>;
+  honorificSuffixes: ReadonlySet<string>;
+  titleHeads: ReadonlySet<string>;
+  /** Multiword heads as lower-cased word arrays, longest first. */
+  multiwordHeads: readonly string[][];
+  genericHeads: ReadonlySet<string>;
+  partyOffices: ReadonlySet<string>;
+  titleAbbreviations: ReadonlyMap<string, string>;
+  titleModifiers: ReadonlySet<string>;
+  rankModifiers: ReadonlySet<string>;
+  portfolioWords: ReadonlySet<string>;
+  /** Lower-cased party name or acronym (hyphens and spaces squeezed out) → the party's acronym. */
+  partyKeys: ReadonlyMap<string, string>;
+  partyHeads: ReadonlySet<string>;
+  govbodyHeads: ReadonlySet<string>;
+  orgHeads: ReadonlySet<string>;
+  govbodyNouns: ReadonlySet<string>;
+  jurisdictionModifiers: ReadonlySet<string>;
+  neutralModifiers: ReadonlySet<string>;
+  nameConnectors: ReadonlySet<string>;
+  ofConnectorHeads: ReadonlySet<string>;
+  temporal: ReadonlySet<string>;
+  notNames: ReadonlySet<string>;
+  nonActorAcronyms: ReadonlySet<string>;
+  placePrepositions: ReadonlySet<string>;
+  pronouns: ReadonlyMap<string, ActorType>;
+  places: ReadonlySet<string>;
+  organizations: ReadonlySet<string>;
+  commonWords: ReadonlySet<string>;
+}
+
+/** "Muttahida Qaumi Movement - Pakistan" and "MQM-P" become comparable keys: lower case, no spaces, dashes or dots. */
+export function squeeze(name: string): string {
+  return name.toLowerCase().replace(/[\s\-.'’]+/gu, '');
+}
+
+function load(): Lexicon {
+  const h = readJSON<HonorificsFile>('lexicon/honorifics.json');
+  const t = readJSON<TitlesFile>('lexicon/titles.json');
+  const o = readJSON<OrganizationsFile>('lexicon/organizations.json');
+  const w = readJSON<WordsFile>('lexicon/words.json');
+  const g = readJSON<GazetteerFile>('gazetteer/gazetteer.json');
+  const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const partyKeys = new Map<string, string>();
+  for (const p of o.parties) {
+    partyKeys.set(squeeze(p.acronym), p.acronym);
+    for (const n of p.names) partyKeys.set(squeeze(n), p.acronym);
+  }
+  return {
+    honorificPrefixes: new Set(h.prefixes),
+    honorificSuffixes: new Set(h.suffixes),
+    titleHeads: lower(t.heads),
+    multiwordHeads: t.multiwordHeads.map((m) => m.toLowerCase().split(' ')).sort((a, b) => b.length - a.length),
+    genericHeads: lower(t.genericHeads),
+    partyOffices: lower(t.partyOffices),
+    titleAbbreviations: new Map(Object.entries(t.abbreviations)),
+    titleModifiers: lower(t.modifiers),
+    rankModifiers: lower(t.rankModifiers),
+    portfolioWords: lower(t.portfolioWords),
+    partyKeys,
+    partyHeads: lower(o.partyHeads),
+    govbodyHeads: lower(o.govbodyHeads),
+    orgHeads: lower(o.orgHeads),
+    govbodyNouns: lower(o.govbodyNouns),
+    jurisdictionModifiers: lower(o.jurisdictionModifiers),
+    neutralModifiers: lower(o.neutralModifiers),
+    nameConnectors: lower(o.nameConnectors),
+    ofConnectorHeads: lower(o.ofConnectorHeads),
+    temporal: lower(w.temporal),
+    notNames: lower(w.notNames),
+    nonActorAcronyms: new Set(w.nonActorAcronyms),
+    placePrepositions: lower(w.placePrepositions),
+    pronouns: new Map(Object.entries(w.pronouns)),
+    places: new Set(g.places),
+    organizations: new Set(g.organizations),
+    commonWords: new Set(g.commonWords),
+  };
+}
+
+let cached: Lexicon | undefined;
+
+export function actorLexicon(): Lexicon {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,280 @@
+/**
+ * Rule and gazetteer mentions: proper-name chunks typed by lexicon and gazetteer, offices (TITLE),
+ * lower-case government bodies ("the federal cabinet") and third-person pronouns.
+ */
+import type { ActorType, MentionType } from '../../document/layers.js';
+import type { Span } from '../../document/span.js';
+import { squeeze, type Lexicon } from './lexicon.js';
+import { matchTitle, type TitleMatch } from './titles.js';
+import { isAcronym, isAlphabetic, isCapitalized, type Word } from './words.js';
+
+export interface Candidate {
+  type: MentionType;
+  /** Word index range [from, to). */
+  from: number;
+  to: number;
+  span: Span;
+  /** PERSON: the word range of the name without honorifics ("Khalid Maqbool Siddiqui" in "Dr Khalid Maqbool Siddiqui"). */
+  nameFrom?: number;
+  nameTo?: number;
+  /** PARTY: the acronym key when the lexicon knows the party. */
+  partyKey?: string;
+  title?: TitleMatch;
+  /** A lone unknown capitalised word: kept only if it names a person or place found elsewhere (see resolveSingles). */
+  single?: boolean;
+  source: 'rule' | 'gazetteer' | 'model';
+}
+
+interface SentenceRange {
+  from: number;
+  to: number;
+}
+
+/** Word ranges per sentence. */
+export function sentenceRanges(words: readonly Word[]): SentenceRange[] {
+  const ranges: SentenceRange[] = [];
+  words.forEach((w, i) => {
+    const last = ranges[ranges.length - 1];
+    if (last && words[last.from]!.sentence === w.sentence) last.to = i + 1;
+    else ranges.push({ from: i, to: i + 1 });
+  });
+  return ranges;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'as', 'former', 'new']);
+const LED = /^(.*\p{L})-(led|backed|based|run|ruled|allied|sponsored|affiliated|linked|supported)$/u;
+
+function spanOf(words: readonly Word[], from: number, to: number): Span {
+  return { start: words[from]!.span.start, end: words[to - 1]!.span.end };
+}
+
+function isNameWord(w: Word, lex: Lexicon): boolean {
+  return isCapitalized(w) && isAlphabetic(w) && !lex.temporal.has(w.lower) && !isAcronym(w);
+}
+
+/**
+ * Where a proper-name chunk starting at `i` ends. Connectors join inside names: "Ministry of Foreign Affairs",
+ * "Osama bin Laden", and a spaced dash after a party head: "Muttahida Qaumi Movement - Pakistan".
+ */
+function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexicon): number {
+  let k = i + 1;
+  while (k < end) {
+    const w = words[k]!;
+    if (LED.test(w.text)) break;
+    const next = words[k + 1];
+    const lastLower = words[k - 1]!.lower;
+    const afterHead = lex.govbodyHeads.has(lastLower) || lex.partyHeads.has(lastLower) || lex.orgHeads.has(lastLower);
+    // A body's name ends at its head word: "Opposition Leader in Sindh Assembly Firdaus Shamim Naqvi".
+    if (afterHead && k - i >= 2 && isNameWord(w, lex) && !(lex.govbodyHeads.has(w.lower) || lex.partyHeads.has(w.lower) || lex.orgHeads.has(w.lower))) break;
+    if (isNameWord(w, lex) && !matchTitle(words, k, end, lex) && !lex.titleAbbreviations.has(w.text)) {
+      k++;
+      continue;
+    }
+    if (next && isNameWord(next, lex) && lex.nameConnectors.has(w.text)) {
+      k += 2;
+      continue;
+    }
+    if (w.lower === 'of' && lex.ofConnectorHeads.has(lastLower)) {
+      const after = words[k + 1]?.lower === 'the' ? k + 2 : k + 1;
+      if (after < end && isNameWord(words[after]!, lex)) {
+        k = after + 1;
+        continue;
+      }
+    }
+    if (w.text === '-' && next && isNameWord(next, lex) && (lex.partyHeads.has(lastLower) || lex.orgHeads.has(lastLower))) {
+      k += 2;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** The head word of an organisation name: the last word, or the word before "of" ("Ministry of Law"). */
+function headWordOf(words: readonly Word[], from: number, to: number): string {
+  for (let k = from + 1; k < to; k++) if (words[k]!.lower === 'of') return words[k - 1]!.lower;
+  return words[to - 1]!.lower;
+}
+
+function typeOfAcronym(w: Word, lex: Lexicon): { type: ActorType; source: Candidate['source']; partyKey?: string } | null {
+  const key = lex.partyKeys.get(squeeze(w.text));
+  if (key) return { type: 'PARTY', source: 'gazetteer', partyKey: key };
+  if (lex.nonActorAcronyms.has(w.text)) return null;
+  if (lex.places.has(w.lower)) return { type: 'PLACE', source: 'gazetteer' };
+  if (lex.organizations.has(w.lower)) return { type: 'ORG', source: 'gazetteer' };
+  // An unknown acronym with a faction suffix is a party in South Asian news: "PML-Z", "JUI-S".
+  if (/-\p{Lu}{1,2}$/u.test(w.text)) return { type: 'PARTY', source: 'rule', partyKey: w.text };
+  return { type: 'ORG', source: 'rule' };
+}
+
+interface Typed {
+  type: ActorType | 'SINGLE';
+  source: Candidate['source'];
+  partyKey?: string;
+  nameFrom?: number;
+  nameTo?: number;
+}
+
+/** Types a multi-word or single-word proper-name chunk; SINGLE means a lone unknown word, decided later. */
+function typeOfChunk(words: readonly Word[], from: number, to: number, lex: Lexicon): Typed | null {
+  const surface = words.slice(from, to).map((w) => w.text).join(' ');
+  const key = lex.partyKeys.get(squeeze(surface));
+  if (key) return { type: 'PARTY', source: 'gazetteer', partyKey: key };
+  const lower = surface.toLowerCase();
+  if (lex.places.has(lower)) return { type: 'PLACE', source: 'gazetteer' };
+  const head = headWordOf(words, from, to);
+  if (to - from > 1 || lex.govbodyHeads.has(head) || lex.partyHeads.has(head)) {
+    if (lex.govbodyHeads.has(head)) return { type: 'GOVBODY', source: 'rule' };
+    if (lex.partyHeads.has(head)) return { type: 'PARTY', source: 'rule' };
+    if (lex.orgHeads.has(head)) return { type: 'ORG', source: 'rule' };
+  }
+  if (lex.organizations.has(lower)) return { type: 'ORG', source: 'gazetteer' };
+  let nameFrom = from;
+  let nameTo = to;
+  while (nameFrom < nameTo && lex.honorificPrefixes.has(words[nameFrom]!.text.replace(/\.$/u, ''))) nameFrom++;
+  while (nameTo > nameFrom && lex.honorificSuffixes.has(words[nameTo - 1]!.text)) nameTo--;
+  if (nameTo === nameFrom) return null;
+  const honorific = nameFrom > from || nameTo < to;
+  const informative = words.slice(nameFrom, nameTo).some((w) => !lex.commonWords.has(w.lower) && !lex.notNames.has(w.lower));
+  if (!informative) return null;
+  if (honorific || nameTo - nameFrom >= 2) return { type: 'PERSON', source: 'rule', nameFrom, nameTo };
+  return { type: 'SINGLE', source: 'rule', nameFrom, nameTo };
+}
+
+/** A lower-case office is an office only where news writing introduces one: "the minister for law", "MQM-P convener". */
+function licensesLowercaseTitle(words: readonly Word[], i: number, previous: Candidate | undefined): boolean {
+  const before = words[i - 1];
+  if (!before) return false;
+  if (DETERMINERS.has(before.lower) || before.text === "'s" || before.text === ',') return true;
+  return previous !== undefined && previous.to === i && previous.type !== 'TITLE';
+}
+
+/**
+ * Lower-case government bodies with their modifiers: "the federal cabinet", "PTI-led coalition government",
+ * "support the government". Returns the first word of the phrase, or -1.
+ */
+function govbodyPhraseStart(words: readonly Word[], i: number, from: number, lex: Lexicon): number {
+  let k = i;
+  while (k - 1 >= from) {
+    const w = words[k - 1]!;
+    const modifier =
+      lex.jurisdictionModifiers.has(w.lower) ||
+      lex.neutralModifiers.has(w.lower) ||
+      LED.test(w.text) ||
+      (isAcronym(w) && lex.partyKeys.has(squeeze(w.text))) ||
+      (isCapitalized(w) && lex.places.has(w.lower));
+    if (!modifier) break;
+    k--;
+  }
+  const before = words[k - 1];
+  if (k === i && !(before && DETERMINERS.has(before.lower))) return -1;
+  return k;
+}
+
+export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { from, to } of sentenceRanges(words)) {
+    let i = from;
+    while (i < to) {
+      const w = words[i]!;
+      const previous = out[out.length - 1];
+      const pronoun = lex.pronouns.get(w.lower);
+      if (pronoun !== undefined && w.text !== 'US') {
+        out.push({ type: 'PRONOUN', from: i, to: i + 1, span: w.span, source: 'rule' });
+        i++;
+        continue;
+      }
+      const title = isAlphabetic(w) ? matchTitle(words, i, to, lex) : null;
+      if (title && (title.capitalized || licensesLowercaseTitle(words, i, previous))) {
+        out.push({ type: 'TITLE', from: title.from, to: title.to, span: spanOf(words, title.from, title.to), title, source: 'rule' });
+        i = title.to;
+        continue;
+      }
+      if (lex.govbodyNouns.has(w.text)) {
+        const start = govbodyPhraseStart(words, i, from, lex);
+        if (start >= 0) {
+          const first = words[start]!;
+          // "PTI-led federal government": the phrase keeps the party; the party gets its own mention too.
+          out.push({ type: 'GOVBODY', from: start, to: i + 1, span: { start: first.span.start, end: w.span.end }, source: 'rule' });
+          i++;
+          continue;
+        }
+      }
+      const led = LED.exec(w.text);
+      if (led && /^\p{Lu}/u.test(led[1]!)) {
+        const prefix: Word = { ...w, text: led[1]!, lower: led[1]!.toLowerCase(), span: { start: w.span.start, end: w.span.start + led[1]!.length } };
+        const typed = isAcronym(prefix) ? typeOfAcronym(prefix, lex) : null;
+        if (typed) out.push({ type: typed.type, from: i, to: i + 1, span: prefix.span, source: typed.source, ...(typed.partyKey ? { partyKey: typed.partyKey } : {}) });
+        i++;
+        continue;
+      }
+      if (isAcronym(w) && !(w.opensClause && lex.commonWords.has(w.lower) && w.text.length > 3)) {
+        const typed = w.span.end <= datelineEnd ? { type: 'PLACE' as const, source: 'rule' as const } : typeOfAcronym(w, lex);
+        if (typed) out.push({ type: typed.type, from: i, to: i + 1, span: w.span, source: typed.source, ...('partyKey' in typed && typed.partyKey ? { partyKey: typed.partyKey } : {}) });
+        i++;
+        continue;
+      }
+      if (!isNameWord(w, lex) && !(isCapitalized(w) && lex.honorificPrefixes.has(w.text.replace(/\.$/u, '')))) {
+        i++;
+        continue;
+      }
+      // A capitalised common word that opens a sentence or quote is not a name: "Hours after the meeting…".
+      if (w.opensClause && (lex.commonWords.has(w.lower) || lex.notNames.has(w.lower)) && !lex.honorificPrefixes.has(w.text)) {
+        i++;
+        continue;
+      }
+      // "The Muttahida Qaumi Movement - Pakistan": an article is not part of the name.
+      if (w.text === 'The' || w.text === 'A' || w.text === 'An') {
+        i++;
+        continue;
+      }
+      const end = nameChunkEnd(words, i, to, lex);
+      const chunkEnd = end;
+      const typed = w.span.end <= datelineEnd ? ({ type: 'PLACE', source: 'rule' } as Typed) : typeOfChunk(words, i, chunkEnd, lex);
+      if (typed) {
+        out.push({
+          type: typed.type === 'SINGLE' ? 'PERSON' : typed.type,
+          from: i,
+          to: chunkEnd,
+          span: spanOf(words, i, chunkEnd),
+          source: typed.source,
+          ...(typed.partyKey ? { partyKey: typed.partyKey } : {}),
+          ...(typed.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),
+          ...(typed.type === 'SINGLE' ? { single: true } : {}),
+        });
+      }
+      i = chunkEnd;
+    }
+  }
+  return out;
+}
+
+/**
+ * Keeps a lone capitalised word when the document says what it is: part of a person's full name
+ * ("Siddiqui" after "Khalid Maqbool Siddiqui"), a name after an office ("Prime Minister Imran"), or a place
+ * after a preposition ("visited the headquarters in Bahadurabad").
+ */
+export function resolveSingles(candidates: Candidate[], words: readonly Word[], lex: Lexicon): Candidate[] {
+  const personWords = new Set<string>();
+  for (const c of candidates) {
+    if (c.type === 'PERSON' && !c.single) for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWords.add(words[k]!.lower);
+  }
+  const kept: Candidate[] = [];
+  candidates.forEach((c, n) => {
+    if (!c.single) {
+      kept.push(c);
+      return;
+    }
+    const word = words[c.nameFrom ?? c.from]!;
+    const before = candidates[n - 1];
+    const afterTitle = before?.type === 'TITLE' && before.to === c.from && before.title!.capitalized;
+    if (personWords.has(word.lower) || afterTitle || c.nameFrom !== c.from || c.nameTo !== c.to) {
+      kept.push({ ...c, single: false });
+      return;
+    }
+    const prep = words[c.from - 1];
+    const common = lex.commonWords.has(word.lower) || lex.notNames.has(word.lower);
+    if (prep && lex.placePrepositions.has(prep.lower) && !common) kept.push({ ...c, type: 'PLACE', single: false });
+  });
+  return kept;
+}
