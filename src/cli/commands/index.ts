@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { register as registerAnalyze } from './analyze.js';
 import { register as registerEval } from './eval.js';
+import { register as registerExport } from './export.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerShow } from './show.js';
 
@@ -8,4 +9,4 @@ import { register as registerShow } from './show.js';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every command, in the order `polity --help` lists them. Add a command here and in its own file. */
-export const COMMANDS: RegisterCommand[] = [registerIngest, registerAnalyze, registerShow, registerEval];
+export const COMMANDS: RegisterCommand[] = [registerIngest, registerAnalyze, registerShow, registerEval, registerExport];
