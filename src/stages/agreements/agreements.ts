@@ -86,7 +86,9 @@ function partiesOf(index: ReferenceIndex, mention: AgreementMention): string[] {
   };
   const sign = SIGNED.exec(text.slice(mention.sentence.start, mention.sentence.end));
   const signAt = sign ? mention.sentence.start + sign.index : mention.span.start;
-  const clauseStart = Math.max(mention.sentence.start, text.lastIndexOf(',', Math.min(signAt, mention.span.start)) + 1);
+  const before = text.slice(mention.sentence.start, Math.min(signAt, mention.span.start));
+  const clauseBreak = [...before.matchAll(/[,;:)]|\s-+\s/gu)].at(-1);
+  const clauseStart = mention.sentence.start + (clauseBreak ? clauseBreak.index + clauseBreak[0].length : 0);
   // "PTI and the MQM-P had signed": the coordinated subject before the verb.
   for (const r of refs) if (r.span.start >= clauseStart && r.span.end <= Math.min(signAt, mention.span.start) && !r.possessive) take(r);
   // "signed … with PTI", "an agreement between PTI and PML-N"
@@ -101,6 +103,8 @@ function partiesOf(index: ReferenceIndex, mention: AgreementMention): string[] {
     }
   }
   const collective = parties.filter((p) => COLLECTIVE.has(p.actorType));
+  // People sign for their parties and governments; an agreement of people alone needs both sides named.
+  if (collective.length === 0 && parties.length < 2) return [];
   return (collective.length >= 2 ? collective : parties).map((p) => p.actor);
 }
 

@@ -205,14 +205,15 @@ function trimPunctuation(text: string, s: Span): Span {
 }
 
 /**
- * Terms of the agreements found by the agreements stage, as commitments: the party the other complains
- * about ("it had not seen any serious headway on … the MoU it had signed with PTI") owes them.
+ * Terms of the agreements found by the agreements stage, as commitments, when the article counts them
+ * ("a nine-point MoU") or reports them kept or broken: the party the other complains about ("it had not seen
+ * any serious headway on … the MoU it had signed with PTI") owes them.
  */
 function agreementTerms(index: ReferenceIndex): Omit<Commitment, 'id'>[] {
   const findings = findAgreements(index);
   return index.doc.agreements.flatMap((agreement) => {
     const finding = findings.find((f) => f.agreement.evidence.start === agreement.evidence.start && f.agreement.kind === agreement.kind);
-    if (!finding || agreement.parties.length !== 2) return [];
+    if (!finding || agreement.parties.length !== 2 || (agreement.points === undefined && agreement.status === undefined)) return [];
     const [first, second] = agreement.parties as [string, string];
     const [by, to] = finding.complainant === first ? [second, first] : [first, second];
     const status = agreement.status === 'disputed' || agreement.status === 'broken' || agreement.status === 'kept' ? agreement.status : 'open';

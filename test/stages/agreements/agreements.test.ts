@@ -14,6 +14,8 @@ const CAST: CastMember[] = [
   { id: 'india', type: 'PLACE', names: ['India'] },
   { id: 'pakistan', type: 'PLACE', names: ['Pakistan'] },
   { id: 'tariq-baloch', type: 'PERSON', names: ['Tariq Baloch', 'Baloch'], party: 'ajp' },
+  { id: 'reuters', type: 'ORG', names: ['Reuters'] },
+  { id: 'ali-shah', type: 'PERSON', names: ['Ali Shah'] },
 ];
 
 async function agreementsOf(text: string, published = '2020-01-14'): Promise<Document> {
@@ -55,5 +57,15 @@ describe('agreementsStage', () => {
   it('does not count a later "the agreement" as a second agreement', async () => {
     const doc = await agreementsOf('The AJP and the NPP signed an agreement on Monday. The agreement was signed by both leaders.');
     assert.equal(doc.agreements.length, 1);
+  });
+
+  it('takes the parties from the clause of the signing, not from a dateline before it', async () => {
+    const doc = await agreementsOf('QUETTA, Jan 5 (Reuters) -- The AJP and the NPP signed an accord on water sharing.');
+    assert.deepEqual(doc.agreements.map((a) => a.parties), [['ajp', 'npp']]);
+  });
+
+  it('needs a party, or two people, to read an agreement', async () => {
+    const doc = await agreementsOf('Ali Shah was killed a year after the signing of the peace agreement.');
+    assert.deepEqual(doc.agreements, []);
   });
 });

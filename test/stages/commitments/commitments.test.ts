@@ -105,4 +105,10 @@ describe('commitmentsStage', () => {
     const terms = doc.commitments.filter((c) => c.kind === 'agreement-term');
     assert.deepEqual(terms.map((c) => [c.by, c.to, c.status, whatOf(doc, c)]), [['pmln', 'ajp', 'disputed', 'seven-point agreement']]);
   });
+
+  it('leaves the terms of an agreement alone when the article neither counts them nor reports on them', async () => {
+    const doc = await analyze('The AJP and the PML-N signed an agreement on Monday.');
+    assert.equal(doc.agreements.length, 1);
+    assert.deepEqual(doc.commitments, []);
+  });
 });
