@@ -7,8 +7,9 @@
  *
  * What counts: the place is either ALL CAPS and neither a label such as "BREAKING" nor a news agency, or
  * written in mixed case and vouched for by what follows it: a comma and a date when it is a known place
- * (lexicon/places.json), a date and an agency ("Durban, May 16 2022 (IPS) -"), or a known country or
- * province ("Sambalpur, India -"). Then an optional date, an optional agency in parentheses, and a dash
+ * (lexicon/places.json), a date and an agency ("Durban, May 16 2022 (IPS) -"), a known country or
+ * province ("Sambalpur, India -"), or — for a known place only — the separator and a capitalised word
+ * ("Beirut: Lebanese President Michel Aoun ..."; "Karachi - the city woke to rain" is no dateline). Then an optional date, an optional agency in parentheses, and a dash
  * or colon followed by space, or directly by a capitalised word ("SEOUL—Foreign Minister ...").
  * "The PTI said: ..." is no dateline.
  */
@@ -66,9 +67,10 @@ export function findDateline(text: string): DatelineMatch | undefined {
     DATELINE.lastIndex = start;
     const m = DATELINE.exec(view.text);
     if (!m?.groups) continue;
-    const place = placeOf(m.groups);
+    const end = start + m[0].length;
+    const place = placeOf(m.groups, /^ *["'0-9A-Z]/u.test(view.text.slice(end, end + 4)));
     if (place === undefined) continue;
-    const dateline: Dateline = { span: view.spanToOriginal({ start, end: start + m[0].length }), place };
+    const dateline: Dateline = { span: view.spanToOriginal({ start, end }), place };
     const agency = m.groups.agency?.trim();
     if (agency) dateline.agency = agency;
     const found: DatelineMatch = { dateline };
@@ -78,7 +80,7 @@ export function findDateline(text: string): DatelineMatch | undefined {
   return undefined;
 }
 
-function placeOf(groups: Record<string, string | undefined>): string | undefined {
+function placeOf(groups: Record<string, string | undefined>, capitalFollows: boolean): string | undefined {
   if (groups.caps !== undefined) {
     const caps = groups.caps.replace(/ +/gu, ' ');
     const bare = caps.replace(/\.$/u, '');
@@ -89,7 +91,7 @@ function placeOf(groups: Record<string, string | undefined>): string | undefined
   if (titled === undefined) return undefined;
   const region = groups.region?.replace(/ +/gu, ' ');
   if (region !== undefined && KNOWN_REGIONS.has(region)) return titled;
-  if (groups.date === undefined) return undefined;
+  if (groups.date === undefined) return KNOWN_PLACES.has(titled) && capitalFollows ? titled : undefined;
   return KNOWN_PLACES.has(titled) || groups.agency !== undefined ? titled : undefined;
 }
 

@@ -45,9 +45,15 @@ describe('findDateline', () => {
     assert.equal(d?.place, 'Quetta');
   });
 
-  it('refuses a mixed-case place without a date, and an unknown mixed-case word', () => {
-    assert.equal(findDateline('Quetta - The provincial cabinet met.'), undefined);
+  it('takes a known mixed-case place followed by a separator and a capitalised word', () => {
+    assert.equal(datelineOf('Quetta - The provincial cabinet met.')?.text, 'Quetta -');
+    assert.equal(datelineOf('Peshawar: Police said the rally would go ahead.')?.place, 'Peshawar');
+  });
+
+  it('refuses a mixed-case place before a lower-case word, and an unknown mixed-case word', () => {
+    assert.equal(findDateline('Quetta - the provincial cabinet met.'), undefined);
     assert.equal(findDateline('Yesterday, January 14: The cabinet met.'), undefined);
+    assert.equal(findDateline('Mastung: The provincial cabinet met.'), undefined);
   });
 
   it('does not take a label or the start of a sentence as a dateline', () => {
