@@ -35,11 +35,11 @@ export function annotateActors(doc: Document): void {
   const candidates: Candidate[] = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex);
   const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
   const drafts = resolveAliases(candidates, words, lex, view);
-  const { roles, memberships, holders } = findRoles(candidates, words, lex);
+  const { roles, memberships, holders, titleOrgs } = findRoles(candidates, words, lex);
   const antecedents: Antecedents = new Map(holders);
   const actorOf = new Map<number, number>();
   drafts.forEach((d, a) => d.members.forEach((m) => actorOf.set(m, a)));
-  resolveTitles(candidates, words, roles, lex, actorOf, antecedents);
+  resolveTitles(candidates, words, roles, titleOrgs, lex, actorOf, antecedents);
   resolvePronouns(candidates, words, antecedents);
   for (const [n, named] of antecedents) {
     const a = actorOf.get(named);

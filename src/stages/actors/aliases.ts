@@ -128,18 +128,22 @@ function govbodyDrafts(
   }
 }
 
+/** "KARACHI" in a dateline is "Karachi"; the text's own spelling replaces this when it gives one. */
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
 function placeDrafts(candidates: readonly Candidate[], surfaceOf: (c: Candidate) => string, drafts: ActorDraft[]): void {
   candidates.forEach((c, n) => {
     if (c.type !== 'PLACE') return;
     const surface = surfaceOf(c);
     const found = drafts.find((d) => d.type === 'PLACE' && d.name.toLowerCase() === surface.toLowerCase());
     if (!found) {
-      drafts.push({ type: 'PLACE', members: [n], name: surface, nameWords: [] });
+      drafts.push({ type: 'PLACE', members: [n], name: surface === surface.toUpperCase() ? titleCase(surface) : surface, nameWords: [] });
       return;
     }
     found.members.push(n);
-    // "KARACHI" in a dateline: the canonical name is the ordinary spelling when the text gives one.
-    if (found.name === found.name.toUpperCase() && surface !== surface.toUpperCase()) found.name = surface;
+    if (surface !== surface.toUpperCase()) found.name = surface;
   });
 }
 

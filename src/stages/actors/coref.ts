@@ -24,19 +24,15 @@ export function resolveTitles(
   candidates: readonly Candidate[],
   words: readonly Word[],
   roles: readonly RoleDraft[],
+  titleOrgs: ReadonlyMap<number, number>,
   lex: Lexicon,
   actorOf: ReadonlyMap<number, number>,
   antecedents: Antecedents,
 ): void {
-  const orgBefore = (n: number): number | undefined => {
-    const b = candidates[n - 1];
-    const t = candidates[n]!;
-    return b && b.type !== 'TITLE' && b.type !== 'PERSON' && (b.to === t.from || (b.to + 1 === t.from && words[b.to]!.text === "'s")) ? n - 1 : undefined;
-  };
   candidates.forEach((c, n) => {
     if (c.type !== 'TITLE' || antecedents.has(n)) return;
     const bare = titleWords(words, c);
-    const org = orgBefore(n);
+    const org = titleOrgs.get(n);
     const fitting = roles.filter((r) => {
       const held = titleWords(words, candidates[r.title]!);
       if (candidates[r.title]!.title!.head !== c.title!.head || !bare.every((w) => held.includes(w))) return false;

@@ -64,8 +64,9 @@ function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexic
     const next = words[k + 1];
     const lastLower = words[k - 1]!.lower;
     const afterHead = lex.govbodyHeads.has(lastLower) || lex.partyHeads.has(lastLower) || lex.orgHeads.has(lastLower);
-    // A body's name ends at its head word: "Opposition Leader in Sindh Assembly Firdaus Shamim Naqvi".
-    if (afterHead && k - i >= 2 && isNameWord(w, lex) && !(lex.govbodyHeads.has(w.lower) || lex.partyHeads.has(w.lower) || lex.orgHeads.has(w.lower))) break;
+    // A body's name ends at its head word: "Opposition Leader in Sindh Assembly Firdaus Shamim Naqvi",
+    // "Chairman of the Senate Sadiq Sanjrani".
+    if (afterHead && isNameWord(w, lex) && !(lex.govbodyHeads.has(w.lower) || lex.partyHeads.has(w.lower) || lex.orgHeads.has(w.lower))) break;
     if (isNameWord(w, lex) && !matchTitle(words, k, end, lex) && !lex.titleAbbreviations.has(w.text)) {
       k++;
       continue;

@@ -42,6 +42,8 @@ export interface RoleFindings {
   memberships: MembershipDraft[];
   /** TITLE candidate index → the name candidate of the person it is written with, generic offices included. */
   holders: Map<number, number>;
+  /** TITLE candidate index → the organisation candidate written with it, held or not ("the MQM-P convener"). */
+  titleOrgs: Map<number, number>;
 }
 
 export function findRoles(candidates: readonly Candidate[], words: readonly Word[], lex: Lexicon): RoleFindings {
@@ -86,11 +88,12 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     let holder = candidateAt(byStart, words, holderAt);
     if (holder !== undefined && candidates[holder]!.type !== 'PERSON') holder = undefined;
     if (holder !== undefined && words[holderAt]?.lower === 'the') holder = undefined;
-    // Apposition: "Farogh Naseem, the minister for law and justice, has been…".
+    // Apposition: "Farogh Naseem, the minister for law and justice, has been…", "Asma Rana-Qureshi, a PML-N lawmaker,".
     if (holder === undefined) {
-      const p = candidates[n - 1];
-      const gap = words.slice(p?.to ?? 0, t.from).map((w) => w.lower).join(' ');
-      if (p?.type === 'PERSON' && (gap === ',' || gap === ', the' || gap === ', a' || gap === ', an')) holder = n - 1;
+      const first = org === n - 1 ? n - 1 : n;
+      const p = candidates[first - 1];
+      const gap = words.slice(p?.to ?? 0, candidates[first]!.from).map((w) => w.lower).join(' ');
+      if (p?.type === 'PERSON' && (gap === ',' || gap === ', the' || gap === ', a' || gap === ', an')) holder = first - 1;
     }
     if (holder === undefined) return;
     holders.set(n, holder);
@@ -107,6 +110,12 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
       memberships.push({ person: n + 1, org: n, evidence: spanUnion(c.span, next.span), inferred: false });
       return;
     }
+    // "Farhatullah Babar of the Pakistan Peoples Party".
+    const person = candidates[n - 1];
+    const gap = person ? words.slice(person.to, c.from).map((w) => w.lower).join(' ') : '';
+    if (person?.type === 'PERSON' && (gap === 'of' || gap === 'of the')) {
+      memberships.push({ person: n - 1, org: n, evidence: spanUnion(person.span, c.span), inferred: false });
+    }
     // "The PTI delegation led by the Federal Minister for Planning … Asad Umar".
     if (DELEGATION_WORDS.has(words[c.to]?.lower ?? '') && LEADS.has(words[c.to + 1]?.lower ?? '') && words[c.to + 2]?.lower === 'by') {
       let at = candidateAt(byStart, words, c.to + 3);
@@ -116,5 +125,5 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
       }
     }
   });
-  return { roles, memberships, holders };
+  return { roles, memberships, holders, titleOrgs: orgOfTitle };
 }

@@ -21,6 +21,15 @@ function headAt(words: readonly Word[], j: number, end: number, lex: Lexicon): n
   return j < end && lex.titleHeads.has(words[j]!.lower) ? 1 : 0;
 }
 
+/** True when modifiers from `k` lead to a head word. */
+function headAfter(words: readonly Word[], k: number, end: number, lex: Lexicon): boolean {
+  for (let j = k; j < end; j++) {
+    if (headAt(words, j, end, lex) > 0) return true;
+    if (!lex.titleModifiers.has(words[j]!.lower)) return false;
+  }
+  return false;
+}
+
 /**
  * The portfolio after "for"/"of": portfolio words joined by commas and "and". "Federal Minister for Planning,
  * Development and Special Initiatives Asad Umar" stops before "Asad", which is no portfolio word.
@@ -52,8 +61,9 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
     const head = expansion.toLowerCase().split(' ').pop()!;
     return { from: i, to: i + 1, head, expansion, capitalized: true, generic: false };
   }
+  // Modifiers run up to the last head: "Chief Minister" is one office even though "chief" is a head on its own.
   let j = i;
-  while (j < end && lex.titleModifiers.has(words[j]!.lower) && headAt(words, j, end, lex) === 0) j++;
+  while (j < end && lex.titleModifiers.has(words[j]!.lower) && (headAt(words, j, end, lex) === 0 || headAfter(words, j + 1, end, lex))) j++;
   const headLength = headAt(words, j, end, lex);
   if (headLength === 0) return null;
   const headWords = words.slice(j, j + headLength);
