@@ -23,6 +23,7 @@ export interface ArticleMeta {
  */
 export function documentFromText(text: string, meta: ArticleMeta = {}, opts: IngestOptions = {}): Document {
   const source = meta.origin ?? meta.url ?? 'text';
+  if (text.trim() === '') throw new IngestError(source, 'empty text');
   const found = findDateline(text);
   const candidates: PublishedCandidate[] = [
     { source: meta.publishedSource ?? 'metadata', value: meta.published, given: true },
@@ -38,7 +39,7 @@ export function documentFromText(text: string, meta: ArticleMeta = {}, opts: Ing
     throw err;
   }
   const docMeta: Omit<DocumentMeta, 'id' | 'contentHash'> = { format: meta.format ?? 'text/plain' };
-  const title = meta.title?.trim() || headline(text);
+  const title = meta.title?.trim() || headline(text, found?.dateline.span.start);
   if (title) docMeta.title = title;
   if (meta.url) docMeta.url = meta.url;
   if (meta.origin) docMeta.origin = meta.origin;
@@ -47,8 +48,11 @@ export function documentFromText(text: string, meta: ArticleMeta = {}, opts: Ing
   return createDocument(text, docMeta);
 }
 
-function headline(text: string): string | undefined {
+/** The opening line when it reads as a headline and is not itself the dateline's line. */
+function headline(text: string, datelineStart: number | undefined): string | undefined {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const [first] = lines;
-  return first !== undefined && lines.length > 1 && looksLikeTitle(first) ? first : undefined;
+  if (first === undefined || lines.length < 2 || !looksLikeTitle(first)) return undefined;
+  const firstEnd = text.indexOf(first) + first.length;
+  return datelineStart !== undefined && datelineStart < firstEnd ? undefined : first;
 }

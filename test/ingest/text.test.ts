@@ -31,6 +31,16 @@ describe('plain text ingestion', () => {
     assert.equal(doc?.meta.dateline?.agency, 'APP');
   });
 
+  it('does not take a dateline line for a headline', () => {
+    const doc = documentFromText('KARACHI - Sindh Assembly adjourned amid protest\n\nThe session will resume on Monday.');
+    assert.equal(doc.meta.title, undefined);
+    assert.equal(doc.meta.dateline?.place, 'Karachi');
+  });
+
+  it('refuses an empty text', () => {
+    assert.throws(() => documentFromText(' \n ', { origin: 'paste' }), { message: 'paste: empty text' });
+  });
+
   it('gives no dateline for a text opening with a label', async () => {
     const [doc] = docsOf(await collect([fixture('breaking-label.txt')]));
     assert.ok(doc);
