@@ -3,7 +3,7 @@
  * one system record and vice versa, so duplicates in the output count as false positives.
  */
 import type { Actor } from '../document/layers.js';
-import type { GoldEntity, GoldIds } from './gold.js';
+import { goldIdList, type GoldEntity, type GoldIds } from './gold.js';
 import { lastWordRunEnd, nameKey, wordTokens } from './fold.js';
 
 export interface Pair {
@@ -39,9 +39,8 @@ export function alignOneToOne<G, S>(gold: readonly G[], system: readonly S[], sc
 
 const namesOf = (x: { name: string; aliases?: string[] }): string[] => [x.name, ...(x.aliases ?? [])];
 
-/** Which system actor stands for which gold entity, in both directions. */
+/** Which system actor stands for which gold entity: the one-to-one pairing every layer resolves ids through. */
 export class EntityAlignment {
-  private readonly systemOf = new Map<string, string>();
   private readonly goldOf = new Map<string, string>();
   /** Gold entity index ↔ system actor index. */
   readonly pairs: Pair[];
@@ -52,10 +51,7 @@ export class EntityAlignment {
   ) {
     this.pairs = alignOneToOne(entities, actors, entityMatchScore);
     for (const pair of this.pairs) {
-      const entity = entities[pair.gold]!;
-      const actor = actors[pair.system]!;
-      this.systemOf.set(entity.id, actor.id);
-      this.goldOf.set(actor.id, entity.id);
+      this.goldOf.set(actors[pair.system]!.id, entities[pair.gold]!.id);
     }
   }
 
@@ -64,14 +60,10 @@ export class EntityAlignment {
     return actorId === undefined ? undefined : this.goldOf.get(actorId);
   }
 
-  systemId(goldId: string): string | undefined {
-    return this.systemOf.get(goldId);
-  }
-
   /** True when the system actor stands for one of the acceptable gold ids. */
   matches(acceptable: GoldIds | undefined, actorId: string | undefined): boolean {
     const goldId = this.goldId(actorId);
-    return goldId !== undefined && idList(acceptable).includes(goldId);
+    return goldId !== undefined && goldIdList(acceptable).includes(goldId);
   }
 
   /** True when any of the system actors stands for one of the acceptable gold ids. */
@@ -96,10 +88,6 @@ export class EntityAlignment {
     }
     return best?.id;
   }
-}
-
-export function idList(ids: GoldIds | undefined): string[] {
-  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
 }
 
 /**

@@ -125,13 +125,16 @@ function validateShape(json: unknown): ErrorObject[] {
   return validator(json) ? [] : (validator.errors ?? []);
 }
 
-const asList = (ids: GoldIds | undefined): string[] => (ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids);
+/** The ids of a field that holds one id or a list of them. */
+export function goldIdList(ids: GoldIds | undefined): string[] {
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+}
 
 /** Every entity id a row points at, with the field it sits in, so a dangling id can be named. */
 function referencedIds(gold: GoldDocument): Array<{ where: string; id: string }> {
   const refs: Array<{ where: string; id: string }> = [];
   const add = (where: string, ids: GoldIds | undefined) => {
-    for (const id of asList(ids)) refs.push({ where, id });
+    for (const id of goldIdList(ids)) refs.push({ where, id });
   };
   gold.roles.forEach((r, i) => (add(`roles[${i}].person`, r.person), add(`roles[${i}].org`, r.org)));
   gold.memberships.forEach((m, i) => (add(`memberships[${i}].person`, m.person), add(`memberships[${i}].org`, m.org)));

@@ -4,7 +4,7 @@
  */
 import { textOf, type Document } from '../document/document.js';
 import type { TimeValue } from '../document/layers.js';
-import { alignOneToOne, EntityAlignment, idList, type Pair } from './align.js';
+import { alignOneToOne, EntityAlignment, type Pair } from './align.js';
 import { nameKey, tokenCoverage, tokenJaccard } from './fold.js';
 import type { GoldDate, GoldDocument } from './gold.js';
 import {
@@ -49,11 +49,41 @@ interface Matched<G, S> {
   label: string;
 }
 
-/** Builds one document's score; each layer scorer reports its pairs through `tally`. */
+interface Describe<G, S> {
+  gold: (g: G) => string;
+  system: (s: S) => string;
+}
+
+type Row<K extends keyof GoldDocument> = GoldDocument[K] extends Array<infer R> ? R : never;
+type Rec<K extends keyof Document> = Document[K] extends Array<infer R> ? R : never;
+
+const json = (x: unknown): string => JSON.stringify(x);
+
+/** One document's scoring in progress: both sides, the entity alignment, and the counts so far. */
 class Scorer {
   readonly layers = {} as Record<EvalLayer, LayerScore>;
   readonly attributes = Object.fromEntries(EVAL_ATTRIBUTES.map((a) => [a, attributeScore(0, 0)])) as Record<EvalAttribute, AttributeScore>;
   readonly errors: ScoringError[] = [];
+  readonly entities: EntityAlignment;
+
+  constructor(
+    readonly gold: GoldDocument,
+    readonly system: Document,
+  ) {
+    this.entities = new EntityAlignment(gold.entities, system.actors);
+  }
+
+  text(span: { start: number; end: number }): string {
+    return textOf(this.system, span);
+  }
+
+  actorName(id: string | undefined): string {
+    return id === undefined ? '?' : (this.system.actors.find((a) => a.id === id)?.name ?? id);
+  }
+
+  actorNames(ids: readonly string[]): string {
+    return ids.map((id) => this.actorName(id)).join(' + ');
+  }
 
   /**
    * Counts an attribute on a matched pair; rows that do not give the attribute are not counted. A wrong
@@ -97,137 +127,71 @@ class Scorer {
   }
 }
 
-interface Describe<G, S> {
-  gold: (g: G) => string;
-  system: (s: S) => string;
-}
-
 function matched<G, S>(gold: G, system: S, describe: Describe<G, S>): Matched<G, S> {
   return { gold, system, label: `${describe.gold(gold)} ~ ${describe.system(system)}` };
 }
 
-const json = (x: unknown): string => JSON.stringify(x);
-
 /** Scores `system` (an analysed Document) against `gold`. */
 export function scoreDocument(gold: GoldDocument, system: Document): DocumentScore {
-  const s = new Scorer();
-  const entities = new EntityAlignment(gold.entities, system.actors);
-  const actorName = (id: string | undefined): string => (id === undefined ? '?' : (system.actors.find((a) => a.id === id)?.name ?? id));
-  const names = (ids: readonly string[]) => ids.map(actorName).join(' + ');
-  const text = (span: { start: number; end: number }) => textOf(system, span);
+  const s = new Scorer(gold, system);
+  scoreMeta(s);
+  scoreEntities(s);
+  scoreRoles(s);
+  scoreMemberships(s);
+  scoreQuotes(s);
+  scoreEvents(s);
+  scoreStateChanges(s);
+  scoreCommitments(s);
+  scoreAgreements(s);
+  scoreRelations(s);
+  return { doc: gold.doc, file: gold.file, layers: s.layers, attributes: s.attributes, errors: s.errors };
+}
 
-  // published and dateline: one value each, exact date and case/punctuation-insensitive place.
+/** Published date (exact) and dateline place (case- and punctuation-insensitive): one value each. */
+function scoreMeta(s: Scorer): void {
   const scalar = (layer: EvalLayer, goldValue: string | undefined, systemValue: string | undefined, same: (a: string, b: string) => boolean) => {
     const g = goldValue === undefined ? [] : [goldValue];
     const v = systemValue === undefined ? [] : [systemValue];
     const pairs = g.length && v.length && same(g[0]!, v[0]!) ? [{ gold: 0, system: 0 }] : [];
     s.tally(layer, g, v, pairs, { gold: json, system: json });
   };
-  scalar('published', gold.published, system.meta.published, (a, b) => a === b);
-  scalar('dateline', gold.dateline, system.meta.dateline?.place, (a, b) => nameKey(a) === nameKey(b));
+  scalar('published', s.gold.published, s.system.meta.published, (a, b) => a === b);
+  scalar('dateline', s.gold.dateline, s.system.meta.dateline?.place, (a, b) => nameKey(a) === nameKey(b));
+}
 
-  for (const m of s.tally('entities', gold.entities, system.actors, entities.pairs, {
+function scoreEntities(s: Scorer): void {
+  for (const m of s.tally('entities', s.gold.entities, s.system.actors, s.entities.pairs, {
     gold: (g) => `${g.id} (${g.type}) ${g.name}`,
     system: (a) => `${a.type} ${[a.name, ...a.aliases].join(' / ')}`,
   })) {
     s.attribute('entities.type', m.gold.type === m.system.type, m.label);
   }
+}
 
-  const roleScore = (g: GoldDocument['roles'][number], r: Document['roles'][number]) => {
-    if (!entities.matches(g.person, r.person)) return undefined;
+function scoreRoles(s: Scorer): void {
+  const score = (g: Row<'roles'>, r: Rec<'roles'>) => {
+    if (!s.entities.matches(g.person, r.person)) return undefined;
     const overlap = tokenJaccard(g.title, r.title);
     return overlap >= ROLE_TITLE_OVERLAP ? overlap : undefined;
   };
-  for (const m of s.tally('roles', gold.roles, system.roles, alignOneToOne(gold.roles, system.roles, roleScore), {
+  const { roles } = s.system;
+  for (const m of s.tally('roles', s.gold.roles, roles, alignOneToOne(s.gold.roles, roles, score), {
     gold: json,
-    system: (r) => `${actorName(r.person)}: ${r.title}${r.org ? ` (${actorName(r.org)})` : ''}`,
+    system: (r) => `${s.actorName(r.person)}: ${r.title}${r.org ? ` (${s.actorName(r.org)})` : ''}`,
   })) {
-    if (m.gold.org !== undefined) s.attribute('roles.org', entities.matches(m.gold.org, m.system.org), m.label);
+    if (m.gold.org !== undefined) s.attribute('roles.org', s.entities.matches(m.gold.org, m.system.org), m.label);
   }
+}
 
+function scoreMemberships(s: Scorer): void {
   // Inferable memberships rank below stated ones so a system row is credited to a stated one first.
-  const membershipScore = (g: GoldDocument['memberships'][number], m: Document['memberships'][number]) =>
-    entities.matches(g.person, m.person) && entities.matches(g.org, m.org) ? (g.inferable ? 1 : 2) : undefined;
-  s.tally('memberships', gold.memberships, system.memberships, alignOneToOne(gold.memberships, system.memberships, membershipScore), {
+  const score = (g: Row<'memberships'>, m: Rec<'memberships'>) =>
+    s.entities.matches(g.person, m.person) && s.entities.matches(g.org, m.org) ? (g.inferable ? 1 : 2) : undefined;
+  const { memberships } = s.system;
+  s.tally('memberships', s.gold.memberships, memberships, alignOneToOne(s.gold.memberships, memberships, score), {
     gold: json,
-    system: (m) => `${actorName(m.person)} in ${actorName(m.org)}`,
+    system: (m) => `${s.actorName(m.person)} in ${s.actorName(m.org)}`,
   }, { optional: (g) => g.inferable === true });
-
-  scoreQuotes(s, gold, system, entities, actorName);
-
-  type GoldEvent = GoldDocument['events'][number];
-  type SystemEvent = Document['events'][number];
-  // Among events of the right type and actor, prefer the one that also gets recipient, date and place right;
-  // optional rows rank last so they never take a record a required row could have had.
-  const eventAttributes = (g: GoldEvent, e: SystemEvent) => ({
-    recipient: g.recipient === undefined ? undefined : entities.matchesAny(g.recipient, e.recipient),
-    date: g.date === undefined ? undefined : dateMatches(g.date, e.date),
-    place: g.place === undefined ? undefined : entities.matches(g.place, e.place),
-  });
-  const eventScore = (g: GoldEvent, e: SystemEvent) => {
-    if (!g.types.includes(e.type) || !entities.matchesAny(g.actor, e.actor)) return undefined;
-    const agreeing = Object.values(eventAttributes(g, e)).filter((v) => v === true).length;
-    return (g.optional ? 0 : 10) + agreeing;
-  };
-  for (const m of s.tally('events', gold.events, system.events, alignOneToOne(gold.events, system.events, eventScore), {
-    gold: json,
-    system: (e) => `${e.type} ${names(e.actor)} → ${names(e.recipient)}: "${text(e.trigger)}"${e.date ? ` @${e.date.value}` : ''}`,
-  }, { optional: (g) => g.optional === true })) {
-    const found = eventAttributes(m.gold, m.system);
-    if (found.recipient !== undefined) s.attribute('events.recipient', found.recipient, m.label);
-    if (found.date !== undefined) s.attribute('events.date', found.date, m.label);
-    if (found.place !== undefined) s.attribute('events.place', found.place, m.label);
-  }
-
-  const stateScore = (g: GoldDocument['state_changes'][number], c: Document['stateChanges'][number]) =>
-    g.kind === c.kind && entities.matches(g.person ?? g.party, c.subject) && (g.date === undefined || sameMonth(g.date, c.date))
-      ? 1
-      : undefined;
-  s.tally('state_changes', gold.state_changes, system.stateChanges, alignOneToOne(gold.state_changes, system.stateChanges, stateScore), {
-    gold: json,
-    system: (c) => `${c.kind} ${actorName(c.subject)}${c.body ? ` body=${actorName(c.body)}` : ''}${c.with ? ` with=${actorName(c.with)}` : ''}${c.date ? ` @${c.date.value}` : ''}`,
-  });
-
-  const commitmentScore = (g: GoldDocument['commitments'][number], c: Document['commitments'][number]) => {
-    if (!entities.matches(g.by, c.by)) return undefined;
-    const overlap = tokenJaccard(g.what, text(c.what));
-    return overlap >= COMMITMENT_OVERLAP ? overlap : undefined;
-  };
-  for (const m of s.tally('commitments', gold.commitments, system.commitments, alignOneToOne(gold.commitments, system.commitments, commitmentScore), {
-    gold: json,
-    system: (c) => `${actorName(c.by)}${c.to ? ` → ${actorName(c.to)}` : ''}: "${text(c.what)}"${c.due ? ` due ${c.due.value}` : ''}`,
-  })) {
-    if (m.gold.to !== undefined) s.attribute('commitments.to', entities.matches(m.gold.to, m.system.to), m.label);
-    if (m.gold.due !== undefined) s.attribute('commitments.due', dateMatches(m.gold.due, m.system.due), m.label);
-  }
-
-  const sameParties = (goldParties: readonly string[], systemParties: readonly string[]) => {
-    const mapped = new Set(systemParties.map((id) => entities.goldId(id) ?? `system:${id}`));
-    const wanted = new Set(goldParties);
-    return mapped.size === wanted.size && [...wanted].every((id) => mapped.has(id));
-  };
-  for (const m of s.tally('agreements', gold.agreements, system.agreements, alignOneToOne(gold.agreements, system.agreements, (g, a) => (sameParties(g.parties, a.parties) ? 1 : undefined)), {
-    gold: json,
-    system: (a) => `${a.kind}: ${names(a.parties)}${a.points !== undefined ? `, ${a.points} points` : ''}${a.date ? ` @${a.date.value}` : ''}`,
-  })) {
-    if (m.gold.points !== undefined) s.attribute('agreements.points', m.gold.points === m.system.points, m.label);
-    if (m.gold.date !== undefined) s.attribute('agreements.date', dateMatches(m.gold.date, m.system.date), m.label);
-  }
-
-  const relationScore = (g: GoldDocument['relations'][number], r: Document['relations'][number]) => {
-    if (g.kind !== r.kind) return undefined;
-    const forward = entities.matches(g.a, r.a) && entities.matches(g.b, r.b);
-    const backward = SYMMETRIC_RELATIONS.has(g.kind) && entities.matches(g.a, r.b) && entities.matches(g.b, r.a);
-    return forward || backward ? 1 : undefined;
-  };
-  for (const m of s.tally('relations', gold.relations, system.relations, alignOneToOne(gold.relations, system.relations, relationScore), {
-    gold: json,
-    system: (r) => `${actorName(r.a)} ${r.kind}${r.polarity === 'negative' ? ' (not)' : ''} ${actorName(r.b)}`,
-  })) {
-    s.attribute('relations.polarity', (m.gold.polarity ?? 'positive') === m.system.polarity, m.label);
-  }
-
-  return { doc: gold.doc, file: gold.file, layers: s.layers, attributes: s.attributes, errors: s.errors };
 }
 
 /**
@@ -236,34 +200,116 @@ export function scoreDocument(gold: GoldDocument, system: Document): DocumentSco
  * The speaker is the statement's actor, or, for a described speaker with no actor, the gold entity named
  * in its speakerSpan ("the MQM-P’s key leaders" → MQM-P).
  */
-function scoreQuotes(
-  s: Scorer,
-  gold: GoldDocument,
-  system: Document,
-  entities: EntityAlignment,
-  actorName: (id: string | undefined) => string,
-): void {
-  const speakerOf = (st: Document['statements'][number]): string | undefined =>
-    entities.goldId(st.speaker) ?? (st.speakerSpan ? entities.goldIdInText(textOf(system, st.speakerSpan)) : undefined);
-  const speakerMatches = (g: GoldDocument['quotes'][number], st: Document['statements'][number]) => speakerOf(st) === g.speaker;
-  const quoteScore = (g: GoldDocument['quotes'][number], st: Document['statements'][number]) => {
-    const coverage = tokenCoverage(g.text, textOf(system, st.content));
+function scoreQuotes(s: Scorer): void {
+  const { statements } = s.system;
+  const speakerOf = (st: Rec<'statements'>): string | undefined =>
+    s.entities.goldId(st.speaker) ?? (st.speakerSpan ? s.entities.goldIdInText(s.text(st.speakerSpan)) : undefined);
+  const speakerMatches = (g: Row<'quotes'>, st: Rec<'statements'>) => speakerOf(st) === g.speaker;
+  const score = (g: Row<'quotes'>, st: Rec<'statements'>) => {
+    const coverage = tokenCoverage(g.text, s.text(st.content));
     if (coverage < QUOTE_COVERAGE) return undefined;
     return (speakerMatches(g, st) ? 10 : 0) + (g.kind === st.kind ? 1 : 0) + coverage;
   };
-  const pairs = alignOneToOne(gold.quotes, system.statements, quoteScore);
-  const describe: Describe<GoldDocument['quotes'][number], Document['statements'][number]> = {
+  const pairs = alignOneToOne(s.gold.quotes, statements, score);
+  const describe: Describe<Row<'quotes'>, Rec<'statements'>> = {
     gold: json,
     system: (st) => {
-      const who = st.speaker ? actorName(st.speaker) : st.speakerSpan ? `"${textOf(system, st.speakerSpan)}"` : '?';
-      return `${who} (${st.kind}): "${textOf(system, st.content)}"`;
+      const who = st.speaker ? s.actorName(st.speaker) : st.speakerSpan ? `"${s.text(st.speakerSpan)}"` : '?';
+      return `${who} (${st.kind}): "${s.text(st.content)}"`;
     },
   };
-  s.tally('quotes', gold.quotes, system.statements, pairs, describe, { accept: speakerMatches });
-  for (let i = 0; i < gold.quotes.length; i++) s.attribute('quotes.found', pairs.some((p) => p.gold === i));
+  s.tally('quotes', s.gold.quotes, statements, pairs, describe, { accept: speakerMatches });
+  for (let i = 0; i < s.gold.quotes.length; i++) s.attribute('quotes.found', pairs.some((p) => p.gold === i));
   for (const p of pairs) {
-    const m = matched(gold.quotes[p.gold]!, system.statements[p.system]!, describe);
+    const m = matched(s.gold.quotes[p.gold]!, statements[p.system]!, describe);
     s.attribute('quotes.speaker', speakerMatches(m.gold, m.system), m.label);
     s.attribute('quotes.kind', m.gold.kind === m.system.kind, m.label);
+  }
+}
+
+function scoreEvents(s: Scorer): void {
+  const attributes = (g: Row<'events'>, e: Rec<'events'>) => ({
+    recipient: g.recipient === undefined ? undefined : s.entities.matchesAny(g.recipient, e.recipient),
+    date: g.date === undefined ? undefined : dateMatches(g.date, e.date),
+    place: g.place === undefined ? undefined : s.entities.matches(g.place, e.place),
+  });
+  // Among events of the right type and actor, prefer the one that also gets recipient, date and place right;
+  // optional rows rank last so they never take a record a required row could have had.
+  const score = (g: Row<'events'>, e: Rec<'events'>) => {
+    if (!g.types.includes(e.type) || !s.entities.matchesAny(g.actor, e.actor)) return undefined;
+    const agreeing = Object.values(attributes(g, e)).filter((v) => v === true).length;
+    return (g.optional ? 0 : 10) + agreeing;
+  };
+  const { events } = s.system;
+  for (const m of s.tally('events', s.gold.events, events, alignOneToOne(s.gold.events, events, score), {
+    gold: json,
+    system: (e) => `${e.type} ${s.actorNames(e.actor)} → ${s.actorNames(e.recipient)}: "${s.text(e.trigger)}"${e.date ? ` @${e.date.value}` : ''}`,
+  }, { optional: (g) => g.optional === true })) {
+    const found = attributes(m.gold, m.system);
+    if (found.recipient !== undefined) s.attribute('events.recipient', found.recipient, m.label);
+    if (found.date !== undefined) s.attribute('events.date', found.date, m.label);
+    if (found.place !== undefined) s.attribute('events.place', found.place, m.label);
+  }
+}
+
+function scoreStateChanges(s: Scorer): void {
+  const score = (g: Row<'state_changes'>, c: Rec<'stateChanges'>) =>
+    g.kind === c.kind && s.entities.matches(g.person ?? g.party, c.subject) && (g.date === undefined || sameMonth(g.date, c.date))
+      ? 1
+      : undefined;
+  const { stateChanges } = s.system;
+  s.tally('state_changes', s.gold.state_changes, stateChanges, alignOneToOne(s.gold.state_changes, stateChanges, score), {
+    gold: json,
+    system: (c) =>
+      `${c.kind} ${s.actorName(c.subject)}${c.body ? ` body=${s.actorName(c.body)}` : ''}${c.with ? ` with=${s.actorName(c.with)}` : ''}${c.date ? ` @${c.date.value}` : ''}`,
+  });
+}
+
+function scoreCommitments(s: Scorer): void {
+  const score = (g: Row<'commitments'>, c: Rec<'commitments'>) => {
+    if (!s.entities.matches(g.by, c.by)) return undefined;
+    const overlap = tokenJaccard(g.what, s.text(c.what));
+    return overlap >= COMMITMENT_OVERLAP ? overlap : undefined;
+  };
+  const { commitments } = s.system;
+  for (const m of s.tally('commitments', s.gold.commitments, commitments, alignOneToOne(s.gold.commitments, commitments, score), {
+    gold: json,
+    system: (c) => `${s.actorName(c.by)}${c.to ? ` → ${s.actorName(c.to)}` : ''}: "${s.text(c.what)}"${c.due ? ` due ${c.due.value}` : ''}`,
+  })) {
+    if (m.gold.to !== undefined) s.attribute('commitments.to', s.entities.matches(m.gold.to, m.system.to), m.label);
+    if (m.gold.due !== undefined) s.attribute('commitments.due', dateMatches(m.gold.due, m.system.due), m.label);
+  }
+}
+
+function scoreAgreements(s: Scorer): void {
+  // Parties match as a set: every gold party present, and no system party without a gold counterpart.
+  const score = (g: Row<'agreements'>, a: Rec<'agreements'>) => {
+    const mapped = new Set(a.parties.map((id) => s.entities.goldId(id) ?? `system:${id}`));
+    const wanted = new Set(g.parties);
+    return mapped.size === wanted.size && [...wanted].every((id) => mapped.has(id)) ? 1 : undefined;
+  };
+  const { agreements } = s.system;
+  for (const m of s.tally('agreements', s.gold.agreements, agreements, alignOneToOne(s.gold.agreements, agreements, score), {
+    gold: json,
+    system: (a) => `${a.kind}: ${s.actorNames(a.parties)}${a.points !== undefined ? `, ${a.points} points` : ''}${a.date ? ` @${a.date.value}` : ''}`,
+  })) {
+    if (m.gold.points !== undefined) s.attribute('agreements.points', m.gold.points === m.system.points, m.label);
+    if (m.gold.date !== undefined) s.attribute('agreements.date', dateMatches(m.gold.date, m.system.date), m.label);
+  }
+}
+
+function scoreRelations(s: Scorer): void {
+  const score = (g: Row<'relations'>, r: Rec<'relations'>) => {
+    if (g.kind !== r.kind) return undefined;
+    const forward = s.entities.matches(g.a, r.a) && s.entities.matches(g.b, r.b);
+    const backward = SYMMETRIC_RELATIONS.has(g.kind) && s.entities.matches(g.a, r.b) && s.entities.matches(g.b, r.a);
+    return forward || backward ? 1 : undefined;
+  };
+  const { relations } = s.system;
+  for (const m of s.tally('relations', s.gold.relations, relations, alignOneToOne(s.gold.relations, relations, score), {
+    gold: json,
+    system: (r) => `${s.actorName(r.a)} ${r.kind}${r.polarity === 'negative' ? ' (not)' : ''} ${s.actorName(r.b)}`,
+  })) {
+    s.attribute('relations.polarity', (m.gold.polarity ?? 'positive') === m.system.polarity, m.label);
   }
 }
