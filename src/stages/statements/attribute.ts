@@ -8,10 +8,12 @@ import type { StatementKind } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import { spansOverlap } from '../../document/span.js';
 import {
-  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isVerbal, sentenceSubject, sentenceWords, subjectAfter, subjectBefore,
+  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isTimeWord, isVerbal, sentenceSubject, sentenceWords, subjectAfter, subjectBefore,
   trailingCueClause, type CueMatch, type SentenceWords, type Word,
 } from './clauses.js';
 import { statementLexicon, type StatementLexicon } from './lexicon.js';
+
+const TERMINAL = new Set(['.', '!', '?', ';']);
 import { findQuoteRegions, type QuoteRegion } from './quotes.js';
 
 /** A statement before its speaker is resolved. */
@@ -162,7 +164,7 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
       k = match.to - 1;
       continue;
     }
-    const inverted = reportedBefore(words, match, lex);
+    const inverted = reportedBefore(words, match, lex) ?? reportedAround(words, match, lex);
     if (inverted && !inAny(claimed, inverted.content)) {
       out.push({ ...inverted, evidence: s.span, continued: false, paragraph: s.paragraph });
       claimed.push(inverted.content);
@@ -211,25 +213,56 @@ function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementL
   };
 }
 
-/** According to the party, the talks failed. / The talks failed, according to officials. */
+/** Back in Virginia, he said, he decided to act. — a cue clause set off by commas inside its content. */
+function reportedAround(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
+  let after = match.to;
+  while (after < words.length && isTimeWord(words[after]!, lex)) after++;
+  if (words[after]?.lower !== ',' || match.cue.quoteOnly) return undefined;
+  let comma = match.from - 1;
+  while (comma > 0 && words[comma]!.lower !== ',') comma--;
+  if (comma < 1) return undefined;
+  const source = subjectBefore(words, match.from, comma + 1);
+  if (!source || words[comma + 1]!.span.start !== source.start) return undefined;
+  let end = words.length - 1;
+  while (end > after && (TERMINAL.has(words[end]!.lower) || isQuoteMark(words[end]!))) end--;
+  let start = 0;
+  while (start < comma && (words[start]!.pos === 'PUNCT' || words[start]!.pos === 'CCONJ')) start++;
+  if (!isReportedClause(words, start, comma - 1, false) && !isReportedClause(words, after + 1, end, false)) return undefined;
+  return {
+    kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma,
+    content: spanOfWords(words, start, end),
+  };
+}
+
+/** The source of "according to": the words up to the next comma or the sentence end. */
+function accordingSource(words: readonly Word[], from: number): { span: Span; next: number } | undefined {
+  let next = from;
+  while (next < words.length && words[next]!.lower !== ',' && !TERMINAL.has(words[next]!.lower)) next++;
+  if (!words.slice(from, next).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN')) return undefined;
+  return { span: spanOfWords(words, from, next - 1), next };
+}
+
+/**
+ * According to the party, the talks failed. / The talks failed, according to officials. / The talks,
+ * according to officials, failed.
+ */
 function accordingTo(words: readonly Word[], k: number, lex: StatementLexicon): Found | undefined {
   const prep = lex.prepositionalCues.get(words[k]!.lower);
   if (!prep || words[k + 1]?.lower !== prep.second) return undefined;
-  const subject = subjectAfter(words, k + 2);
-  if (!subject) return undefined;
+  const source = accordingSource(words, k + 2);
+  if (!source) return undefined;
   const cue = spanOfWords(words, k, k + 1);
-  const leading = words.slice(0, k).every((w) => w.pos === 'ADV' || w.lower === ',');
-  if (leading && words[subject.next]?.lower === ',') {
-    const start = subject.next + 1;
-    const end = clauseEnd(words, start, lex);
-    if (!isReportedClause(words, start, end, false)) return undefined;
-    return { kind: 'indirect', source: subject.span, cue, cueLemma: prep.lemma, content: spanOfWords(words, start, end) };
-  }
-  const trailing = words.slice(subject.next).every((w) => w.pos === 'PUNCT');
-  if (k >= 2 && words[k - 1]!.lower === ',' && trailing) {
-    const end = k - 2;
-    if (!isReportedClause(words, 0, end, false)) return undefined;
-    return { kind: 'indirect', source: subject.span, cue, cueLemma: prep.lemma, content: spanOfWords(words, 0, end) };
+  const found = (start: number, end: number): Found | undefined =>
+    isReportedClause(words, start, end, false)
+      ? { kind: 'indirect', source: source.span, cue, cueLemma: prep.lemma, content: spanOfWords(words, start, end) }
+      : undefined;
+  const leading = words.slice(0, k).every((w) => w.pos === 'ADV' || w.pos === 'CCONJ' || w.lower === ',');
+  const afterComma = words[source.next]?.lower === ',';
+  if (leading && afterComma) return found(source.next + 1, clauseEnd(words, source.next + 1, lex));
+  if (k >= 2 && words[k - 1]!.lower === ',') {
+    let end = afterComma ? clauseEnd(words, source.next + 1, lex) : k - 2;
+    while (end >= 0 && TERMINAL.has(words[end]!.lower)) end--;
+    return found(0, end);
   }
   return undefined;
 }

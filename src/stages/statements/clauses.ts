@@ -71,6 +71,22 @@ function isNounPhraseWord(w: Word, next: Word | undefined): boolean {
   return w.lower === 'and' && next?.pos === 'PROPN';
 }
 
+/** How far back a noun phrase ending at word j reaches; "Rep. Gwen Moore (D-Wis.)" keeps its bracket. */
+function nounPhraseStart(words: readonly Word[], j: number, lowerBound: number): number {
+  while (j >= lowerBound) {
+    if (words[j]!.lower === ')') {
+      let open = j - 1;
+      while (open >= lowerBound && j - open < 8 && words[open]!.lower !== '(') open--;
+      if (open < lowerBound || words[open]!.lower !== '(') return j;
+      j = open - 1;
+      continue;
+    }
+    if (!isNounPhraseWord(words[j]!, words[j + 1])) return j;
+    j--;
+  }
+  return j;
+}
+
 /** Trims a word range to a noun phrase: no leading prepositions, conjunctions or punctuation. */
 function trimPhrase(words: readonly Word[], start: number, end: number): [number, number] | undefined {
   while (start <= end && (words[start]!.pos === 'ADP' || words[start]!.pos === 'CCONJ' || words[start]!.pos === 'PUNCT' || words[start]!.pos === 'PART')) start++;
@@ -94,13 +110,12 @@ export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBoun
   const appositive = j > lowerBound && words[j]!.lower === ',';
   if (appositive) j--;
   const end = j;
-  while (j >= lowerBound && isNounPhraseWord(words[j]!, words[j + 1])) j--;
+  j = nounPhraseStart(words, j, lowerBound);
   const trimmed = trimPhrase(words, j + 1, end);
   if (!trimmed) return undefined;
   let start = trimmed[0];
   if (appositive && j > lowerBound && words[j]!.lower === ',') {
-    let k = j - 1;
-    while (k >= lowerBound && isNounPhraseWord(words[k]!, words[k + 1])) k--;
+    const k = nounPhraseStart(words, j - 1, lowerBound);
     const head = trimPhrase(words, k + 1, j - 1);
     if (head) start = head[0];
   }
@@ -118,7 +133,17 @@ export function sentenceSubject(words: readonly Word[], before: number): Span | 
 /** The subject written just after a cue, as in "“…,” said Siddiqui." Returns the span and the word after it. */
 export function subjectAfter(words: readonly Word[], cueTo: number): { span: Span; next: number } | undefined {
   let j = cueTo;
-  while (j < words.length && isNounPhraseWord(words[j]!, words[j + 1])) j++;
+  while (j < words.length) {
+    if (words[j]!.lower === '(' && j > cueTo) {
+      let close = j + 1;
+      while (close < words.length && close - j < 8 && words[close]!.lower !== ')') close++;
+      if (words[close]?.lower !== ')') break;
+      j = close + 1;
+      continue;
+    }
+    if (!isNounPhraseWord(words[j]!, words[j + 1])) break;
+    j++;
+  }
   const trimmed = trimPhrase(words, cueTo, j - 1);
   if (!trimmed) return undefined;
   return { span: { start: words[trimmed[0]]!.span.start, end: words[trimmed[1]]!.span.end }, next: j };
@@ -206,15 +231,13 @@ export function trailingCueClause(words: readonly Word[], from: number, lex: Sta
     if (subject && (!toSentenceEnd || restIsAdjunct(words, subject.next, lex))) return first;
     return undefined;
   }
-  for (let k = from; k < Math.min(words.length, from + 9); k++) {
-    const match = cueAt(words, k, lex);
-    if (!match) {
-      if (!isNounPhraseWord(words[k]!, words[k + 1]) && words[k]!.pos !== 'ADV') return undefined;
-      continue;
-    }
-    return subjectBefore(words, k, from) && (!toSentenceEnd || restIsAdjunct(words, match.to, lex)) ? match : undefined;
-  }
-  return undefined;
+  const subject = subjectAfter(words, from);
+  if (!subject) return undefined;
+  let k = subject.next;
+  while (k < words.length && (words[k]!.pos === 'ADV' || words[k]!.pos === 'AUX' || words[k]!.lower === 'not')) k++;
+  const match = k < words.length ? cueAt(words, k, lex) : undefined;
+  if (!match) return undefined;
+  return !toSentenceEnd || restIsAdjunct(words, match.to, lex) ? match : undefined;
 }
 
 /** Only time words, an audience, a short prepositional phrase or punctuation up to the sentence end. */
