@@ -9,9 +9,9 @@
  * written in mixed case and vouched for by what follows it: a comma and a date when it is a known place
  * (lexicon/places.json), a date and an agency ("Durban, May 16 2022 (IPS) -"), a known country or
  * province ("Sambalpur, India -"), or — for a known place only — the separator and a capitalised word
- * ("Beirut: Lebanese President Michel Aoun ..."; "Karachi - the city woke to rain" is no dateline). Then an optional date, an optional agency in parentheses, and a dash
- * or colon followed by space, or directly by a capitalised word ("SEOUL—Foreign Minister ...").
- * "The PTI said: ..." is no dateline.
+ * ("Beirut: Lebanese President Michel Aoun ..."; "Karachi - the city woke to rain" is no dateline).
+ * Then an optional date, an optional agency in parentheses, and a dash or colon followed by space, or
+ * directly by a capitalised word ("SEOUL—Foreign Minister ..."). "The PTI said: ..." is no dateline.
  */
 import { readFileSync } from 'node:fs';
 import type { Dateline } from '../document/document.js';
