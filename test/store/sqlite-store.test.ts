@@ -106,7 +106,7 @@ describe('SqliteStore', () => {
       assert.deepEqual(err.candidates, ids.filter((id) => id.startsWith(shared)).sort());
       return true;
     });
-    assert.equal(store.getDocument('%'), undefined, 'LIKE wildcards in a prefix are matched literally');
+    assert.equal(store.getDocument('%'), undefined, 'a prefix is matched literally');
     store.close();
   });
 

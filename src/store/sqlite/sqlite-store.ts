@@ -50,7 +50,8 @@ export class SqliteStore implements Store {
     this.statements = {
       hasContent: db.prepare('SELECT 1 FROM articles WHERE content_hash = ?').pluck(),
       byId: db.prepare('SELECT document_json FROM articles WHERE id = ?').pluck(),
-      byPrefix: db.prepare("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 50").pluck(),
+      // A range on the primary key, so a prefix lookup is an index seek, not a scan (LIKE would scan).
+      byPrefix: db.prepare('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 50').pluck(),
       list: db.prepare(`SELECT id, content_hash, url, title, origin, published, dateline_place, ingested_at, length(text) AS chars
         FROM articles ORDER BY published IS NULL, published, id`),
       article: db.prepare(`INSERT INTO articles (id, content_hash, url, title, origin, published, dateline_place, text, document_json, ingested_at)
@@ -82,11 +83,13 @@ export class SqliteStore implements Store {
     return this.statements.hasContent.get(contentHash) !== undefined;
   }
 
-  getDocument(idOrPrefix: string): Document | undefined {
+  getDocument(given: string): Document | undefined {
+    // Ids are lower-case hex; people copy them in any case.
+    const idOrPrefix = given.toLowerCase();
     const exact = this.statements.byId.get(idOrPrefix) as string | undefined;
     if (exact !== undefined) return documentFromJSON(JSON.parse(exact));
     if (idOrPrefix === '') return undefined;
-    const ids = this.statements.byPrefix.all(`${idOrPrefix.replace(/[\\%_]/g, '\\$&')}%`) as string[];
+    const ids = this.statements.byPrefix.all(idOrPrefix, `${idOrPrefix}\uffff`) as string[];
     if (ids.length > 1) throw new AmbiguousIdError(idOrPrefix, ids);
     if (ids.length === 0) return undefined;
     return documentFromJSON(JSON.parse(this.statements.byId.get(ids[0]) as string));
