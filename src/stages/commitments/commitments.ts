@@ -13,6 +13,7 @@ import { type ActorReference, ReferenceIndex } from './references.js';
 
 const AGENTS = new Set(['PERSON', 'PARTY', 'ORG', 'GOVBODY']);
 const FIRST_PERSON = new Set(CUES.firstPerson);
+const EMPTY_WORDS = new Set(CUES.emptyWords);
 const ANAPHORIC = new RegExp(`^(?:${phraseAlternation(CUES.anaphoric)})\\b\\s*[.,;!?"]*$`, 'iu');
 const CONDITION = new RegExp(`(?:,\\s*)?\\b(?:${phraseAlternation(CUES.conditions)})\\b\\s*`, 'giu');
 const CLAUSE_BREAK = new RegExp(`${CUES.clauseBreaks.map((b) => phraseAlternation([b])).join('|')}|\\s+and\\s+(?=(?:he|she|we|they|i|it)\\b)|["\\n]|[.!?](?=\\s|"|$)`, 'giu');
@@ -75,7 +76,10 @@ class CommitmentReader {
     if (!by || !AGENTS.has(this.index.actorType(by) ?? '')) return undefined;
 
     const { what, condition } = this.whatAndCondition(cue, sentence.span, clauseStart);
-    if (what.end <= what.start || ANAPHORIC.test(this.text.slice(what.start, what.end))) return undefined;
+    const whatText = this.text.slice(what.start, what.end);
+    // "promised that it would", "will do": no action to follow up.
+    const actionWords = (whatText.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).filter((w) => !EMPTY_WORDS.has(w));
+    if (ANAPHORIC.test(whatText) || actionWords.length < CUES.minimumWhatWords) return undefined;
     const firstPerson = PRONOUN_BEFORE.exec(this.text.slice(clauseStart, cue.start).replace(SUBJECT_GAP, ''))?.[1]?.toLowerCase();
     const kind = cue.modal && firstPerson && FIRST_PERSON.has(firstPerson) ? 'promise' : cue.kind;
     const to = this.recipientOf(cue, what, by);

@@ -12,6 +12,9 @@ interface CueLexicon {
   modals: string[];
   firstPerson: string[];
   nonAgentive: string[];
+  nonVerbs: string[];
+  minimumWhatWords: number;
+  emptyWords: string[];
   anaphoric: string[];
   conditions: string[];
   clauseBreaks: string[];
@@ -55,11 +58,23 @@ const READINESS = new RegExp(`\\b(?:is|are|was|were|am|be|been|remains?|remained
 // "PM will visit Karachi", "we'll support", "He will also inaugurate"
 const MODAL = new RegExp(`(?:\\b|(?<=\\w))(?:${phraseAlternation(CUES.modals)})\\s+((?:${ADVERB}\\s+)*)([a-z]+)\\b`, 'giu');
 
+// "committed to Israel", "agreed to the second condition": "to" before a noun phrase is no action.
+const NOT_A_VERB = new Set(CUES.nonVerbs);
+function startsWithVerb(text: string, at: number): boolean {
+  const word = /^[\p{L}'-]+/u.exec(text.slice(at))?.[0];
+  return word !== undefined && word === word.toLowerCase() && !NOT_A_VERB.has(word);
+}
+
+// "the firms were assured of raw materials": the subject of a passive cue receives the commitment.
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|am|get|got)\s+(?:\w+ly\s+)?$/iu;
+
 export function findCues(text: string): CueMatch[] {
   const out: CueMatch[] = [];
   for (const { kind, pattern } of VERB_CUES) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (m[2]!.toLowerCase() === 'to' && !startsWithVerb(text, m.index + m[0].length)) continue;
+      if (PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const objectText = m[1] ?? '';
       const objectStart = m.index + m[0].indexOf(objectText);
       out.push({
@@ -74,6 +89,7 @@ export function findCues(text: string): CueMatch[] {
   }
   READINESS.lastIndex = 0;
   for (let m = READINESS.exec(text); m; m = READINESS.exec(text)) {
+    if (!startsWithVerb(text, m.index + m[0].length)) continue;
     out.push({ kind: CUES.readiness.kind, start: m.index, end: m.index + m[0].trimEnd().length, what: m.index + m[0].length, modal: false });
   }
   MODAL.lastIndex = 0;

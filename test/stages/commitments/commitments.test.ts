@@ -111,4 +111,9 @@ describe('commitmentsStage', () => {
     assert.equal(doc.agreements.length, 1);
     assert.deepEqual(doc.commitments, []);
   });
+
+  it('reads no commitment into "to" before a noun phrase, a passive cue or a one-word action', async () => {
+    const doc = await analyze('The NPP remains committed to the AJP. The AJP was assured of support. The NPP agreed to the second condition. The AJP promised that it would.');
+    assert.deepEqual(doc.commitments.map((c) => whatOf(doc, c)), []);
+  });
 });
