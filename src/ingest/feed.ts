@@ -66,7 +66,8 @@ function atomEntry(item: Record<string, unknown>): FeedEntry {
   const links = ((item.link as XmlValue[] | undefined) ?? []).filter((l) => typeof l === 'object');
   const link = links.find((l) => (l as Record<string, unknown>)['@_rel'] === 'alternate' || !(l as Record<string, unknown>)['@_rel']);
   const url = link ? String((link as Record<string, unknown>)['@_href'] ?? '') || undefined : undefined;
-  const body = (item.content ?? item.summary) as XmlValue;
+  // <content src="..."/> points elsewhere and holds no text; the summary is then the best there is.
+  const body = ([item.content, item.summary] as XmlValue[]).find((v) => textOf(v) !== undefined || isXhtml(v));
   const type = typeof body === 'object' ? String(body['@_type'] ?? 'text') : 'text';
   const value = type === 'xhtml' ? xhtmlText(body) : textOf(body);
   const title = item.title as XmlValue;
@@ -78,6 +79,10 @@ function atomEntry(item: Record<string, unknown>): FeedEntry {
     textOf(item.published as XmlValue) ?? textOf(item.updated as XmlValue),
     value === undefined ? undefined : { value, html: !['text', 'xhtml', 'text/plain'].includes(type) },
   );
+}
+
+function isXhtml(value: XmlValue): boolean {
+  return typeof value === 'object' && value['@_type'] === 'xhtml';
 }
 
 function entry(title: string | undefined, url: string | undefined, published: string | undefined, content: FeedEntry['content']): FeedEntry {

@@ -2,6 +2,9 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { collect, docsOf, errorsOf, fixture } from './helpers.js';
 
@@ -36,6 +39,25 @@ describe('RSS and Atom feed ingestion', () => {
     assert.equal(docs[1]?.meta.published, '2021-09-02');
     assert.equal(docs[1]?.meta.format, 'text/plain');
     assert.equal(docs[1]?.meta.dateline?.place, 'Quetta');
+  });
+
+  it('falls back to the Atom summary when the content is out of line, and reads inline XHTML', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polity-ingest-atom-'));
+    const path = join(dir, 'out-of-line.atom');
+    await writeFile(
+      path,
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+        <entry><title>Budget passed</title><updated>2021-06-30T12:00:00Z</updated>
+          <content type="text/html" src="https://assembly-watch.example/budget"/>
+          <summary>LAHORE: The Punjab Assembly passed the budget on Wednesday.</summary></entry>
+        <entry><title>Session prorogued</title><updated>2021-07-01T12:00:00Z</updated>
+          <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>KARACHI - The Sindh Assembly session was prorogued.</p><p>It will meet again in August.</p></div></content></entry>
+      </feed>`,
+    );
+    const docs = docsOf(await collect([path]));
+    assert.equal(docs[0]?.text, 'LAHORE: The Punjab Assembly passed the budget on Wednesday.');
+    assert.equal(docs[0]?.meta.published, '2021-06-30');
+    assert.equal(docs[1]?.text, 'KARACHI - The Sindh Assembly session was prorogued.\n\nIt will meet again in August.');
   });
 
   it('refuses a feed that is not XML, and XML that is neither RSS nor Atom', async () => {
