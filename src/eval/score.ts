@@ -197,13 +197,15 @@ function scoreMemberships(s: Scorer): void {
 /**
  * Quotes are paired by content first (≥ QUOTE_COVERAGE of the fragment's words inside the system quote),
  * preferring the quote with the right speaker; a pair counts as a TP only when the speaker matches too.
- * The speaker is the statement's actor, or, for a described speaker with no actor, the gold entity named
- * in its speakerSpan ("the MQM-P’s key leaders" → MQM-P).
+ * The speaker is the statement's actor (one with no gold counterpart never matches), or, for a described
+ * speaker with no actor, the gold entity named in its speakerSpan ("the MQM-P’s key leaders" → MQM-P).
  */
 function scoreQuotes(s: Scorer): void {
   const { statements } = s.system;
-  const speakerOf = (st: Rec<'statements'>): string | undefined =>
-    s.entities.goldId(st.speaker) ?? (st.speakerSpan ? s.entities.goldIdInText(s.text(st.speakerSpan)) : undefined);
+  const speakerOf = (st: Rec<'statements'>): string | undefined => {
+    if (st.speaker !== undefined) return s.entities.goldId(st.speaker);
+    return st.speakerSpan ? s.entities.goldIdInText(s.text(st.speakerSpan)) : undefined;
+  };
   const speakerMatches = (g: Row<'quotes'>, st: Rec<'statements'>) => speakerOf(st) === g.speaker;
   const score = (g: Row<'quotes'>, st: Rec<'statements'>) => {
     const coverage = tokenCoverage(g.text, s.text(st.content));

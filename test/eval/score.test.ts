@@ -231,6 +231,14 @@ describe('quote matching', () => {
     assert.deepEqual(counts(score.layers.quotes), [1, 0, 0]);
   });
 
+  it('does not fall back to the described speaker when the speaker actor has no gold counterpart', () => {
+    const leaders = { ...gold, quotes: [{ speaker: 'baf', kind: 'indirect' as const, text: 'the PM ignored them' }] };
+    const doc = withQuote('the PM ignored them', 'The BAF’s senior leaders');
+    doc.actors.push({ id: 'x2', type: 'PERSON', name: 'Senior Leaders', aliases: [], mentions: [] });
+    doc.statements[0]!.speaker = 'x2';
+    assert.deepEqual(counts(scoreDocument(leaders, doc).layers.quotes), [0, 1, 1]);
+  });
+
   it('does not find a short alias inside a longer word of the described speaker', () => {
     const pmQuote = { ...gold, quotes: [{ speaker: 'pm', kind: 'indirect' as const, text: 'the PM ignored them' }] };
     // "PM" must be a whole word, so "Some PMLN members" names no gold entity.
