@@ -8,7 +8,8 @@ export {
   searchRecord, updateRecord, type SearchHit,
 } from './record-store.js';
 export {
-  UnknownActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, findActors, quotesBy, stateAsOf,
+  UnknownActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, explainHits, findActors, quotesBy, stateAsOf,
   timeline, type Quoter, type TimelineEntry,
 } from './queries.js';
 export { mergeActors, splitActor } from './decisions.js';
+export { openRecord, type OpenRecord } from './open.js';

@@ -1,6 +1,7 @@
 import type { CommitmentStatus } from '../document/layers.js';
 import { comparePersonNames, foldName } from './names.js';
 import { holdsOn } from './state.js';
+import type { SearchHit } from './record-store.js';
 import type { CrossRecord, Evidence, Interval, QuotedEvidence, RecordActor, RecordCommitment } from './types.js';
 
 /** Attaches text to evidence (see evidenceQuoter). */
@@ -169,4 +170,15 @@ export function stateAsOf(record: CrossRecord, quote: Quoter, day: string) {
     relations: record.relations.filter((r) => holdsOn(r, day)).map((r) => ({ ...quoteInterval(r, quote), aName: nameOf(record, r.a), bName: nameOf(record, r.b) })),
     commitments: record.commitments.filter((c) => !c.made || c.made <= day).map((c) => describeCommitment(record, c, quote, day)),
   };
+}
+
+/** Search hits with the evidence behind each: the quoted statement and its speaker, or the article's title. */
+export function explainHits(record: CrossRecord, quote: Quoter, hits: SearchHit[]) {
+  return hits.map((h) => {
+    const statement = h.statement ? record.statements.find((s) => s.article === h.article && s.statement === h.statement) : undefined;
+    return {
+      ...h,
+      ...(statement && { speaker: statement.speaker, speakerName: nameOf(record, statement.speaker), evidence: quote(statement.content) }),
+    };
+  });
 }

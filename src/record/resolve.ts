@@ -61,9 +61,10 @@ function candidatesOf(doc: Document): Candidate[] {
 function scoreAgainst(c: Candidate, cluster: Cluster, surnameHolders: number): { score: number; reasons: string[] } {
   if (!compatibleTypes(c.actor.type, cluster.type)) return { score: 0, reasons: [] };
   if (c.actor.type !== 'PERSON') {
-    const mine = organisationKeys([c.actor.name, ...c.actor.aliases]);
-    const shared = [...mine].find((k) => cluster.keys.has(k));
-    return shared ? { score: 1, reasons: [`same name "${shared}"`] } : { score: 0, reasons: [] };
+    const own = foldName(c.actor.name);
+    if (cluster.keys.has(own)) return { score: 1, reasons: [`same name "${own}"`] };
+    const shared = [...organisationKeys([c.actor.name, ...c.actor.aliases])].find((k) => cluster.keys.has(k));
+    return shared ? { score: 0.9, reasons: [`shared name or acronym "${shared}"`] } : { score: 0, reasons: [] };
   }
   let best = { score: 0, reasons: [] as string[] };
   for (const name of cluster.names) {
@@ -128,30 +129,35 @@ export function resolveActors(docs: Document[], decisions: ResolutionDecision[] 
   const forbidden = (a: string, b: string): boolean => cannot.has(a < b ? `${a}|${b}` : `${b}|${a}`);
   const clusters: Cluster[] = [];
   for (const doc of docs) {
-    const taken = new Set<Cluster>();
-    for (const c of candidatesOf(doc)) {
+    const candidates = candidatesOf(doc);
+    const pairs: { c: Candidate; cluster: Cluster; score: number; reasons: string[] }[] = [];
+    const ambiguous = new Set<Candidate>();
+    for (const c of candidates) {
       const surname = personNameTokens(c.actor.name).at(-1);
       const surnameHolders = c.actor.type === 'PERSON' && surname
         ? clusters.filter((k) => k.type === 'PERSON' && k.names.some((n) => personNameTokens(n).at(-1) === surname)).length
         : 0;
-      let best: { cluster: Cluster; score: number; reasons: string[] } | undefined;
-      let runnerUp = 0;
-      for (const cluster of clusters) {
-        if (taken.has(cluster) || cluster.members.some((m) => forbidden(m.key, c.key))) continue;
-        const s = scoreAgainst(c, cluster, surnameHolders);
-        if (!best || s.score > best.score) { runnerUp = best?.score ?? runnerUp; best = { cluster, ...s }; }
-        else if (s.score > runnerUp) runnerUp = s.score;
-      }
-      // Two equally good clusters ("Baloch" when both an Imran and a Nadia Baloch are known) mean no decision.
-      if (best && best.score >= MERGE_THRESHOLD && best.score - runnerUp > 0.05) {
-        addToCluster(best.cluster, c, memberOf(c, 'auto', best.score, best.reasons));
-        taken.add(best.cluster);
-      } else {
-        const cluster = newCluster(c);
-        clusters.push(cluster);
-        taken.add(cluster);
-      }
+      const scored = clusters
+        .filter((cluster) => !cluster.members.some((m) => forbidden(m.key, c.key)))
+        .map((cluster) => ({ c, cluster, ...scoreAgainst(c, cluster, surnameHolders) }))
+        .filter((p) => p.score >= MERGE_THRESHOLD)
+        .sort((x, y) => y.score - x.score);
+      // Two equally good people ("Baloch" when both an Imran and a Nadia Baloch are known) mean no decision.
+      if (c.actor.type === 'PERSON' && scored.length > 1 && scored[0]!.score - scored[1]!.score <= 0.05) ambiguous.add(c);
+      pairs.push(...scored);
     }
+    // Best matches first across the whole article, so "federal cabinet" takes the federal cabinet before the
+    // article's separate "cabinet" actor can, and a full-name match beats a bare surname.
+    pairs.sort((x, y) => y.score - x.score);
+    const placed = new Set<Candidate>();
+    const taken = new Set<Cluster>();
+    for (const p of pairs) {
+      if (placed.has(p.c) || taken.has(p.cluster) || ambiguous.has(p.c)) continue;
+      addToCluster(p.cluster, p.c, memberOf(p.c, 'auto', p.score, p.reasons));
+      placed.add(p.c);
+      taken.add(p.cluster);
+    }
+    for (const c of candidates) if (!placed.has(c)) clusters.push(newCluster(c));
   }
   for (const [a, b] of must) {
     const ca = clusters.find((k) => k.members.some((m) => m.key === a));

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { actorNamed, findActors, quotesBy } from '../../record/index.js';
+import { renderQuotes } from '../../record/render.js';
+import { dbOption } from '../options.js';
+import { answerFromRecord, jsonOption } from './record.js';
+
+/** `polity quotes [--speaker NAME] [--about TEXT]`. */
+export function register(program: Command): void {
+  program
+    .command('quotes')
+    .description('Statements (direct and reported), by speaker across all spellings of their name, optionally about an actor or a word.')
+    .option('--speaker <name>', 'only statements by this actor')
+    .option('--about <name>', 'only statements that mention this actor (any of its names) or this word')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((opts: { db?: string; json?: boolean; speaker?: string; about?: string }) => {
+      answerFromRecord(opts, ({ record, quote }) => {
+        const aboutActor = opts.about ? findActors(record, opts.about)[0] : undefined;
+        return quotesBy(record, quote, {
+          ...(opts.speaker && { speaker: actorNamed(record, opts.speaker) }),
+          ...(aboutActor ? { aboutActor } : opts.about ? { about: opts.about } : {}),
+        });
+      }, renderQuotes);
+    });
+}

@@ -1,0 +1,70 @@
+import { Option, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRecord } from '../../record/index.js';
+import { openStore, resolveDbPath } from '../../store/index.js';
+import { EXIT } from '../exit-codes.js';
+import { dbOption } from '../options.js';
+
+/** `--json`: print the result as JSON instead of text. */
+export function jsonOption(): Option {
+  return new Option('--json', 'print the result as JSON (every item with its evidence)');
+}
+
+/** `--as-of DATE` style options: a YYYY-MM-DD date, refused on the command line otherwise. */
+export function dayOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`'${value}' is not a date (YYYY-MM-DD)`);
+    return value;
+  });
+}
+
+/**
+ * Runs a record query for a command: opens the record in --db (rebuilding it if stale), prints what `query`
+ * returns (as JSON with --json, else as its text), and turns a missing database or unknown actor into a
+ * message and exit code 3.
+ */
+export function answerFromRecord<T>(opts: { db?: string; json?: boolean }, query: (open: OpenRecord) => T, text: (result: T) => string): void {
+  let open: OpenRecord | undefined;
+  try {
+    open = openRecord(resolveDbPath(opts.db));
+    const result = query(open);
+    const out = opts.json ? JSON.stringify(result, null, 2) : text(result);
+    process.stdout.write(out.endsWith('\n') || out === '' ? out : `${out}\n`);
+    process.exitCode = EXIT.OK;
+  } catch (err) {
+    if (!(err instanceof RecordError || err instanceof UnknownActorError)) throw err;
+    process.stderr.write(`polity: ${err.message}\n`);
+    process.exitCode = EXIT.FAILED;
+  } finally {
+    open?.close();
+  }
+}
+
+/** `polity record rebuild [--db FILE]`: recompute the whole cross-document record from the stored articles. */
+export function register(program: Command): void {
+  const record = program.command('record').description('Maintain the cross-document record (resolved actors, state over time, follow-up).');
+  record
+    .command('rebuild')
+    .description('Recompute the record from every stored article and the manual merge/split decisions.')
+    .addOption(dbOption())
+    .addOption(jsonOption())
+    .action((opts: { db?: string; json?: boolean }) => {
+      const path = resolveDbPath(opts.db);
+      if (!existsSync(path)) {
+        process.stderr.write(`polity: no database ${path} (run polity ingest first, or give --db)\n`);
+        process.exitCode = EXIT.FAILED;
+        return;
+      }
+      const store = openStore(path);
+      try {
+        const started = performance.now();
+        const r = rebuildRecord(store);
+        const counts = { actors: r.actors.length, offices: r.offices.length, relations: r.relations.length, events: r.events.length, commitments: r.commitments.length, statements: r.statements.length };
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        process.stdout.write(opts.json ? `${JSON.stringify({ ...counts, seconds: Number(seconds) })}\n`
+          : `${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${seconds}s\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
