@@ -2,11 +2,12 @@ import { Pipeline } from './pipeline.js';
 import { segmentStage } from '../stages/segment/segment.js';
 import { actorsStage } from '../stages/actors/actors.js';
 import { timeStage } from '../stages/time/time.js';
+import { agreementsStage } from '../stages/agreements/agreements.js';
 
 /**
  * The one place the stages are listed, in order. A new stage is added here and nowhere else; the
  * Pipeline constructor checks that what it reads comes earlier.
  */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([segmentStage, actorsStage, timeStage]);
+  return new Pipeline([segmentStage, actorsStage, timeStage, agreementsStage]);
 }
