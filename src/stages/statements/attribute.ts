@@ -8,7 +8,7 @@ import type { StatementKind } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import { spansOverlap } from '../../document/span.js';
 import {
-  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isTimeWord, isVerbal, sentenceSubject, sentenceWords, subjectAfter, subjectBefore,
+  clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isTimeWord, isVerbal, opensSubordinate, sentenceSubject, sentenceWords, subjectAfter, subjectBefore,
   trailingCueClause, type CueMatch, type SentenceWords, type Word,
 } from './clauses.js';
 import { statementLexicon, type StatementLexicon } from './lexicon.js';
@@ -187,7 +187,8 @@ function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLe
   if (!source) return undefined;
   const clause = clauseAfterCue(words, match, lex);
   if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;
-  const end = clauseEnd(words, clause.start, lex);
+  const subjectStart = words.findIndex((w) => w.span.start === source.start);
+  const end = clauseEnd(words, clause.start, lex, opensSubordinate(words, subjectStart));
   if (!isReportedClause(words, clause.start, end, clause.complementizer)) return undefined;
   return {
     kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma,

@@ -106,6 +106,8 @@ function trimPhrase(words: readonly Word[], start: number, end: number): [number
 export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBound: number): Span | undefined {
   let j = cueFrom - 1;
   while (j >= lowerBound && (words[j]!.pos === 'ADV' || words[j]!.pos === 'AUX' || words[j]!.lower === 'not') && !CLAUSE_STOPS.has(words[j]!.lower)) j--;
+  // "an architect who said he was stiffed": the relative pronoun stands for the speaker.
+  if (j >= lowerBound && words[j]!.lower === 'who') return words[j]!.span;
   // "Richard Revesz, director of the institute, said": an appositive closed by a comma before the cue.
   const appositive = j > lowerBound && words[j]!.lower === ',';
   if (appositive) j--;
@@ -194,16 +196,35 @@ export function clauseAfterCue(words: readonly Word[], match: CueMatch, lex: Sta
 }
 
 const TERMINAL = new Set(['.', '!', '?', ';']);
+const DASHES = new Set(['\u2015', '\u2014', '--']);
+const SUBORDINATORS = new Set(['when', 'as', 'if', 'because', 'after', 'before', 'while', 'since', 'although', 'though', 'until', 'unless', 'once']);
+
+/** The subject at `subjectStart` opens a subordinate clause ("When Clinton noted that …"). */
+export function opensSubordinate(words: readonly Word[], subjectStart: number): boolean {
+  const before = words[subjectStart - 1];
+  return before !== undefined && SUBORDINATORS.has(before.lower);
+}
 
 /**
  * Where a reported clause ends: at the sentence end, or before a trailing cue clause (", he added") or a
  * trailing participle (", downplaying reports that …").
  */
-export function clauseEnd(words: readonly Word[], start: number, lex: StatementLexicon): number {
+export function clauseEnd(words: readonly Word[], start: number, lex: StatementLexicon, subordinate = false): number {
   let end = words.length - 1;
   for (let k = start; k < words.length; k++) {
     const w = words[k]!;
+    // "… not paid any taxes ― as was true for …": a dash opens an aside the speaker did not say.
+    if (DASHES.has(w.lower) && k > start) {
+      end = k - 1;
+      break;
+    }
     if (w.lower !== ',') continue;
+    // "When Clinton noted that Trump paid no taxes, Trump boasted …": a reported clause inside a
+    // subordinate clause ends at its comma.
+    if (subordinate && k > start) {
+      end = k - 1;
+      break;
+    }
     const next = words[k + 1];
     if (!next) break;
     if (next.pos === 'VERB' && next.lower.endsWith('ing') && !lex.participleStops.has(next.lower)) {

@@ -87,6 +87,12 @@ export class SpeakerResolver {
       return this.last && !wantsGroup ? this.copyLast(this.last) : { speakerSpan: a.source };
     }
 
+    // The architect, who said he was never paid, … — "who" is the name just before it.
+    if (lower === 'who') {
+      const antecedent = lastOf(this.doc.mentions, (m) => m.actor !== undefined && m.span.end <= a.source!.start && a.source!.start - m.span.end <= 3);
+      return antecedent?.actor ? { speaker: antecedent.actor } : { speakerSpan: a.source };
+    }
+
     // However, the MQM-P's key leaders stated that … — a group speaks; the party it belongs to is the speaker.
     const head = headWord(text);
     if (this.lex.groupHeads.has(head)) {
