@@ -55,7 +55,7 @@ const UNIT = alternation(Object.keys(LEXICON.durationUnits).flatMap((u) => [u, u
 const MONTH_PART = alternation(Object.keys(LEXICON.monthParts));
 const YEAR_PART = alternation(Object.keys(LEXICON.yearParts));
 const FUTURE_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.futureCues)})(?![\\w'])`, 'giu');
-const PAST_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w+ed)(?![\\w'])`, 'giu');
+const PAST_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w{2,}[^e\\W]ed)(?![\\w'])`, 'giu');
 
 export interface FoundTime {
   /** Span in the text given to `extractTimes`. */
