@@ -66,7 +66,22 @@ function dateOf(doc: Document, view: SentenceView, at: number): TimeValue | unde
   }
   if (best) return best.value;
   const statement = view.statementAt[at] ?? doc.statements.find((s) => s.evidence.start <= offset && offset < s.evidence.end);
-  return statement?.date;
+  return statement?.date ?? narrativeDate(doc, view);
+}
+
+const NARRATIVE_REACH = 5;
+
+/**
+ * The day a story is at: the last day-precise date in the few sentences before ("… said Monday he would not
+ * rejoin the cabinet. Hours after the meeting, Prime Minister Imran Khan summoned …" → that Monday).
+ */
+function narrativeDate(doc: Document, view: SentenceView): TimeValue | undefined {
+  const from = doc.sentences[Math.max(0, view.index - NARRATIVE_REACH)]?.span.start ?? view.span.start;
+  let found: TimeValue | undefined;
+  for (const t of doc.times) {
+    if (t.span.start >= from && t.span.end <= view.span.start && t.value.kind === 'date' && t.value.granularity === 'day') found = t.value;
+  }
+  return found;
 }
 
 function contextsOf(view: SentenceView, own: readonly string[]): string[] {
