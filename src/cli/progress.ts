@@ -56,7 +56,8 @@ export class BatchProgress {
   message(line: string): void {
     if (this.bars) {
       this.bars.log(`${line}\n`);
-      this.bar!.update(this.done);
+      // Redraw now: the bar flushes logged lines only when it redraws, and it is cleared on stop.
+      this.bars.update();
     } else {
       this.stream.write(`${line}\n`);
     }
