@@ -2,6 +2,7 @@ import { Pipeline } from './pipeline.js';
 import { segmentStage } from '../stages/segment/segment.js';
 import { actorsStage } from '../stages/actors/actors.js';
 import { timeStage } from '../stages/time/time.js';
+import { statementsStage } from '../stages/statements/statements.js';
 import { agreementsStage } from '../stages/agreements/agreements.js';
 
 /**
@@ -9,5 +10,5 @@ import { agreementsStage } from '../stages/agreements/agreements.js';
  * Pipeline constructor checks that what it reads comes earlier.
  */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([segmentStage, actorsStage, timeStage, agreementsStage]);
+  return new Pipeline([segmentStage, actorsStage, timeStage, statementsStage, agreementsStage]);
 }

@@ -4,18 +4,14 @@ import { readFileSync } from 'node:fs';
 import { createDocument } from '../../../src/document/document.js';
 import { loadGold, scoreDocument } from '../../../src/eval/index.js';
 import { packagePath } from '../../../src/package-path.js';
-import { segmentStage } from '../../../src/stages/segment/segment.js';
-import { attributeStatements } from '../../../src/stages/statements/statements.js';
-import { timeStage } from '../../../src/stages/time/time.js';
+import { defaultPipeline } from '../../../src/pipeline/default.js';
 
-describe('statements on the seed article (shared gold, read at run time)', () => {
+describe('statements on the seed article through the default pipeline (shared gold, read at run time)', () => {
   it('finds ≥ 95% of the gold quotes and attributes ≥ 95% of them to the right speaker', async () => {
     const gold = loadGold(packagePath('../shared/gold/seed.gold.json'));
     const text = readFileSync(packagePath(`../shared/${gold.file}`), 'utf8');
     const doc = createDocument(text, { published: gold.published });
-    segmentStage.run(doc, { warn: () => undefined });
-    await timeStage.run(doc, { warn: () => undefined });
-    doc.statements = attributeStatements(doc);
+    await defaultPipeline().until('statements').run(doc);
     const score = scoreDocument(gold, doc);
     const found = score.attributes['quotes.found'];
     const speaker = score.attributes['quotes.speaker'];
