@@ -30,7 +30,7 @@ export async function fetchText(url: string, maxBytes: number, fetchImpl: typeof
   const bytes = await readLimited(response, url, maxBytes);
   const contentType = response.headers.get('content-type') ?? '';
   const [mediaType = '', ...params] = contentType.split(';').map((p) => p.trim());
-  const charset = params.find((p) => /^charset=/iu.test(p))?.slice('charset='.length).replace(/"/gu, '') || 'utf-8';
+  const charset = params.find((p) => /^charset=/iu.test(p))?.slice('charset='.length).replace(/"/gu, '') || undefined;
   return { text: decodeText(bytes, url, charset), mediaType: mediaType.toLowerCase(), url: response.url || url };
 }
 

@@ -3,6 +3,7 @@
  * files, files over the size limit (checked before reading), empty files, binary data, invalid UTF-8.
  */
 import { readFile, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { IngestError } from './types.js';
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -30,27 +31,36 @@ export async function readTextFile(path: string, maxBytes: number): Promise<stri
 }
 
 /**
- * Text from bytes: not empty, not binary, valid in its encoding (UTF-8 unless a server names another),
- * a BOM dropped, CRLF line ends made LF.
+ * Text from bytes: not empty, not binary, valid in its encoding, a BOM dropped, CRLF line ends made LF.
+ * The encoding is the one a server names, else the one an HTML or XML document declares in its opening
+ * (`<meta charset="windows-1252">`, `<?xml version="1.0" encoding="ISO-8859-1"?>`), else UTF-8.
  */
-export function decodeText(bytes: Uint8Array, source: string, charset = 'utf-8'): string {
+export function decodeText(bytes: Uint8Array, source: string, charset = declaredCharset(bytes) ?? 'utf-8'): string {
   if (bytes.length === 0) throw new IngestError(source, 'empty file');
   if (looksBinary(bytes)) throw new IngestError(source, 'binary file, not text');
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
-    throw new IngestError(source, `unsupported character encoding '${charset}'`);
-  }
   let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    const where = decoder.encoding === 'utf-8' ? ` at byte ${firstInvalidByte(bytes)}` : '';
-    throw new IngestError(source, `invalid ${decoder.encoding === 'utf-8' ? 'UTF-8' : decoder.encoding}${where}`);
+  if (/^utf-?8$/iu.test(charset)) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new IngestError(source, `invalid UTF-8 at byte ${firstInvalidByte(bytes)}`);
+    }
+  } else {
+    // iconv-lite, not TextDecoder: Node 20's TextDecoder reads windows-1252 as ISO-8859-1, so the curly
+    // quotes and dashes of 0x80-0x9F come out as control characters.
+    if (!iconv.encodingExists(charset)) throw new IngestError(source, `unsupported character encoding '${charset}'`);
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
   }
   if (text.trim() === '') throw new IngestError(source, 'empty file (only white space)');
   return text.replace(/\r\n?/gu, '\n');
+}
+
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  const m =
+    /^\s*<\?xml[^>]*\sencoding=["']([\w.:-]+)["']/iu.exec(head) ??
+    /<meta\s[^>]*charset=["']?([\w.:-]+)/iu.exec(head);
+  return m?.[1];
 }
 
 /** NUL bytes, or more than one byte in ten a control character, in the first 64 KiB. */

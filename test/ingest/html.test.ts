@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { collect, datelineText, docsOf, errorsOf, fixture } from './helpers.js';
 
 describe('HTML page ingestion', () => {
@@ -49,6 +52,26 @@ describe('HTML page ingestion', () => {
   it('prefers the page date over --published', async () => {
     const [doc] = docsOf(await collect([fixture('html/budget-page.html')], { published: '2000-01-01' }));
     assert.equal(doc?.meta.published, '2021-06-11');
+  });
+
+  it('decodes a page in the character encoding its meta tag declares', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polity-ingest-charset-'));
+    const path = join(dir, 'cafe.html');
+    const page = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><title>Caf\u00E9 talks</title></head>
+      <body><article><p>LAHORE - Coalition partners met at the Caf\u00E9 Zouk on Tuesday and agreed to share the deputy speaker\u2019s office for the rest of the term, officials said.</p>
+      <p>The agreement will be put to the party\u2019s executive committee on Friday.</p></article></body></html>`;
+    await writeFile(path, Buffer.from(page.replace(/\u2019/gu, '\x92'), 'latin1'));
+    const [doc] = docsOf(await collect([path]));
+    assert.ok(doc, 'the page is read');
+    assert.ok(doc.text.includes('the Caf\u00E9 Zouk'));
+    assert.ok(doc.text.includes('deputy speaker\u2019s office'));
+  });
+
+  it('still refuses a page that declares no encoding and is not UTF-8', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polity-ingest-charset-'));
+    const path = join(dir, 'undeclared.html');
+    await writeFile(path, Buffer.from('<html><body><p>LAHORE - Caf\u00E9 politics.</p></body></html>', 'latin1'));
+    assert.match(errorsOf(await collect([path]))[0]!, /invalid UTF-8 at byte 27$/u);
   });
 
   it('refuses a page with no article body', async () => {
