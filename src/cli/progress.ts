@@ -4,6 +4,7 @@ import cliProgress from 'cli-progress';
 export interface BatchCounts {
   added: number;
   unchanged: number;
+  replaced: number;
   failed: number;
 }
 

@@ -1,7 +1,15 @@
 import type { Document } from '../document/document.js';
 
-/** What storing a document did: it was new, or an article with the same text was already stored. */
-export type PutStatus = 'added' | 'unchanged';
+/**
+ * What storing a document did: it was new; an article with the same text was already stored and kept; or
+ * (with `replace`) that article was replaced by the new analysis.
+ */
+export type PutStatus = 'added' | 'unchanged' | 'replaced';
+
+export interface PutOptions {
+  /** Replace an article with the same text (its layer rows too), e.g. after the pipeline has improved. */
+  replace?: boolean;
+}
 
 /** One stored article, as listed (no layers). */
 export interface ArticleSummary {
@@ -21,8 +29,8 @@ export interface ArticleSummary {
 
 /** Where analysed documents are kept. One article is written whole or not at all. */
 export interface Store {
-  /** Stores an analysed document; a text already stored (same content hash) is left as it is. */
-  putDocument(doc: Document): PutStatus;
+  /** Stores an analysed document; a text already stored (same content hash) is left as it is unless `replace`. */
+  putDocument(doc: Document, opts?: PutOptions): PutStatus;
   /** True when an article with this text (SHA-256 hex) is stored, so callers can skip analysing it again. */
   hasContent(contentHash: string): boolean;
   /** The document whose id is `idOrPrefix` or starts with it; undefined when none does. */

@@ -9,9 +9,10 @@ interface IngestCommandOptions {
   db?: string;
   published?: string;
   json?: boolean;
+  reanalyze?: boolean;
 }
 
-/** `polity ingest PATH|URL... [--db FILE] [--published DATE] [--json]`: reads, analyses and stores articles. */
+/** `polity ingest PATH|URL... [--db FILE] [--published DATE] [--reanalyze] [--json]`: reads, analyses and stores articles. */
 export function register(program: Command): void {
   program
     .command('ingest')
@@ -19,17 +20,19 @@ export function register(program: Command): void {
     .argument('<sources...>', 'files, folders or http(s) URLs')
     .addOption(dbOption())
     .addOption(publishedOption())
+    .option('--reanalyze', 'analyse articles already stored again and replace them (after the pipeline has changed)')
     .option('--json', 'print the outcome of every article and the totals as JSON on stdout')
     .action(async (sources: string[], opts: IngestCommandOptions) => {
       const started = performance.now();
       const store = openStore(resolveDbPath(opts.db));
-      const counts: BatchCounts = { added: 0, unchanged: 0, failed: 0 };
+      const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
       const outcomes: StoreOutcome[] = [];
       try {
         const refs = await expandSources(sources);
         const progress = new BatchProgress('ingest', refs.length);
         try {
-          for await (const outcome of storeArticles(store, refs, opts.published ? { published: opts.published } : {})) {
+          const storeOpts = { reanalyze: opts.reanalyze ?? false, ...(opts.published && { published: opts.published }) };
+          for await (const outcome of storeArticles(store, refs, storeOpts)) {
             counts[outcome.status]++;
             if (opts.json) outcomes.push(outcome);
             if (outcome.status === 'failed') progress.message(`polity: ${outcome.source}: ${outcome.reason}`);
@@ -42,9 +45,10 @@ export function register(program: Command): void {
       } finally {
         store.close();
       }
-      const read = counts.added + counts.unchanged + counts.failed;
+      const read = counts.added + counts.unchanged + counts.replaced + counts.failed;
       const seconds = (performance.now() - started) / 1000;
-      const summary = `${read} read, ${counts.added} added, ${counts.unchanged} unchanged, ${counts.failed} failed in ${seconds.toFixed(1)}s`;
+      const replaced = opts.reanalyze ? ` ${counts.replaced} replaced,` : '';
+      const summary = `${read} read, ${counts.added} added, ${counts.unchanged} unchanged,${replaced} ${counts.failed} failed in ${seconds.toFixed(1)}s`;
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ read, ...counts, seconds: Number(seconds.toFixed(3)), articles: outcomes.map(({ ref: _ref, ...o }) => o) }, null, 2)}\n`);
         process.stderr.write(`${summary}\n`);

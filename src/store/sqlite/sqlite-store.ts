@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { documentFromJSON, documentToJSON, type Document } from '../../document/document.js';
-import { AmbiguousIdError, StoreError, type ArticleSummary, type PutStatus, type Store } from '../store.js';
+import { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from '../store.js';
 import { migrate } from './migrate.js';
 
 /** The database file used when neither `--db` nor POLITY_DB names one. */
@@ -28,7 +28,7 @@ export class SqliteStore implements Store {
   /** The open database, for modules that keep their own tables in the same file (the record). */
   readonly db: Database.Database;
   readonly path: string;
-  private readonly writeArticle: Database.Transaction<(doc: Document) => PutStatus>;
+  private readonly writeArticle: Database.Transaction<(doc: Document, replace: boolean) => PutStatus>;
   private readonly statements;
 
   constructor(path: string) {
@@ -49,6 +49,7 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.statements = {
       hasContent: db.prepare('SELECT 1 FROM articles WHERE content_hash = ?').pluck(),
+      deleteByContent: db.prepare('DELETE FROM articles WHERE content_hash = ?'),
       byId: db.prepare('SELECT document_json FROM articles WHERE id = ?').pluck(),
       // A range on the primary key, so a prefix lookup is an index seek, not a scan (LIKE would scan).
       byPrefix: db.prepare('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 50').pluck(),
@@ -68,15 +69,18 @@ export class SqliteStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
     // One transaction per article: either the article row and all its layer rows are stored, or none are.
-    this.writeArticle = db.transaction((doc: Document): PutStatus => {
-      if (this.statements.hasContent.get(doc.meta.contentHash) !== undefined) return 'unchanged';
+    this.writeArticle = db.transaction((doc: Document, replace: boolean): PutStatus => {
+      const stored = this.statements.hasContent.get(doc.meta.contentHash) !== undefined;
+      if (stored && !replace) return 'unchanged';
+      // Layer rows (and any other table keyed on the article with ON DELETE CASCADE) go with the article.
+      if (stored) this.statements.deleteByContent.run(doc.meta.contentHash);
       this.insertArticle(doc);
-      return 'added';
+      return stored ? 'replaced' : 'added';
     });
   }
 
-  putDocument(doc: Document): PutStatus {
-    return this.writeArticle.immediate(doc);
+  putDocument(doc: Document, opts: PutOptions = {}): PutStatus {
+    return this.writeArticle.immediate(doc, opts.replace ?? false);
   }
 
   hasContent(contentHash: string): boolean {
