@@ -47,6 +47,7 @@ function alternation(keys: Iterable<string>): string {
 }
 
 const MONTH = `(?:${alternation(Object.keys(LEXICON.months))})\\.?`;
+const FULL_MONTH = alternation(Object.keys(LEXICON.months).filter((k) => k.length > 3 || k === 'may'));
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const ORDINAL = alternation(Object.keys(LEXICON.ordinals));
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
@@ -55,7 +56,7 @@ const UNIT = alternation(Object.keys(LEXICON.durationUnits).flatMap((u) => [u, u
 const MONTH_PART = alternation(Object.keys(LEXICON.monthParts));
 const YEAR_PART = alternation(Object.keys(LEXICON.yearParts));
 const FUTURE_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.futureCues)})(?![\\w'])`, 'giu');
-const PAST_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w{2,}[^e\\W]ed)(?![\\w'])`, 'giu');
+const PAST_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w{2,}[^e\\W]ed|\\w+ied)(?![\\w'])`, 'giu');
 
 export interface FoundTime {
   /** Span in the text given to `extractTimes`. */
@@ -123,7 +124,7 @@ function sentenceAround(ctx: Context, at: number): Span {
  * ("the PM will visit on Monday" → future; "he said Monday he would not rejoin" → past), else the first
  * cue after it ("Monday's meeting will decide" → future).
  */
-function isFuture(ctx: Context, start: number, end: number): boolean {
+function tenseAround(ctx: Context, start: number, end: number): 'future' | 'past' | undefined {
   const sentence = sentenceAround(ctx, start);
   const lastCue = (s: string, re: RegExp) => Math.max(-1, ...[...s.matchAll(re)].map((m) => m.index));
   const firstCue = (s: string, re: RegExp) => {
@@ -133,15 +134,23 @@ function isFuture(ctx: Context, start: number, end: number): boolean {
   const before = ctx.text.slice(sentence.start, start);
   const future = lastCue(before, FUTURE_CUE);
   const past = lastCue(before, PAST_CUE);
-  if (future >= 0 || past >= 0) return future >= past;
+  if (future >= 0 || past >= 0) return future >= past ? 'future' : 'past';
   const after = ctx.text.slice(end, sentence.end);
-  return firstCue(after, FUTURE_CUE) < firstCue(after, PAST_CUE);
+  const futureAfter = firstCue(after, FUTURE_CUE);
+  const pastAfter = firstCue(after, PAST_CUE);
+  if (futureAfter === pastAfter) return undefined;
+  return futureAfter < pastAfter ? 'future' : 'past';
+}
+
+function isFuture(ctx: Context, start: number, end: number): boolean {
+  return tenseAround(ctx, start, end) === 'future';
 }
 
 /**
  * The year of a month (and day) named without one: "last November" is the one before publication, "next
  * March" the one after; otherwise the nearest occurrence, where a future clause ("elections will be held in
- * March") rules out the past and a past one ("the talks failed in December") counts later dates double.
+ * March") rules out the past; a past clause ("the talks failed in December") counts later dates three
+ * times over, a clause of unknown tense twice.
  */
 function yearForMonth(ctx: Context, month: number, start: number, end: number, day = 1): number | undefined {
   if (!ctx.ref) return undefined;
@@ -160,10 +169,11 @@ function yearForMonth(ctx: Context, month: number, start: number, end: number, d
     case 'coming':
       return years.find((y) => distance(y) > 0);
   }
-  const future = isFuture(ctx, start, end);
+  const tense = tenseAround(ctx, start, end);
   const cost = (y: number) => {
     const d = distance(y);
-    if (future) return d < 0 ? Infinity : d;
+    if (tense === 'future') return d < 0 ? Infinity : d;
+    if (tense === 'past') return d > 0 ? 3 * d : -d;
     return d > 0 ? 2 * d : -d;
   };
   return years.reduce((best, y) => (cost(y) < cost(best) ? y : best));
@@ -224,6 +234,14 @@ function ruleCandidates(ctx: Context): Candidate[] {
     const start = { year, month, day: from };
     const end = { year, month, day: from + 6 };
     return { kind: 'range', granularity: 'week', value: `${formatDay(start)}/${formatDay(end)}`, ...dayRange(start, end) };
+  });
+
+  // "In May, 48 people died": a capitalized month after a preposition, where chrono reads the count as a year
+  each(`(?<=\\b(?:in|since|until|by|during|through)\\s+)(${FULL_MONTH})\\b`, (m) => {
+    if (!/^\p{Lu}/u.test(m[1]!)) return undefined;
+    const month = monthOf(m[1]!);
+    const year = yearForMonth(ctx, month, m.index, m.index + m[0].length);
+    return year === undefined ? unresolved('month', `XXXX-${String(month).padStart(2, '0')}`) : monthValue(year, month);
   });
 
   // "talks are expected in early March", "by the end of March 2021" → 2020-03 narrowed to its days
@@ -442,13 +460,14 @@ function timeValue(d: CalendarDay, c: chrono.ParsedComponents): TimeValue {
   return { kind: 'date', granularity: 'time', value: `${iso}T${hh}:${mm}`, start: iso, end: iso };
 }
 
-const DURATION_PHRASE = new RegExp(`^(?:(?:for|in|within|over|about|nearly|almost|another)\\s+)?${NUMBER}[\\s-]+(?:${UNIT})[\\s,.]*$`, 'iu');
+const DURATION_PHRASE = new RegExp(`^(?:(?:for|in|within|over|after|about|nearly|almost|another)\\s+)?${NUMBER}[\\s-]+(?:${UNIT})[\\s,.]*$`, 'iu');
 
 /**
  * chrono readings that news text rarely means: "the Sun" and "Sat" as weekdays, prices and fractions as
- * clock times or dates ("shares rose 2.50 a share", "up 3/8"), a bare number after a preposition ("from 20").
+ * clock times or dates ("shares rose 2.50 a share", "up 3/8"), a bare number after a preposition ("from 20"),
+ * a month before a count ("in May, 48 people died").
  */
-const NOT_A_TIME = /^(?:(?:sun|sat|mon|tue|wed|thu|fri)\.?|\d+(?:[.:]\d+)?\s*a|\d{1,2}\/(?:2|4|8|16|32|64)|(?:from|at|by|to|until)\s+\d{1,4})$/iu;
+const NOT_A_TIME = /^(?:(?:sun|sat|mon|tue|wed|thu|fri)\.?|\d+(?:[.:]\d+)?\s*a|\d{1,2}\/(?:2|4|8|16|32|64)|(?:from|at|by|to|until)\s+\d{1,4}|[a-z]+\.?,\s*\d{2})$/iu;
 
 const FIXED_REFERENCES = [new Date(Date.UTC(2001, 5, 15, 12)), new Date(Date.UTC(2011, 2, 3, 12))];
 
@@ -468,8 +487,10 @@ function chronoCandidates(ctx: Context): Candidate[] {
     const twin = otherAt.get(r.index);
     const relative = !ctx.ref && (!twin || twin.start.date().getTime() !== r.start.date().getTime());
     const value = chronoValue(ctx, r, relative);
-    const trailing = /[\s,.;:]*$/u.exec(r.text)![0].length;
-    if (value) out.push({ start: r.index, end: r.index + r.text.length - trailing, value, rule: false });
+    // chrono's text may carry the punctuation around it (", Monday", "this weekend)").
+    const leading = /^[\s,;:(]*/u.exec(r.text)![0].length;
+    const trailing = /[\s,.;:)]*$/u.exec(r.text)![0].length;
+    if (value) out.push({ start: r.index + leading, end: r.index + r.text.length - trailing, value, rule: false });
   }
   return out;
 }

@@ -108,6 +108,16 @@ describe('extractTimes', () => {
     assert.deepEqual([set.kind, set.value], ['set', 'XXXX-WXX-1']);
   });
 
+  it('reads prices, fractions, ages and counts after a month as no time', () => {
+    const text = 'Shares rose 2.50 a share, up 3/8, and a 6-year-old boy was hurt. In May, 48 people died.';
+    const found = extractTimes(text, { published: PUBLISHED }).map((t) => [text.slice(t.span.start, t.span.end), t.value.value]);
+    assert.deepEqual(found, [['May', '2019-05']]);
+  });
+
+  it('reads "after 39 years" of rule as a duration, not a date in the future', () => {
+    assert.equal(valueOf('The dynasty fell after 39 years in power.', '39 years').value, 'P39Y');
+  });
+
   it('points spans into the original text when it has curly quotes', () => {
     const text = '\u201CWe will meet in the first week of February,\u201D the minister said on Monday.';
     const found = extractTimes(text, { published: PUBLISHED });
