@@ -31,17 +31,29 @@ interface Sketch {
   objects: Set<string>;
 }
 
-/** The promised act as stems: its verbs (visit) and the things it concerns (port, qasimabad), time words left out. */
+/** Words that mark the verb after them as the promised act: "would be released", "to visit", "will set up". */
+const HEAD_MARKERS = new Set(['will', 'would', 'shall', 'to', 'be', 'been', 'not']);
+
+/**
+ * The promised act as stems: its head verbs (visit; released in "would be released" — not "delayed" in
+ * "long-delayed") and the things it concerns (port, qasimabad), leaving out time words and the names of the
+ * committer and the recipient, which any later article about them repeats.
+ */
 function sketchOf(doc: Document, c: Commitment): Sketch {
   const verbs = new Set<string>();
   const objects = new Set<string>();
   const inTime = (start: number): boolean => doc.times.some((t) => t.span.start <= start && start < t.span.end);
-  for (const t of doc.tokens) {
-    if (t.span.start < c.what.start || t.span.end > c.what.end || inTime(t.span.start)) continue;
+  const parties = new Set([c.by, c.to].filter((x): x is string => x !== undefined));
+  const naming = (start: number): boolean => doc.mentions.some((m) => m.actor !== undefined && parties.has(m.actor) && m.span.start <= start && start < m.span.end);
+  const inside = doc.tokens.filter((t) => t.span.start >= c.what.start && t.span.end <= c.what.end);
+  inside.forEach((t, i) => {
+    if (inTime(t.span.start) || naming(t.span.start)) return;
     const word = doc.text.slice(t.span.start, t.span.end).toLowerCase();
-    if (t.pos === 'VERB' && !AUXILIARIES.has(word)) verbs.add(stemOf(word));
-    else if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') objects.add(stemOf(word));
-  }
+    const previous = inside.slice(Math.max(0, i - 2), i).map((p) => doc.text.slice(p.span.start, p.span.end).toLowerCase());
+    if (t.pos === 'VERB' && !AUXILIARIES.has(word)) {
+      if (i === 0 || previous.some((w) => HEAD_MARKERS.has(w))) verbs.add(stemOf(word));
+    } else if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') objects.add(stemOf(word));
+  });
   return { verbs, objects };
 }
 
@@ -86,7 +98,8 @@ function followUpsIn(doc: Document, c: Commitment & { byRecord: string }, sketch
       if (actNamed) out.push({ kind: 'broken', evidence, cue: reversal });
       return;
     }
-    if (verbAt < 0 || !enoughObjects) return;
+    // Done acts need a firmer match than reversals: the verb and two of the things it concerns (or all, if fewer).
+    if (verbAt < 0 || objectHits < Math.min(2, sketch.objects.size)) return;
     const before = words.slice(Math.max(0, verbAt - 3), verbAt);
     const verb = words[verbAt]!;
     const doneForm = verb.endsWith('ed') || verb.endsWith('s') || (IRREGULAR.has(verb) && IRREGULAR.get(verb) !== verb);

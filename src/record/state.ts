@@ -6,7 +6,8 @@ import { daysBetween, evidenceOf, firstDay } from './evidence.js';
 import { foldName } from './names.js';
 import type { Evidence, Interval, Office, PartyMembership, RelationState } from './types.js';
 
-const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[] };
+const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[] };
+const TITLE_WORDS = new Set(OFFICE_WORDS.officeWords);
 const IGNORED = new Set(OFFICE_WORDS.ignore);
 
 /** "Federal Minister for Ports and Shipping" and "Minister for Ports & Shipping" are the same office. */
@@ -69,11 +70,34 @@ function dateOf(doc: Document, sc: { date?: StateChange['date'] }): string | und
 
 const OPENS = new Set(['took_office', 'joined_cabinet', 'joined_party', 'joined_coalition']);
 
-/** The office a person's state change concerns ("Minister for Ports and Shipping"), when it names one. */
-function officeTitleOf(sc: StateChange): string | undefined {
+/**
+ * A capitalized office title right after a verb of appointment or resignation: "resigned as Federal Minister for
+ * Ports and Shipping, saying…", "has been appointed Federal Minister for Ports and Shipping, the portfolio…",
+ * "took oath as Minister of State for Water Resources". Used when the state change itself carries no title.
+ */
+const TITLE_AFTER_VERB = /\b(?:as|appointed|named|made|became|becomes|elected)\s+(?:the\s+)?((?:[A-Z][\w'-]*)(?:\s+(?:[A-Z][\w'-]*|for|of|and|&))*)/g;
+
+function titleInText(text: string): string | undefined {
+  for (const m of text.matchAll(TITLE_AFTER_VERB)) {
+    const title = m[1]!.replace(/\s+(?:for|of|and|&)$/, '');
+    if (foldName(title).split(' ').some((w) => TITLE_WORDS.has(w))) return title;
+  }
+  return undefined;
+}
+
+/** The office a person's state change concerns ("Minister for Ports and Shipping"), when it or its evidence names one. */
+function officeTitleOf(doc: Document, sc: StateChange): string | undefined {
   if (sc.title) return sc.title;
   if (sc.portfolios?.length) return `Minister for ${sc.portfolios.join(' and ')}`;
-  return undefined;
+  const text = doc.text.slice(sc.evidence.start, sc.evidence.end);
+  // Look after the subject's name when the sentence names several people ("X has been appointed A, while Y …").
+  // …and before the next person named: in "Chaudhry accepted the resignation of Qureshi, who stepped down as
+  // Federal Minister for Ports", the office is Qureshi's.
+  const subjectMentions = doc.mentions.filter((m) => m.actor === sc.subject && m.span.start >= sc.evidence.start && m.span.end <= sc.evidence.end);
+  const from = subjectMentions[0]?.span.end ?? sc.evidence.start;
+  const types = new Map(doc.actors.map((a) => [a.id, a.type]));
+  const next = doc.mentions.find((m) => m.span.start >= from && m.span.end <= sc.evidence.end && m.actor !== sc.subject && m.actor !== undefined && types.get(m.actor) === 'PERSON');
+  return titleInText(doc.text.slice(subjectMentions.length > 0 ? subjectMentions[0]!.span.start : sc.evidence.start, next?.span.start ?? sc.evidence.end));
 }
 
 /**
@@ -95,13 +119,14 @@ export function buildOffices(docs: Document[], lookup: ActorLookup): Office[] {
   for (const doc of docs) {
     const types = new Map(doc.actors.map((a) => [a.id, a.type]));
     const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
+    const leftTitle = new Map(leaving.map((sc) => [sc, officeTitleOf(doc, sc)]));
     for (const sc of doc.stateChanges) {
       if (types.get(sc.subject) !== 'PERSON') continue;
       const person = lookup(doc, sc.subject);
       const date = dateOf(doc, sc);
       if (!person || !date) continue;
       const evidence = evidenceOf(doc, sc.evidence);
-      const title = officeTitleOf(sc);
+      const title = officeTitleOf(doc, sc);
       if (sc.kind === 'took_office' || sc.kind === 'joined_cabinet') add(person, title ?? 'Cabinet member', lookup(doc, sc.body), { date, kind: 'opened', evidence });
       else if (sc.kind === 'left_office' || sc.kind === 'left_cabinet') {
         if (title) add(person, title, lookup(doc, sc.body), { date, kind: 'closed', evidence });
@@ -112,7 +137,10 @@ export function buildOffices(docs: Document[], lookup: ActorLookup): Office[] {
     for (const r of doc.roles) {
       const person = lookup(doc, r.person);
       if (!person) continue;
-      const past = leaving.some((sc) => sc.subject === r.person && (!officeTitleOf(sc) || officeKey(officeTitleOf(sc)!) === officeKey(r.title)));
+      const past = leaving.some((sc) => {
+        const left = leftTitle.get(sc);
+        return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
+      });
       if (past) continue;
       add(person, r.title, lookup(doc, r.org), { date: doc.meta.published, kind: 'holds', evidence: evidenceOf(doc, r.evidence) });
     }
@@ -196,9 +224,10 @@ export function buildRelations(docs: Document[], lookup: ActorLookup): RelationS
       if (sc.kind === 'joined_coalition' || sc.kind === 'left_coalition') {
         const partner = lookup(doc, sc.with ?? sc.body);
         if (partner) add('coalition', subject, partner, { date, kind, evidence });
-      } else if (sc.kind === 'joined_cabinet' || sc.kind === 'left_cabinet') {
+      } else if (['joined_cabinet', 'left_cabinet', 'took_office', 'left_office'].includes(sc.kind)) {
+        // A party "quitting the federal cabinet" may come as left_office of the party with the cabinet as body.
         const body = lookup(doc, sc.body);
-        if (body) add('member', subject, body, { date, kind, evidence });
+        if (body) add('member', subject, body, { date, kind: sc.kind === 'joined_cabinet' || sc.kind === 'took_office' ? 'opened' : 'closed', evidence });
       }
     }
   }

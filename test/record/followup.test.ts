@@ -15,8 +15,9 @@ describe('commitment follow-up', () => {
   it('marks the promised visit kept, with the article that reports it', () => {
     const visit = byWhat(docs, record, 'visit Port Qasimabad');
     assert.equal(visit.status, 'kept');
-    assert.equal(visit.statusEvidence!.article, docs[5]!.meta.id);
-    assert.deepEqual(visit.followUps.map((f) => [f.kind, f.evidence.article]), [['kept', docs[4]!.meta.id], ['kept', docs[5]!.meta.id]]);
+    assert.equal(visit.statusEvidence!.article, docs[4]!.meta.id);
+    // "Chaudhry had visited the port city" names the port but not Port Qasimabad: too little to count as the act.
+    assert.deepEqual(visit.followUps.map((f) => [f.kind, f.evidence.article]), [['kept', docs[4]!.meta.id]]);
     assert.equal(visit.due!.end, '2024-03-07');
   });
 

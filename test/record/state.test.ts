@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { buildRecord } from '../../src/record/build.js';
 import { holdsOn, officeKey } from '../../src/record/state.js';
 import type { CrossRecord } from '../../src/record/types.js';
+import { Article, day } from './fixture.js';
 import { miniArc } from './mini-arc.js';
 
 const holders = (record: CrossRecord, office: string, day: string): string[] =>
@@ -69,5 +70,37 @@ describe('relations over time', () => {
     const imran = record.memberships.find((m) => m.person === 'imran-baloch')!;
     assert.equal(imran.org, 'rpl-s');
     assert.equal(imran.reports.length, 2);
+  });
+});
+
+describe('state changes that name no office', () => {
+  it('reads the office from the evidence after the verb, after the subject\'s name', () => {
+    const a = new Article('MEHRABAD - According to a notification, Imran Baloch has been appointed Federal Minister for Ports and Shipping, the portfolio Qureshi gave up, while Sajid Ali Soomro has been made Minister of State for Water Resources.', '2024-02-10')
+      .actor('p1', 'PERSON', 'Imran Baloch').actor('p2', 'PERSON', 'Sajid Ali Soomro')
+      .change('took_office', 'p1', 'According to a notification, Imran Baloch has been appointed Federal Minister for Ports and Shipping, the portfolio Qureshi gave up, while Sajid Ali Soomro has been made Minister of State for Water Resources.', { date: day('2024-02-09') })
+      .change('took_office', 'p2', 'According to a notification, Imran Baloch has been appointed Federal Minister for Ports and Shipping, the portfolio Qureshi gave up, while Sajid Ali Soomro has been made Minister of State for Water Resources.', { date: day('2024-02-09') });
+    const record = buildRecord([a.doc]);
+    assert.deepEqual(record.offices.map((o) => [o.person, o.title]).sort(), [
+      ['imran-baloch', 'Federal Minister for Ports and Shipping'],
+      ['sajid-ali-soomro', 'Minister of State for Water Resources'],
+    ]);
+  });
+
+  it('takes a party out of the cabinet when it "leaves office" with the cabinet as body', () => {
+    const a = new Article('MEHRABAD - The RPL-S quit the federal cabinet on Thursday.', '2024-01-12')
+      .actor('o1', 'PARTY', 'RPL-S').actor('g1', 'GOVBODY', 'federal cabinet')
+      .change('left_office', 'o1', 'quit the federal cabinet', { body: 'g1', date: day('2024-01-11') });
+    const record = buildRecord([a.doc]);
+    assert.deepEqual(record.relations.map((r) => [r.kind, r.a, r.b, r.to]), [['member', 'rpl-s', 'federal-cabinet', '2024-01-11']]);
+  });
+
+  it('keeps a party role current when its holder resigns a ministry in the same article', () => {
+    const a = new Article('PORT QASIMABAD - RPL-S convener Tariq Mehmood Qureshi resigned as Federal Minister for Ports and Shipping.', '2024-01-12')
+      .actor('p1', 'PERSON', 'Tariq Mehmood Qureshi').actor('o1', 'PARTY', 'RPL-S')
+      .role('p1', 'convener', 'o1', 'RPL-S convener Tariq Mehmood Qureshi')
+      .change('left_office', 'p1', 'RPL-S convener Tariq Mehmood Qureshi resigned as Federal Minister for Ports and Shipping.', { date: day('2024-01-11') });
+    const record = buildRecord([a.doc]);
+    const byTitle = Object.fromEntries(record.offices.map((o) => [o.title, [o.from, o.to]]));
+    assert.deepEqual(byTitle, { convener: ['2024-01-12', undefined], 'Federal Minister for Ports and Shipping': [undefined, '2024-01-11'] });
   });
 });
