@@ -50,8 +50,15 @@ describe('PLOVER JSON Lines export', () => {
     const refusal = records.find((r) => r.event === 'REJECT')!;
     assert.equal(refusal.polity.modality, 'negated');
     assert.equal(refusal.polity.auxiliary_mode, 'negation');
-    assert.equal(refusal.date, '2021-03-03', 'an undated event is exported with the publication date');
-    assert.equal(refusal.polity.date_source, 'published');
+    assert.equal(refusal.date, '2021-03-01', 'dated by the day the story is at');
+  });
+
+  it('exports an event the text gives no date for with the publication date, and says so', () => {
+    const doc = annotate('Rana Tariq criticised the AUP.', ACTORS, { published: '2021-03-03' });
+    extractEvents(doc);
+    const [record] = toPloverJsonLines([doc], '2021-03-04').trim().split('\n').map((l) => JSON.parse(l) as PloverRecord);
+    assert.equal(record!.date, '2021-03-03');
+    assert.equal(record!.polity.date_source, 'published');
   });
 });
 

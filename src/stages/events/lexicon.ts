@@ -27,6 +27,8 @@ export interface TriggerEntry extends EventCoding {
   notBefore?: string[];
   /** A noun trigger needs an owner ("Bilawal's offer", "offer by the PPP") to name its actor. */
   needsPossessor?: boolean;
+  /** An obligation ("China must drop barriers"): the speaker is the actor, the clause subject the recipient. */
+  speakerActs?: boolean;
 }
 
 /** One way a trigger is written: its words, lower-case, with the first one inflected. */
@@ -49,6 +51,7 @@ interface RawEntry extends Partial<EventCoding> {
   needs?: string[];
   notBefore?: string[];
   needsPossessor?: boolean;
+  speakerActs?: boolean;
 }
 
 export class LexiconError extends Error {
@@ -87,8 +90,24 @@ function nounForms(noun: string): string[] {
   return plural && plural !== noun ? [noun, plural] : [noun];
 }
 
+/** Re-codings of a whole PLOVER type by modality, used where an entry gives none of its own. */
+export type TypeRecoding = Partial<Record<PloverType, { future?: EventCoding; conditional?: EventCoding }>>;
+
+interface TriggerFile {
+  triggers: RawEntry[];
+  byType?: TypeRecoding;
+}
+
+let byType: TypeRecoding = {};
+
 function loadTriggers(): Map<string, TriggerForm[]> {
-  const raw = JSON.parse(readFileSync(packagePath(TRIGGERS_FILE), 'utf8')) as { triggers: RawEntry[] };
+  const raw = JSON.parse(readFileSync(packagePath(TRIGGERS_FILE), 'utf8')) as TriggerFile;
+  byType = raw.byType ?? {};
+  for (const [type, recode] of Object.entries(byType)) {
+    checkCoding({ type: type as PloverType }, `byType ${type}`);
+    checkCoding(recode.future, `byType ${type} (future)`);
+    checkCoding(recode.conditional, `byType ${type} (conditional)`);
+  }
   const byFirstWord = new Map<string, TriggerForm[]>();
   const add = (words: string[], entry: TriggerEntry, participle: boolean, infinitive: boolean) => {
     const list = byFirstWord.get(words[0]!) ?? [];
@@ -114,6 +133,7 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       ...(r.needs ? { needs: r.needs } : {}),
       ...(r.notBefore ? { notBefore: r.notBefore } : {}),
       ...(r.needsPossessor ? { needsPossessor: true } : {}),
+      ...(r.speakerActs ? { speakerActs: true } : {}),
     };
     const [head, ...rest] = lemma.toLowerCase().split(' ');
     if (entry.pos === 'verb') {
@@ -126,7 +146,8 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       for (const f of forms) add([...words.slice(0, -1), f], entry, false, false);
     }
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+  // Longest first; among equally long forms, the one with a required context first ("accepted the demands" is CONCEDE, not AGREE).
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || Number(!!b.entry.needs) - Number(!!a.entry.needs));
   return byFirstWord;
 }
 
@@ -144,6 +165,12 @@ export interface ModalityCues {
   conditional: string[];
   denial: string[];
   realizingGovernors: string[];
+}
+
+/** The re-coding of a type for a modality ("will provide aid" → AGREE), if the trigger file gives one. */
+export function typeRecoding(type: PloverType, modality: 'future' | 'conditional'): EventCoding | undefined {
+  triggerLexicon();
+  return byType[type]?.[modality];
 }
 
 let modality: ModalityCues | undefined;

@@ -32,6 +32,7 @@ export interface SentenceView {
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'we', 'us', 'our']);
 // Object forms ("assured him") are left out: in reported speech they usually name someone else.
 const THIRD_PERSON = new Set(['he', 'his', 'she']);
+const COLLECTIVE = new Set(['it', 'its', 'they', 'their']);
 
 /** The index of the first word whose span ends after `offset`, or words.length. */
 export function wordAt(words: readonly Word[], offset: number): number {
@@ -86,7 +87,9 @@ export function sentenceViews(doc: Document): SentenceView[] {
       if (!st?.speaker || view.refs.some((r) => r.first <= i && i <= r.last)) return;
       const speakerType = types.get(st.speaker);
       if (!speakerType) return;
-      const speaks = FIRST_PERSON.has(w.text) || (st.kind === 'indirect' && THIRD_PERSON.has(w.text));
+      // "Syria says it is willing to withdraw": a country, party or body speaks of itself as "it" or "they".
+      const third = speakerType === 'PERSON' ? THIRD_PERSON : COLLECTIVE;
+      const speaks = FIRST_PERSON.has(w.text) || (st.kind === 'indirect' && third.has(w.text));
       if (speaks) view.refs.push({ actor: st.speaker, type: speakerType, first: i, last: i, fromStatement: true });
     });
     view.refs.sort((a, b) => a.first - b.first);
