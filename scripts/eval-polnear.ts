@@ -5,8 +5,8 @@
  *
  * A gold attribution is found when one system statement's content overlaps its content by at least half of
  * the longer of the two, and (when the gold names a source) the system's speaker as written overlaps the
- * gold source. PolNeAR joins the pieces of one quotation broken by its cue (“…,” she said. “…”) into one
- * attribution; so a system quote continued without a cue is scored with the quote it continues. Kind is decided from the gold content: direct when at least half of it lies inside double
+ * gold source. PolNeAR joins the pieces of one quotation broken by its cue (“…,” she said, “…”) into one
+ * attribution; so system quotes sharing a cue, or continued without one, are scored as one. Kind is decided from the gold content: direct when at least half of it lies inside double
  * quote marks. Precision counts a system statement as correct when it finds some gold attribution.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -156,7 +156,8 @@ function chainQuotes(system: readonly Attribution[]): Scored[] {
   const out: Scored[] = [];
   for (const a of system) {
     const prev = out[out.length - 1];
-    if (a.continued && prev && prev.kind === 'direct') prev.content.push(a.content);
+    const sameCue = prev?.cue !== undefined && a.cue !== undefined && prev.cue.start === a.cue.start;
+    if (prev && ((a.continued && prev.kind === 'direct') || sameCue)) prev.content.push(a.content);
     else out.push({ kind: a.kind, ...(a.source ? { source: a.source } : {}), ...(a.cue ? { cue: a.cue } : {}), content: [a.content] });
   }
   return out;

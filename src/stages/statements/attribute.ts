@@ -98,6 +98,37 @@ function restIsPunctuation(words: readonly Word[], open: number): boolean {
   return i >= 0 && words.slice(i + 1).every((w) => w.pos === 'PUNCT');
 }
 
+const DASHES = new Set(['\u2015', '\u2014', '\u2013', '--', '-']);
+
+/** “He can’t even answer a question.” ― Esther Tapia — a quote signed with a dash and a name. */
+function signatureAfterQuote(text: string, sentences: readonly SentenceWords[], s: SentenceWords, closeEnd: number): { dash: Span; source: Span } | undefined {
+  const next = sentences[s.index + 1];
+  // The segmenter may make the signature a sentence of its own.
+  const words = s.words.some((w) => w.span.start >= closeEnd) || !next || next.paragraph !== s.paragraph ? s.words : next.words;
+  const k = words.findIndex((w) => w.span.start >= closeEnd);
+  if (k < 0 || !DASHES.has(words[k]!.lower)) return undefined;
+  const name = subjectAfter(words, k + 1);
+  if (!name) return undefined;
+  const rest = words.slice(name.next);
+  // The signature ends its line; a segmenter may run the next line's quote into the same sentence.
+  const ends = rest.every((w) => w.pos === 'PUNCT') || isQuoteMark(rest[0]!) || /\n/u.test(text.slice(name.span.end, rest[0]!.span.start));
+  return ends ? { dash: words[k]!.span, source: name.span } : undefined;
+}
+
+/**
+ * The sentence with the next one joined when the segmenter split inside a speaker's name or title
+ * ("“…,” Rep. Gwen Moore (D-Wis.) said Friday." split after "Wis.").
+ */
+function withFollowing(sentences: readonly SentenceWords[], s: SentenceWords): SentenceWords {
+  const next = sentences[s.index + 1];
+  if (!next || next.paragraph !== s.paragraph || next.words.length === 0) return s;
+  const prev = s.words[s.words.length - 2];
+  const brokenName = s.words[s.words.length - 1]!.lower === '.' && prev !== undefined && /^\p{Lu}\p{Ll}{0,3}$/u.test(prev.original);
+  const continues = /^[)\p{Ll}]/u.test(next.words[0]!.original);
+  if (!brokenName && !continues) return s;
+  return { ...s, span: { start: s.span.start, end: next.span.end }, words: [...s.words, ...next.words] };
+}
+
 /** The quote fills its sentences: it opens the first and only punctuation follows it in the last. */
 function isWholeSentenceQuote(region: QuoteRegion, first: SentenceWords, last: SentenceWords): boolean {
   const firstWord = first.words[0];
@@ -113,12 +144,17 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
     // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
-    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex);
+    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(withFollowing(sentences, last), region.closeEnd, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
         cueLemma: found.match.cue.lemma, content: region.content, evidence, adjunct: found.adjunct, continued: false, paragraph: first.paragraph,
       });
+      continue;
+    }
+    const signed = signatureAfterQuote(doc.text, sentences, last, region.closeEnd);
+    if (signed) {
+      out.push({ kind: 'direct', source: signed.source, cue: signed.dash, content: region.content, evidence, continued: false, paragraph: first.paragraph });
       continue;
     }
     // A scare quote ("had nothing to do with the “recent offer”") sits inside a sentence with no cue;

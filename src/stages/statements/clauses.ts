@@ -8,6 +8,8 @@ import type { StatementLexicon, CueVerb } from './lexicon.js';
 
 export interface Word {
   span: Span;
+  /** As written. */
+  original: string;
   /** Lower case, with curly apostrophes made straight. */
   lower: string;
   pos: string;
@@ -38,7 +40,7 @@ export function sentenceWords(doc: Document): SentenceWords[] {
   const out: SentenceWords[] = doc.sentences.map((s, index) => ({ index, span: s.span, paragraph: s.paragraph, words: [] }));
   for (const t of doc.tokens) {
     const raw = doc.text.slice(t.span.start, t.span.end);
-    out[t.sentence]?.words.push({ span: t.span, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
+    out[t.sentence]?.words.push({ span: t.span, original: raw, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
   }
   return out;
 }

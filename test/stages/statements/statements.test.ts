@@ -87,6 +87,13 @@ describe('direct quotes', async () => {
     assert.equal(textOf(doc, reported.content), 'the party’s talks with the “so-called grand alliance” had ended');
   });
 
+  it('attributes a quote signed with a dash and a name', async () => {
+    const d = await statementsOf('“The water has not come for three weeks.” ― Nadia Qureshi\n\nThe council did not reply.', QUOTE_ACTORS);
+    const s = statementStarting(d, 'The water has not come');
+    assert.equal(s.kind, 'direct');
+    assert.equal(s.speaker, 'qureshi');
+  });
+
   it('points evidence at the sentences that carry the statement', () => {
     const s = statementStarting(doc, 'The people will decide');
     assert.equal(textOf(doc, s.evidence), '“The people will decide who runs this city,” said Tariq Baloch, the party’s secretary general.');
@@ -167,6 +174,19 @@ describe('indirect statements', async () => {
 
   it('ignores a cue in a relative clause with no reported clause', () => {
     assert.equal(doc.statements.filter((s) => textOf(doc, s.content)!.includes('routine meeting')).length, 0);
+  });
+
+  it('reads a ", he said," aside inside the reported clause', async () => {
+    const d = await statementsOf('Back in Quetta, he said, the party decided to contest every seat.');
+    const s = statementStarting(d, 'Back in Quetta');
+    assert.equal(textOf(d, s.speakerSpan), 'he');
+    assert.equal(textOf(d, s.content), 'Back in Quetta, he said, the party decided to contest every seat');
+  });
+
+  it('reads "…, according to X." and gives "who said" to the name before it', async () => {
+    const d = await statementsOf('Turnout fell to 31 percent, according to the election commission. The mayor met Saima Rauf, who said the roads would be repaired.', REPORTED_ACTORS);
+    assert.equal(textOf(d, statementStarting(d, 'Turnout fell').speakerSpan), 'the election commission');
+    assert.equal(statementStarting(d, 'the roads would').speaker, 'rauf');
   });
 
   it('finds no statement where there is none', async () => {
