@@ -115,5 +115,5 @@ function candidateStarts(view: string): number[] {
 
 /** A headline: short, and not ending like a sentence ("PTI fails to woo MQM-P"). */
 export function looksLikeTitle(line: string): boolean {
-  return line.length <= 160 && !/[.!?:;,"')\]-]$/u.test(line);
+  return line.length <= 160 && !/[.!?:;,"'\u2019\u201D)\]\u2013\u2014\u2026-]$/u.test(line);
 }

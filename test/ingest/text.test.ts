@@ -31,6 +31,11 @@ describe('plain text ingestion', () => {
     assert.equal(doc?.meta.dateline?.agency, 'APP');
   });
 
+  it('does not take an opening quotation for a headline', () => {
+    const doc = documentFromText('\u201CWe will not sit in the cabinet,\u201D the convener told reporters on Monday \u201Cuntil our demands are met\u201D\n\nThe party later clarified its stance.');
+    assert.equal(doc.meta.title, undefined);
+  });
+
   it('does not take a dateline line for a headline', () => {
     const doc = documentFromText('KARACHI - Sindh Assembly adjourned amid protest\n\nThe session will resume on Monday.');
     assert.equal(doc.meta.title, undefined);
