@@ -33,9 +33,8 @@ export function phraseAlternation(phrases: readonly string[]): string {
 
 export interface CueMatch {
   kind: CommitmentKind;
-  /** View offsets of the cue words. */
+  /** View offset where the cue words begin. */
   start: number;
-  end: number;
   /** Where the committed action begins ("visit Karachi…", "fulfilling MQM-P's…"). */
   what: number;
   /** Who the commitment is made to when the cue names them ("assured him"). */
@@ -80,7 +79,6 @@ export function findCues(text: string): CueMatch[] {
       out.push({
         kind,
         start: m.index,
-        end: m.index + m[0].trimEnd().length,
         what: m.index + m[0].length,
         ...(objectText.trim() ? { object: { start: objectStart + (objectText.length - objectText.trimStart().length), end: objectStart + objectText.length } } : {}),
         modal: false,
@@ -90,14 +88,14 @@ export function findCues(text: string): CueMatch[] {
   READINESS.lastIndex = 0;
   for (let m = READINESS.exec(text); m; m = READINESS.exec(text)) {
     if (!startsWithVerb(text, m.index + m[0].length)) continue;
-    out.push({ kind: CUES.readiness.kind, start: m.index, end: m.index + m[0].trimEnd().length, what: m.index + m[0].length, modal: false });
+    out.push({ kind: CUES.readiness.kind, start: m.index, what: m.index + m[0].length, modal: false });
   }
   MODAL.lastIndex = 0;
   for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
     const verb = m[2]!.toLowerCase();
     if (NON_AGENTIVE.has(verb)) continue;
     const adverbs = m[1] ?? '';
-    out.push({ kind: 'plan', start: m.index, end: m.index + m[0].length - verb.length, what: m.index + m[0].length - verb.length - adverbs.length, modal: true });
+    out.push({ kind: 'plan', start: m.index, what: m.index + m[0].length - verb.length - adverbs.length, modal: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }

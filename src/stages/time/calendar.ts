@@ -62,7 +62,3 @@ export function isoWeek(d: CalendarDay): { value: string; monday: CalendarDay; s
   const week = Math.round((toDate(monday).getTime() - toDate(week1Monday).getTime()) / (7 * 86_400_000)) + 1;
   return { value: `${pad(thursday.year, 4)}-W${pad(week)}`, monday, sunday: addDays(monday, 6) };
 }
-
-export function compareDays(a: CalendarDay, b: CalendarDay): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}

@@ -12,7 +12,7 @@ import type { Span } from '../../document/span.js';
 import { normalizeText } from '../../document/normalize.js';
 import { packagePath } from '../../package-path.js';
 import {
-  type CalendarDay, addDays, addMonths, compareDays, daysInMonth, formatDay, formatMonth, isoWeek, parseDay, weekday,
+  type CalendarDay, addDays, addMonths, daysInMonth, formatDay, formatMonth, isoWeek, parseDay, weekday,
 } from './calendar.js';
 
 interface DayRange {
