@@ -3,6 +3,8 @@ import { segmentStage } from '../stages/segment/segment.js';
 import { actorsStage } from '../stages/actors/actors.js';
 import { timeStage } from '../stages/time/time.js';
 import { statementsStage } from '../stages/statements/statements.js';
+import { eventsStage } from '../stages/events/events.js';
+import { relationsStage } from '../stages/relations/relations.js';
 import { agreementsStage } from '../stages/agreements/agreements.js';
 import { commitmentsStage } from '../stages/commitments/commitments.js';
 
@@ -11,5 +13,5 @@ import { commitmentsStage } from '../stages/commitments/commitments.js';
  * Pipeline constructor checks that what it reads comes earlier.
  */
 export function defaultPipeline(): Pipeline {
-  return new Pipeline([segmentStage, actorsStage, timeStage, statementsStage, agreementsStage, commitmentsStage]);
+  return new Pipeline([segmentStage, actorsStage, timeStage, statementsStage, eventsStage, relationsStage, agreementsStage, commitmentsStage]);
 }
