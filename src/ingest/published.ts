@@ -35,7 +35,10 @@ function validDay(year: number, month: number, day: number): string | undefined 
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** A date in an article URL's path: /2020/01/14/, /2020-01-14-title, /20200114/. */
+/**
+ * A date in an article URL's path: /2020/01/14/, /2020-01-14-title, /20200114/, and the date-stamped ids of
+ * /stories/202207260304.html. A path date outside 1990 to next year is an id, not a date.
+ */
 export function dayFromUrl(url: string): string | undefined {
   let path: string;
   try {
@@ -45,8 +48,9 @@ export function dayFromUrl(url: string): string | undefined {
   }
   const m =
     /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|\.|$)/u.exec(path) ??
-    /\/((?:19|20)\d{2})(\d{2})(\d{2})(?=\/|$)/u.exec(path);
-  return m ? validDay(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+    /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4})?(?=[/.]|$)/u.exec(path);
+  if (!m || Number(m[1]) < 1990 || Number(m[1]) > new Date().getUTCFullYear() + 1) return undefined;
+  return validDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /**
