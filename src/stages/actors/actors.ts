@@ -12,6 +12,8 @@ import { resolvePronouns, resolveTitles, type Antecedents } from './coref.js';
 import { actorLexicon } from './lexicon.js';
 import { findCandidates, resolveSingles, type Candidate } from './mentions.js';
 import { findRoles } from './roles.js';
+import { mergeModelMentions, modelEntities, modelTypeAt } from './model-mentions.js';
+import { shippedNerModel } from '../../models/ner/model.js';
 import { buildWords } from './words.js';
 
 /**
@@ -32,7 +34,9 @@ function collapse(s: string): string {
 export function annotateActors(doc: Document): void {
   const lex = actorLexicon();
   const words = buildWords(doc);
-  const candidates: Candidate[] = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex);
+  const entities = modelEntities(doc, words, shippedNerModel(), lex);
+  const ruleCandidates = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex, modelTypeAt(entities));
+  const candidates: Candidate[] = mergeModelMentions(ruleCandidates, entities, words, lex);
   const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
   const drafts = resolveAliases(candidates, words, lex, view);
   const { roles, memberships, holders, titleOrgs } = findRoles(candidates, words, lex);

@@ -44,7 +44,7 @@ export function sentenceRanges(words: readonly Word[]): SentenceRange[] {
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'as', 'former', 'new']);
 const LED = /^(.*\p{L})-(led|backed|based|run|ruled|allied|sponsored|affiliated|linked|supported)$/u;
 
-function spanOf(words: readonly Word[], from: number, to: number): Span {
+export function spanOf(words: readonly Word[], from: number, to: number): Span {
   return { start: words[from]!.span.start, end: words[to - 1]!.span.end };
 }
 
@@ -108,7 +108,7 @@ function typeOfAcronym(w: Word, lex: Lexicon): { type: ActorType; source: Candid
   return { type: 'ORG', source: 'rule' };
 }
 
-interface Typed {
+export interface Typed {
   type: ActorType | 'SINGLE';
   source: Candidate['source'];
   partyKey?: string;
@@ -117,7 +117,7 @@ interface Typed {
 }
 
 /** Types a multi-word or single-word proper-name chunk; SINGLE means a lone unknown word, decided later. */
-function typeOfChunk(words: readonly Word[], from: number, to: number, lex: Lexicon): Typed | null {
+export function typeOfChunk(words: readonly Word[], from: number, to: number, lex: Lexicon): Typed | null {
   const surface = words.slice(from, to).map((w) => w.text).join(' ');
   const key = lex.partyKeys.get(squeeze(surface));
   if (key) return { type: 'PARTY', source: 'gazetteer', partyKey: key };
@@ -253,9 +253,14 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
 /**
  * Keeps a lone capitalised word when the document says what it is: part of a person's full name
  * ("Siddiqui" after "Khalid Maqbool Siddiqui"), a name after an office ("Prime Minister Imran"), or a place
- * after a preposition ("visited the headquarters in Bahadurabad").
+ * after a preposition ("visited the headquarters in Bahadurabad"), or a name the tagger found.
  */
-export function resolveSingles(candidates: Candidate[], words: readonly Word[], lex: Lexicon): Candidate[] {
+export function resolveSingles(
+  candidates: Candidate[],
+  words: readonly Word[],
+  lex: Lexicon,
+  modelType: (word: number) => ActorType | undefined = () => undefined,
+): Candidate[] {
   const personWords = new Set<string>();
   for (const c of candidates) {
     if (c.type === 'PERSON' && !c.single) for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWords.add(words[k]!.lower);
@@ -275,7 +280,9 @@ export function resolveSingles(candidates: Candidate[], words: readonly Word[], 
     }
     const prep = words[c.from - 1];
     const common = lex.commonWords.has(word.lower) || lex.notNames.has(word.lower);
-    if (prep && lex.placePrepositions.has(prep.lower) && !common) kept.push({ ...c, type: 'PLACE', single: false });
+    const tagged = modelType(c.from);
+    if (tagged !== undefined) kept.push({ ...c, type: tagged, single: false, source: 'model' });
+    else if (prep && lex.placePrepositions.has(prep.lower) && !common) kept.push({ ...c, type: 'PLACE', single: false });
   });
   return kept;
 }

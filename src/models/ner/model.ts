@@ -1,0 +1,189 @@
+/**
+ * The named-entity tagger: an averaged perceptron over BIO tags, decoded greedily left to right with the
+ * BIO constraint (I-X only after B-X or I-X). Weights are stored quantized and pruned in a gzipped JSON file.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { packagePath } from '../../package-path.js';
+import { historyFeatures, sentenceFeatures, type FeatureLexicon } from './features.js';
+
+export const NER_MODEL_FORMAT = 'polity-ner/1';
+export const DEFAULT_NER_MODEL = 'src/models/ner/ner-model.bin.gz';
+
+export class NerModelError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'NerModelError';
+  }
+}
+
+/**
+ * The model file, gzipped: a length-prefixed JSON header (format, tags, scale, meta, counts), then the feature
+ * names joined by NUL, then per feature the number of stored weights (uint8), then every stored weight's tag
+ * (uint8) and value (int16, weight × scale). Binary rather than JSON so that loading takes milliseconds.
+ */
+interface NerModelHeader {
+  format: typeof NER_MODEL_FORMAT;
+  tags: string[];
+  scale: number;
+  features: number;
+  weights: number;
+  /** What the model was trained on and how well it did. */
+  meta: Record<string, unknown>;
+}
+
+/** A named entity found by the tagger: token range [start, end) and class ("Person", "Organization"…). */
+export interface TaggedEntity {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** Reads BIO tags as entities; a stray I-X opens an entity like B-X. */
+export function entitiesOf(tags: readonly string[]): TaggedEntity[] {
+  const out: TaggedEntity[] = [];
+  let open: TaggedEntity | undefined;
+  tags.forEach((tag, i) => {
+    const label = tag.slice(2);
+    if (tag.startsWith('I-') && open && open.label === label) {
+      open.end = i + 1;
+      return;
+    }
+    if (open) out.push(open);
+    open = tag === 'O' ? undefined : { start: i, end: i + 1, label };
+  });
+  if (open) out.push(open);
+  return out;
+}
+
+export class NerModel {
+  readonly tags: readonly string[];
+  private readonly weights: Map<string, Float32Array>;
+  /** allowed[prev][tag]: the BIO constraint, with index tags.length standing for the sentence start. */
+  private readonly allowed: boolean[][];
+
+  constructor(tags: readonly string[], weights: Map<string, Float32Array>, readonly meta: Record<string, unknown> = {}) {
+    this.tags = tags;
+    this.weights = weights;
+    this.allowed = [...tags, '<s>'].map((prev) =>
+      tags.map((tag) => !tag.startsWith('I-') || prev === `B-${tag.slice(2)}` || prev === tag),
+    );
+  }
+
+  /** Adds each feature's weights to `scores`. */
+  private score(features: readonly string[], scores: Float64Array): void {
+    for (const f of features) {
+      const w = this.weights.get(f);
+      if (w) for (let t = 0; t < w.length; t++) scores[t]! += w[t]!;
+    }
+  }
+
+  /** BIO tags for one sentence's tokens. */
+  predict(tokens: readonly string[], lex: FeatureLexicon): string[] {
+    return this.predictFromFeatures(sentenceFeatures(tokens, lex));
+  }
+
+  predictFromFeatures(features: readonly string[][]): string[] {
+    const out: string[] = [];
+    const scores = new Float64Array(this.tags.length);
+    let prev = this.tags.length;
+    for (let i = 0; i < features.length; i++) {
+      scores.fill(0);
+      this.score(features[i]!, scores);
+      this.score(historyFeatures(out[i - 1] ?? '<s>', out[i - 2] ?? '<s>', features[i]!), scores);
+      let best = -1;
+      for (let t = 0; t < this.tags.length; t++) {
+        if (this.allowed[prev]![t] && (best < 0 || scores[t]! > scores[best]!)) best = t;
+      }
+      out.push(this.tags[best]!);
+      prev = best;
+    }
+    return out;
+  }
+
+  /**
+   * Writes the model quantized to integers of at most ±32000; weights that quantize below `minStored` are
+   * dropped, which is what keeps the file small.
+   */
+  save(path: string, minStored = 8): { features: number; bytes: number } {
+    let max = 0;
+    for (const w of this.weights.values()) for (const x of w) max = Math.max(max, Math.abs(x));
+    const scale = max > 0 ? 32000 / max : 1;
+    const names: string[] = [];
+    const counts: number[] = [];
+    const tagOf: number[] = [];
+    const values: number[] = [];
+    for (const [name, w] of this.weights) {
+      let n = 0;
+      w.forEach((x, t) => {
+        const q = Math.round(x * scale);
+        if (Math.abs(q) < minStored) return;
+        tagOf.push(t);
+        values.push(q);
+        n++;
+      });
+      if (n === 0) continue;
+      names.push(name);
+      counts.push(n);
+    }
+    const header: NerModelHeader = { format: NER_MODEL_FORMAT, tags: [...this.tags], scale, features: names.length, weights: values.length, meta: this.meta };
+    const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+    const nameBytes = Buffer.from(names.join('\u0000'), 'utf8');
+    const lengths = Buffer.alloc(8);
+    lengths.writeUInt32LE(headerBytes.length, 0);
+    lengths.writeUInt32LE(nameBytes.length, 4);
+    const body = Buffer.concat([
+      lengths,
+      headerBytes,
+      nameBytes,
+      Buffer.from(Uint8Array.from(counts)),
+      Buffer.from(Uint8Array.from(tagOf)),
+      Buffer.from(Int16Array.from(values).buffer),
+    ]);
+    const bytes = gzipSync(body, { level: 9 });
+    writeFileSync(path, bytes);
+    return { features: names.length, bytes: bytes.length };
+  }
+
+  static load(path = packagePath(DEFAULT_NER_MODEL)): NerModel {
+    let body: Buffer;
+    try {
+      body = gunzipSync(readFileSync(path));
+    } catch (err) {
+      throw new NerModelError(path, `cannot read the model: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const headerLength = body.readUInt32LE(0);
+    const namesLength = body.readUInt32LE(4);
+    const header = JSON.parse(body.subarray(8, 8 + headerLength).toString('utf8')) as NerModelHeader;
+    if (header.format !== NER_MODEL_FORMAT) throw new NerModelError(path, `format ${JSON.stringify(header.format)}, expected ${NER_MODEL_FORMAT}`);
+    let at = 8 + headerLength;
+    const names = body.subarray(at, at + namesLength).toString('utf8').split('\u0000');
+    at += namesLength;
+    const counts = body.subarray(at, at + header.features);
+    at += header.features;
+    const tagOf = body.subarray(at, at + header.weights);
+    at += header.weights;
+    const values = new Int16Array(body.buffer.slice(body.byteOffset + at, body.byteOffset + at + 2 * header.weights));
+    const T = header.tags.length;
+    const all = new Float32Array(header.features * T);
+    const weights = new Map<string, Float32Array>();
+    let k = 0;
+    names.forEach((name, f) => {
+      const w = all.subarray(f * T, (f + 1) * T);
+      for (let n = 0; n < counts[f]!; n++, k++) w[tagOf[k]!] = values[k]! / header.scale;
+      weights.set(name, w);
+    });
+    return new NerModel(header.tags, weights, header.meta);
+  }
+}
+
+let shipped: NerModel | undefined;
+
+/** The model shipped with the package, loaded once. */
+export function shippedNerModel(): NerModel {
+  shipped ??= NerModel.load();
+  return shipped;
+}

@@ -1,0 +1,124 @@
+/**
+ * Names found by the statistical tagger (src/models/ner), merged with the rule mentions: the tagger adds
+ * names the rules cannot see (a lone surname, an unfamiliar organisation), and overrules an unsupported rule
+ * guess ("Capital Hill" is a place, not a person).
+ */
+import type { Document } from '../../document/document.js';
+import type { ActorType } from '../../document/layers.js';
+import { entitiesOf, type NerModel } from '../../models/ner/model.js';
+import { squeeze, type Lexicon } from './lexicon.js';
+import { spanOf, typeOfChunk, type Candidate } from './mentions.js';
+import type { Word } from './words.js';
+
+export interface ModelEntity {
+  /** Word index range [from, to). */
+  from: number;
+  to: number;
+  label: string;
+}
+
+/** The tagger's entities over the segmenter's tokens, sentence by sentence, as word ranges. */
+export function modelEntities(doc: Document, words: readonly Word[], model: NerModel, lex: Lexicon): ModelEntity[] {
+  const wordAt = new Map<number, number>();
+  words.forEach((w, i) => wordAt.set(w.span.start, i));
+  const wordEndingAt = new Map<number, number>();
+  words.forEach((w, i) => wordEndingAt.set(w.span.end, i));
+  const out: ModelEntity[] = [];
+  let first = 0;
+  while (first < doc.tokens.length) {
+    const sentence = doc.tokens[first]!.sentence;
+    let last = first;
+    while (last < doc.tokens.length && doc.tokens[last]!.sentence === sentence) last++;
+    const tokens = doc.tokens.slice(first, last);
+    const tags = model.predict(tokens.map((t) => doc.text.slice(t.span.start, t.span.end)), lex);
+    for (const e of entitiesOf(tags)) {
+      // Only entities that start and end on word boundaries: "MQM" of "MQM-P" is not a name of its own.
+      const from = wordAt.get(tokens[e.start]!.span.start);
+      const lastWord = wordEndingAt.get(tokens[e.end - 1]!.span.end);
+      if (from !== undefined && lastWord !== undefined && lastWord >= from) out.push({ from, to: lastWord + 1, label: e.label });
+    }
+    first = last;
+  }
+  return out;
+}
+
+const ACTOR_LABELS: Record<string, ActorType> = { Person: 'PERSON', Location: 'PLACE', Organization: 'ORG' };
+
+/** The actor type of a word the tagger put in a Person, Location or Organization entity. */
+export function modelTypeAt(entities: readonly ModelEntity[]): (word: number) => ActorType | undefined {
+  const byWord = new Map<number, ActorType>();
+  for (const e of entities) {
+    const type = ACTOR_LABELS[e.label];
+    if (type) for (let k = e.from; k < e.to; k++) byWord.set(k, type);
+  }
+  return (word) => byWord.get(word);
+}
+
+function overlaps(c: Candidate, e: ModelEntity): boolean {
+  return c.from < e.to && e.from < c.to;
+}
+
+const NOT_ACTORS = new Set(['Date', 'Money', 'NORP', 'Misc', 'Product', 'Facility']);
+
+/**
+ * Adds tagger entities no rule mention overlaps, and retypes or drops a rule-only person guess the tagger reads
+ * otherwise ("Capital Hill" is a place). A person written with an honorific, right after an office, or whose
+ * name recurs in another person mention keeps the rules' reading.
+ */
+export function mergeModelMentions(candidates: readonly Candidate[], entities: readonly ModelEntity[], words: readonly Word[], lex: Lexicon): Candidate[] {
+  const personWordUses = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.type !== 'PERSON') continue;
+    for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWordUses.set(words[k]!.lower, (personWordUses.get(words[k]!.lower) ?? 0) + 1);
+  }
+  const out: Candidate[] = [];
+  candidates.forEach((c, n) => {
+    const before = candidates[n - 1];
+    const supported =
+      c.type !== 'PERSON' ||
+      c.source !== 'rule' ||
+      c.to - c.from === 1 ||
+      c.nameFrom !== c.from ||
+      c.nameTo !== c.to ||
+      (before?.type === 'TITLE' && before.to === c.from) ||
+      words.slice(c.from, c.to).some((w) => (personWordUses.get(w.lower) ?? 0) > 1);
+    if (supported) {
+      out.push(c);
+      return;
+    }
+    const same = entities.find((e) => e.from === c.from && e.to === c.to);
+    const inside = entities.filter((e) => c.from <= e.from && e.to <= c.to);
+    if (same?.label === 'Location') out.push({ ...c, type: 'PLACE', source: 'model' });
+    else if (same?.label === 'Organization') out.push({ ...c, type: typeOfOrganisation(words, c.from, c.to, lex), source: 'model' });
+    else if (!(inside.length > 0 && inside.every((e) => NOT_ACTORS.has(e.label)))) out.push(c);
+  });
+  for (const e of entities) {
+    const type = ACTOR_LABELS[e.label];
+    if (!type || out.some((c) => overlaps(c, e))) continue;
+    let from = e.from;
+    while (from < e.to && !/^\p{Lu}/u.test(words[from]!.text)) from++;
+    if (from >= e.to) continue;
+    // A lone common word is no name, whatever the tagger says: "the coalition government in Centre".
+    const only = words[from]!;
+    if (e.to - from === 1 && (lex.commonWords.has(only.lower) || lex.notNames.has(only.lower) || lex.titleModifiers.has(only.lower))) continue;
+    const typed = type === 'PERSON' ? typeOfChunk(words, from, e.to, lex) : null;
+    if (type === 'PERSON' && !typed) continue;
+    out.push({
+      type: type === 'ORG' ? typeOfOrganisation(words, from, e.to, lex) : type,
+      from,
+      to: e.to,
+      span: spanOf(words, from, e.to),
+      source: 'model',
+      ...(typed?.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),
+    });
+  }
+  // Stable: rule mentions keep their order where two start on the same word ("PTI" before "PTI government").
+  return out.sort((a, b) => a.from - b.from);
+}
+
+function typeOfOrganisation(words: readonly Word[], from: number, to: number, lex: Lexicon): ActorType {
+  const surface = words.slice(from, to).map((w) => w.text).join(' ');
+  if (lex.partyKeys.has(squeeze(surface))) return 'PARTY';
+  const typed = typeOfChunk(words, from, to, lex);
+  return typed && (typed.type === 'PARTY' || typed.type === 'GOVBODY' || typed.type === 'ORG') ? typed.type : 'ORG';
+}
