@@ -5,6 +5,12 @@ import { COMMANDS } from './commands/index.js';
 import { EXIT } from './exit-codes.js';
 import { packagePath } from '../package-path.js';
 
+// `polity show ID | head` closes stdout early; that is the reader being done, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.OK);
+  throw err;
+});
+
 const { version } = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
 
 const program = new Command('polity')
