@@ -53,8 +53,20 @@ class CommitmentReader {
       if (!sentence) continue;
       if (this.drafts.some((d) => this.index.toView(d.what).start <= cue.start && cue.start < this.index.toView(d.what).end)) continue;
       const draft = this.commitmentAt(cue, sentence);
-      if (draft) this.drafts.push(draft);
+      if (draft && !this.reportedBefore(draft)) this.drafts.push(draft);
     }
+  }
+
+  /**
+   * News repeats a commitment in other words further down ("assured him of fulfilling MQM-P's all valid
+   * demands" in the lead, "assured him that he would look into his party's legitimate concerns" in a quote
+   * later): the same kind, by the same actor, to the same party or one of its members, in another paragraph.
+   */
+  private reportedBefore(draft: Draft): boolean {
+    if (!draft.to) return false;
+    const side = (id: string) => this.index.partyOf(id) ?? id;
+    return this.drafts.some((d) => d.kind === draft.kind && d.by === draft.by && d.to !== undefined && d.paragraph !== draft.paragraph
+      && side(d.to) === side(draft.to!) && (d.due?.value ?? '') === (draft.due?.value ?? ''));
   }
 
   private statementAt(offset: number): Statement | undefined {
@@ -177,7 +189,9 @@ class CommitmentReader {
   /** To whom: the first other actor the committed action names ("update the MQM-P"), else the cue's object ("assured him"). */
   private recipientOf(cue: CueMatch, what: Span, by: string): string | undefined {
     const own = this.index.partyOf(by);
-    const inWhat = this.index.within(what).find((r) => r.actor !== by && r.actor !== own && r.actorType !== 'PLACE');
+    // The subject of a clause after "that" ("assured him that the government would…") acts; it is not the recipient.
+    const actsInClause = (r: ActorReference) => /^\s+(?:would|will|shall|could|can|is|was|were|are)\b/iu.test(this.text.slice(r.span.end, r.span.end + 8));
+    const inWhat = this.index.within(what).find((r) => r.actor !== by && r.actor !== own && r.actorType !== 'PLACE' && !actsInClause(r));
     if (inWhat) return inWhat.actor;
     if (cue.object) return this.index.within(cue.object).find((r) => r.actor !== by && r.actorType !== 'PLACE')?.actor;
     return undefined;

@@ -116,4 +116,12 @@ describe('commitmentsStage', () => {
     const doc = await analyze('The NPP remains committed to the AJP. The AJP was assured of support. The NPP agreed to the second condition. The AJP promised that it would.');
     assert.deepEqual(doc.commitments.map((c) => whatOf(doc, c)), []);
   });
+
+  it('reads an assurance repeated further down the article to the same party once', async () => {
+    const text = 'Prime Minister Nadia Rehman assured Baloch of fulfilling the AJP\u2019s demands.\n\n' +
+      'Later, Rehman assured Baloch that the government would look into the AJP\u2019s concerns.\n\n' +
+      'Rehman also assured the PML-N of a role in the cabinet.';
+    const doc = await analyze(text);
+    assert.deepEqual(doc.commitments.map((c) => [c.by, c.to]), [['nadia-rehman', 'ajp'], ['nadia-rehman', 'pmln']]);
+  });
 });
