@@ -232,7 +232,9 @@ export function evaluatePolnear(split = 'dev', options: { limit?: number; exampl
       }
       if (examples.length < (options.examples ?? 0)) {
         const show = (s: readonly Span[]) => s.map((x) => article.text.slice(x.start, x.end)).join(' … ').replace(/\s+/gu, ' ').slice(0, 140);
-        examples.push(`[${reason}] ${article.name}\n    source: ${show(g.source)} | cue: ${show(g.cue)}\n    content: ${show(g.content)}`);
+        const near = system.find((a) => touches(g, a));
+        const ours = near ? `\n    system: ${near.source ? show([near.source]) : '-'} | ${show(near.content)}` : '';
+        examples.push(`[${reason}] ${article.name}\n    source: ${show(g.source)} | cue: ${show(g.cue)}\n    content: ${show(g.content)}${ours}`);
       }
     }
     for (const a of system) {

@@ -59,8 +59,10 @@ export function cueAt(words: readonly Word[], k: number, lex: StatementLexicon):
   const phrasal = lex.phrasalCues.get(w.lower)?.find((p) => words[k + 1]?.lower === p.second);
   if (phrasal) return { cue: phrasal.cue, from: k, to: k + 2 };
   const cue = lex.cueForms.get(w.lower);
-  // "the said meeting", "an added burden": a cue form used as an adjective is not a cue.
+  // "the said meeting", "an added burden": a cue form used as an adjective is not a cue; nor is a
+  // capitalized word inside a sentence ("the United States economy").
   if (!cue || w.pos === 'ADJ' || w.pos === 'NOUN' && !/(?:ed|ied)$/u.test(w.lower)) return undefined;
+  if (k > 0 && /^\p{Lu}/u.test(w.original) && !isQuoteMark(words[k - 1]!)) return undefined;
   return { cue, from: k, to: k + 1 };
 }
 
@@ -118,12 +120,24 @@ export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBoun
   const trimmed = trimPhrase(words, j + 1, end);
   if (!trimmed) return undefined;
   let start = trimmed[0];
-  if (appositive && j > lowerBound && words[j]!.lower === ',') {
-    const k = nounPhraseStart(words, j - 1, lowerBound);
-    const head = trimPhrase(words, k + 1, j - 1);
-    if (head) start = head[0];
+  let last = trimmed[1];
+  if (appositive) {
+    const directlyAfterComma = j > lowerBound && words[j]!.lower === ',';
+    // "Trump, speaking to a veterans group in Virginia, said": the phrase before the cue is an object in
+    // an aside; the speaker is the name before the aside.
+    let comma = j;
+    while (comma > lowerBound && words[comma]!.lower !== ',') comma--;
+    if (words[comma]?.lower !== ',' || comma < lowerBound) return directlyAfterComma ? { start: words[start]!.span.start, end: words[last]!.span.end } : undefined;
+    const k = nounPhraseStart(words, comma - 1, lowerBound);
+    const head = trimPhrase(words, k + 1, comma - 1);
+    if (head) {
+      start = head[0];
+      if (!directlyAfterComma) last = head[1];
+    } else if (!directlyAfterComma) {
+      return undefined;
+    }
   }
-  return { start: words[start]!.span.start, end: words[trimmed[1]]!.span.end };
+  return { start: words[start]!.span.start, end: words[last]!.span.end };
 }
 
 /** The subject that opens a sentence ("Donald Trump is defending his tweets, saying …" → "Donald Trump"). */
