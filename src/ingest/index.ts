@@ -21,6 +21,7 @@ export { IngestError } from './types.js';
 export type { IngestItem, IngestOptions, SourceRef } from './types.js';
 
 const FEED_MEDIA_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml']);
+const JSON_LINES_MEDIA_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines']);
 
 export async function* ingestSources(inputs: string[], opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
   for (const ref of await expandSources(inputs)) yield* readSource(ref, opts);
@@ -62,6 +63,7 @@ export async function* readSource(ref: SourceRef, opts: IngestOptions = {}): Asy
 
 function kindOfResponse(mediaType: string, text: string): SourceRef['kind'] {
   if (FEED_MEDIA_TYPES.has(mediaType) || looksLikeFeed(text.slice(0, 4096))) return 'feed';
+  if (JSON_LINES_MEDIA_TYPES.has(mediaType)) return 'jsonl';
   if (mediaType === 'text/plain') return 'text';
   return 'html';
 }

@@ -29,6 +29,10 @@ describe('page URLs', () => {
           res.writeHead(200, { 'content-type': 'text/html' });
           res.end(readFileSync(fixture('html/budget-page.html')));
           return;
+        case '/export.jsonl':
+          res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+          res.end(readFileSync(fixture('articles.jsonl')));
+          return;
         case '/latin1':
           res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1252' });
           res.end(Buffer.from('LAHORE: The Caf\xe9 Pyala meeting of the coalition ended without a deal.', 'latin1'));
@@ -70,6 +74,13 @@ describe('page URLs', () => {
     const [doc] = docsOf(await collect([`${base}/budget`]));
     assert.equal(doc?.meta.url, 'https://ledger.example.pk/news/punjab-cabinet-supplementary-budget');
     assert.equal(doc?.meta.published, '2021-06-11');
+  });
+
+  it('reads a JSON Lines response line by line', async () => {
+    const items = await collect([`${base}/export.jsonl`]);
+    assert.equal(docsOf(items).length, 3);
+    assert.equal(items[2]?.source, `${base}/export.jsonl:3`);
+    assert.equal(items[2]?.ok, false);
   });
 
   it('decodes the charset the server names', async () => {
