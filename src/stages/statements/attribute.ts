@@ -211,15 +211,22 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
 
 type Found = Omit<Attribution, 'evidence' | 'continued' | 'paragraph'>;
 
-/** Trump defended his tweets, saying it shows he would be awake — the participle's speaker opens the sentence. */
-function participleSubject(words: readonly Word[], match: CueMatch): Span | undefined {
+/**
+ * Trump defended his tweets, saying it shows he would be awake — the participle's speaker is the
+ * speaker of an earlier cue in the sentence ("“…,” Chaffetz said, adding that …"), else the sentence's subject.
+ */
+function participleSubject(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Span | undefined {
   if (match.from < 2 || words[match.from - 1]!.lower !== ',' || !words[match.from]!.lower.endsWith('ing')) return undefined;
+  for (let k = match.from - 2; k >= 0; k--) {
+    const earlier = cueAt(words, k, lex);
+    if (earlier) return subjectBefore(words, earlier.from, 0) ?? subjectAfter(words, earlier.to)?.span;
+  }
   return sentenceSubject(words, match.from);
 }
 
 /** Siddiqui said Monday (that) he would not rejoin the cabinet. / Umar told reporters the party … */
 function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
-  const source = participleSubject(words, match) ?? subjectBefore(words, match.from, 0);
+  const source = participleSubject(words, match, lex) ?? subjectBefore(words, match.from, 0);
   if (!source) return undefined;
   const clause = clauseAfterCue(words, match, lex);
   if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;

@@ -4,7 +4,7 @@
  */
 import type { Document } from '../../document/document.js';
 import type { Span } from '../../document/span.js';
-import type { StatementLexicon, CueVerb } from './lexicon.js';
+import { statementLexicon, type StatementLexicon, type CueVerb } from './lexicon.js';
 
 export interface Word {
   span: Span;
@@ -110,6 +110,8 @@ function trimPhrase(words: readonly Word[], start: number, end: number): [number
 export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBound: number): Span | undefined {
   let j = cueFrom - 1;
   while (j >= lowerBound && (words[j]!.pos === 'ADV' || words[j]!.pos === 'AUX' || words[j]!.lower === 'not') && !CLAUSE_STOPS.has(words[j]!.lower)) j--;
+  j = beforeTimePhrase(words, j, lowerBound);
+  while (j >= lowerBound && (words[j]!.pos === 'ADV' || words[j]!.pos === 'AUX') && !CLAUSE_STOPS.has(words[j]!.lower)) j--;
   // "an architect who said he was stiffed": the relative pronoun stands for the speaker.
   if (j >= lowerBound && words[j]!.lower === 'who') return words[j]!.span;
   // "Richard Revesz, director of the institute, said": an appositive closed by a comma before the cue.
@@ -138,6 +140,20 @@ export function subjectBefore(words: readonly Word[], cueFrom: number, lowerBoun
     }
   }
   return { start: words[start]!.span.start, end: words[last]!.span.end };
+}
+
+const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+
+/** "Wells Fargo this month announced", "Umar on Monday said": the time phrase between subject and cue is skipped. */
+function beforeTimePhrase(words: readonly Word[], j: number, lowerBound: number): number {
+  const lex = statementLexicon();
+  let k = j;
+  let hasTimeNoun = false;
+  while (k >= lowerBound && isTimeWord(words[k]!, lex)) {
+    if (TIME_NOUNS.has(words[k]!.lower) || MONTHS.has(words[k]!.lower)) hasTimeNoun = true;
+    k--;
+  }
+  return hasTimeNoun && k >= lowerBound ? k : j;
 }
 
 /** The subject that opens a sentence ("Donald Trump is defending his tweets, saying …" → "Donald Trump"). */
