@@ -79,13 +79,39 @@ function commonWords(): string[] {
     .sort();
 }
 
+/**
+ * Phoenix lists nationality words among a country's names ("PAKISTANI", "MALAWIAN"); they name people's origin,
+ * not a place. Dropped when the newswire train split tags the word NORP more often than Location, or when it
+ * has a nationality ending and the data never tags it Location.
+ */
+function nationalityWords(): Set<string> {
+  const norp = new Map<string, number>();
+  const location = new Map<string, number>();
+  for (const file of readNewswire(NEWSWIRE, ['train'])) {
+    for (const s of file.sentences) {
+      s.tokens.forEach((tok, i) => {
+        const w = tok.toLowerCase();
+        const tag = s.tags[i]!;
+        if (tag.endsWith('-NORP')) norp.set(w, (norp.get(w) ?? 0) + 1);
+        if (tag.endsWith('-Location')) location.set(w, (location.get(w) ?? 0) + 1);
+      });
+    }
+  }
+  const out = new Set<string>();
+  for (const [w, n] of norp) if (n > (location.get(w) ?? 0)) out.add(w);
+  return out;
+}
+
+const NATIONALITY_ENDING = /(ian|ean|ese|ish|ans|ians)$/u;
+
+const nationalities = nationalityWords();
 const gazetteer = {
   source: {
     places: 'Phoenix.Countries.actors.txt (PETRARCH2 dictionaries, MIT, Open Event Data Alliance)',
     organizations: 'Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt (MIT)',
     commonWords: 'English Worldwide Newswire, train split (sha1 mod 10 ≥ 2): words tagged O in ≥ 90% of ≥ 2 uses',
   },
-  places: [...phoenixPlaces()].sort(),
+  places: [...phoenixPlaces()].filter((p) => !nationalities.has(p) && !(NATIONALITY_ENDING.test(p) && !p.includes(' '))).sort(),
   organizations: [...phoenixOrganizations()].sort(),
   commonWords: commonWords(),
 };
