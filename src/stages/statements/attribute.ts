@@ -115,20 +115,6 @@ function signatureAfterQuote(text: string, sentences: readonly SentenceWords[], 
   return ends ? { dash: words[k]!.span, source: name.span } : undefined;
 }
 
-/**
- * The sentence with the next one joined when the segmenter split inside a speaker's name or title
- * ("“…,” Rep. Gwen Moore (D-Wis.) said Friday." split after "Wis.").
- */
-function withFollowing(sentences: readonly SentenceWords[], s: SentenceWords): SentenceWords {
-  const next = sentences[s.index + 1];
-  if (!next || next.paragraph !== s.paragraph || next.words.length === 0) return s;
-  const prev = s.words[s.words.length - 2];
-  const brokenName = s.words[s.words.length - 1]!.lower === '.' && prev !== undefined && /^\p{Lu}\p{Ll}{0,3}$/u.test(prev.original);
-  const continues = /^[)\p{Ll}]/u.test(next.words[0]!.original);
-  if (!brokenName && !continues) return s;
-  return { ...s, span: { start: s.span.start, end: next.span.end }, words: [...s.words, ...next.words] };
-}
-
 /** The quote fills its sentences: it opens the first and only punctuation follows it in the last. */
 function isWholeSentenceQuote(region: QuoteRegion, first: SentenceWords, last: SentenceWords): boolean {
   const firstWord = first.words[0];
@@ -144,7 +130,7 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
     // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
-    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(withFollowing(sentences, last), region.closeEnd, lex);
+    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),

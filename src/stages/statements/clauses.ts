@@ -36,11 +36,27 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
 
+/**
+ * The document's sentences as words. A sentence that starts in lower case or with a closing bracket is
+ * joined to the one before it: the segmenter split inside a name or title ("Sen. David Perdue (R-Ga.)
+ * [split] said he …").
+ */
 export function sentenceWords(doc: Document): SentenceWords[] {
-  const out: SentenceWords[] = doc.sentences.map((s, index) => ({ index, span: s.span, paragraph: s.paragraph, words: [] }));
+  const all: SentenceWords[] = doc.sentences.map((s, index) => ({ index, span: s.span, paragraph: s.paragraph, words: [] }));
   for (const t of doc.tokens) {
     const raw = doc.text.slice(t.span.start, t.span.end);
-    out[t.sentence]?.words.push({ span: t.span, original: raw, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
+    all[t.sentence]?.words.push({ span: t.span, original: raw, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
+  }
+  const out: SentenceWords[] = [];
+  for (const s of all) {
+    const prev = out[out.length - 1];
+    const first = s.words[0]?.original ?? '';
+    if (prev && prev.paragraph === s.paragraph && /^[)\p{Ll}]/u.test(first)) {
+      prev.span = { start: prev.span.start, end: s.span.end };
+      prev.words.push(...s.words);
+    } else {
+      out.push({ ...s, index: out.length });
+    }
   }
   return out;
 }
@@ -69,6 +85,8 @@ export function cueAt(words: readonly Word[], k: number, lex: StatementLexicon):
 function isNounPhraseWord(w: Word, next: Word | undefined): boolean {
   if (CLAUSE_STOPS.has(w.lower) || isQuoteMark(w)) return false;
   if (NOUN_PHRASE_POS.has(w.pos)) return true;
+  // The tagger reads some surnames as verbs ("Lynch said"); a capitalized word is a name here.
+  if ((w.pos === 'VERB' || w.pos === 'X') && /^\p{Lu}/u.test(w.original)) return true;
   if (w.lower === "'s" || w.lower === "'" || w.lower === '-' || w.lower === '.' && w.pos !== 'PUNCT') return true;
   // "Minister for Planning", "leader of the party": a preposition between two nominal words.
   if (INNER_PREPOSITIONS.has(w.lower) && next && NOUN_PHRASE_POS.has(next.pos)) return true;
