@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRecord } from '../../record/index.js';
 import { openStore, resolveDbPath } from '../../store/index.js';
@@ -13,7 +13,7 @@ export function jsonOption(): Option {
 /** `--as-of DATE` style options: a YYYY-MM-DD date, refused on the command line otherwise. */
 export function dayOption(flags: string, description: string): Option {
   return new Option(flags, description).argParser((value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`'${value}' is not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`'${value}' is not a date (YYYY-MM-DD).`);
     return value;
   });
 }
