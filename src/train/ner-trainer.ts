@@ -4,7 +4,7 @@
  * as integer ids. Written here rather than taken from a library because no maintained npm package trains a
  * sequence perceptron with our own features.
  */
-import { historyFeatures, sentenceFeatures, type FeatureLexicon } from '../models/ner/features.js';
+import { historyFeatures, sentenceFeatures, taggerSentence, type FeatureLexicon } from '../models/ner/features.js';
 import { NerModel } from '../models/ner/model.js';
 import type { TaggedSentence } from './newswire.js';
 
@@ -62,12 +62,13 @@ export function trainNer(sentences: readonly TaggedSentence[], lex: FeatureLexic
       }
     });
     offsets[feats.length] = flat.length;
-    return { feats, offsets, flat: Int32Array.from(flat), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) };
+    const { lower, shapes } = taggerSentence(s.tokens);
+    return { lower, shapes, offsets, flat: Int32Array.from(flat), gold: s.tags.map((t) => tagIndex.get(t) ?? 0) };
   });
   log(`features: ${names.length} static (seen ≥ ${options.minCount} times), ${sentences.length} sentences`);
 
   // History features get ids as they first appear; room is reserved for them.
-  const capacity = (names.length + 50_000) * T;
+  const capacity = (names.length + 150_000) * T;
   const weights = new Float32Array(capacity);
   const totals = new Float64Array(capacity);
   const stamps = new Int32Array(capacity);
@@ -103,14 +104,15 @@ export function trainNer(sentences: readonly TaggedSentence[], lex: FeatureLexic
     let correct = 0;
     let total = 0;
     for (const n of order) {
-      const { feats, offsets, flat, gold } = cached[n]!;
+      const { lower, shapes, offsets, flat, gold } = cached[n]!;
       const predicted: number[] = [];
       for (let i = 0; i < gold.length; i++) {
         clock++;
         const history = historyFeatures(
           i > 0 ? tags[predicted[i - 1]!]! : '<s>',
           i > 1 ? tags[predicted[i - 2]!]! : '<s>',
-          feats[i]!,
+          lower[i]!,
+          shapes[i]!,
         ).map(idOf).filter((id) => id >= 0);
         const active = [...flat.subarray(offsets[i]!, offsets[i + 1]!), ...history];
         scores.fill(0);

@@ -39,55 +39,70 @@ export function wordShape(word: string): string {
   return shape;
 }
 
-/** Static features of every token of a sentence (everything but the previous tags), computed once. */
-export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicon): string[][] {
+/** Features of a word on its own, the same wherever it occurs; the model caches their summed weights per word. */
+export function wordFeatures(form: string, lex: FeatureLexicon): string[] {
+  const l = form.toLowerCase();
+  const f = [`w=${l}`, `s=${wordShape(form)}`, `p3=${l.slice(0, 3)}`, `x2=${l.slice(-2)}`, `x3=${l.slice(-3)}`, `x4=${l.slice(-4)}`];
+  if (form !== l) f.push(`cased=${l}`);
+  if (lex.places.has(l)) f.push('g=place');
+  if (lex.organizations.has(l)) f.push('g=org');
+  if (lex.commonWords.has(l)) f.push('g=common');
+  if (lex.honorificPrefixes.has(form) || lex.honorificPrefixes.has(form.replace(/\.$/u, ''))) f.push('g=honorific');
+  if (lex.titleHeads.has(l)) f.push('g=title');
+  if (lex.partyKeys.has(l)) f.push('g=party');
+  if (lex.orgHeads.has(l)) f.push('g=orghead');
+  if (lex.govbodyHeads.has(l)) f.push('g=govhead');
+  if (lex.partyHeads.has(l)) f.push('g=partyhead');
+  if (lex.temporal.has(l)) f.push('g=temporal');
+  return f;
+}
+
+/** A sentence as the tagger reads it: normalized forms, lower case, shapes. */
+export interface TaggerSentence {
+  forms: string[];
+  lower: string[];
+  shapes: string[];
+}
+
+export function taggerSentence(tokens: readonly string[]): TaggerSentence {
   const forms = tokens.map(taggerForm);
-  const lower = forms.map((f) => f.toLowerCase());
-  const shapes = forms.map(wordShape);
-  const at = (k: number, arr: readonly string[], edge: string) => (k < 0 ? edge : k >= arr.length ? edge : arr[k]!);
-  return forms.map((w, i) => {
-    const l = lower[i]!;
-    const f = [
-      'b',
-      `w=${l}`,
-      `s=${shapes[i]}`,
-      `p3=${l.slice(0, 3)}`,
-      `x2=${l.slice(-2)}`,
-      `x3=${l.slice(-3)}`,
-      `x4=${l.slice(-4)}`,
-      `w-1=${at(i - 1, lower, '<s>')}`,
-      `w+1=${at(i + 1, lower, '</s>')}`,
-      `w-2=${at(i - 2, lower, '<s>')}`,
-      `w+2=${at(i + 2, lower, '</s>')}`,
-      `s-1=${at(i - 1, shapes, '<s>')}`,
-      `s+1=${at(i + 1, shapes, '</s>')}`,
-      `s-1s+1=${at(i - 1, shapes, '<s>')}|${shapes[i]}|${at(i + 1, shapes, '</s>')}`,
-      `w-1w=${at(i - 1, lower, '<s>')}|${l}`,
-      `ww+1=${l}|${at(i + 1, lower, '</s>')}`,
-    ];
-    if (i === 0) f.push(`first|s=${shapes[i]}`);
-    if (w !== l) f.push(`cased=${l}`);
-    const next = at(i + 1, lower, '');
-    const prev = at(i - 1, lower, '');
-    if (lex.places.has(l)) f.push('g=place');
-    if (lex.places.has(`${l} ${next}`) || lex.places.has(`${prev} ${l}`)) f.push('g=place2');
-    if (lex.organizations.has(l)) f.push('g=org');
-    if (lex.commonWords.has(l)) f.push('g=common');
-    if (lex.honorificPrefixes.has(w) || lex.honorificPrefixes.has(w.replace(/\.$/u, ''))) f.push('g=honorific');
-    if (lex.honorificPrefixes.has(at(i - 1, forms, '').replace(/\.$/u, ''))) f.push('g=after-honorific');
-    if (lex.titleHeads.has(l)) f.push('g=title');
-    if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) f.push('g=after-title');
-    if (lex.partyKeys.has(l)) f.push('g=party');
-    if (lex.orgHeads.has(l)) f.push('g=orghead');
-    if (lex.govbodyHeads.has(l)) f.push('g=govhead');
-    if (lex.partyHeads.has(l)) f.push('g=partyhead');
-    if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) f.push('g=before-orghead');
-    if (lex.temporal.has(l)) f.push('g=temporal');
-    return f;
-  });
+  return { forms, lower: forms.map((f) => f.toLowerCase()), shapes: forms.map(wordShape) };
+}
+
+/** Features of the token at `i` that depend on its neighbours. */
+export function contextFeatures(s: TaggerSentence, i: number, lex: FeatureLexicon): string[] {
+  const { forms, lower, shapes } = s;
+  const at = (k: number, arr: readonly string[], edge: string) => (k < 0 || k >= arr.length ? edge : arr[k]!);
+  const l = lower[i]!;
+  const f = [
+    'b',
+    `w-1=${at(i - 1, lower, '<s>')}`,
+    `w+1=${at(i + 1, lower, '</s>')}`,
+    `w-2=${at(i - 2, lower, '<s>')}`,
+    `w+2=${at(i + 2, lower, '</s>')}`,
+    `s-1=${at(i - 1, shapes, '<s>')}`,
+    `s+1=${at(i + 1, shapes, '</s>')}`,
+    `s-1s+1=${at(i - 1, shapes, '<s>')}|${shapes[i]}|${at(i + 1, shapes, '</s>')}`,
+    `w-1w=${at(i - 1, lower, '<s>')}|${l}`,
+    `ww+1=${l}|${at(i + 1, lower, '</s>')}`,
+  ];
+  if (i === 0) f.push(`first|s=${shapes[i]}`);
+  const next = at(i + 1, lower, '');
+  const prev = at(i - 1, lower, '');
+  if (lex.places.has(`${l} ${next}`) || lex.places.has(`${prev} ${l}`)) f.push('g=place2');
+  if (lex.honorificPrefixes.has(at(i - 1, forms, '').replace(/\.$/u, ''))) f.push('g=after-honorific');
+  if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) f.push('g=after-title');
+  if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) f.push('g=before-orghead');
+  return f;
+}
+
+/** Every static feature (all but the previous tags) of every token of a sentence, for training. */
+export function sentenceFeatures(tokens: readonly string[], lex: FeatureLexicon): string[][] {
+  const s = taggerSentence(tokens);
+  return s.forms.map((form, i) => [...wordFeatures(form, lex), ...contextFeatures(s, i, lex)]);
 }
 
 /** Features that depend on the tags given so far. */
-export function historyFeatures(prev1: string, prev2: string, staticFeatures: readonly string[]): string[] {
-  return [`t-1=${prev1}`, `t-2t-1=${prev2}|${prev1}`, `t-1|${staticFeatures[2]}`, `t-1|${staticFeatures[1]}`];
+export function historyFeatures(prev1: string, prev2: string, lower: string, shape: string): string[] {
+  return [`t-1=${prev1}`, `t-2t-1=${prev2}|${prev1}`, `t-1|s=${prev1}|${shape}`, `t-1|w=${prev1}|${lower}`];
 }

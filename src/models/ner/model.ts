@@ -5,9 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packagePath } from '../../package-path.js';
-import { historyFeatures, sentenceFeatures, type FeatureLexicon } from './features.js';
+import { contextFeatures, historyFeatures, taggerSentence, wordFeatures, type FeatureLexicon } from './features.js';
 
 export const NER_MODEL_FORMAT = 'polity-ner/1';
+/** Word forms whose feature scores are kept; the cache is emptied when full. */
+const WORD_CACHE_SIZE = 100_000;
+
 export const DEFAULT_NER_MODEL = 'src/models/ner/ner-model.bin.gz';
 
 export class NerModelError extends Error {
@@ -64,6 +67,7 @@ export class NerModel {
   private readonly weights: Map<string, Float32Array>;
   /** allowed[prev][tag]: the BIO constraint, with index tags.length standing for the sentence start. */
   private readonly allowed: boolean[][];
+  private readonly wordCache = new Map<string, Float64Array>();
 
   constructor(tags: readonly string[], weights: Map<string, Float32Array>, readonly meta: Record<string, unknown> = {}) {
     this.tags = tags;
@@ -81,19 +85,28 @@ export class NerModel {
     }
   }
 
-  /** BIO tags for one sentence's tokens. */
-  predict(tokens: readonly string[], lex: FeatureLexicon): string[] {
-    return this.predictFromFeatures(sentenceFeatures(tokens, lex));
+  /** Summed weights of a word's own features, cached per word form: most words recur across a corpus. */
+  private wordScores(form: string, lex: FeatureLexicon): Float64Array {
+    let cached = this.wordCache.get(form);
+    if (!cached) {
+      cached = new Float64Array(this.tags.length);
+      this.score(wordFeatures(form, lex), cached);
+      if (this.wordCache.size >= WORD_CACHE_SIZE) this.wordCache.clear();
+      this.wordCache.set(form, cached);
+    }
+    return cached;
   }
 
-  predictFromFeatures(features: readonly string[][]): string[] {
+  /** BIO tags for one sentence's tokens. */
+  predict(tokens: readonly string[], lex: FeatureLexicon): string[] {
+    const sentence = taggerSentence(tokens);
     const out: string[] = [];
     const scores = new Float64Array(this.tags.length);
     let prev = this.tags.length;
-    for (let i = 0; i < features.length; i++) {
-      scores.fill(0);
-      this.score(features[i]!, scores);
-      this.score(historyFeatures(out[i - 1] ?? '<s>', out[i - 2] ?? '<s>', features[i]!), scores);
+    for (let i = 0; i < tokens.length; i++) {
+      scores.set(this.wordScores(sentence.forms[i]!, lex));
+      this.score(contextFeatures(sentence, i, lex), scores);
+      this.score(historyFeatures(out[i - 1] ?? '<s>', out[i - 2] ?? '<s>', sentence.lower[i]!, sentence.shapes[i]!), scores);
       let best = -1;
       for (let t = 0; t < this.tags.length; t++) {
         if (this.allowed[prev]![t] && (best < 0 || scores[t]! > scores[best]!)) best = t;

@@ -128,7 +128,7 @@ function govbodyDrafts(
   }
 }
 
-/** "KARACHI" in a dateline is "Karachi"; the text's own spelling replaces this when it gives one. */
+/** "KARACHI" in a dateline is "Karachi" ("US" stays); the text's own spelling replaces this when it gives one. */
 function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
@@ -139,11 +139,11 @@ function placeDrafts(candidates: readonly Candidate[], surfaceOf: (c: Candidate)
     const surface = surfaceOf(c);
     const found = drafts.find((d) => d.type === 'PLACE' && d.name.toLowerCase() === surface.toLowerCase());
     if (!found) {
-      drafts.push({ type: 'PLACE', members: [n], name: surface === surface.toUpperCase() ? titleCase(surface) : surface, nameWords: [] });
+      drafts.push({ type: 'PLACE', members: [n], name: surface === surface.toUpperCase() && surface.length > 3 ? titleCase(surface) : surface, nameWords: [] });
       return;
     }
     found.members.push(n);
-    if (surface !== surface.toUpperCase()) found.name = surface;
+    if (surface !== surface.toUpperCase() && found.name.toLowerCase() === surface.toLowerCase()) found.name = surface;
   });
 }
 

@@ -49,25 +49,29 @@ export function resolveTitles(
  * Pronouns: inside a quotation, the last person named earlier in the same quotation; outside, the last person
  * named earlier in the sentence, else the first person named (the subject) in the closest sentence before that
  * names one. Mentions inside quotations are skipped from outside, so in "“PM will visit Karachi…,” he added"
- * "he" is the speaker named before the quotation, not the PM.
+ * "he" is the speaker named before the quotation, not the PM. A resolved pronoun passes its person on
+ * ("he would look into his party's concerns").
  */
 export function resolvePronouns(candidates: readonly Candidate[], words: readonly Word[], antecedents: Antecedents): void {
-  const personal = (n: number) => candidates[n]!.type === 'PERSON' || (candidates[n]!.type === 'TITLE' && antecedents.has(n));
+  const personal = (n: number) => candidates[n]!.type === 'PERSON' || antecedents.has(n);
   const target = (n: number) => (candidates[n]!.type === 'PERSON' ? n : antecedents.get(n)!);
   candidates.forEach((c, n) => {
     if (c.type !== 'PRONOUN') return;
     const word = words[c.from]!;
+    // "assured him that he would…": the subject pronoun is not the object named just before it.
+    const object = words[c.from - 1]?.lower === 'that' && candidates[n - 1]?.type === 'PRONOUN' && candidates[n - 1]!.to === c.from - 1 ? antecedents.get(n - 1) : undefined;
+    const fits = (m: number) => personal(m) && (object === undefined || target(m) !== object);
     let found: number | undefined;
     for (let m = n - 1; m >= 0 && found === undefined; m--) {
       const p = candidates[m]!;
       const w = words[p.from]!;
       if (word.inQuote) {
         if (w.sentence !== word.sentence || !w.inQuote) break;
-        if (personal(m)) found = target(m);
+        if (fits(m)) found = target(m);
         continue;
       }
       if (w.sentence !== word.sentence) break;
-      if (!w.inQuote && personal(m)) found = target(m);
+      if (!w.inQuote && fits(m)) found = target(m);
     }
     if (found === undefined && !word.inQuote) {
       let sentence = -1;

@@ -179,12 +179,13 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
     while (i < to) {
       const w = words[i]!;
       const previous = out[out.length - 1];
-      const pronoun = lex.pronouns.get(w.lower);
-      if (pronoun !== undefined && w.text !== 'US') {
+      // "he would not rejoin the federal cabinet": resolved later by coreference.
+      if (lex.pronouns.has(w.lower)) {
         out.push({ type: 'PRONOUN', from: i, to: i + 1, span: w.span, source: 'rule' });
         i++;
         continue;
       }
+      // "Senior Deputy Convener Amir Khan", "the minister for law and justice".
       const title = isAlphabetic(w) ? matchTitle(words, i, to, lex) : null;
       if (title && (title.capitalized || licensesLowercaseTitle(words, i, previous))) {
         out.push({ type: 'TITLE', from: title.from, to: title.to, span: spanOf(words, title.from, title.to), title, source: 'rule' });
@@ -201,6 +202,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
           continue;
         }
       }
+      // "the PTI-led federal government": the party is named inside the compound.
       const led = LED.exec(w.text);
       if (led && /^\p{Lu}/u.test(led[1]!)) {
         const prefix: Word = { ...w, text: led[1]!, lower: led[1]!.toLowerCase(), span: { start: w.span.start, end: w.span.start + led[1]!.length } };
@@ -209,6 +211,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         i++;
         continue;
       }
+      // "both MQM-P and PTI could not resolve differences"; an all-capitals headline word ("TALKS") is no acronym.
       if (isAcronym(w) && !(w.opensClause && lex.commonWords.has(w.lower) && w.text.length > 3)) {
         const typed = w.span.end <= datelineEnd ? { type: 'PLACE' as const, source: 'rule' as const } : typeOfAcronym(w, lex);
         if (typed) out.push({ type: typed.type, from: i, to: i + 1, span: w.span, source: typed.source, ...('partyKey' in typed && typed.partyKey ? { partyKey: typed.partyKey } : {}) });
@@ -229,8 +232,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         i++;
         continue;
       }
-      const end = nameChunkEnd(words, i, to, lex);
-      const chunkEnd = end;
+      const chunkEnd = nameChunkEnd(words, i, to, lex);
       const typed = w.span.end <= datelineEnd ? ({ type: 'PLACE', source: 'rule' } as Typed) : typeOfChunk(words, i, chunkEnd, lex);
       if (typed) {
         out.push({

@@ -201,6 +201,13 @@ describe('actors stage: pronouns', () => {
     assert.equal(referent(doc, 'he'), 'Asad Malik');
   });
 
+  it('does not give "he" the person "him" just named: "assured him that he would"', async () => {
+    const doc = await analyse('Nadia Khan said Omar Farooq had called Ali Raza and assured him that he would look into his demands.');
+    assert.equal(referent(doc, 'him'), 'Ali Raza');
+    assert.equal(referent(doc, 'he'), 'Omar Farooq');
+    assert.equal(referent(doc, 'his'), 'Omar Farooq');
+  });
+
   it('takes the subject of the previous sentence for a sentence-initial "He"', async () => {
     const doc = await analyse('Nadia Khan met Omar Farooq on Monday. He said the talks had failed.');
     assert.equal(referent(doc, 'He'), 'Nadia Khan');
