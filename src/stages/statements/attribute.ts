@@ -12,9 +12,9 @@ import {
   trailingCueClause, type CueMatch, type SentenceWords, type Word,
 } from './clauses.js';
 import { statementLexicon, type StatementLexicon } from './lexicon.js';
+import { findQuoteRegions, type QuoteRegion } from './quotes.js';
 
 const TERMINAL = new Set(['.', '!', '?', ';']);
-import { findQuoteRegions, type QuoteRegion } from './quotes.js';
 
 /** A statement before its speaker is resolved. */
 export interface Attribution {

@@ -322,7 +322,3 @@ function restIsAdjunct(words: readonly Word[], from: number, lex: StatementLexic
   }
   return true;
 }
-
-export function wordIndexAt(words: readonly Word[], offset: number): number {
-  return words.findIndex((w) => w.span.start >= offset);
-}

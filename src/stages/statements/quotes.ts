@@ -13,9 +13,6 @@ export interface QuoteRegion {
   closeEnd: number;
   /** What is inside the marks, trimmed of white space and a trailing comma. */
   content: Span;
-  /** Paragraph indexes the quote runs through. */
-  firstParagraph: number;
-  lastParagraph: number;
 }
 
 const OPENING = new Set(['\u201C', '\u201E', '\u00AB']);
@@ -55,13 +52,13 @@ function contentOf(text: string, open: number, close: number): Span {
  */
 export function findQuoteRegions(text: string, paragraphs: readonly Span[]): QuoteRegion[] {
   const regions: QuoteRegion[] = [];
-  let openAt: { offset: number; paragraph: number } | undefined;
+  let openAt: number | undefined;
   paragraphs.forEach((para, p) => {
-    if (openAt) {
+    if (openAt !== undefined) {
       const first = para.start < para.end ? markAt(text, para.start) : undefined;
       if (first !== 'open') {
         const prev = paragraphs[p - 1]!;
-        regions.push({ open: openAt.offset, close: prev.end, closeEnd: prev.end, content: contentOf(text, openAt.offset, prev.end), firstParagraph: openAt.paragraph, lastParagraph: p - 1 });
+        regions.push({ open: openAt, close: prev.end, closeEnd: prev.end, content: contentOf(text, openAt, prev.end) });
         openAt = undefined;
       }
     }
@@ -71,18 +68,18 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       const length = markLength(text, i);
       if (mark === 'open') {
         // A second opening mark inside an open quote is a paragraph continuation or a stray; the quote goes on.
-        openAt ??= { offset: i, paragraph: p };
-      } else if (openAt) {
-        regions.push({ open: openAt.offset, close: i, closeEnd: i + length, content: contentOf(text, openAt.offset, i), firstParagraph: openAt.paragraph, lastParagraph: p });
+        openAt ??= i;
+      } else if (openAt !== undefined) {
+        regions.push({ open: openAt, close: i, closeEnd: i + length, content: contentOf(text, openAt, i) });
         openAt = undefined;
       }
       i += length - 1;
     }
   });
-  if (openAt) {
+  if (openAt !== undefined) {
     const last = paragraphs.length - 1;
     const end = paragraphs[last]!.end;
-    regions.push({ open: openAt.offset, close: end, closeEnd: end, content: contentOf(text, openAt.offset, end), firstParagraph: openAt.paragraph, lastParagraph: last });
+    regions.push({ open: openAt, close: end, closeEnd: end, content: contentOf(text, openAt, end) });
   }
   return regions;
 }
