@@ -3,9 +3,9 @@ import type { Event, Modality, StateChange, TimeValue } from '../../document/lay
 import { normalizeText } from '../../document/normalize.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { agentOf, CLAUSE_OPENERS, clauseStartOf, objectOf, partyOf, placeOf, possessorOf, subjectOf, unique } from './arguments.js';
-import { contextCues, triggerLexicon, type EventCoding, type TriggerForm } from './lexicon.js';
+import { contextCues, triggerLexicon, typeRecoding, type EventCoding, type TriggerForm } from './lexicon.js';
 import { modalityOf } from './modality.js';
-import { sentenceViews, type SentenceView } from './sentence-view.js';
+import { sentenceViews, speakerActor, type SentenceView } from './sentence-view.js';
 import { isPassive, leadingParty, portfoliosIn, resolveKind, titleAfterAs } from './state-changes.js';
 
 interface TriggerHit {
@@ -16,7 +16,7 @@ interface TriggerHit {
 
 const VERB_TAGS = new Set(['VERB', 'AUX']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
-const NEEDS_WINDOW = 6;
+const NEEDS_WINDOW = 8;
 
 /** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
 function findTriggers(view: SentenceView): TriggerHit[] {
@@ -107,15 +107,26 @@ function speakerOf(view: SentenceView, at: number, clauseStart: number): string[
   return inGroup ? [inGroup.actor] : [];
 }
 
+/** Who states an obligation: the statement's speaker, else the subject of the clause that governs it. */
+function obligationSource(doc: Document, view: SentenceView, clauseStart: number): string[] {
+  const statement = view.statementAt[clauseStart];
+  const speaker = statement && speakerActor(doc, statement);
+  if (speaker) return [speaker];
+  if (clauseStart < 2) return [];
+  return subjectOf({ view, at: clauseStart - 1, clauseStart: clauseStartOf(view, clauseStart - 1) });
+}
+
 function codingFor(form: TriggerForm, modality: Modality): EventCoding {
   const { entry } = form;
   if (modality === 'negated' && entry.negated) return entry.negated;
-  if (modality === 'future' && entry.future) return entry.future;
+  if (modality === 'future') return entry.future ?? typeRecoding(entry.type, 'future') ?? entry;
+  if (modality === 'conditional') return typeRecoding(entry.type, 'conditional') ?? entry;
   return entry;
 }
 
 interface Draft {
   event: Omit<Event, 'id'>;
+  passive: boolean;
   sentence: number;
   stateChanges: Omit<StateChange, 'id' | 'event'>[];
 }
@@ -173,13 +184,14 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     lastDraft = { hit, subject };
     if (subject.length > 0) recentActors = subject;
 
-    const actor = passive ? agentOf(view, last, end) : subject;
+    // "The Bush administration declared Tuesday that China must drop barriers": the speaker asks, China is asked.
+    const actor = entry.speakerActs ? obligationSource(doc, view, clauseStart) : passive ? agentOf(view, last, end) : subject;
     let place = placeOf(view, last, end);
     if (!place && (coding.type === 'CONSULT' || coding.cameo === '036')) {
       // "PM will visit Karachi": a place as the object of a visit is where it happens.
       place = view.refs.find((r) => r.first === last + 1 && r.type === 'PLACE')?.actor;
     }
-    const recipient = passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    const recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
     const stateChanges: Draft['stateChanges'] = [];
     if (entry.stateChange && STATE_MODALITIES.has(modality)) {
       const objectRefs = view.refs.filter((r) => r.first > last && r.last < end);
@@ -208,6 +220,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     const date = dateOf(doc, view, first);
     const statement = view.statementAt[first];
     drafts.push({
+      passive: passive && !entry.stateChange,
       sentence: view.index,
       stateChanges,
       event: {
@@ -275,7 +288,10 @@ export function extractEvents(doc: Document): void {
       const fresh = draft.stateChanges.filter((sc) => !known.includes(sc));
       const retold = known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT';
       let event: Event | undefined;
-      if (draft.event.actor.length > 0 && !retold) {
+      // "Three US servicemen were killed by an improvised explosive device": a passive event with a known
+      // victim and no named agent is still an event; its actor stays empty.
+      const agentless = draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0;
+      if ((draft.event.actor.length > 0 || agentless) && !retold) {
         event = { id: `e${events.length + 1}`, ...draft.event };
         events.push(event);
         lastEvent = event;

@@ -55,6 +55,17 @@ export function wordRange(words: readonly Word[], s: Span): [number, number] | u
 }
 
 /**
+ * Who made a statement: its speaker, else the actor named in its speaker phrase ("Syria says it is willing…",
+ * where the statements stage keeps a country as a speaker phrase).
+ */
+export function speakerActor(doc: Document, st: Statement): string | undefined {
+  if (st.speaker) return st.speaker;
+  const group = st.speakerSpan;
+  if (!group) return undefined;
+  return doc.mentions.find((m) => m.actor && m.span.start >= group.start && m.span.end <= group.end)?.actor;
+}
+
+/**
  * Sentences as word lists with the actor references in them: every mention resolved to an actor, plus
  * pronouns the actors stage left unresolved that a statement settles: "I"/"we" in a quote, and "he"/"his" in
  * reported speech, are the speaker ("Siddiqui said that his decision to quit…").
@@ -84,13 +95,14 @@ export function sentenceViews(doc: Document): SentenceView[] {
     );
     view.words.forEach((w, i) => {
       const st = view.statementAt[i];
-      if (!st?.speaker || view.refs.some((r) => r.first <= i && i <= r.last)) return;
-      const speakerType = types.get(st.speaker);
+      const speaker = st && speakerActor(doc, st);
+      if (!st || !speaker || view.refs.some((r) => r.first <= i && i <= r.last)) return;
+      const speakerType = types.get(speaker);
       if (!speakerType) return;
       // "Syria says it is willing to withdraw": a country, party or body speaks of itself as "it" or "they".
       const third = speakerType === 'PERSON' ? THIRD_PERSON : COLLECTIVE;
       const speaks = FIRST_PERSON.has(w.text) || (st.kind === 'indirect' && third.has(w.text));
-      if (speaks) view.refs.push({ actor: st.speaker, type: speakerType, first: i, last: i, fromStatement: true });
+      if (speaks) view.refs.push({ actor: speaker, type: speakerType, first: i, last: i, fromStatement: true });
     });
     view.refs.sort((a, b) => a.first - b.first);
   }
