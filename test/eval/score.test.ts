@@ -297,3 +297,52 @@ describe('dateMatches', () => {
     assert.equal(dateMatches(['2020-02-01', '2020-02-07'], undefined), false);
   });
 });
+
+describe('single values, party sets and relation direction', () => {
+  const gold = goldWith({
+    published: '2022-02-15',
+    dateline: 'Quetta',
+    entities: [
+      { id: 'baf', type: 'PARTY', name: 'BAF', aliases: [] },
+      { id: 'nup', type: 'PARTY', name: 'NUP', aliases: [] },
+      { id: 'pml', type: 'PARTY', name: 'PML', aliases: [] },
+      { id: 'cabinet', type: 'GOVBODY', name: 'provincial cabinet', aliases: [] },
+    ],
+    agreements: [{ parties: ['baf', 'nup'], kind: 'agreement' }],
+    relations: [
+      { a: 'baf', b: 'cabinet', kind: 'member' },
+      { a: 'baf', b: 'nup', kind: 'ally' },
+    ],
+  });
+  const system = () => {
+    const doc = createDocument('QUETTA - Text.', { published: '2022-02-14', dateline: { span: { start: 0, end: 8 }, place: 'QUETTA' } });
+    const party = (id: string, name: string, type: 'PARTY' | 'GOVBODY' = 'PARTY') => ({ id, type, name, aliases: [], mentions: [] });
+    doc.actors.push(party('x1', 'BAF'), party('x2', 'NUP'), party('x3', 'PML'), party('x4', 'Provincial Cabinet', 'GOVBODY'));
+    return doc;
+  };
+  const evidence = { start: 0, end: 1 };
+
+  it('counts a wrong published date as both a false positive and a miss, and compares datelines by letters only', () => {
+    const score = scoreDocument(gold, system());
+    assert.deepEqual(counts(score.layers.published), [0, 1, 1]);
+    assert.deepEqual(counts(score.layers.dateline), [1, 0, 0]);
+  });
+
+  it('matches agreement parties as a set: order is free, an extra party is not', () => {
+    const doc = system();
+    doc.agreements.push(
+      { id: 'g1', kind: 'pact', parties: ['x2', 'x1'], evidence },
+      { id: 'g2', kind: 'pact', parties: ['x1', 'x2', 'x3'], evidence },
+    );
+    assert.deepEqual(counts(scoreDocument(gold, doc).layers.agreements), [1, 1, 0]);
+  });
+
+  it('accepts either order for symmetric relations but not for membership', () => {
+    const doc = system();
+    doc.relations.push(
+      { id: 'l1', a: 'x2', b: 'x1', kind: 'ally', polarity: 'positive', asOf: '2022-02-15', evidence },
+      { id: 'l2', a: 'x4', b: 'x1', kind: 'member', polarity: 'positive', asOf: '2022-02-15', evidence },
+    );
+    assert.deepEqual(counts(scoreDocument(gold, doc).layers.relations), [1, 1, 1]);
+  });
+});
