@@ -45,6 +45,8 @@ export function sentenceWords(doc: Document): SentenceWords[] {
   const all: SentenceWords[] = doc.sentences.map((s, index) => ({ index, span: s.span, paragraph: s.paragraph, words: [] }));
   for (const t of doc.tokens) {
     const raw = doc.text.slice(t.span.start, t.span.end);
+    // Line breaks come through the tokenizer as tokens; they are not words.
+    if (/^\s*$/u.test(raw)) continue;
     all[t.sentence]?.words.push({ span: t.span, original: raw, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
   }
   const out: SentenceWords[] = [];
@@ -115,7 +117,7 @@ function trimPhrase(words: readonly Word[], start: number, end: number): [number
   while (end >= start && (words[end]!.pos === 'PUNCT' || words[end]!.pos === 'ADP' || words[end]!.pos === 'CCONJ')) end--;
   if (start > end) return undefined;
   const range = words.slice(start, end + 1);
-  if (!range.some((w) => w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'PRON' && SUBJECT_PRONOUNS.has(w.lower))) return undefined;
+  if (!range.some((w) => w.pos === 'PROPN' || w.pos === 'NOUN' || w.pos === 'PRON' && SUBJECT_PRONOUNS.has(w.lower) || /^\p{Lu}/u.test(w.original) && w.pos !== 'PRON')) return undefined;
   // A pronoun subject is the pronoun alone ("he said"); "his aides" is a phrase with a noun head.
   if (range.some((w) => w.pos === 'PRON' && !SUBJECT_PRONOUNS.has(w.lower) && !['his', 'her', 'their', 'its', 'our'].includes(w.lower))) return undefined;
   return [start, end];
