@@ -241,10 +241,22 @@ export function clauseAfterCue(words: readonly Word[], match: CueMatch, lex: Sta
       else if ((words[j]!.pos === 'DET' || words[j]!.pos === 'ADJ') && audienceAt(j + 1)) j += 2;
       else break;
     }
+    // "told the forum he was …": any short noun phrase, ending at its last noun.
+    if (j === objectStart) j = shortNounPhraseEnd(words, j);
     if (j === objectStart) return undefined;
   }
   while (j < words.length && isTimeWord(words[j]!, lex)) j++;
   return { start: j, complementizer: false, adjunct: adjunctSpan(match.to, j) };
+}
+
+/** Just after a determiner, adjectives and nouns starting at `from` ("the forum", "local election officials"). */
+function shortNounPhraseEnd(words: readonly Word[], from: number): number {
+  let j = from;
+  if (words[j]?.pos === 'DET') j++;
+  while (words[j]?.pos === 'ADJ') j++;
+  const nouns = j;
+  while (j - from < 5 && (words[j]?.pos === 'NOUN' || words[j]?.pos === 'PROPN')) j++;
+  return j > nouns ? j : from;
 }
 
 const TERMINAL = new Set(['.', '!', '?', ';']);
