@@ -76,7 +76,9 @@ export function sentenceViews(doc: Document): SentenceView[] {
   for (const t of doc.tokens) {
     const view = views[t.sentence];
     if (!view) continue;
-    const text = normalizeText(doc.text.slice(t.span.start, t.span.end)).text.toLowerCase();
+    const raw = doc.text.slice(t.span.start, t.span.end);
+    // Most tokens are plain ASCII and need no normalizing; the rest go through the offset-mapped view.
+    const text = (/^[\x20-\x7E]*$/u.test(raw) ? raw : normalizeText(raw).text).toLowerCase();
     view.words.push({ text, span: t.span, pos: t.pos ?? 'X' });
   }
   const mentions = [...doc.mentions].sort((a, b) => a.span.start - b.span.start);
@@ -90,9 +92,8 @@ export function sentenceViews(doc: Document): SentenceView[] {
       if (!m.actor || !type || !range) continue;
       view.refs.push({ actor: m.actor, type, first: range[0], last: range[1] });
     }
-    view.statementAt = view.words.map((w) =>
-      doc.statements.find((st) => st.content.start <= w.span.start && w.span.end <= st.content.end),
-    );
+    const here = doc.statements.filter((st) => st.content.start < view.span.end && view.span.start < st.content.end);
+    view.statementAt = view.words.map((w) => here.find((st) => st.content.start <= w.span.start && w.span.end <= st.content.end));
     view.words.forEach((w, i) => {
       const st = view.statementAt[i];
       const speaker = st && speakerActor(doc, st);
