@@ -32,7 +32,17 @@ export function wordShape(word: string): string {
   let shape = '';
   let last = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII by code, the rest by Unicode class: the shape is computed for every token, so the common case is cheap.
+    const c =
+      code >= 65 && code <= 90 ? 'X'
+      : code >= 97 && code <= 122 ? 'x'
+      : code >= 48 && code <= 57 ? 'd'
+      : code < 128 ? ch
+      : /\p{Lu}/u.test(ch) ? 'X'
+      : /\p{Ll}/u.test(ch) ? 'x'
+      : /\p{N}/u.test(ch) ? 'd'
+      : ch;
     if (c !== last) shape += c;
     last = c;
   }

@@ -30,7 +30,7 @@ export function modelEntities(doc: Document, words: readonly Word[], model: NerM
     let last = first;
     while (last < doc.tokens.length && doc.tokens[last]!.sentence === sentence) last++;
     const tokens = doc.tokens.slice(first, last);
-    const tags = model.predict(tokens.map((t) => doc.text.slice(t.span.start, t.span.end)), lex);
+    const tags = model.predict(tokens.map((t) => doc.text.slice(t.span.start, t.span.end)), lex, true);
     for (const e of entitiesOf(tags)) {
       // Only entities that start and end on word boundaries: "MQM" of "MQM-P" is not a name of its own.
       const from = wordAt.get(tokens[e.start]!.span.start);
