@@ -3,7 +3,7 @@ import type { Event, Modality, StateChange, TimeValue } from '../../document/lay
 import { normalizeText } from '../../document/normalize.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { agentOf, CLAUSE_OPENERS, clauseStartOf, objectOf, partyOf, placeOf, possessorOf, subjectOf, unique } from './arguments.js';
-import { contextCues, triggerLexicon, typeRecoding, type EventCoding, type TriggerForm } from './lexicon.js';
+import { allowsUnnamedActor, contextCues, triggerLexicon, typeRecoding, type EventCoding, type TriggerForm } from './lexicon.js';
 import { modalityOf } from './modality.js';
 import { sentenceViews, speakerActor, type SentenceView } from './sentence-view.js';
 import { isPassive, leadingParty, portfoliosIn, resolveKind, titleAfterAs } from './state-changes.js';
@@ -116,6 +116,12 @@ function obligationSource(doc: Document, view: SentenceView, clauseStart: number
   return subjectOf({ view, at: clauseStart - 1, clauseStart: clauseStartOf(view, clauseStart - 1) });
 }
 
+/** The clause names something before the trigger (a noun, no pronoun): "Israeli soldiers arrested". */
+function hasNounSubject(view: SentenceView, clauseStart: number, at: number): boolean {
+  const before = view.words.slice(clauseStart, at);
+  return before.some((w) => w.pos === 'NOUN' || w.pos === 'PROPN') && !before.some((w) => PRONOUNS.has(w.text));
+}
+
 function codingFor(form: TriggerForm, modality: Modality): EventCoding {
   const { entry } = form;
   if (modality === 'negated' && entry.negated) return entry.negated;
@@ -127,6 +133,8 @@ function codingFor(form: TriggerForm, modality: Modality): EventCoding {
 interface Draft {
   event: Omit<Event, 'id'>;
   passive: boolean;
+  /** The actor is a group no actor record names ("Israeli soldiers"), for a type coded without one. */
+  unnamedActor: boolean;
   sentence: number;
   stateChanges: Omit<StateChange, 'id' | 'event'>[];
 }
@@ -219,8 +227,11 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     }
     const date = dateOf(doc, view, first);
     const statement = view.statementAt[first];
+    const unnamedActor =
+      isVerb && !passive && actor.length === 0 && allowsUnnamedActor(coding.type) && hasNounSubject(view, clauseStart, first);
     drafts.push({
       passive: passive && !entry.stateChange,
+      unnamedActor,
       sentence: view.index,
       stateChanges,
       event: {
@@ -290,7 +301,7 @@ export function extractEvents(doc: Document): void {
       let event: Event | undefined;
       // "Three US servicemen were killed by an improvised explosive device": a passive event with a known
       // victim and no named agent is still an event; its actor stays empty.
-      const agentless = draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0;
+      const agentless = (draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0) || draft.unnamedActor;
       if ((draft.event.actor.length > 0 || agentless) && !retold) {
         event = { id: `e${events.length + 1}`, ...draft.event };
         events.push(event);

@@ -96,13 +96,16 @@ export type TypeRecoding = Partial<Record<PloverType, { future?: EventCoding; co
 interface TriggerFile {
   triggers: RawEntry[];
   byType?: TypeRecoding;
+  unnamedActorTypes?: PloverType[];
 }
 
 let byType: TypeRecoding = {};
+let unnamedActorTypes: ReadonlySet<PloverType> = new Set();
 
 function loadTriggers(): Map<string, TriggerForm[]> {
   const raw = JSON.parse(readFileSync(packagePath(TRIGGERS_FILE), 'utf8')) as TriggerFile;
   byType = raw.byType ?? {};
+  unnamedActorTypes = new Set(raw.unnamedActorTypes ?? []);
   for (const [type, recode] of Object.entries(byType)) {
     checkCoding({ type: type as PloverType }, `byType ${type}`);
     checkCoding(recode.future, `byType ${type} (future)`);
@@ -171,6 +174,12 @@ export interface ModalityCues {
 export function typeRecoding(type: PloverType, modality: 'future' | 'conditional'): EventCoding | undefined {
   triggerLexicon();
   return byType[type]?.[modality];
+}
+
+/** Types coded even when their actor is a group no actor record names ("Israeli soldiers arrested …"). */
+export function allowsUnnamedActor(type: PloverType): boolean {
+  triggerLexicon();
+  return unnamedActorTypes.has(type);
 }
 
 let modality: ModalityCues | undefined;

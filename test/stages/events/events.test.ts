@@ -148,6 +148,13 @@ describe('events stage', () => {
     });
   });
 
+  it('codes an arrest by a group no actor record names with an empty actor, but no meeting of such a group', () => {
+    const text = 'Police arrested twelve AUP workers in Quetta. Party elders met Rana Tariq.';
+    assert.deepEqual(eventsOf(annotate(text, ACTORS)), [
+      { type: 'COERCE', actor: [], recipient: ['aup'], modality: 'asserted', trigger: 'arrested', place: 'quetta' },
+    ]);
+  });
+
   it('fires on no noun without an owner and on no trigger without a named actor', () => {
     const text = 'The meeting was held in Quetta. They discussed the budget after the offer of ministries.';
     assert.deepEqual(eventsOf(annotate(text, ACTORS)), []);
