@@ -17,6 +17,16 @@ function overlaps(a: string[], b: string[]): boolean {
 }
 
 /**
+ * Reports dated to the same day that share a participant in any role. Articles disagree on who acted: "Qureshi
+ * resigned" and "the Prime Minister accepted the resignation of Qureshi" report one resignation.
+ */
+function sameDayShared(a: Report, b: Report): boolean {
+  const exact = (r: Report): string | undefined => (r.from !== undefined && r.from === r.to ? r.from : undefined);
+  return exact(a) !== undefined && exact(a) === exact(b) &&
+    overlaps([...a.event.actors, ...a.event.recipients], [...b.event.actors, ...b.event.recipients]);
+}
+
+/**
  * Merges reports of the same event from several articles: same PLOVER type, overlapping actors (after
  * cross-document resolution), recipients overlapping when both give some, and compatible dates (ranges that
  * overlap; an undated report covers the week before its article). Future, hypothetical and negated events are
@@ -31,7 +41,7 @@ export function deduplicateEvents(docs: Document[], lookup: ActorLookup): Record
       const exact = firstDay(e.date);
       const published = doc.meta.published;
       const from = exact ?? (published ? addDays(published, -UNDATED_WINDOW_DAYS) : undefined);
-      const to = lastDay(e.date) ?? published;
+      const to = exact ? lastDay(e.date) ?? exact : published;
       const date = exact ?? published;
       reports.push({
         from,
@@ -55,8 +65,9 @@ export function deduplicateEvents(docs: Document[], lookup: ActorLookup): Record
     const same = merged.find((m) =>
       m.event.type === r.event.type &&
       happened(m) && happened(r) &&
-      overlaps(m.event.actors, r.event.actors) &&
-      (m.event.recipients.length === 0 || r.event.recipients.length === 0 || overlaps(m.event.recipients, r.event.recipients)) &&
+      (sameDayShared(m, r) || (
+        overlaps(m.event.actors, r.event.actors) &&
+        (m.event.recipients.length === 0 || r.event.recipients.length === 0 || overlaps(m.event.recipients, r.event.recipients)))) &&
       m.from !== undefined && r.from !== undefined && m.to !== undefined && r.to !== undefined &&
       m.from <= r.to && r.from <= m.to &&
       !m.event.sources.some((s) => s.article === r.event.sources[0]!.article));

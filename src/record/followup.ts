@@ -36,15 +36,16 @@ const HEAD_MARKERS = new Set(['will', 'would', 'shall', 'to', 'be', 'been', 'not
 
 /**
  * The promised act as stems: its head verbs (visit; released in "would be released" — not "delayed" in
- * "long-delayed") and the things it concerns (port, qasimabad), leaving out time words and the names of the
- * committer and the recipient, which any later article about them repeats.
+ * "long-delayed") and the things it concerns (port, qasimabad), leaving out time words and the names of people
+ * and parties (the committer, the recipient), which any later article about them repeats.
  */
 function sketchOf(doc: Document, c: Commitment): Sketch {
   const verbs = new Set<string>();
   const objects = new Set<string>();
   const inTime = (start: number): boolean => doc.times.some((t) => t.span.start <= start && start < t.span.end);
-  const parties = new Set([c.by, c.to].filter((x): x is string => x !== undefined));
-  const naming = (start: number): boolean => doc.mentions.some((m) => m.actor !== undefined && parties.has(m.actor) && m.span.start <= start && start < m.span.end);
+  const types = new Map(doc.actors.map((a) => [a.id, a.type]));
+  const naming = (start: number): boolean => doc.mentions.some((m) => m.span.start <= start && start < m.span.end &&
+    m.actor !== undefined && (types.get(m.actor) === 'PERSON' || types.get(m.actor) === 'PARTY'));
   const inside = doc.tokens.filter((t) => t.span.start >= c.what.start && t.span.end <= c.what.end);
   inside.forEach((t, i) => {
     if (inTime(t.span.start) || naming(t.span.start)) return;

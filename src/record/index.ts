@@ -13,3 +13,4 @@ export {
 } from './queries.js';
 export { mergeActors, splitActor } from './decisions.js';
 export { openRecord, type OpenRecord } from './open.js';
+export { scoreResolution, type GoldClusters, type ResolutionScore } from './score.js';
