@@ -434,9 +434,12 @@ function chronoValue(ctx: Context, r: chrono.ParsedResult, relative: boolean): T
     }
   }
   if (relative && !ctx.ref) {
-    if (known('hour')) return unresolved('time', 'XXXX-XX-XXTXX:XX');
-    if (known('day') || known('weekday')) return unresolved('day', 'XXXX-XX-XX');
-    if (known('month')) return unresolved('month', 'XXXX-XX');
+    // Keep what the text states: "March 3" without a year is XXXX-03-03.
+    const mm = known('month') ? String(month).padStart(2, '0') : 'XX';
+    const dd = known('day') ? String(day).padStart(2, '0') : 'XX';
+    if (known('hour')) return unresolved('time', `XXXX-${mm}-${dd}TXX:XX`);
+    if (known('day') || known('weekday')) return unresolved('day', `XXXX-${mm}-${dd}`);
+    if (known('month')) return unresolved('month', `XXXX-${mm}`);
     return known('year') ? unresolved('year', 'XXXX') : undefined;
   }
   const explicitYear = known('year') || /\b(?:ago|later|earlier|yesterday|today|tomorrow|now)\b/iu.test(r.text);

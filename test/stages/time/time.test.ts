@@ -100,6 +100,7 @@ describe('extractTimes', () => {
     assert.equal(monday.start, undefined);
     assert.match(monday.value, /X/u);
     assert.equal(valueOf(text, 'August 2018', null).value, '2018-08');
+    assert.equal(valueOf('The session opens on March 3.', 'March 3', null).value, 'XXXX-03-03');
   });
 
   it('marks vague references and sets', () => {
