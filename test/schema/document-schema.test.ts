@@ -16,6 +16,7 @@ import {
   type StateChangeKind, type Statement, type StatementKind, type TimeExpression, type TimeValue, type Token,
 } from '../../src/document/layers.js';
 import type { Span } from '../../src/document/span.js';
+import { documentFromText } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { harbourDocument } from '../store/fixtures/articles.js';
 import { documentSchema, validateDocument } from './validate.js';
@@ -95,12 +96,22 @@ describe('document schema validates real documents', () => {
     assert.deepEqual(validateDocument(JSON.parse(JSON.stringify(documentToJSON(doc)))), []);
   });
 
-  it('accepts what the default pipeline makes of the test articles', async () => {
-    const dir = packagePath('test/cli/fixtures/batch');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && f !== 'not-text.txt');
-    assert.ok(files.length >= 3);
-    for (const f of files) {
-      const doc = createDocument(readFileSync(join(dir, f), 'utf8'), { origin: f });
+  const fixtures = packagePath('test/cli/fixtures/batch');
+  const articles = readdirSync(fixtures).filter((f) => f.endsWith('.txt') && f !== 'not-text.txt');
+
+  it('accepts what ingest and the default pipeline make of the test articles, given a publication date', async () => {
+    assert.ok(articles.length >= 3);
+    for (const f of articles) {
+      const doc = documentFromText(readFileSync(join(fixtures, f), 'utf8'), { origin: f }, { published: '2024-03-18' });
+      await analyze(doc);
+      assert.deepEqual(validateDocument(JSON.parse(JSON.stringify(documentToJSON(doc)))), [], f);
+    }
+  });
+
+  it('accepts what ingest and the default pipeline make of the test articles when no date is known', async () => {
+    for (const f of articles) {
+      const doc = documentFromText(readFileSync(join(fixtures, f), 'utf8'), { origin: f });
+      assert.equal(doc.meta.published, undefined);
       await analyze(doc);
       assert.deepEqual(validateDocument(JSON.parse(JSON.stringify(documentToJSON(doc)))), [], f);
     }
