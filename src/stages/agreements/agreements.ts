@@ -163,7 +163,6 @@ export function findAgreements(index: ReferenceIndex): AgreementFinding[] {
     if (parties.length === 0) continue;
     const same = findings.find((f) => f.agreement.kind === m.kind && parties.every((p) => f.agreement.parties.includes(p)));
     if (same) continue;
-    POINTS_OF.lastIndex = 0;
     const pointsOf = m.points ?? [...text.matchAll(POINTS_OF)].map((p) => numberValue(p[1]!)).find((n) => n !== undefined);
     const date = dateOf(index, m.sentence);
     const status = statusOf(index, m, mentions, parties);

@@ -68,4 +68,9 @@ describe('agreementsStage', () => {
     const doc = await agreementsOf('Ali Shah was killed a year after the signing of the peace agreement.');
     assert.deepEqual(doc.agreements, []);
   });
+
+  it('takes the number of points from "the five points of the MoU" stated apart', async () => {
+    const doc = await agreementsOf('The AJP and the NPP signed an MoU in 2019. The five points of the MoU cover jobs and water.');
+    assert.deepEqual(doc.agreements.map((a) => [a.kind, a.points, a.date?.value]), [['memorandum of understanding', 5, '2019']]);
+  });
 });
