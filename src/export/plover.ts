@@ -70,7 +70,9 @@ function actorCode(name: string, aliases: readonly string[], type: string): stri
 
 function entity(doc: Document, actorId: string, evidence: Event['evidence']): PloverEntity {
   const actor = doc.actors.find((a) => a.id === actorId);
-  const mention = doc.mentions.find((m) => m.actor === actorId && m.span.start >= evidence.start && m.span.end <= evidence.end);
+  const inEvidence = doc.mentions.filter((m) => m.actor === actorId && m.span.start >= evidence.start && m.span.end <= evidence.end);
+  // A name says more than a title or pronoun for the same actor ("Khalid Maqbool Siddiqui" over "Convener").
+  const mention = inEvidence.find((m) => m.type === actor?.type) ?? inEvidence[0];
   const role = doc.roles.find((r) => r.person === actorId);
   return {
     code: actor ? actorCode(actor.name, actor.aliases, actor.type) : actorId,

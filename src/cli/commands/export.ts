@@ -5,20 +5,22 @@ import { toEventCsv, toPloverJsonLines } from '../../export/index.js';
 import { openStore, resolveDbPath } from '../../store/index.js';
 import { analyzeInputs } from '../analyze-inputs.js';
 import { EXIT } from '../exit-codes.js';
+import { dbOption, publishedOption } from '../options.js';
 
 const FORMATS = ['plover', 'csv'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
-/** `polity export --format plover|csv [--db FILE] [--out FILE] [FILE...]`: events from the store, or from files analysed on the fly. */
+/** `polity export --format plover|csv [--db FILE] [--out FILE] [--published DATE] [FILE...]`: events from the store, or from files analysed on the fly. */
 export function register(program: Command): void {
   program
     .command('export')
     .description('Export events as PLOVER JSON Lines or CSV (docs/exports.md): from the store, or from the files given, analysed on the fly.')
     .argument('[files...]', 'inputs to analyse instead of reading the store')
     .requiredOption('--format <format>', 'plover (JSON Lines) or csv')
-    .option('--db <file>', 'the SQLite store (default: $POLITY_DB or ./polity.db)')
+    .addOption(dbOption())
+    .addOption(publishedOption())
     .option('--out <file>', 'write here instead of standard output')
-    .action(async (files: string[], opts: { format: string; db?: string; out?: string }) => {
+    .action(async (files: string[], opts: { format: string; db?: string; out?: string; published?: string }) => {
       if (!FORMATS.includes(opts.format as ExportFormat)) {
         process.stderr.write(`polity: unknown export format ${JSON.stringify(opts.format)}; use plover or csv\n`);
         process.exitCode = EXIT.USAGE;
@@ -27,7 +29,7 @@ export function register(program: Command): void {
       let docs: Document[];
       let failures: string[] = [];
       if (files.length > 0) {
-        ({ docs, failures } = await analyzeInputs(files));
+        ({ docs, failures } = await analyzeInputs(files, opts.published ? { published: opts.published } : {}));
       } else {
         const store = openStore(resolveDbPath(opts.db));
         try {
