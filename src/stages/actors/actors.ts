@@ -39,7 +39,8 @@ export function annotateActors(doc: Document): void {
   const candidates: Candidate[] = mergeModelMentions(ruleCandidates, entities, words, lex);
   const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
   const drafts = resolveAliases(candidates, words, lex, view);
-  const { roles, memberships, holders, titleOrgs } = findRoles(candidates, words, lex);
+  const partyCandidates = new Set(drafts.filter((d) => d.type === 'PARTY').flatMap((d) => d.members));
+  const { roles, memberships, holders, titleOrgs } = findRoles(candidates, words, lex, (n) => partyCandidates.has(n));
   const antecedents: Antecedents = new Map(holders);
   const actorOf = new Map<number, number>();
   drafts.forEach((d, a) => d.members.forEach((m) => actorOf.set(m, a)));

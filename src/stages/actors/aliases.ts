@@ -71,11 +71,33 @@ function organisationKey(c: Candidate, surface: string): string {
   return /^[\p{Lu}\p{N}-]+$/u.test(surface) ? squeeze(surface) : initialsOf(surface);
 }
 
-function organisationDrafts(candidates: readonly Candidate[], surfaceOf: (c: Candidate) => string, drafts: ActorDraft[]): void {
+/**
+ * Acronyms the text defines: "Rural People's League (RPL-S)" — long-form candidate index → acronym key, even
+ * when the initials do not spell it.
+ */
+function definedAcronyms(candidates: readonly Candidate[], words: readonly Word[], surfaceOf: (c: Candidate) => string): Map<number, string> {
+  const defined = new Map<number, string>();
+  candidates.forEach((c, n) => {
+    const next = candidates[n + 1];
+    if (!next || (c.type !== 'PARTY' && c.type !== 'ORG') || c.to - c.from < 2) return;
+    if (words[c.to]?.text !== '(' || next.from !== c.to + 1 || words[next.to]?.text.startsWith(')') !== true) return;
+    const acronym = surfaceOf(next);
+    if (/^[\p{Lu}\p{N}-]+$/u.test(acronym)) defined.set(n, organisationKey(next, acronym));
+  });
+  return defined;
+}
+
+function organisationDrafts(
+  candidates: readonly Candidate[],
+  words: readonly Word[],
+  surfaceOf: (c: Candidate) => string,
+  drafts: ActorDraft[],
+): void {
+  const defined = definedAcronyms(candidates, words, surfaceOf);
   candidates.forEach((c, n) => {
     if (c.type !== 'PARTY' && c.type !== 'ORG') return;
     const surface = surfaceOf(c);
-    const acronym = organisationKey(c, surface);
+    const acronym = defined.get(n) ?? organisationKey(c, surface);
     const found = drafts.find((d) => (d.type === 'PARTY' || d.type === 'ORG') && d.acronym === acronym && acronym.length >= 2);
     const isLong = !/^[\p{Lu}\p{N}-]+$/u.test(surface);
     if (found) {
@@ -156,7 +178,7 @@ export function resolveAliases(
 ): ActorDraft[] {
   const drafts: ActorDraft[] = [];
   personDrafts(candidates, words, drafts);
-  organisationDrafts(candidates, surface, drafts);
+  organisationDrafts(candidates, words, surface, drafts);
   govbodyDrafts(candidates, words, lex, surface, drafts);
   placeDrafts(candidates, surface, drafts);
   for (const d of drafts) d.members.sort((a, b) => a - b);

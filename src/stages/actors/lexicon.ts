@@ -35,6 +35,9 @@ interface WordsFile {
   nonActorAcronyms: string[];
   placePrepositions: string[];
   pronouns: Record<string, ActorType>;
+  placeSuffixes: string[];
+  placeFirstWords: string[];
+  placeLastWords: string[];
 }
 interface GazetteerFile { places: string[]; organizations: string[]; commonWords: string[] }
 
@@ -65,6 +68,9 @@ export interface Lexicon {
   nonActorAcronyms: ReadonlySet<string>;
   placePrepositions: ReadonlySet<string>;
   pronouns: ReadonlyMap<string, ActorType>;
+  placeSuffixes: readonly string[];
+  placeFirstWords: ReadonlySet<string>;
+  placeLastWords: ReadonlySet<string>;
   places: ReadonlySet<string>;
   organizations: ReadonlySet<string>;
   commonWords: ReadonlySet<string>;
@@ -112,6 +118,9 @@ function load(): Lexicon {
     nonActorAcronyms: new Set(w.nonActorAcronyms),
     placePrepositions: lower(w.placePrepositions),
     pronouns: new Map(Object.entries(w.pronouns)),
+    placeSuffixes: w.placeSuffixes,
+    placeFirstWords: lower(w.placeFirstWords),
+    placeLastWords: lower(w.placeLastWords),
     places: new Set(g.places),
     organizations: new Set(g.organizations),
     commonWords: new Set(g.commonWords),

@@ -52,6 +52,21 @@ function isNameWord(w: Word, lex: Lexicon): boolean {
   return isCapitalized(w) && isAlphabetic(w) && !lex.temporal.has(w.lower) && !isAcronym(w);
 }
 
+function isHead(lower: string, lex: Lexicon): boolean {
+  return lex.partyHeads.has(lower) || lex.orgHeads.has(lower) || lex.govbodyHeads.has(lower);
+}
+
+/**
+ * An office starting at `k`, unless its words open an organisation's name: "National Justice Party" is a
+ * party, though "National Justice" reads like an office.
+ */
+function officeAt(words: readonly Word[], k: number, end: number, lex: Lexicon) {
+  const title = matchTitle(words, k, end, lex);
+  if (!title || !title.capitalized) return title;
+  const after = words[title.to];
+  return after && isNameWord(after, lex) && isHead(after.lower, lex) ? null : title;
+}
+
 /**
  * Where a proper-name chunk starting at `i` ends. Connectors join inside names: "Ministry of Foreign Affairs",
  * "Osama bin Laden", and a spaced dash after a party head: "Muttahida Qaumi Movement - Pakistan".
@@ -67,7 +82,7 @@ function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexic
     // A body's name ends at its head word: "Opposition Leader in Sindh Assembly Firdaus Shamim Naqvi",
     // "Chairman of the Senate Sadiq Sanjrani".
     if (afterHead && isNameWord(w, lex) && !(lex.govbodyHeads.has(w.lower) || lex.partyHeads.has(w.lower) || lex.orgHeads.has(w.lower))) break;
-    if (isNameWord(w, lex) && !matchTitle(words, k, end, lex) && !lex.titleAbbreviations.has(w.text)) {
+    if (isNameWord(w, lex) && !officeAt(words, k, end, lex) && !lex.titleAbbreviations.has(w.text)) {
       k++;
       continue;
     }
@@ -81,6 +96,11 @@ function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexic
         k = after + 1;
         continue;
       }
+    }
+    // "Rural People's League", "Rural Workers' Front": a possessive inside an organisation's name.
+    if ((w.text === "'s" || (w.text === "'" && lastLower.endsWith('s'))) && next && isNameWord(next, lex) && (lastLower === 'people' || isHead(next.lower, lex))) {
+      k += 2;
+      continue;
     }
     if (w.text === '-' && next && isNameWord(next, lex) && (lex.partyHeads.has(lastLower) || lex.orgHeads.has(lastLower))) {
       k += 2;
@@ -138,8 +158,18 @@ export function typeOfChunk(words: readonly Word[], from: number, to: number, le
   const honorific = nameFrom > from || nameTo < to;
   const informative = words.slice(nameFrom, nameTo).some((w) => !lex.commonWords.has(w.lower) && !lex.notNames.has(w.lower));
   if (!informative) return null;
+  if (!honorific && looksLikePlace(words, nameFrom, nameTo, lex)) return { type: 'PLACE', source: 'rule' };
   if (honorific || nameTo - nameFrom >= 2) return { type: 'PERSON', source: 'rule', nameFrom, nameTo };
   return { type: 'SINGLE', source: 'rule', nameFrom, nameTo };
+}
+
+/** "Port Qasimabad", "Gulshan Town", "Jacobabad": the shape of a place name. */
+function looksLikePlace(words: readonly Word[], from: number, to: number, lex: Lexicon): boolean {
+  const last = words[to - 1]!.lower;
+  return (
+    (to - from >= 2 && (lex.placeFirstWords.has(words[from]!.lower) || lex.placeLastWords.has(last))) ||
+    lex.placeSuffixes.some((suffix) => last.length > suffix.length + 3 && last.endsWith(suffix))
+  );
 }
 
 /** A lower-case office is an office only where news writing introduces one: "the minister for law", "MQM-P convener". */
@@ -147,6 +177,8 @@ function licensesLowercaseTitle(words: readonly Word[], i: number, previous: Can
   const before = words[i - 1];
   if (!before) return false;
   if (DETERMINERS.has(before.lower) || before.text === "'s" || before.text === ',') return true;
+  // "Rural People's League (RPL-S) convener Tariq Mehmood Qureshi".
+  if (before.text === ')' && previous !== undefined && previous.to === i - 1 && previous.type !== 'TITLE') return true;
   return previous !== undefined && previous.to === i && previous.type !== 'TITLE';
 }
 
@@ -176,6 +208,13 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
   const out: Candidate[] = [];
   for (const { from, to } of sentenceRanges(words)) {
     let i = from;
+    // "PORT QASIMABAD -": the dateline's words name one place.
+    let datelineTo = i;
+    while (datelineTo < to && words[datelineTo]!.span.end <= datelineEnd && isAlphabetic(words[datelineTo]!)) datelineTo++;
+    if (datelineTo > i) {
+      out.push({ type: 'PLACE', from: i, to: datelineTo, span: spanOf(words, i, datelineTo), source: 'rule' });
+      i = datelineTo;
+    }
     while (i < to) {
       const w = words[i]!;
       const previous = out[out.length - 1];
@@ -186,7 +225,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         continue;
       }
       // "Senior Deputy Convener Amir Khan", "the minister for law and justice".
-      const title = isAlphabetic(w) ? matchTitle(words, i, to, lex) : null;
+      const title = isAlphabetic(w) ? officeAt(words, i, to, lex) : null;
       if (title && (title.capitalized || licensesLowercaseTitle(words, i, previous))) {
         out.push({ type: 'TITLE', from: title.from, to: title.to, span: spanOf(words, title.from, title.to), title, source: 'rule' });
         i = title.to;
@@ -213,8 +252,8 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
       }
       // "both MQM-P and PTI could not resolve differences"; an all-capitals headline word ("TALKS") is no acronym.
       if (isAcronym(w) && !(w.opensClause && lex.commonWords.has(w.lower) && w.text.length > 3)) {
-        const typed = w.span.end <= datelineEnd ? { type: 'PLACE' as const, source: 'rule' as const } : typeOfAcronym(w, lex);
-        if (typed) out.push({ type: typed.type, from: i, to: i + 1, span: w.span, source: typed.source, ...('partyKey' in typed && typed.partyKey ? { partyKey: typed.partyKey } : {}) });
+        const typed = typeOfAcronym(w, lex);
+        if (typed) out.push({ type: typed.type, from: i, to: i + 1, span: w.span, source: typed.source, ...(typed.partyKey ? { partyKey: typed.partyKey } : {}) });
         i++;
         continue;
       }
@@ -222,10 +261,14 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         i++;
         continue;
       }
-      // A capitalised common word that opens a sentence or quote is not a name: "Hours after the meeting…".
+      // A capitalised common word that opens a sentence or quote is not a name: "Hours after the meeting…";
+      // unless it opens an organisation's name: "Working People's Alliance (WPA) convener…".
       if (w.opensClause && (lex.commonWords.has(w.lower) || lex.notNames.has(w.lower)) && !lex.honorificPrefixes.has(w.text)) {
-        i++;
-        continue;
+        const chunkEnd = nameChunkEnd(words, i, to, lex);
+        if (chunkEnd - i < 2 || !isHead(words[chunkEnd - 1]!.lower, lex) || w.text === 'The') {
+          i++;
+          continue;
+        }
       }
       // "The Muttahida Qaumi Movement - Pakistan": an article is not part of the name.
       if (w.text === 'The' || w.text === 'A' || w.text === 'An') {
@@ -233,7 +276,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         continue;
       }
       const chunkEnd = nameChunkEnd(words, i, to, lex);
-      const typed = w.span.end <= datelineEnd ? ({ type: 'PLACE', source: 'rule' } as Typed) : typeOfChunk(words, i, chunkEnd, lex);
+      const typed = typeOfChunk(words, i, chunkEnd, lex);
       if (typed) {
         out.push({
           type: typed.type === 'SINGLE' ? 'PERSON' : typed.type,

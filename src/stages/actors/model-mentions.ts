@@ -98,9 +98,10 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     let from = e.from;
     while (from < e.to && !/^\p{Lu}/u.test(words[from]!.text)) from++;
     if (from >= e.to) continue;
-    // A lone common word is no name, whatever the tagger says: "the coalition government in Centre".
+    // A lone common word is no name, whatever the tagger says: "the coalition government in Centre",
+    // "the portfolio of Ports and Shipping".
     const only = words[from]!;
-    if (e.to - from === 1 && (lex.commonWords.has(only.lower) || lex.notNames.has(only.lower) || lex.titleModifiers.has(only.lower))) continue;
+    if (e.to - from === 1 && (lex.commonWords.has(only.lower) || lex.notNames.has(only.lower) || lex.titleModifiers.has(only.lower) || lex.portfolioWords.has(only.lower))) continue;
     const typed = type === 'PERSON' ? typeOfChunk(words, from, e.to, lex) : null;
     if (type === 'PERSON' && !typed) continue;
     out.push({

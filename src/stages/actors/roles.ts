@@ -46,7 +46,8 @@ export interface RoleFindings {
   titleOrgs: Map<number, number>;
 }
 
-export function findRoles(candidates: readonly Candidate[], words: readonly Word[], lex: Lexicon): RoleFindings {
+/** `isParty(n)`: candidate n names a party once aliases are resolved ("WPA" defined as "Working People's Alliance"). */
+export function findRoles(candidates: readonly Candidate[], words: readonly Word[], lex: Lexicon, isParty: (n: number) => boolean): RoleFindings {
   const roles: RoleDraft[] = [];
   const holders = new Map<number, number>();
   const memberships: MembershipDraft[] = [];
@@ -58,10 +59,10 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
 
   candidates.forEach((t, n) => {
     if (t.type !== 'TITLE') return;
-    // Organisation before the office: "PTI Central Vice President", "MQM-P's convener".
+    // Organisation before the office: "PTI Central Vice President", "MQM-P's convener", "(RPL-S) convener".
     const before = candidates[n - 1];
     let org: number | undefined;
-    if (isOrganisation(before) && (before.to === t.from || (before.to + 1 === t.from && words[before.to]!.text === "'s"))) org = n - 1;
+    if (isOrganisation(before) && (before.to === t.from || (before.to + 1 === t.from && ["'s", ')'].includes(words[before.to]!.text)))) org = n - 1;
     // Organisation after it: "Opposition Leader in Sindh Assembly", "Chairman of the Senate".
     let holderAt = t.to;
     const prep = words[t.to]?.lower;
@@ -99,11 +100,11 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     holders.set(n, holder);
     const evidence = spanUnion(spanUnion(t.span, candidates[holder]!.span), org !== undefined ? candidates[org]!.span : t.span);
     if (!t.title!.generic) roles.push({ person: holder, title: n, ...(org !== undefined ? { org } : {}), evidence });
-    if (org !== undefined && candidates[org]!.type === 'PARTY') memberships.push({ person: holder, org, evidence, inferred: !t.title!.generic });
+    if (org !== undefined && isParty(org)) memberships.push({ person: holder, org, evidence, inferred: !t.title!.generic });
   });
 
   candidates.forEach((c, n) => {
-    if (c.type !== 'PARTY') return;
+    if (!isParty(n)) return;
     const next = candidates[n + 1];
     // "MQM-P's Faisal Subzwari", "PTI's Asad Umar".
     if (next?.type === 'PERSON' && (next.from === c.to || (next.from === c.to + 1 && words[c.to]!.text === "'s"))) {

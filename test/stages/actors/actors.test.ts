@@ -107,6 +107,33 @@ describe('actors stage: names and aliases', () => {
     assert.ok(quetta.aliases.includes('QUETTA'));
   });
 
+  it('joins a long form to the acronym the text defines in brackets, even when the initials differ', async () => {
+    const doc = await analyse(fixture('new-parties.txt'));
+    const wpa = actorNamed(doc, "Working People's Alliance");
+    assert.equal(wpa.type, 'PARTY');
+    assert.ok(wpa.aliases.includes('WPA'));
+    assert.ok(actorNamed(doc, "Rural Workers' Front").aliases.includes('RWF-H'));
+  });
+
+  it('reads a party name whose first words look like an office: "National Justice Party"', async () => {
+    const doc = await analyse(fixture('new-parties.txt'));
+    assert.equal(actorNamed(doc, 'National Justice Party').type, 'PARTY');
+    assert.ok(!doc.mentions.some((m) => m.type === 'TITLE' && doc.text.slice(m.span.start, m.span.end) === 'National Justice'));
+  });
+
+  it('reads a dateline of several words as one place, and places by the shape of their names', async () => {
+    const doc = await analyse(fixture('new-parties.txt'));
+    assert.ok(actorNamed(doc, 'New Kalapur').aliases.includes('NEW KALAPUR'));
+    assert.equal(actorNamed(doc, 'Gulshan Town').type, 'PLACE');
+    assert.equal(actorNamed(doc, 'Sanghabad').type, 'PLACE');
+  });
+
+  it('reads an office after a bracketed acronym: "(WPA) convener Sabeen Akhtar Jatoi"', async () => {
+    const doc = await analyse(fixture('new-parties.txt'));
+    assert.deepEqual(rolesOf(doc, 'Sabeen Akhtar Jatoi'), [{ title: 'convener', org: "Working People's Alliance" }]);
+    assert.deepEqual(partiesOf(doc, 'Sabeen Akhtar Jatoi'), ["Working People's Alliance"]);
+  });
+
   it('does not invent actors from common words, agreements or described groups', async () => {
     const doc = await analyse(fixture('coalition-talks.txt'));
     const names = doc.actors.flatMap((a) => [a.name, ...a.aliases]);
