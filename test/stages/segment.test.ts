@@ -51,4 +51,22 @@ describe('segmentText', () => {
     // Hyphens are tokens of their own, as in the newswire NER training data ("PML", "-", "N").
     assert.deepEqual(tokens.slice(0, 3).map((t) => text.slice(t.span.start, t.span.end)), ['PML', '-', 'N']);
   });
+
+  it('does not split before a word in lower case, a closing bracket or a signature dash', () => {
+    const text = 'Senator Ruth Okafor (D-Wis.) said the vote failed. \u201CWe will win.\u201D \u2015 Ruth Okafor';
+    assert.deepEqual(sentencesOf(text), [
+      'Senator Ruth Okafor (D-Wis.) said the vote failed.',
+      '\u201CWe will win.\u201D \u2015 Ruth Okafor',
+    ]);
+  });
+
+  it('joins hard-wrapped lines of a text without blank lines but keeps short headline lines apart', () => {
+    const text =
+      'Coalition talks stall in the capital\nThe governing party and its junior partner failed on Tuesday to agree on\nthe cabinet seats the partner demands. Talks resume next week.';
+    assert.deepEqual(sentencesOf(text), [
+      'Coalition talks stall in the capital',
+      'The governing party and its junior partner failed on Tuesday to agree on\nthe cabinet seats the partner demands.',
+      'Talks resume next week.',
+    ]);
+  });
 });

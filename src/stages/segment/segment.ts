@@ -21,18 +21,32 @@ interface RawToken {
   pos: string;
 }
 
-/** Splits the text into paragraphs: blank-line blocks, or single lines when the text has no blank line. */
+/**
+ * Splits the text into paragraphs: blank-line blocks; in a text with no blank line, lines — except where a
+ * line only wraps ("the plan\nwould fail": the line runs long without closing punctuation, or the next one
+ * goes on in lower case).
+ */
 export function paragraphSpans(text: string, from = 0): Span[] {
-  const separator = /\n[ \t\u00A0]*\n/u.test(text.slice(from)) ? /\n(?:[ \t\u00A0]*\n)+/gu : /\n+/gu;
+  const blankLines = /\n[ \t\u00A0]*\n/u.test(text.slice(from));
+  const separator = blankLines ? /\n(?:[ \t\u00A0]*\n)+/gu : /\n+/gu;
   const spans: Span[] = [];
   let start = from;
   separator.lastIndex = from;
   for (let m = separator.exec(text); m; m = separator.exec(text)) {
+    if (!blankLines && isLineWrap(text, start, m.index, m.index + m[0].length)) continue;
     spans.push(trimSpan(text, { start, end: m.index }));
     start = m.index + m[0].length;
   }
   spans.push(trimSpan(text, { start, end: text.length }));
   return spans.filter((s) => s.end > s.start);
+}
+
+const WRAP_WIDTH = 50;
+
+function isLineWrap(text: string, lineStart: number, lineEnd: number, next: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd).trimEnd();
+  if (/^\p{Ll}/u.test(text.slice(next, next + 1))) return lineStart < lineEnd;
+  return line.length >= WRAP_WIDTH && !/[.!?:;"'\u201D\u2019)\]]$/u.test(line);
 }
 
 /** Tokens and wink's sentence boundaries for one paragraph, in original offsets. */
@@ -41,21 +55,26 @@ function tokenizeParagraph(text: string, para: Span): { tokens: RawToken[]; sent
   const wdoc = nlp.readDoc(slice);
   const values = wdoc.tokens().out() as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
-  const tokens: RawToken[] = [];
-  let cursor = 0;
-  values.forEach((value, k) => {
-    // wink keeps token values verbatim, so each is found at or after the cursor.
-    const at = slice.indexOf(value, cursor);
-    const start = at < 0 ? cursor : at;
-    const end = at < 0 ? Math.min(slice.length, cursor + value.length) : at + value.length;
-    tokens.push({ span: { start: para.start + start, end: para.start + end }, pos: pos[k] ?? 'X' });
-    cursor = end;
-  });
-  const sentenceEnds = new Set<number>();
+  const winkEnds = new Set<number>();
   let count = 0;
   wdoc.sentences().each((s: ItemSentence) => {
     count += (s.tokens().out() as string[]).length;
-    sentenceEnds.add(count - 1);
+    winkEnds.add(count - 1);
+  });
+  const tokens: RawToken[] = [];
+  // Indices into `tokens` of the last token of each wink sentence (white-space tokens are dropped).
+  const sentenceEnds = new Set<number>();
+  let cursor = 0;
+  values.forEach((value, k) => {
+    if (value.trim() !== '') {
+      // wink keeps token values verbatim, so each is found at or after the cursor.
+      const at = slice.indexOf(value, cursor);
+      const start = at < 0 ? cursor : at;
+      const end = at < 0 ? Math.min(slice.length, cursor + value.length) : at + value.length;
+      tokens.push({ span: { start: para.start + start, end: para.start + end }, pos: pos[k] ?? 'X' });
+      cursor = end;
+    }
+    if (winkEnds.has(k) && tokens.length > 0) sentenceEnds.add(tokens.length - 1);
   });
   return { tokens, sentenceEnds };
 }
@@ -68,6 +87,14 @@ function isAbbreviationEnd(text: string, tok: RawToken, prev: RawToken | undefin
   if (ABBREVIATIONS.has(word)) return true;
   // Initials: "J." in "J. R. Smith".
   return /^\p{Lu}$/u.test(word);
+}
+
+/**
+ * A token that cannot open a sentence: lower case ("(D-Wis.) said"), a closing bracket or clause
+ * punctuation, or the dash of a signature ("\u201CWe will win.\u201D \u2015 Anna Lee").
+ */
+function continuesSentence(text: string, next: RawToken): boolean {
+  return /^(?:\p{Ll}|[)\],;:\u2015\u2014\u2013])/u.test(text.slice(next.span.start, next.span.end));
 }
 
 /**
@@ -125,6 +152,7 @@ export function segmentText(text: string, dateline?: Span): { sentences: Sentenc
         const tok = raw[k]!;
         if (isAbbreviationEnd(text, tok, raw[k - 1])) continue;
         if (insideQuote(text, para, tok.span.end)) continue;
+        if (continuesSentence(text, raw[k + 1]!)) continue;
       }
       const first = raw[sentStart]!;
       const end = raw[k]!;
