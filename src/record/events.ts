@@ -60,9 +60,12 @@ export function deduplicateEvents(docs: Document[], lookup: ActorLookup): Record
     }
   }
   const merged: Report[] = [];
+  const byType = new Map<string, Report[]>();
   const happened = (r: Report): boolean => r.event.modality === 'asserted' || r.event.modality === 'reported';
   for (const r of reports) {
-    const same = merged.find((m) =>
+    const sameType = byType.get(r.event.type) ?? [];
+    byType.set(r.event.type, sameType);
+    const same = sameType.find((m) =>
       m.event.type === r.event.type &&
       happened(m) && happened(r) &&
       (sameDayShared(m, r) || (
@@ -71,7 +74,7 @@ export function deduplicateEvents(docs: Document[], lookup: ActorLookup): Record
       m.from !== undefined && r.from !== undefined && m.to !== undefined && r.to !== undefined &&
       m.from <= r.to && r.from <= m.to &&
       !m.event.sources.some((s) => s.article === r.event.sources[0]!.article));
-    if (!same) { merged.push(r); continue; }
+    if (!same) { merged.push(r); sameType.push(r); continue; }
     same.event.sources.push(...r.event.sources);
     for (const a of r.event.actors) if (!same.event.actors.includes(a)) same.event.actors.push(a);
     for (const a of r.event.recipients) if (!same.event.recipients.includes(a)) same.event.recipients.push(a);

@@ -77,38 +77,78 @@ function containsCue(sentence: string, cues: string[]): string | undefined {
  * authority for Port Qasimabad after all" → broken); a not-yet cue ("the package had still not been released"
  * → pending, which supports overdue once the due date has passed).
  */
+interface SentenceView {
+  index: number;
+  start: number;
+  end: number;
+  words: string[];
+  stems: string[];
+  pos: (string | undefined)[];
+  /** Stems of the verbs and of the other words, for a quick check before the full match. */
+  verbStems: Set<string>;
+  otherStems: Set<string>;
+}
+
+const views = new WeakMap<Document, SentenceView[]>();
+
+/** Each sentence of an article as words, stems and tags, computed once per article. */
+function sentencesOf(doc: Document): SentenceView[] {
+  const cached = views.get(doc);
+  if (cached) return cached;
+  const out: SentenceView[] = doc.sentences.map((s, index) => ({ index, start: s.span.start, end: s.span.end, words: [], stems: [], pos: [], verbStems: new Set(), otherStems: new Set() }));
+  for (const t of doc.tokens) {
+    const view = out[t.sentence];
+    if (!view) continue;
+    const word = doc.text.slice(t.span.start, t.span.end).toLowerCase();
+    const stem = stemOf(word);
+    view.words.push(word);
+    view.stems.push(stem);
+    view.pos.push(t.pos);
+    (t.pos === 'VERB' ? view.verbStems : view.otherStems).add(stem);
+  }
+  views.set(doc, out);
+  return out;
+}
+
+/**
+ * Looks through one later article for news of the act: a sentence naming the committer and the act's verb in
+ * a done form, with something it concerns ("Prime Minister Faisal Rehman Chaudhry visited Port Qasimabad on
+ * Monday" → kept); a reversal cue with the act's objects ("the government would not set up a separate development
+ * authority for Port Qasimabad after all" → broken); a not-yet cue ("the package had still not been released"
+ * → pending, which supports overdue once the due date has passed).
+ */
 function followUpsIn(doc: Document, c: Commitment & { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
   const out: FollowUp[] = [];
-  doc.sentences.forEach((s, index) => {
-    const tokens = doc.tokens.filter((t) => t.sentence === index);
-    const words = tokens.map((t) => doc.text.slice(t.span.start, t.span.end).toLowerCase());
-    const objectHits = new Set(tokens.flatMap((t, i) => (t.pos !== 'VERB' && sketch.objects.has(stemOf(words[i]!)) ? [stemOf(words[i]!)] : []))).size;
-    const verbAt = tokens.findIndex((t, i) => t.pos === 'VERB' && sketch.verbs.has(stemOf(words[i]!)));
-    const text = doc.text.slice(s.span.start, s.span.end);
-    const evidence = evidenceOf(doc, s.span);
+  for (const view of sentencesOf(doc)) {
+    const objectHits = [...sketch.objects].filter((o) => view.otherStems.has(o)).length;
+    const verbNamed = [...sketch.verbs].some((v) => view.verbStems.has(v));
+    if (!verbNamed && objectHits < 2) continue;
+    const verbAt = view.stems.findIndex((stem, i) => view.pos[i] === 'VERB' && sketch.verbs.has(stem));
+    const text = doc.text.slice(view.start, view.end);
+    const evidence = evidenceOf(doc, { start: view.start, end: view.end });
     const enoughObjects = sketch.objects.size === 0 || objectHits >= 1;
     // The act itself must be named: a reversal of another promise about the same city is not this one's.
     const actNamed = sketch.verbs.size > 0 ? verbAt >= 0 && enoughObjects : objectHits >= 2;
     const notYet = containsCue(text, CUES.notYet);
     if (notYet) {
       if (actNamed) out.push({ kind: 'pending', evidence, cue: notYet });
-      return;
+      continue;
     }
     const reversal = containsCue(text, CUES.reversal);
     if (reversal) {
       if (actNamed) out.push({ kind: 'broken', evidence, cue: reversal });
-      return;
+      continue;
     }
     // Done acts need a firmer match than reversals: the verb and two of the things it concerns (or all, if fewer).
-    if (verbAt < 0 || objectHits < Math.min(2, sketch.objects.size)) return;
-    const before = words.slice(Math.max(0, verbAt - 3), verbAt);
-    const verb = words[verbAt]!;
+    if (verbAt < 0 || objectHits < Math.min(2, sketch.objects.size)) continue;
+    const before = view.words.slice(Math.max(0, verbAt - 3), verbAt);
+    const verb = view.words[verbAt]!;
     const doneForm = verb.endsWith('ed') || verb.endsWith('s') || (IRREGULAR.has(verb) && IRREGULAR.get(verb) !== verb);
-    if (!doneForm || before.some((w) => NOT_DONE.has(w))) return;
-    const byNamed = doc.mentions.some((m) => m.span.start >= s.span.start && m.span.end <= s.span.end && lookup(doc, m.actor) === c.byRecord) ||
-      doc.events.some((e) => e.evidence.start < s.span.end && s.span.start < e.evidence.end && e.actor.some((a) => lookup(doc, a) === c.byRecord));
+    if (!doneForm || before.some((w) => NOT_DONE.has(w))) continue;
+    const byNamed = doc.mentions.some((m) => m.span.start >= view.start && m.span.end <= view.end && lookup(doc, m.actor) === c.byRecord) ||
+      doc.events.some((e) => e.evidence.start < view.end && view.start < e.evidence.end && e.actor.some((a) => lookup(doc, a) === c.byRecord));
     if (byNamed) out.push({ kind: 'kept', evidence, cue: verb });
-  });
+  }
   return out;
 }
 

@@ -17,12 +17,20 @@ export function foldName(name: string): string {
     .trim();
 }
 
+const tokenCache = new Map<string, string[]>();
+
 /** The tokens of a person's name without leading honorifics and titles ("Prime Minister Faisal Rehman Chaudhry" → faisal rehman chaudhry). */
 export function personNameTokens(name: string): string[] {
+  const cached = tokenCache.get(name);
+  if (cached) return cached;
   const tokens = foldName(name).split(' ').filter(Boolean);
   let i = 0;
   while (i < tokens.length && PREFIXES.has(tokens[i]!)) i++;
-  return tokens.slice(i);
+  const result = tokens.slice(i);
+  // Names repeat across thousands of articles; comparing them is the inner loop of resolution.
+  if (tokenCache.size > 100_000) tokenCache.clear();
+  tokenCache.set(name, result);
+  return result;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Actor, ActorType } from '../document/layers.js';
 import type { Document } from '../document/document.js';
-import { comparePersonNames, foldName, organisationKeys, personNameTokens, slugOf } from './names.js';
+import { compareNameTokens, comparePersonNames, foldName, organisationKeys, personNameTokens, slugOf } from './names.js';
 import type { ActorMember, RecordActor, ResolutionDecision } from './types.js';
 
 /** Score at or above which a per-article actor joins a cross-document actor automatically. */
@@ -23,7 +23,7 @@ interface Candidate {
 interface Cluster {
   type: ActorType;
   members: (ActorMember & { key: string })[];
-  names: string[];
+  names: Set<string>;
   orgs: Set<string>;
   titles: Set<string>;
   keys: Set<string>;
@@ -87,14 +87,14 @@ function scoreAgainst(c: Candidate, cluster: Cluster, surnameHolders: number): {
 
 function addToCluster(cluster: Cluster, c: Candidate, member: ActorMember): void {
   cluster.members.push({ ...member, key: c.key });
-  cluster.names.push(c.actor.name, ...c.actor.aliases.filter((a) => c.actor.type !== 'PERSON' || personNameTokens(a).length > 0));
+  for (const n of [c.actor.name, ...c.actor.aliases]) if (c.actor.type !== 'PERSON' || personNameTokens(n).length > 0) cluster.names.add(n);
   for (const o of c.orgs) cluster.orgs.add(o);
   for (const t of c.titles) cluster.titles.add(t);
   for (const k of organisationKeys([c.actor.name, ...c.actor.aliases])) cluster.keys.add(k);
 }
 
 function newCluster(c: Candidate): Cluster {
-  const cluster: Cluster = { type: c.actor.type, members: [], names: [], orgs: new Set(), titles: new Set(), keys: new Set() };
+  const cluster: Cluster = { type: c.actor.type, members: [], names: new Set(), orgs: new Set(), titles: new Set(), keys: new Set() };
   addToCluster(cluster, c, memberOf(c, 'first', 1, []));
   return cluster;
 }
@@ -128,17 +128,40 @@ export function resolveActors(docs: Document[], decisions: ResolutionDecision[] 
   const { cannot, must } = constraintsOf(decisions);
   const forbidden = (a: string, b: string): boolean => cannot.has(a < b ? `${a}|${b}` : `${b}|${a}`);
   const clusters: Cluster[] = [];
+  const bySurname = new Map<string, Set<Cluster>>();
+  const byKey = new Map<string, Set<Cluster>>();
+  const index = (cluster: Cluster): void => {
+    const add = (map: Map<string, Set<Cluster>>, key: string): void => {
+      const set = map.get(key) ?? new Set();
+      set.add(cluster);
+      map.set(key, set);
+    };
+    if (cluster.type === 'PERSON') for (const n of cluster.names) { const s = personNameTokens(n).at(-1); if (s) add(bySurname, s); }
+    else for (const k of cluster.keys) add(byKey, k);
+  };
+  const candidateClusters = (c: Candidate): Cluster[] => {
+    if (c.actor.type === 'PERSON') {
+      const surname = personNameTokens(c.actor.name).at(-1);
+      if (!surname) return [];
+      // Transliteration variants of the surname live under other keys: scan those whose key is close.
+      const out = new Set<Cluster>();
+      for (const [key, set] of bySurname) if (compareNameTokens(key, surname) !== 'none') for (const k of set) out.add(k);
+      return [...out];
+    }
+    const out = new Set<Cluster>();
+    for (const k of organisationKeys([c.actor.name, ...c.actor.aliases])) for (const cluster of byKey.get(k) ?? []) out.add(cluster);
+    return [...out];
+  };
   for (const doc of docs) {
     const candidates = candidatesOf(doc);
     const pairs: { c: Candidate; cluster: Cluster; score: number; reasons: string[] }[] = [];
     const ambiguous = new Set<Candidate>();
     for (const c of candidates) {
       const surname = personNameTokens(c.actor.name).at(-1);
-      const surnameHolders = c.actor.type === 'PERSON' && surname
-        ? clusters.filter((k) => k.type === 'PERSON' && k.names.some((n) => personNameTokens(n).at(-1) === surname)).length
-        : 0;
-      const scored = clusters
-        .filter((cluster) => !cluster.members.some((m) => forbidden(m.key, c.key)))
+      const surnameHolders = c.actor.type === 'PERSON' && surname ? (bySurname.get(surname)?.size ?? 0) : 0;
+      // Only clusters that could match: people sharing a surname-compatible token, organisations sharing a key.
+      const scored = candidateClusters(c)
+        .filter((cluster) => cannot.size === 0 || !cluster.members.some((m) => forbidden(m.key, c.key)))
         .map((cluster) => ({ c, cluster, ...scoreAgainst(c, cluster, surnameHolders) }))
         .filter((p) => p.score >= MERGE_THRESHOLD)
         .sort((x, y) => y.score - x.score);
@@ -154,10 +177,16 @@ export function resolveActors(docs: Document[], decisions: ResolutionDecision[] 
     for (const p of pairs) {
       if (placed.has(p.c) || taken.has(p.cluster) || ambiguous.has(p.c)) continue;
       addToCluster(p.cluster, p.c, memberOf(p.c, 'auto', p.score, p.reasons));
+      index(p.cluster);
       placed.add(p.c);
       taken.add(p.cluster);
     }
-    for (const c of candidates) if (!placed.has(c)) clusters.push(newCluster(c));
+    for (const c of candidates) {
+      if (placed.has(c)) continue;
+      const cluster = newCluster(c);
+      clusters.push(cluster);
+      index(cluster);
+    }
   }
   for (const [a, b] of must) {
     const ca = clusters.find((k) => k.members.some((m) => m.key === a));
@@ -165,7 +194,7 @@ export function resolveActors(docs: Document[], decisions: ResolutionDecision[] 
     if (!ca || !cb || ca === cb) continue;
     for (const m of cb.members) {
       ca.members.push({ ...m, via: 'manual', score: 1, reasons: [...m.reasons, `merged by hand with ${a}`] });
-      ca.names.push(m.name, ...m.aliases);
+      for (const n of [m.name, ...m.aliases]) ca.names.add(n);
     }
     for (const o of cb.orgs) ca.orgs.add(o);
     for (const k of cb.keys) ca.keys.add(k);
