@@ -12,3 +12,10 @@ export {
 } from './eval/index.js';
 export * from './ingest/index.js';
 export * from './store/index.js';
+export {
+  openRecord, buildRecord, updateRecord, rebuildRecord, ensureRecord, loadRecord, mergeActors, splitActor, searchRecord,
+  actorNamed, findActors, actorProfile, stateAsOf, timeline, quotesBy, describeCommitment, commitmentStatusOn,
+  resolveActors, comparePersonNames, scoreResolution, RecordError, UnknownActorError,
+  type OpenRecord, type CrossRecord, type RecordActor, type RecordCommitment, type RecordEvent, type Office,
+  type PartyMembership, type RelationState, type Evidence, type QuotedEvidence, type ResolutionDecision,
+} from './record/index.js';
