@@ -76,13 +76,15 @@ function asOfDate(doc: Document, view: SentenceView): string | undefined {
   const time = doc.times.find((t) => t.span.start >= view.span.start && t.span.end <= view.span.end && (t.value.kind === 'date' || t.value.kind === 'range'));
   const statement = doc.statements.find((s) => s.evidence.start <= view.span.start && view.span.start < s.evidence.end && s.date);
   const value = time?.value ?? statement?.date;
-  return value?.start ?? value?.value ?? doc.meta.published;
+  // Only a calendar day will do: an unresolved "XXXX-WXX-1" (no publication date) says no day.
+  const day = [value?.start, value?.value, doc.meta.published].find((d) => d !== undefined && /^\d{4}-\d{2}-\d{2}$/u.test(d));
+  return day;
 }
 
 /** Reported long before publication, it is history (a state change), not a relation as of the article. */
 function isHistory(doc: Document, asOf: string): boolean {
   if (!doc.meta.published) return false;
-  const days = (Date.parse(doc.meta.published) - Date.parse(asOf.length === 7 ? `${asOf}-01` : asOf.slice(0, 10))) / 86_400_000;
+  const days = (Date.parse(doc.meta.published) - Date.parse(asOf)) / 86_400_000;
   return days > 60;
 }
 

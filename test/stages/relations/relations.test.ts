@@ -40,6 +40,12 @@ describe('relations stage', () => {
     assert.deepEqual(relationsOf(text, { times: [{ text: '2015', value: { kind: 'date', granularity: 'year', value: '2015', start: '2015-01-01', end: '2015-12-31' } }] }), []);
   });
 
+  it('states no relation it cannot date: no publication date and only an unresolved weekday', () => {
+    const text = 'On Monday the AUP became an ally of the League.';
+    const doc = annotate(text, ACTORS, { times: [{ text: 'Monday', value: { kind: 'date', granularity: 'day', value: 'XXXX-WXX-1' } }] });
+    assert.deepEqual(extractRelations(doc), []);
+  });
+
   it('marks a broken alliance negative', () => {
     assert.deepEqual(relationsOf('The AUP is no longer an ally of the League.'), [['ally', 'aup', 'league', 'negative', '2021-03-03']]);
   });
