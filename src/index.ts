@@ -12,6 +12,9 @@ export {
 } from './eval/index.js';
 export * from './ingest/index.js';
 export * from './store/index.js';
+export { toPloverJsonLines, ploverRecord, toEventCsv, EVENT_CSV_COLUMNS, type PloverRecord } from './export/index.js';
+export { eventsStage, extractEvents } from './stages/events/events.js';
+export { relationsStage, extractRelations } from './stages/relations/relations.js';
 export {
   openRecord, buildRecord, updateRecord, rebuildRecord, ensureRecord, loadRecord, mergeActors, splitActor, searchRecord,
   actorNamed, findActors, actorProfile, stateAsOf, timeline, quotesBy, describeCommitment, commitmentStatusOn,

@@ -162,7 +162,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     if (infinitive && hits.slice(0, k).some((h) => h.last >= first - 8)) return;
     const clauseStart = clauseStartOf(view, first);
     const modality = modalityOf({
-      view, first, last, clauseStart, isVerb, triggerWords,
+      view, first, clauseStart, isVerb, triggerWords,
       ...(infinitive ? { infinitiveGovernor: view.words[first - 2]?.text ?? '' } : {}),
     });
     if (entry.stateChange && !STATE_MODALITIES.has(modality) && modality !== 'negated') return;

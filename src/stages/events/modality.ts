@@ -19,9 +19,8 @@ function cueIn(view: SentenceView, cues: readonly string[], from: number, to: nu
 
 export interface ModalityInput {
   view: SentenceView;
-  /** First and last word of the trigger. */
+  /** First word of the trigger. */
   first: number;
-  last: number;
   /** First word of the trigger's clause. */
   clauseStart: number;
   isVerb: boolean;

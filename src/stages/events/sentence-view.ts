@@ -35,7 +35,7 @@ const THIRD_PERSON = new Set(['he', 'his', 'she']);
 const COLLECTIVE = new Set(['it', 'its', 'they', 'their']);
 
 /** The index of the first word whose span ends after `offset`, or words.length. */
-export function wordAt(words: readonly Word[], offset: number): number {
+function wordAt(words: readonly Word[], offset: number): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {

@@ -30,7 +30,7 @@ export function rulingParty(doc: Document): string | undefined {
 }
 
 /** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, or a party. */
-export function joinedKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
+function joinedKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
   const t = objectText.toLowerCase();
   if (/\bcoalition\b|\balliance\b/u.test(t)) return 'joined_coalition';
   if (/\bcabinet\b|\bgovernment\b/u.test(t)) return 'joined_cabinet';
