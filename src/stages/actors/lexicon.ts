@@ -40,6 +40,7 @@ interface WordsFile {
   placeLastWords: string[];
 }
 interface GazetteerFile { places: string[]; organizations: string[]; commonWords: string[] }
+interface PlacesFile { places: string[] }
 
 export interface Lexicon {
   honorificPrefixes: ReadonlySet<string>;
@@ -87,6 +88,7 @@ function load(): Lexicon {
   const o = readJSON<OrganizationsFile>('lexicon/organizations.json');
   const w = readJSON<WordsFile>('lexicon/words.json');
   const g = readJSON<GazetteerFile>('gazetteer/gazetteer.json');
+  const extraPlaces = readJSON<PlacesFile>('lexicon/places.json');
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
   const partyKeys = new Map<string, string>();
   for (const p of o.parties) {
@@ -121,7 +123,7 @@ function load(): Lexicon {
     placeSuffixes: w.placeSuffixes,
     placeFirstWords: lower(w.placeFirstWords),
     placeLastWords: lower(w.placeLastWords),
-    places: new Set(g.places),
+    places: new Set([...g.places, ...extraPlaces.places]),
     organizations: new Set(g.organizations),
     commonWords: new Set(g.commonWords),
   };

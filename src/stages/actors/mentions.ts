@@ -163,6 +163,14 @@ export function typeOfChunk(words: readonly Word[], from: number, to: number, le
   return { type: 'SINGLE', source: 'rule', nameFrom, nameTo };
 }
 
+/** Length of the longest gazetteer place (up to 3 words) starting at `i`, or 0. */
+function placeAt(words: readonly Word[], i: number, end: number, lex: Lexicon): number {
+  for (let n = Math.min(3, end - i); n >= 1; n--) {
+    if (lex.places.has(words.slice(i, i + n).map((w) => w.lower).join(' '))) return n;
+  }
+  return 0;
+}
+
 /** "Port Qasimabad", "Gulshan Town", "Jacobabad": the shape of a place name. */
 function looksLikePlace(words: readonly Word[], from: number, to: number, lex: Lexicon): boolean {
   const last = words[to - 1]!.lower;
@@ -276,6 +284,15 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         continue;
       }
       const chunkEnd = nameChunkEnd(words, i, to, lex);
+      // "Chief Minister Sindh Murad Ali Shah", "Chief Justice of Pakistan Gulzar Ahmed": the office's place
+      // comes between the office and the name.
+      const afterOffice = previous?.type === 'TITLE' && previous.title!.capitalized && (previous.to === i || (previous.to === i - 1 && words[i - 1]!.lower === 'of'));
+      const placeLength = afterOffice ? placeAt(words, i, chunkEnd, lex) : 0;
+      if (placeLength > 0 && chunkEnd - i - placeLength >= 2) {
+        out.push({ type: 'PLACE', from: i, to: i + placeLength, span: spanOf(words, i, i + placeLength), source: 'gazetteer' });
+        i += placeLength;
+        continue;
+      }
       const typed = typeOfChunk(words, i, chunkEnd, lex);
       if (typed) {
         out.push({

@@ -71,7 +71,10 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
       if (after !== undefined && isOrganisation(candidates[after])) {
         org ??= after;
         holderAt = candidates[after]!.to;
-      }
+      } else if (after !== undefined && candidates[after]!.type === 'PLACE') holderAt = candidates[after]!.to;
+    } else if (candidates[n + 1]?.type === 'PLACE' && candidates[n + 1]!.from === t.to && candidates[n + 2]?.type === 'PERSON') {
+      // "Chief Minister Sindh Murad Ali Shah".
+      holderAt = candidates[n + 1]!.to;
     }
     // A party office in a list takes the party of the office before it: "MQM-P Convener, Senior Deputy Convener Amir Khan".
     if (org === undefined && lex.partyOffices.has(t.title!.head)) {

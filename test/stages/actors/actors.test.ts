@@ -182,6 +182,14 @@ describe('actors stage: roles and memberships', () => {
     assert.deepEqual(partiesOf(doc, 'Farhatullah Babar'), ['Pakistan Peoples Party']);
   });
 
+  it('reads the place of an office between the office and the name: "Chief Minister Sindh Murad Ali Shah"', async () => {
+    const doc = await analyse('Chief Minister Sindh Murad Ali Shah met Chief Justice of Pakistan Gulzar Ahmed on Monday.');
+    assert.deepEqual(rolesOf(doc, 'Murad Ali Shah'), [{ title: 'Chief Minister', org: undefined }]);
+    assert.deepEqual(rolesOf(doc, 'Gulzar Ahmed'), [{ title: 'Chief Justice', org: undefined }]);
+    assert.equal(actorNamed(doc, 'Sindh').type, 'PLACE');
+    assert.equal(actorNamed(doc, 'Pakistan').type, 'PLACE');
+  });
+
   it('gives a party office in a list the party of the office before it', async () => {
     const doc = await analyse(
       'Besides ANP President Asfandyar Wali, Senior Vice President Ameer Haider Hoti and MPA Khushdil Khan attended.',
