@@ -41,7 +41,11 @@ export async function expandSources(inputs: string[]): Promise<SourceRef[]> {
   return refs;
 }
 
-/** Every file under a folder, depth first in name order; hidden files and folders are skipped. */
+/**
+ * Every article file under a folder, depth first in name order. Hidden entries are skipped, and so are
+ * files that are not articles: documentation (README, LICENSE, Markdown) and data, code and image files
+ * (.json, .csv, .png …). A file named on the command line is always read.
+ */
 async function expandFolder(folder: string): Promise<SourceRef[]> {
   const entries = (await readdir(folder, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith('.'))
@@ -50,9 +54,19 @@ async function expandFolder(folder: string): Promise<SourceRef[]> {
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) refs.push(...(await expandFolder(path)));
-    else if (entry.isFile()) refs.push({ location: path, kind: await kindOfFile(path) });
+    else if (entry.isFile() && isArticleFileName(entry.name)) refs.push({ location: path, kind: await kindOfFile(path) });
   }
   return refs;
+}
+
+const NOT_ARTICLES = /^(?:readme|licen[cs]e|copying|changelog|notice|authors)(?:\.|$)/iu;
+const NOT_ARTICLE_EXTENSIONS: ReadonlySet<string> = new Set([
+  '.md', '.markdown', '.rst', '.json', '.csv', '.tsv', '.yml', '.yaml', '.toml', '.lock', '.js', '.mjs', '.ts',
+  '.css', '.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.pdf', '.zip', '.gz', '.db', '.sqlite',
+]);
+
+function isArticleFileName(name: string): boolean {
+  return !NOT_ARTICLES.test(name) && !NOT_ARTICLE_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
 async function kindOfFile(path: string): Promise<SourceRef['kind']> {

@@ -32,6 +32,18 @@ describe('folders', () => {
     );
   });
 
+  it('skips documentation, data and image files inside a folder but reads them when named', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'polity-ingest-docs-'));
+    await writeFile(join(dir, 'README.md'), '# Example articles');
+    await writeFile(join(dir, 'LICENSE'), 'Text written for polity.');
+    await writeFile(join(dir, 'gold.json'), '{}');
+    await writeFile(join(dir, 'story.txt'), 'QUETTA - The assembly met.');
+    const refs = await expandSources([dir]);
+    assert.deepEqual(refs.map((r) => r.location.slice(dir.length + 1)), ['story.txt']);
+    const named = await expandSources([join(dir, 'README.md')]);
+    assert.deepEqual(named.map((r) => r.kind), ['text']);
+  });
+
   it('reads every file under a folder and reports the bad one without stopping', async () => {
     const items = await collect([fixture('folder')]);
     assert.deepEqual(items.map((i) => [i.source, i.ok]), [
