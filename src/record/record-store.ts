@@ -24,26 +24,31 @@ export function addDecision(db: Database.Database, decision: ResolutionDecision)
 
 /** What the record was built from: the stored articles and the manual decisions. A change means it is stale. */
 function fingerprint(db: Database.Database): string {
-  const ids = db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as string[];
+  // The ingestion time changes when an article is stored again with a new analysis (putDocument with replace).
+  const ids = db.prepare("SELECT id || '@' || ingested_at FROM articles ORDER BY id").pluck().all() as string[];
   const decisions = db.prepare('SELECT count(*) || \':\' || coalesce(max(seq), 0) FROM record_decisions').pluck().get() as string;
   return createHash('sha256').update(ids.join(',')).update(`|${decisions}`).digest('hex');
 }
 
-function storedDocuments(store: SqliteStore): Document[] {
+function storedDocuments(store: SqliteStore): { doc: Document; ingestedAt: string }[] {
   return store.listArticles().map((a) => {
     const doc = store.getDocument(a.id);
     if (!doc) throw new RecordError(`article ${a.id} is listed but cannot be read`);
-    return doc;
+    return { doc, ingestedAt: a.ingestedAt };
   });
 }
 
-function indexForSearch(db: Database.Database, docs: Document[]): void {
+/** Indexes articles (title + text, ref = ingestion time) and their statements; re-indexes re-analysed ones. */
+function indexForSearch(db: Database.Database, docs: { doc: Document; ingestedAt: string }[]): void {
   db.prepare('DELETE FROM record_search WHERE article_id NOT IN (SELECT id FROM articles)').run();
-  const indexed = new Set(db.prepare("SELECT DISTINCT article_id FROM record_search WHERE kind = 'article'").pluck().all() as string[]);
+  const indexed = new Map((db.prepare("SELECT article_id, ref FROM record_search WHERE kind = 'article'").all() as { article_id: string; ref: string }[])
+    .map((r) => [r.article_id, r.ref]));
   const insert = db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)');
-  for (const doc of docs) {
-    if (indexed.has(doc.meta.id)) continue;
-    insert.run('article', doc.meta.id, null, `${doc.meta.title ?? ''}\n${doc.text}`);
+  const drop = db.prepare('DELETE FROM record_search WHERE article_id = ?');
+  for (const { doc, ingestedAt } of docs) {
+    if (indexed.get(doc.meta.id) === ingestedAt) continue;
+    if (indexed.has(doc.meta.id)) drop.run(doc.meta.id);
+    insert.run('article', doc.meta.id, ingestedAt, `${doc.meta.title ?? ''}\n${doc.text}`);
     for (const s of doc.statements) insert.run('statement', doc.meta.id, s.id, doc.text.slice(s.content.start, s.content.end));
   }
 }
@@ -86,9 +91,9 @@ function writeRecord(db: Database.Database, record: CrossRecord): void {
 export function rebuildRecord(store: SqliteStore): CrossRecord {
   const db = store.db;
   return db.transaction(() => {
-    const docs = storedDocuments(store);
-    const record = buildRecord(docs, readDecisions(db));
-    indexForSearch(db, docs);
+    const stored = storedDocuments(store);
+    const record = buildRecord(stored.map((s) => s.doc), readDecisions(db));
+    indexForSearch(db, stored);
     writeRecord(db, record);
     return record;
   }).immediate();

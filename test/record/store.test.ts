@@ -123,3 +123,21 @@ describe('the record in SQLite', () => {
     store.close();
   });
 });
+
+describe('re-analysed articles', () => {
+  it('rebuilds the record and the search index when an article is stored again with a new analysis', () => {
+    const store = openStore(join(dir, 'replace.db'));
+    const docs = miniArc();
+    for (const doc of docs) store.putDocument(doc);
+    ensureRecord(store);
+    assert.equal(searchRecord(store.db, 'unanimous').length, 2);
+    const again = miniArc()[0]!;
+    again.statements = [];
+    assert.equal(store.putDocument(again, { replace: true }), 'replaced');
+    assert.equal(recordIsStale(store.db), true);
+    ensureRecord(store);
+    assert.equal(searchRecord(store.db, 'unanimous').filter((h) => h.kind === 'statement').length, 0);
+    assert.equal(loadRecord(store.db).statements.length, 3);
+    store.close();
+  });
+});

@@ -100,7 +100,8 @@ CREATE TABLE record_statements (
 CREATE INDEX record_statements_speaker ON record_statements (speaker_id);
 
 -- Full-text search over articles (title + text) and statements (quoted content). kind is 'article' or
--- 'statement'; ref is the statement id for statements.
+-- 'statement'; ref is the statement id for statements, the article's ingested_at for articles (so an article
+-- stored again with a new analysis is re-indexed).
 CREATE VIRTUAL TABLE record_search USING fts5 (
   kind UNINDEXED,
   article_id UNINDEXED,
