@@ -23,6 +23,7 @@ interface Candidate {
 interface Cluster {
   type: ActorType;
   members: (ActorMember & { key: string })[];
+  memberTypes: ActorType[];
   names: Set<string>;
   orgs: Set<string>;
   titles: Set<string>;
@@ -87,6 +88,7 @@ function scoreAgainst(c: Candidate, cluster: Cluster, surnameHolders: number): {
 
 function addToCluster(cluster: Cluster, c: Candidate, member: ActorMember): void {
   cluster.members.push({ ...member, key: c.key });
+  cluster.memberTypes.push(c.actor.type);
   for (const n of [c.actor.name, ...c.actor.aliases]) if (c.actor.type !== 'PERSON' || personNameTokens(n).length > 0) cluster.names.add(n);
   for (const o of c.orgs) cluster.orgs.add(o);
   for (const t of c.titles) cluster.titles.add(t);
@@ -94,7 +96,7 @@ function addToCluster(cluster: Cluster, c: Candidate, member: ActorMember): void
 }
 
 function newCluster(c: Candidate): Cluster {
-  const cluster: Cluster = { type: c.actor.type, members: [], names: new Set(), orgs: new Set(), titles: new Set(), keys: new Set() };
+  const cluster: Cluster = { type: c.actor.type, members: [], memberTypes: [], names: new Set(), orgs: new Set(), titles: new Set(), keys: new Set() };
   addToCluster(cluster, c, memberOf(c, 'first', 1, []));
   return cluster;
 }
@@ -196,6 +198,7 @@ export function resolveActors(docs: Document[], decisions: ResolutionDecision[] 
       ca.members.push({ ...m, via: 'manual', score: 1, reasons: [...m.reasons, `merged by hand with ${a}`] });
       for (const n of [m.name, ...m.aliases]) ca.names.add(n);
     }
+    ca.memberTypes.push(...cb.memberTypes);
     for (const o of cb.orgs) ca.orgs.add(o);
     for (const k of cb.keys) ca.keys.add(k);
     clusters.splice(clusters.indexOf(cb), 1);
@@ -203,11 +206,27 @@ export function resolveActors(docs: Document[], decisions: ResolutionDecision[] 
   return finish(clusters);
 }
 
-/** Canonical name: the full name most members use (ties: the longer, then the earlier). */
+const ACRONYM = /^[A-Z0-9-]+$/;
+
+/**
+ * Canonical name: the name most members use (ties: the longer, then the earlier); for organisations a spelled-out
+ * name wins over an acronym ("Democratic Alliance Party", not "DAP"), which stays an alias.
+ */
 function canonicalName(cluster: Cluster): string {
   const counts = new Map<string, number>();
   for (const m of cluster.members) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  return [...counts].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0]![0];
+  if (cluster.type !== 'PERSON') {
+    for (const n of cluster.names) if (!counts.has(n) && !ACRONYM.test(n) && /^[A-Z]/.test(n) && n.includes(' ')) counts.set(n, 0);
+  }
+  const spelledOut = (n: string): number => (cluster.type !== 'PERSON' && !ACRONYM.test(n) ? 1 : 0);
+  return [...counts].sort((x, y) => spelledOut(y[0]) - spelledOut(x[0]) || y[1] - x[1] || y[0].length - x[0].length)[0]![0];
+}
+
+/** The type most members have; a party tagged ORG in some articles is still a party. */
+function typeOf(cluster: Cluster): ActorType {
+  const counts = new Map<ActorType, number>();
+  for (const t of cluster.memberTypes) counts.set(t, (counts.get(t) ?? 0) + (t === 'PARTY' ? 1.5 : 1));
+  return [...counts].sort((x, y) => y[1] - x[1])[0]![0];
 }
 
 function finish(clusters: Cluster[]): Resolution {
@@ -221,7 +240,7 @@ function finish(clusters: Cluster[]): Resolution {
     const id = n === 1 ? base : `${base}-${n}`;
     const aliases = [...new Set(cluster.members.flatMap((m) => [m.name, ...m.aliases]))].filter((a) => a !== name);
     for (const m of cluster.members) byMember.set(m.key, id);
-    return { id, type: cluster.type, name, aliases, members: cluster.members.map(({ key: _key, ...m }) => m) };
+    return { id, type: typeOf(cluster), name, aliases, members: cluster.members.map(({ key: _key, ...m }) => m) };
   });
   return { actors, byMember };
 }

@@ -44,7 +44,7 @@ describe('record commands', () => {
   it('polity commitments filters by status', () => {
     const broken = JSON.parse(polity('commitments', '--status', 'broken', '--db', db, '--json').stdout) as { what: { text: string } }[];
     assert.deepEqual(broken.map((c) => c.what.text), ['set up a Port Qasimabad Development Authority']);
-    assert.match(polity('commitments', '--db', db).stdout, /\[kept\] Faisal Rehman Chaudhry → RPL-S: "visit Port Qasimabad"/);
+    assert.match(polity('commitments', '--db', db).stdout, /\[kept\] Faisal Rehman Chaudhry → Rural People's League: "visit Port Qasimabad"/);
   });
 
   it('polity quotes, timeline and search answer with evidence', () => {

@@ -50,7 +50,7 @@ describe('offices over time', () => {
 
 describe('relations over time', () => {
   const record = buildRecord(miniArc());
-  const member = record.relations.filter((r) => r.kind === 'member' && r.a === 'rpl-s' && r.b === 'federal-cabinet');
+  const member = record.relations.filter((r) => r.kind === 'member' && r.a === 'rural-peoples-league' && r.b === 'federal-cabinet');
 
   it('takes the RPL-S out of the cabinet on 2024-01-11 and back in on 2024-02-09', () => {
     assert.deepEqual(member.map((r) => [r.from, r.to]), [[undefined, '2024-01-11'], ['2024-02-09', undefined]]);
@@ -60,7 +60,7 @@ describe('relations over time', () => {
 
   it('keeps an alliance between parties from the date it is reported, symmetric in its ends', () => {
     const ally = record.relations.find((r) => r.kind === 'ally')!;
-    assert.deepEqual([ally.a, ally.b], ['national-justice-party', 'rpl-s']);
+    assert.deepEqual([ally.a, ally.b], ['national-justice-party', 'rural-peoples-league']);
     assert.equal(ally.from, '2024-01-13');
   });
 
@@ -68,7 +68,7 @@ describe('relations over time', () => {
     const nadia = record.memberships.find((m) => m.person === 'nadia-baloch')!;
     assert.equal(nadia.org, 'national-justice-party');
     const imran = record.memberships.find((m) => m.person === 'imran-baloch')!;
-    assert.equal(imran.org, 'rpl-s');
+    assert.equal(imran.org, 'rural-peoples-league');
     assert.equal(imran.reports.length, 2);
   });
 });
