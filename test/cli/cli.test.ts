@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { packagePath } from '../../src/package-path.js';
 import { openStore } from '../../src/store/index.js';
+import { recordIsStale } from '../../src/record/index.js';
 import { validateDocument } from '../schema/validate.js';
 import { harbourDocument } from '../store/fixtures/articles.js';
 import { runPolity } from './run-polity.js';
@@ -29,6 +30,8 @@ describe('polity ingest', () => {
     const budget = store.listArticles().find((a) => a.origin!.endsWith('budget-vote.txt'))!;
     assert.equal(budget.datelinePlace, 'Velmora');
     assert.ok(store.getDocument(budget.id)!.sentences.length >= 4, 'stored documents are analysed');
+    assert.equal(recordIsStale(store.db), false, 'the cross-article record is brought up to date by the ingest');
+    assert.ok((store.db.prepare('SELECT count(*) FROM record_actors').pluck().get() as number) > 0);
     store.close();
 
     const again = await runPolity(['ingest', batch, '--db', db]);

@@ -47,7 +47,7 @@ async function renderedDom(url: string): Promise<string> {
   return stdout;
 }
 
-describe('the search page in headless Chromium', { skip: CHROMIUM ? false : 'chromium is not installed (apt-get install chromium)' }, () => {
+describe('the search page in headless Chromium', { skip: CHROMIUM || process.env.CI ? false : 'chromium is not installed (apt-get install chromium)' }, () => {
   it('shows an actor profile for a spelling variant, with the evidence text', async () => {
     const dom = await renderedDom(`${base}/?actor=${encodeURIComponent('Tariq Mehmud Qureshi')}`);
     assert.match(dom, /<h2 id="profile-name">Tariq Mehmood Qureshi \(PERSON\)<\/h2>/);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
+import { ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
 import { BatchProgress, type BatchCounts } from '../progress.js';
@@ -42,6 +43,8 @@ export function register(program: Command): void {
         } finally {
           progress.stop();
         }
+        // The cross-article record (actors, state, follow-up) is brought up to date once per batch.
+        ensureRecord(store);
       } finally {
         store.close();
       }
