@@ -57,5 +57,9 @@ export function portfoliosIn(text: string): string[] {
 /** The office named after "as" in an appointment: "appointed Ali as the new finance minister" → "new finance minister". */
 export function titleAfterAs(text: string): string | undefined {
   const m = /\bas\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/iu.exec(text);
-  return m?.[1]?.trim();
+  // "as Federal Minister for Ports on Monday after the talks": the office ends before when and why.
+  return m?.[1]?.replace(TITLE_TAIL, '').trim();
 }
+
+const TITLE_TAIL =
+  /\s+(?:(?:on|in|at|from|since|by)\s+(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|last|next|this|early|late|mid)|(?:after|before|following|amid|despite|during|while|today|yesterday|tomorrow)\b).*$/iu;

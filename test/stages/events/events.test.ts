@@ -117,6 +117,13 @@ describe('events stage', () => {
     assert.deepEqual(doc.stateChanges.map((s) => [s.kind, s.subject, s.title]), [['took_office', 'nadia', 'new education minister']]);
   });
 
+  it('records a swearing-in as took_office, the office ending before the date', () => {
+    const text = 'Nadia Qureshi was sworn in as the new education minister on Monday after weeks of talks.';
+    const doc = annotate(text, ACTORS);
+    extractEvents(doc);
+    assert.deepEqual(doc.stateChanges.map((s) => [s.kind, s.subject, s.title]), [['took_office', 'nadia', 'new education minister']]);
+  });
+
   it('reads the actor of a passive trigger from its by-phrase', () => {
     const text = 'Rana Tariq was criticised by Sara Baig.';
     assert.deepEqual(eventsOf(annotate(text, ACTORS)), [
