@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
+import { serveMiniArc, type RunningServer } from './mini-arc-server.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { packagePath } from '../../src/package-path.js';
-import { openRecord, rebuildRecord, type OpenRecord } from '../../src/record/index.js';
-import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/index.js';
-import { miniArc } from '../record/mini-arc.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-server-'));
 const openapi = JSON.parse(readFileSync(packagePath('openapi.json'), 'utf8')) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
@@ -25,28 +17,15 @@ function assertMatches(body: unknown, schema: string, many = false): void {
   assert.ok(validate(body), JSON.stringify(validate.errors?.slice(0, 3)));
 }
 
-let server: ServerType;
+let running: RunningServer;
 let base: string;
-let open: OpenRecord;
 
 before(async () => {
-  const path = join(dir, 'api.db');
-  const store = openStore(path);
-  for (const doc of miniArc()) store.putDocument(doc);
-  rebuildRecord(store);
-  store.close();
-  open = openRecord(path);
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: createApp(open).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  running = await serveMiniArc();
+  base = running.base;
 });
 
-after(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  open.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => running.stop());
 
 async function get(path: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${base}${path}`);

@@ -1,40 +1,25 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
-import { openRecord, rebuildRecord, type OpenRecord } from '../../src/record/index.js';
-import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/index.js';
-import { miniArc } from '../record/mini-arc.js';
+import { serveMiniArc, type RunningServer } from './mini-arc-server.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'polity-web-'));
-let server: ServerType;
+let running: RunningServer;
 let base: string;
-let open: OpenRecord;
 
 before(async () => {
-  const path = join(dir, 'web.db');
-  const store = openStore(path);
-  for (const doc of miniArc()) store.putDocument(doc);
-  rebuildRecord(store);
-  store.close();
-  open = openRecord(path);
-  await new Promise<void>((resolve) => {
-    server = serve({ fetch: createApp(open).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  running = await serveMiniArc();
+  base = running.base;
 });
 
 after(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  open.close();
+  await running.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
