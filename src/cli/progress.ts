@@ -19,7 +19,6 @@ export class BatchProgress {
   private readonly bars?: cliProgress.MultiBar;
   private readonly bar?: cliProgress.SingleBar;
   private lastPlain = Date.now();
-  private done = 0;
 
   constructor(
     private readonly label: string,
@@ -44,7 +43,6 @@ export class BatchProgress {
 
   /** `done` inputs of `total` are finished. */
   update(done: number, counts: BatchCounts): void {
-    this.done = done;
     if (this.bar) {
       this.bar.update(done, { ...counts });
     } else if (this.total > 1 && Date.now() - this.lastPlain >= PLAIN_INTERVAL_MS) {

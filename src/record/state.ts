@@ -89,7 +89,6 @@ function titleInText(text: string): string | undefined {
 function officeTitleOf(doc: Document, sc: StateChange): string | undefined {
   if (sc.title) return sc.title;
   if (sc.portfolios?.length) return `Minister for ${sc.portfolios.join(' and ')}`;
-  const text = doc.text.slice(sc.evidence.start, sc.evidence.end);
   // Look after the subject's name when the sentence names several people ("X has been appointed A, while Y …").
   // …and before the next person named: in "Chaudhry accepted the resignation of Qureshi, who stepped down as
   // Federal Minister for Ports", the office is Qureshi's.
