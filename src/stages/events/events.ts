@@ -206,23 +206,26 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       const objectText = normalizeText(doc.text.slice(view.words[last]!.span.end, view.words[Math.max(last, end - 1)]!.span.end)).text;
       const objectIsParty = objectRefs[0]?.type === 'PARTY';
       const kind = resolveKind(entry.stateChange, objectText, objectIsParty);
-      const changed = entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' ? recipient[0] : actor[0];
-      if (kind && changed) {
+      const objectChanges = entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' || entry.stateChange === 'sworn';
+      const changed = entry.selfChange ? actor : objectChanges ? recipient.slice(0, 1) : actor.slice(0, 1);
+      if (kind) {
         const body = objectRefs.find((r) => r.type === 'GOVBODY' || r.type === 'ORG')?.actor;
         const partner = leadingParty(doc, objectText) ?? (objectIsParty && kind === 'joined_coalition' ? objectRefs[0]!.actor : undefined);
         const portfolios = kind === 'portfolios_assigned' ? portfoliosIn(objectText) : [];
         const title = kind === 'took_office' ? titleAfterAs(objectText) : undefined;
         const date = dateOf(doc, view, first);
-        stateChanges.push({
-          kind,
-          subject: changed,
-          ...(body && kind !== 'joined_coalition' ? { body } : {}),
-          ...(partner ? { with: partner } : {}),
-          ...(portfolios.length > 0 ? { portfolios } : {}),
-          ...(title ? { title } : {}),
-          ...(date ? { date } : {}),
-          evidence: view.span,
-        });
+        for (const subject of changed) {
+          stateChanges.push({
+            kind,
+            subject,
+            ...(body && kind !== 'joined_coalition' ? { body } : {}),
+            ...(partner ? { with: partner } : {}),
+            ...(portfolios.length > 0 ? { portfolios } : {}),
+            ...(title ? { title } : {}),
+            ...(date ? { date } : {}),
+            evidence: view.span,
+          });
+        }
       }
     }
     const date = dateOf(doc, view, first);

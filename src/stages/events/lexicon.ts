@@ -11,7 +11,8 @@ export interface EventCoding {
 }
 
 /** How a trigger changes political state; 'joined' is narrowed by its object (cabinet, coalition, party). */
-export type TriggerStateChange = StateChangeKind | 'joined';
+/** 'joined' resolves to cabinet, coalition or party by the object; 'sworn' to joined_cabinet or took_office. */
+export type TriggerStateChange = StateChangeKind | 'joined' | 'sworn';
 
 export interface TriggerEntry extends EventCoding {
   /** The trigger as written in the lexicon ("call for", "resignation"). */
@@ -21,6 +22,8 @@ export interface TriggerEntry extends EventCoding {
   negated?: EventCoding;
   future?: EventCoding;
   stateChange?: TriggerStateChange;
+  /** The trigger's actors are the ones whose state changes ("Baloch and Soomro took oath"), not its object. */
+  selfChange?: boolean;
   /** One of these words must follow within four words. */
   needs?: string[];
   /** The trigger is no event when one of these words follows it directly. */
@@ -48,6 +51,7 @@ interface RawEntry extends Partial<EventCoding> {
   negated?: EventCoding;
   future?: EventCoding;
   stateChange?: TriggerStateChange;
+  selfChange?: boolean;
   needs?: string[];
   notBefore?: string[];
   needsPossessor?: boolean;
@@ -133,6 +137,7 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       ...(r.negated ? { negated: r.negated } : {}),
       ...(r.future ? { future: r.future } : {}),
       ...(r.stateChange ? { stateChange: r.stateChange } : {}),
+      ...(r.selfChange ? { selfChange: true } : {}),
       ...(r.needs ? { needs: r.needs } : {}),
       ...(r.notBefore ? { notBefore: r.notBefore } : {}),
       ...(r.needsPossessor ? { needsPossessor: true } : {}),

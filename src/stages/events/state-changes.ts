@@ -38,7 +38,10 @@ function joinedKind(objectText: string, objectIsParty: boolean): StateChangeKind
 }
 
 export function resolveKind(kind: TriggerStateChange, objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
-  return kind === 'joined' ? joinedKind(objectText, objectIsParty) : kind;
+  if (kind === 'joined') return joinedKind(objectText, objectIsParty);
+  // "took oath as members of the federal cabinet" joins the cabinet; "sworn in as Minister for Ports" takes an office.
+  if (kind === 'sworn') return /\bcabinet\b/iu.test(objectText) ? 'joined_cabinet' : 'took_office';
+  return kind;
 }
 
 /**

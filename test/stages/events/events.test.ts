@@ -124,6 +124,18 @@ describe('events stage', () => {
     assert.deepEqual(doc.stateChanges.map((s) => [s.kind, s.subject, s.title]), [['took_office', 'nadia', 'new education minister']]);
   });
 
+  it('records everyone who took oath: as members of the cabinet they join it, as ministers they take an office', () => {
+    const joined = annotate('Sara Baig and Nadia Qureshi took oath as members of the provincial cabinet on Friday.', ACTORS);
+    extractEvents(joined);
+    assert.deepEqual(joined.stateChanges.map((s) => [s.kind, s.subject, s.body]), [
+      ['joined_cabinet', 'sara', 'cabinet'],
+      ['joined_cabinet', 'nadia', 'cabinet'],
+    ]);
+    const office = annotate('Rana Tariq took the oath as minister for mines and minerals on Friday.', ACTORS);
+    extractEvents(office);
+    assert.deepEqual(office.stateChanges.map((s) => [s.kind, s.subject, s.title]), [['took_office', 'rana', 'minister for mines and minerals']]);
+  });
+
   it('reads the actor of a passive trigger from its by-phrase', () => {
     const text = 'Rana Tariq was criticised by Sara Baig.';
     assert.deepEqual(eventsOf(annotate(text, ACTORS)), [
