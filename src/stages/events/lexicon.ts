@@ -14,11 +14,8 @@ export interface EventCoding {
 /** 'joined' resolves to cabinet, coalition or party by the object; 'sworn' to joined_cabinet or took_office. */
 export type TriggerStateChange = StateChangeKind | 'joined' | 'sworn';
 
-export interface TriggerEntry extends EventCoding {
-  /** The trigger as written in the lexicon ("call for", "resignation"). */
-  lemma: string;
-  pos: 'verb' | 'noun';
-  context: string[];
+/** What a lexicon entry may say about its trigger besides the coding, as written in triggers.json. */
+interface TriggerOptions {
   negated?: EventCoding;
   future?: EventCoding;
   stateChange?: TriggerStateChange;
@@ -34,6 +31,13 @@ export interface TriggerEntry extends EventCoding {
   speakerActs?: boolean;
 }
 
+export interface TriggerEntry extends EventCoding, TriggerOptions {
+  /** The trigger as written in the lexicon ("call for", "resignation"). */
+  lemma: string;
+  pos: 'verb' | 'noun';
+  context: string[];
+}
+
 /** One way a trigger is written: its words, lower-case, with the first one inflected. */
 export interface TriggerForm {
   words: string[];
@@ -44,18 +48,10 @@ export interface TriggerForm {
   infinitive: boolean;
 }
 
-interface RawEntry extends Partial<EventCoding> {
+interface RawEntry extends Partial<EventCoding>, TriggerOptions {
   verb?: string;
   noun?: string;
   context?: string[];
-  negated?: EventCoding;
-  future?: EventCoding;
-  stateChange?: TriggerStateChange;
-  selfChange?: boolean;
-  needs?: string[];
-  notBefore?: string[];
-  needsPossessor?: boolean;
-  speakerActs?: boolean;
 }
 
 export class LexiconError extends Error {
