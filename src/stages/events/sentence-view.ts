@@ -83,6 +83,12 @@ export function sentenceViews(doc: Document): SentenceView[] {
   }
   const mentions = [...doc.mentions].sort((a, b) => a.span.start - b.span.start);
   let cursor = 0;
+  // Statements overlapping the sentence, found by a sweep in text order rather than a scan of every statement
+  // per sentence (quadratic in long articles); `here` keeps the statements' own order.
+  const order = new Map(doc.statements.map((st, i) => [st, i]));
+  const byStart = [...doc.statements].sort((a, b) => a.content.start - b.content.start);
+  let nextStatement = 0;
+  let open: Statement[] = [];
   for (const view of views) {
     while (cursor < mentions.length && mentions[cursor]!.span.start < view.span.start) cursor++;
     for (let k = cursor; k < mentions.length && mentions[k]!.span.start < view.span.end; k++) {
@@ -92,7 +98,9 @@ export function sentenceViews(doc: Document): SentenceView[] {
       if (!m.actor || !type || !range) continue;
       view.refs.push({ actor: m.actor, type, first: range[0], last: range[1] });
     }
-    const here = doc.statements.filter((st) => st.content.start < view.span.end && view.span.start < st.content.end);
+    while (nextStatement < byStart.length && byStart[nextStatement]!.content.start < view.span.end) open.push(byStart[nextStatement++]!);
+    open = open.filter((st) => view.span.start < st.content.end);
+    const here = open.filter((st) => st.content.start < view.span.end).sort((a, b) => order.get(a)! - order.get(b)!);
     view.statementAt = view.words.map((w) => here.find((st) => st.content.start <= w.span.start && w.span.end <= st.content.end));
     view.words.forEach((w, i) => {
       const st = view.statementAt[i];

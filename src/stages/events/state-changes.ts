@@ -17,7 +17,7 @@ export function isPassive(view: SentenceView, first: number): boolean {
 
 /** The party that leads a body named like "the PTI-led coalition government", looked up among the party actors. */
 export function leadingParty(doc: Document, text: string): string | undefined {
-  const led = /([\p{L}\p{N}.-]+?)\s*-\s*led\b/iu.exec(text);
+  const led = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\b/iu.exec(text);
   if (!led) return undefined;
   const name = led[1]!.toLowerCase();
   return doc.actors.find((a) => a.type === 'PARTY' && [a.name, ...a.aliases].some((n) => n.toLowerCase() === name))?.id;
@@ -25,7 +25,7 @@ export function leadingParty(doc: Document, text: string): string | undefined {
 
 /** The party leading the government in this article ("the PTI-led government"), for "the ruling party". */
 export function rulingParty(doc: Document): string | undefined {
-  const m = /([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text);
+  const m = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text);
   return m ? leadingParty(doc, m[0]) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Document } from '../../document/document.js';
-import type { Relation, RelationKind } from '../../document/layers.js';
+import type { Relation, RelationKind, TimeValue } from '../../document/layers.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
 import { clauseStartOf, subjectOf } from '../events/arguments.js';
@@ -72,13 +72,49 @@ function partnerAfter(doc: Document, view: SentenceView, from: number, ruling: s
 }
 
 /** The date a sentence reports on: its first dated time expression, the statement's date, else publication. */
-function asOfDate(doc: Document, view: SentenceView): string | undefined {
-  const time = doc.times.find((t) => t.span.start >= view.span.start && t.span.end <= view.span.end && (t.value.kind === 'date' || t.value.kind === 'range'));
-  const statement = doc.statements.find((s) => s.evidence.start <= view.span.start && view.span.start < s.evidence.end && s.date);
-  const value = time?.value ?? statement?.date;
+function asOfDate(doc: Document, view: SentenceView, dated: DatedSentences): string | undefined {
+  const value = dated.times[view.index] ?? dated.statements[view.index];
   // Only a calendar day will do: an unresolved "XXXX-WXX-1" (no publication date) says no day.
   const day = [value?.start, value?.value, doc.meta.published].find((d) => d !== undefined && /^\d{4}-\d{2}-\d{2}$/u.test(d));
   return day;
+}
+
+interface DatedSentences {
+  /** By sentence index: the first date or range expression (in layer order) lying wholly inside the sentence. */
+  times: (TimeValue | undefined)[];
+  /** By sentence index: the date of the first dated statement (in layer order) whose evidence holds the sentence's start. */
+  statements: (TimeValue | undefined)[];
+}
+
+/** The dates asOfDate looks up, found for every sentence in one pass over times and statements (not one per sentence). */
+function datedSentences(doc: Document, views: readonly SentenceView[]): DatedSentences {
+  const starts = views.map((v) => v.span.start);
+  // The last sentence starting at or before `offset`.
+  const sentenceAt = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+  const times: (TimeValue | undefined)[] = [];
+  for (const t of doc.times) {
+    if (t.value.kind !== 'date' && t.value.kind !== 'range') continue;
+    const k = sentenceAt(t.span.start);
+    const view = views[k];
+    if (view && times[k] === undefined && t.span.start >= view.span.start && t.span.end <= view.span.end) times[k] = t.value;
+  }
+  const statements: (TimeValue | undefined)[] = [];
+  for (const s of doc.statements) {
+    if (!s.date) continue;
+    for (let k = Math.max(0, sentenceAt(s.evidence.start)); k < views.length && starts[k]! < s.evidence.end; k++) {
+      if (starts[k]! >= s.evidence.start && statements[k] === undefined) statements[k] = s.date;
+    }
+  }
+  return { times, statements };
 }
 
 /** Reported long before publication, it is history (a state change), not a relation as of the article. */
@@ -98,8 +134,10 @@ export function extractRelations(doc: Document): Relation[] {
     relations.push({ id: `r${relations.length + 1}`, a, b, kind, polarity: positive ? 'positive' : 'negative', asOf, evidence: view.span });
   };
   const c = relationCues();
-  for (const view of sentenceViews(doc)) {
-    const asOf = asOfDate(doc, view);
+  const views = sentenceViews(doc);
+  const dated = datedSentences(doc, views);
+  for (const view of views) {
+    const asOf = asOfDate(doc, view, dated);
     if (!asOf || isHistory(doc, asOf) || unreal(view)) {
       // "helped the opposition in bringing down the PTI-led federal government": a conditional offer still names who opposes whom.
       if (asOf && !isHistory(doc, asOf)) oppositionIn(doc, view, asOf, add);
@@ -143,7 +181,7 @@ type AddRelation = (a: string | undefined, b: string | undefined, kind: Relation
  */
 function oppositionIn(doc: Document, view: SentenceView, asOf: string, add: AddRelation): void {
   for (const { at } of findCue(view, relationCues().opposition)) {
-    const led = /([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:[\p{L}]+\s+){0,2}government/iu.exec(doc.text.slice(view.span.start, view.span.end));
+    const led = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:[\p{L}]+\s+){0,2}government/iu.exec(doc.text.slice(view.span.start, view.span.end));
     const against = led ? leadingParty(doc, led[0]) : rulingParty(doc);
     const parties = new Set(doc.actors.filter((x) => x.type === 'PARTY').map((x) => x.id));
     const named = view.refs.find((r) => r.first === at + 1 && parties.has(r.actor));

@@ -99,18 +99,23 @@ function continuesSentence(text: string, next: RawToken): boolean {
 
 /**
  * Quote depth at each offset of a paragraph: curly quotes open and close, straight quotes toggle. An
- * apostrophe is never counted, so "Sunday’s" does not open anything.
+ * apostrophe is never counted, so "Sunday’s" does not open anything. The scan resumes where the last
+ * question left off (sentence ends are asked in increasing order), so a paragraph is read once, not once per
+ * sentence end.
  */
-function insideQuote(text: string, para: Span, offset: number): boolean {
+function quoteTracker(text: string, para: Span): (offset: number) => boolean {
   let depth = 0;
   let straightOpen = false;
-  for (let i = para.start; i < offset; i++) {
-    const c = text[i];
-    if (c === '\u201C') depth++;
-    else if (c === '\u201D') depth = Math.max(0, depth - 1);
-    else if (c === '"') straightOpen = !straightOpen;
-  }
-  return depth > 0 || straightOpen;
+  let i = para.start;
+  return (offset) => {
+    for (; i < offset; i++) {
+      const c = text[i];
+      if (c === '\u201C') depth++;
+      else if (c === '\u201D') depth = Math.max(0, depth - 1);
+      else if (c === '"') straightOpen = !straightOpen;
+    }
+    return depth > 0 || straightOpen;
+  };
 }
 
 /** Cuts a dateline ("KARACHI -", "LAHORE (Reuters) -") off the paragraph it opens. */
@@ -144,6 +149,7 @@ export function segmentText(text: string, dateline?: Span): { sentences: Sentenc
 
   paragraphs.forEach((para, paragraphIndex) => {
     const { tokens: raw, sentenceEnds } = tokenizeParagraph(text, para);
+    const insideQuote = quoteTracker(text, para);
     let sentStart = 0;
     for (let k = 0; k < raw.length; k++) {
       const last = k === raw.length - 1;
@@ -151,7 +157,7 @@ export function segmentText(text: string, dateline?: Span): { sentences: Sentenc
         if (!sentenceEnds.has(k)) continue;
         const tok = raw[k]!;
         if (isAbbreviationEnd(text, tok, raw[k - 1])) continue;
-        if (insideQuote(text, para, tok.span.end)) continue;
+        if (insideQuote(tok.span.end)) continue;
         if (continuesSentence(text, raw[k + 1]!)) continue;
       }
       const first = raw[sentStart]!;
