@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Span } from './span.js';
 import { LAYER_NAMES, type Layers } from './layers.js';
+import { wellFormed } from './text-checks.js';
 
 export const DOCUMENT_SCHEMA = 'polity/1';
 
@@ -46,11 +47,27 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export function createDocument(text: string, meta: Omit<DocumentMeta, 'id' | 'contentHash'> = {}): Document {
+/**
+ * A new Document. Unpaired surrogates (which UTF-8 cannot hold: SQLite would store them as other bytes and read
+ * back a longer string, shifting every span after them) become U+FFFD here, before the hash, in the text and
+ * in every metadata string, so the id, the stored text and the document JSON all describe the same string.
+ * A text that differs from another only by a lone surrogate where the other has U+FFFD is the same article.
+ */
+export function createDocument(given: string, meta: Omit<DocumentMeta, 'id' | 'contentHash'> = {}): Document {
+  const text = wellFormed(given);
   const hash = contentHash(text);
-  const doc = { text, meta: { ...meta, id: hash.slice(0, 16), contentHash: hash } } as Document;
+  const doc = { text, meta: { ...wellFormedStrings(meta), id: hash.slice(0, 16), contentHash: hash } } as Document;
   for (const name of LAYER_NAMES) (doc as unknown as Record<string, unknown[]>)[name] = [];
   return doc;
+}
+
+function wellFormedStrings<T>(value: T): T {
+  if (typeof value === 'string') return wellFormed(value) as T;
+  if (Array.isArray(value)) return value.map(wellFormedStrings) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wellFormedStrings(v)])) as T;
+  }
+  return value;
 }
 
 export function textOf(doc: Pick<Document, 'text'>, s: Span): string {

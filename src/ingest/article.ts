@@ -1,4 +1,5 @@
 import { createDocument, type Document, type DocumentMeta } from '../document/document.js';
+import { languageViolation, sizeViolation, wellFormed } from '../document/text-checks.js';
 import { findDateline, looksLikeTitle } from './dateline.js';
 import { resolvePublished, UnknownDateError, type PublishedCandidate } from './published.js';
 import { IngestError, type IngestOptions } from './types.js';
@@ -21,9 +22,13 @@ export interface ArticleMeta {
  * An article's text as a Document, with its dateline and publication date. When no title is given and
  * the text opens with a headline line, that line becomes the title (it stays in the text).
  */
-export function documentFromText(text: string, meta: ArticleMeta = {}, opts: IngestOptions = {}): Document {
+export function documentFromText(given: string, meta: ArticleMeta = {}, opts: IngestOptions = {}): Document {
   const source = meta.origin ?? meta.url ?? 'text';
+  // Same length, so the dateline and headline found below stay valid for the Document's text.
+  const text = wellFormed(given);
   if (text.trim() === '') throw new IngestError(source, 'empty text');
+  const refusal = sizeViolation(text) ?? languageViolation(text);
+  if (refusal) throw new IngestError(source, refusal);
   const found = findDateline(text);
   const candidates: PublishedCandidate[] = [
     { source: meta.publishedSource ?? 'metadata', value: meta.published, given: true },

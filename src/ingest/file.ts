@@ -32,12 +32,23 @@ export async function readTextFile(path: string, maxBytes: number): Promise<stri
 
 /**
  * Text from bytes: not empty, not binary, valid in its encoding, a BOM dropped, CRLF line ends made LF.
- * The encoding is the one a server names, else the one an HTML or XML document declares in its opening
- * (`<meta charset="windows-1252">`, `<?xml version="1.0" encoding="ISO-8859-1"?>`), else UTF-8.
+ * The encoding is, in this order (the WHATWG encoding sniffing order): a byte order mark; the one a server
+ * names; the one an HTML or XML document declares in its opening (`<meta charset="windows-1252">`,
+ * `<?xml version="1.0" encoding="ISO-8859-1"?>`); else UTF-8. A UTF-16 or UTF-32 declaration without a byte
+ * order mark is a lie when the bytes are valid UTF-8 (a declaration read as ASCII cannot be UTF-16; HTML says
+ * to read it as UTF-8), so such text is read as UTF-8, and refused when it is not UTF-8 either.
  */
-export function decodeText(bytes: Uint8Array, source: string, charset = declaredCharset(bytes) ?? 'utf-8'): string {
+export function decodeText(bytes: Uint8Array, source: string, given?: string): string {
   if (bytes.length === 0) throw new IngestError(source, 'empty file');
-  if (looksBinary(bytes)) throw new IngestError(source, 'binary file, not text');
+  const bom = byteOrderMark(bytes);
+  let charset = bom ?? given ?? declaredCharset(bytes) ?? 'utf-8';
+  if (!bom && /^(?:utf-?16|utf-?32|ucs-?2)/iu.test(charset)) {
+    if (!decodesAsUtf8(bytes)) throw new IngestError(source, `declared ${charset} but has no byte order mark, and is not UTF-8 either`);
+    charset = 'utf-8';
+  }
+  const wide = /^utf-?(?:16|32)/iu.test(charset);
+  // UTF-16 and UTF-32 are full of NUL bytes; for them the binary check is made on the decoded text.
+  if (!wide && looksBinary(bytes)) throw new IngestError(source, 'binary file, not text');
   let text: string;
   if (/^utf-?8$/iu.test(charset)) {
     try {
@@ -50,9 +61,26 @@ export function decodeText(bytes: Uint8Array, source: string, charset = declared
     // quotes and dashes of 0x80-0x9F come out as control characters.
     if (!iconv.encodingExists(charset)) throw new IngestError(source, `unsupported character encoding '${charset}'`);
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
+    if (wide && looksBinary(Buffer.from(text, 'utf8'))) throw new IngestError(source, 'binary file, not text');
   }
   if (text.trim() === '') throw new IngestError(source, 'empty file (only white space)');
   return text.replace(/\r\n?/gu, '\n');
+}
+
+function byteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodesAsUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function declaredCharset(bytes: Uint8Array): string | undefined {

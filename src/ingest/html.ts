@@ -7,20 +7,60 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { parseDay } from './published.js';
 
-/** The slice of the DOM this module walks; linkedom's nodes satisfy it. */
+/**
+ * The slice of the DOM this module walks; linkedom's nodes satisfy it. Children are walked by firstChild and
+ * nextSibling: linkedom builds a new list on every `childNodes` read, so indexing it in a loop is quadratic.
+ */
 interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
+  firstChild: DomNode | null;
+  nextSibling: DomNode | null;
 }
 interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
+  replaceChildren(...nodes: DomNode[]): void;
 }
 interface DomDocument {
-  body: DomNode | null;
+  body: DomElement | null;
+  documentElement: DomElement | null;
+  createElement(name: string): DomElement;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+/**
+ * Bounds that keep one page cheap. Readability's cost grows with the square of the nesting depth (1,000
+ * levels took 3.6 CPU-s, 10,000 overflowed the stack), so elements deeper than MAX_DEPTH are flattened into
+ * plain paragraphs of their text; real pages nest 20–40 levels. Each element costs linkedom a few hundred
+ * bytes, so a page of more than MAX_TAGS tags is refused rather than built (real pages have 1,000–30,000).
+ */
+export const HTML_LIMITS = { maxDepth: 64, maxTags: 250_000, maxParseDepth: 5_000 } as const;
+
+// Elements that never nest (void) or that the parser closes by itself when the next one opens ("<p>a<p>b").
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rp', 'rt', '!doctype',
+]);
+const TAG = /<(\/?)([A-Za-z!][^\s/>]*)[^>]*?(\/?)>/gu;
+
+/**
+ * How deep the page's tags nest, read from the markup before it is parsed: linkedom's parser itself slows
+ * with the square of the depth (100,000 levels: 9 CPU-s), so a page nested beyond MAX_PARSE_DEPTH is refused
+ * unparsed. Unclosed tags count as open; a rough count, generous where it errs.
+ */
+function markupDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    const name = m[2]!.toLowerCase();
+    if (NOT_NESTING.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) deepest = depth;
+  }
+  return deepest;
 }
 
 const TEXT_NODE = 3;
@@ -43,14 +83,55 @@ export interface HtmlArticle {
 
 /** Why a page gave no article; the caller names the source. */
 export class NoArticleError extends Error {
-  constructor() {
-    super('no article body found in the HTML');
+  constructor(reason = 'no article body found in the HTML') {
+    super(reason);
     this.name = 'NoArticleError';
   }
 }
 
-export function articleFromHtmlPage(html: string): HtmlArticle {
+/** The parsed page, refused when it has too many tags or no document element; deep nesting flattened. */
+function parsePage(html: string): DomDocument {
+  let tags = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) tags++;
+  if (tags > HTML_LIMITS.maxTags) throw new NoArticleError(`HTML has ${tags} tags, over the limit of ${HTML_LIMITS.maxTags}`);
+  const depth = markupDepth(html);
+  if (depth > HTML_LIMITS.maxParseDepth) throw new NoArticleError(`HTML nested ${depth} levels deep, over the limit of ${HTML_LIMITS.maxParseDepth}`);
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  if (!document?.documentElement || !document.body) throw new NoArticleError('not an HTML document (no <html> or <body> element)');
+  flattenDeepNesting(document, document.documentElement);
+  return document;
+}
+
+/**
+ * Every element at depth MAX_DEPTH that still has element children gets its subtree replaced by one <p> per
+ * text block of it, so the depth is bounded and the text, in order and in blocks, is kept.
+ */
+function flattenDeepNesting(document: DomDocument, root: DomElement): void {
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType !== ELEMENT_NODE) continue;
+      if (depth + 1 < HTML_LIMITS.maxDepth) stack.push([child, depth + 1]);
+      else if (hasElementChild(child)) {
+        const paragraphs = blocksOf(child).map((block) => {
+          const p = document.createElement('p');
+          p.textContent = block;
+          return p;
+        });
+        (child as DomElement).replaceChildren(...paragraphs);
+      }
+    }
+  }
+}
+
+function hasElementChild(node: DomNode): boolean {
+  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === ELEMENT_NODE) return true;
+  return false;
+}
+
+export function articleFromHtmlPage(html: string): HtmlArticle {
+  const document = parsePage(html);
   // Metadata first: Readability rewrites the DOM it reads.
   const title = metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']);
   const url =
@@ -72,9 +153,7 @@ export function articleFromHtmlPage(html: string): HtmlArticle {
 }
 
 export function textFromHtmlFragment(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as {
-    document: DomDocument;
-  };
+  const document = parsePage(`<!doctype html><html><body>${html}</body></html>`);
   return document.body ? blocksOf(document.body).join('\n\n') : '';
 }
 
@@ -95,24 +174,35 @@ function blocksOf(root: DomNode): string[] {
     if (block !== '') blocks.push(block);
     current = '';
   };
-  const walk = (node: DomNode) => {
+  // Depth first with an explicit stack (a page may nest thousands of levels); a block element is entered
+  // and left through a marker, so its text is flushed as a block of its own.
+  const stack: (DomNode | 'leave')[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === 'leave') {
+      flush();
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
       current += (node.textContent ?? '').replace(/\s+/gu, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name)) continue;
     if (name === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCKS.has(name);
-    if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
-    if (block) flush();
-  };
-  walk(root);
+    if (block) {
+      flush();
+      stack.push('leave');
+    }
+    const children: DomNode[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  }
   flush();
   return blocks;
 }

@@ -3,7 +3,10 @@
  * Documents. Reading never throws for a bad input: each one becomes an `{ ok: false }` item naming the
  * file (or `file:line`, or `feed#item`) and the reason, and the batch goes on.
  */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { Document } from '../document/document.js';
+import { packagePath } from '../package-path.js';
 import { documentFromText, type ArticleMeta } from './article.js';
 import { parseFeed, looksLikeFeed, NotAFeedError, type FeedEntry } from './feed.js';
 import { fetchText } from './fetch.js';
@@ -79,6 +82,30 @@ function* articlesFromJsonLines(content: string, location: string, opts: IngestO
   }
 }
 
+/** A parsed JSON Lines row that passed the schema (src/ingest/jsonl-article.schema.json). */
+interface JsonLinesArticle {
+  url?: string | null;
+  title?: string | null;
+  published?: string | null;
+  text?: string;
+  html?: string;
+}
+
+let jsonLinesValidator: ValidateFunction<JsonLinesArticle> | undefined;
+
+/** Why a row is not an article, in one line ("'text' must be string"), or undefined when it is one. */
+function jsonLinesViolation(record: unknown): string | undefined {
+  jsonLinesValidator ??= new Ajv({ allErrors: true }).compile<JsonLinesArticle>(
+    JSON.parse(readFileSync(packagePath('src/ingest/jsonl-article.schema.json'), 'utf8')) as object,
+  );
+  if (jsonLinesValidator(record)) return undefined;
+  const errors = jsonLinesValidator.errors ?? [];
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'expected a JSON object';
+  const typeError = errors.find((e) => e.keyword === 'type' && e.instancePath !== '');
+  if (typeError) return `'${typeError.instancePath.slice(1)}' ${typeError.message ?? 'has the wrong type'}`;
+  return "no 'text' or 'html' string field";
+}
+
 function documentFromJsonLine(line: string, source: string, location: string, opts: IngestOptions): Document {
   let record: unknown;
   try {
@@ -86,26 +113,24 @@ function documentFromJsonLine(line: string, source: string, location: string, op
   } catch (err) {
     throw new IngestError(source, `invalid JSON: ${(err as Error).message}`);
   }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new IngestError(source, 'expected a JSON object');
-  }
-  const fields = record as Record<string, unknown>;
+  const violation = jsonLinesViolation(record);
+  if (violation) throw new IngestError(source, violation);
+  // Own fields only: a row's "__proto__" or "constructor" key is data, never a way to another object.
+  const fields = record as JsonLinesArticle;
+  const own = <K extends keyof JsonLinesArticle>(key: K): JsonLinesArticle[K] => (Object.hasOwn(fields, key) ? fields[key] : undefined);
   const meta: ArticleMeta = { origin: source };
   for (const key of ['url', 'title', 'published'] as const) {
-    const value = fields[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value !== 'string') throw new IngestError(source, `'${key}' must be a string`);
-    meta[key] = value;
+    const value = own(key);
+    if (typeof value === 'string') meta[key] = value;
   }
-  if (typeof fields.text === 'string') {
-    if (fields.text.trim() === '') throw new IngestError(source, "empty 'text'");
-    return withOrigin(documentFromText(fields.text, meta, opts), location);
+  const text = own('text');
+  if (typeof text === 'string') {
+    if (text.trim() === '') throw new IngestError(source, "empty 'text'");
+    return withOrigin(documentFromText(text, meta, opts), location);
   }
-  if (typeof fields.html === 'string') {
-    const isPage = /<(?:html|body)\b/iu.test(fields.html);
-    return withOrigin(documentFromHtml(fields.html, meta, opts, isPage ? 'page' : 'fragment'), location);
-  }
-  throw new IngestError(source, "no 'text' or 'html' string field");
+  const html = own('html')!;
+  const isPage = /<(?:html|body)\b/iu.test(html);
+  return withOrigin(documentFromHtml(html, meta, opts, isPage ? 'page' : 'fragment'), location);
 }
 
 function* articlesFromFeed(content: string, location: string, opts: IngestOptions): Generator<IngestItem> {

@@ -1,3 +1,4 @@
+import { oneLine } from '../document/printable.js';
 import type { Document } from '../document/document.js';
 
 /** Settings for reading inputs. */
@@ -10,13 +11,16 @@ export interface IngestOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** A reason an input was refused, with the file (or URL, or `file:line`) it concerns. */
+/**
+ * A reason an input was refused, with the file (or URL, or `file:line`) it concerns. The message is always one
+ * printable line, whatever the file name or the reason holds (newlines, escape sequences are shown escaped).
+ */
 export class IngestError extends Error {
   constructor(
     readonly source: string,
     readonly reason: string,
   ) {
-    super(`${source}: ${reason}`);
+    super(`${oneLine(source)}: ${oneLine(reason)}`);
     this.name = 'IngestError';
   }
 }
