@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { COMMANDS } from './commands/index.js';
 import { EXIT } from './exit-codes.js';
 import { packagePath } from '../package-path.js';
+import { oneLine } from '../document/printable.js';
 
 // `polity show ID | head` closes stdout early; that is the reader being done, not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -39,7 +40,7 @@ try {
   if (err instanceof CommanderError) {
     process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   } else {
-    process.stderr.write(`polity: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`polity: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = EXIT.FAILED;
   }
 }

@@ -5,6 +5,7 @@
 import { textOf, type Document } from '../document/document.js';
 import type { MentionType, TimeValue } from '../document/layers.js';
 import type { Span } from '../document/span.js';
+import { terminalSafe } from '../document/printable.js';
 
 // SGR codes written directly rather than through util.styleText: its behaviour changed across Node versions
 // (it checks the stream itself since Node 22), and `--color` must be able to force colours into a pipe.
@@ -18,6 +19,27 @@ export interface RenderStyle {
 
 function paint(style: RenderStyle, codes: readonly number[], s: string): string {
   return style.color && codes.length > 0 && s !== '' ? `\x1b[${codes.join(';')}m${s}\x1b[0m` : s;
+}
+
+const terminalCopies = new WeakSet<Document>();
+
+/**
+ * The document as it may reach a terminal: every string in it (text, metadata, names, titles) with control,
+ * escape and bidi characters replaced one for one by visible ones (terminalSafe), so an ESC or OSC sequence
+ * stored in an article cannot drive the terminal, and every span still points at the same characters. Metadata
+ * is shown on one line.
+ */
+export function forTerminal(doc: Document): Document {
+  if (terminalCopies.has(doc)) return doc;
+  const safe = (value: unknown, oneLine: boolean): unknown => {
+    if (typeof value === 'string') return oneLine ? terminalSafe(value).replace(/[\n\t]/gu, ' ') : terminalSafe(value);
+    if (Array.isArray(value)) return value.map((v) => safe(v, oneLine));
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safe(v, oneLine || k !== 'text')]));
+    return value;
+  };
+  const copy = { ...(safe(doc, false) as Document), text: terminalSafe(doc.text) };
+  terminalCopies.add(copy);
+  return copy;
 }
 
 /** One annotation drawn over the text: marks around it (plain text) and styles over it (colour). */
@@ -46,6 +68,7 @@ function marksOf(doc: Document, style: RenderStyle): Mark[] {
  * each stretch of text is recomputed from the marks covering it, so crossing marks colour correctly.
  */
 export function renderMarkedText(doc: Document, style: RenderStyle): string {
+  doc = forTerminal(doc);
   const marks = marksOf(doc, style);
   const cuts = [...new Set([0, doc.text.length, ...marks.flatMap((m) => [m.span.start, m.span.end])])].sort((a, b) => a - b);
   const active: Mark[] = [];
@@ -81,6 +104,7 @@ export function renderLegend(style: RenderStyle): string {
 }
 
 export function renderHeader(doc: Document): string[] {
+  doc = forTerminal(doc);
   const m = doc.meta;
   const facts = [`id ${m.id}`];
   if (m.published) facts.push(`published ${m.published}${m.publishedSource ? ` (${m.publishedSource})` : ''}`);
@@ -92,6 +116,7 @@ export function renderHeader(doc: Document): string[] {
 
 /** How many records each layer holds, for a one-line summary. */
 export function renderLayerCounts(doc: Document): string {
+  doc = forTerminal(doc);
   const counts: [string, number][] = [
     ['sentences', doc.sentences.length], ['mentions', doc.mentions.length], ['actors', doc.actors.length], ['roles', doc.roles.length],
     ['memberships', doc.memberships.length], ['times', doc.times.length], ['statements', doc.statements.length], ['events', doc.events.length],
@@ -107,6 +132,7 @@ function timeText(t: TimeValue | undefined): string {
 
 /** Each non-empty layer as a titled list; every record is followed by its evidence, white space collapsed. */
 export function renderLayerLists(doc: Document, style: RenderStyle): string[] {
+  doc = forTerminal(doc);
   const actorNames = new Map(doc.actors.map((a) => [a.id, a.name]));
   const name = (id: string | undefined) => (id === undefined ? '?' : (actorNames.get(id) ?? id));
   const names = (ids: readonly string[]) => (ids.length === 0 ? '—' : ids.map(name).join(', '));
@@ -150,5 +176,6 @@ export function renderLayerLists(doc: Document, style: RenderStyle): string[] {
 
 /** Everything `polity show` prints for one document. */
 export function renderDocument(doc: Document, style: RenderStyle): string {
+  doc = forTerminal(doc);
   return [...renderHeader(doc).map((l, i) => (i === 0 && doc.meta.title ? paint(style, [SGR.bold], l) : l)), renderLegend(style), '', renderMarkedText(doc, style), ...renderLayerLists(doc, style)].join('\n');
 }

@@ -21,6 +21,7 @@ export { findDateline, type DatelineMatch } from './dateline.js';
 export { parseDay, dayFromUrl } from './published.js';
 export { expandSources } from './sources.js';
 export { IngestError } from './types.js';
+export { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch.js';
 export type { IngestItem, IngestOptions, SourceRef } from './types.js';
 
 const FEED_MEDIA_TYPES = new Set(['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml']);
@@ -38,7 +39,12 @@ export async function* readSource(ref: SourceRef, opts: IngestOptions = {}): Asy
   let url: string | undefined;
   try {
     if (kind === 'url' || isUrl(location)) {
-      const fetched = await fetchText(location, maxBytes, opts.fetch ?? globalThis.fetch);
+      const fetched = await fetchText(location, {
+        maxBytes,
+        fetch: opts.fetch ?? globalThis.fetch,
+        ...(opts.fetchLimits && { limits: opts.fetchLimits }),
+        ...(opts.notice && { notice: (message: string) => opts.notice!(location, message) }),
+      });
       content = fetched.text;
       url = fetched.url;
       if (kind === 'url') kind = kindOfResponse(fetched.mediaType, content);

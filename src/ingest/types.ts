@@ -1,5 +1,6 @@
 import { oneLine } from '../document/printable.js';
 import type { Document } from '../document/document.js';
+import type { FetchLimits } from './fetch.js';
 
 /** Settings for reading inputs. */
 export interface IngestOptions {
@@ -9,6 +10,10 @@ export interface IngestOptions {
   maxBytes?: number;
   /** fetch used for feed and page URLs (tests pass a local one). */
   fetch?: typeof globalThis.fetch;
+  /** Time bounds and redirect limit for URLs (defaults: DEFAULT_FETCH_LIMITS). */
+  fetchLimits?: Partial<FetchLimits>;
+  /** Told of what does not refuse an input but should be known (a redirect to another host). */
+  notice?: (source: string, message: string) => void;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { terminalSafe } from '../../document/printable.js';
 import { EVAL_LAYERS, evaluateGoldDir, formatReport, type EvalLayer } from '../../eval/index.js';
 
 /** `polity eval --gold DIR [--json] [--layer L...] [--errors]`: scores polity's output against gold files. */
@@ -23,6 +24,6 @@ export function register(program: Command): void {
           for (const e of doc.errors) lines.push(`  ${e.kind.padEnd(8)}  ${(e.attribute ?? e.layer).padEnd(18)}  ${e.item}`);
         }
       }
-      process.stdout.write(`${lines.join('\n')}\n`);
+      process.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
+import { oneLine, terminalSafeJson } from '../../document/printable.js';
 import { ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
@@ -28,23 +29,35 @@ export function register(program: Command): void {
       const store = openStore(resolveDbPath(opts.db));
       const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
       const outcomes: StoreOutcome[] = [];
+      // The record is brought up to date after the batch; if that fails, the articles are stored all the same,
+      // the summary is still printed, and the next query (or `polity record rebuild`) rebuilds it.
+      let recordProblem: string | undefined;
       try {
         const refs = await expandSources(sources);
         const progress = new BatchProgress('ingest', refs.length);
         try {
-          const storeOpts = { reanalyze: opts.reanalyze ?? false, ...(opts.published && { published: opts.published }) };
+          const storeOpts = {
+            reanalyze: opts.reanalyze ?? false,
+            ...(opts.published && { published: opts.published }),
+            notice: (source: string, message: string) => progress.message(`polity: ${oneLine(source)}: ${oneLine(message)}`),
+          };
           for await (const outcome of storeArticles(store, refs, storeOpts)) {
             counts[outcome.status]++;
             if (opts.json) outcomes.push(outcome);
-            if (outcome.status === 'failed') progress.message(`polity: ${outcome.source}: ${outcome.reason}`);
+            if (outcome.status === 'failed') progress.message(`polity: ${oneLine(outcome.source)}: ${oneLine(outcome.reason)}`);
             progress.update(outcome.ref, counts);
           }
           progress.update(refs.length, counts);
         } finally {
           progress.stop();
         }
-        // The cross-article record (actors, state, follow-up) is brought up to date once per batch.
-        ensureRecord(store);
+        // The cross-article record (actors, state, follow-up) is brought up to date once per batch, waiting for
+        // another writer (a second ingest rebuilding it) rather than failing; it is fresh then, and left as is.
+        try {
+          store.whenNotBusy(() => ensureRecord(store));
+        } catch (err) {
+          recordProblem = err instanceof Error ? err.message : String(err);
+        }
       } finally {
         store.close();
       }
@@ -52,8 +65,9 @@ export function register(program: Command): void {
       const seconds = (performance.now() - started) / 1000;
       const replaced = opts.reanalyze ? ` ${counts.replaced} replaced,` : '';
       const summary = `${read} read, ${counts.added} added, ${counts.unchanged} unchanged,${replaced} ${counts.failed} failed in ${seconds.toFixed(1)}s`;
+      if (recordProblem) process.stderr.write(`polity: the record was not brought up to date (the next query rebuilds it): ${oneLine(recordProblem)}\n`);
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ read, ...counts, seconds: Number(seconds.toFixed(3)), articles: outcomes.map(({ ref: _ref, ...o }) => o) }, null, 2)}\n`);
+        process.stdout.write(terminalSafeJson(`${JSON.stringify({ read, ...counts, seconds: Number(seconds.toFixed(3)), articles: outcomes.map(({ ref: _ref, ...o }) => o) }, null, 2)}\n`));
         process.stderr.write(`${summary}\n`);
       } else {
         process.stdout.write(`${summary}\n`);

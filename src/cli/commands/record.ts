@@ -4,6 +4,7 @@ import { RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRec
 import { openStore, resolveDbPath } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption } from '../options.js';
+import { oneLine, terminalSafe, terminalSafeJson } from '../../document/printable.js';
 
 /** `--json`: print the result as JSON instead of text. */
 export function jsonOption(): Option {
@@ -28,12 +29,13 @@ export function answerFromRecord<T>(opts: { db?: string; json?: boolean }, query
   try {
     open = openRecord(resolveDbPath(opts.db));
     const result = query(open);
-    const out = opts.json ? JSON.stringify(result, null, 2) : text(result);
+    // Record text comes from stored articles: control and escape characters are shown, never sent to the terminal.
+    const out = opts.json ? terminalSafeJson(JSON.stringify(result, null, 2)) : terminalSafe(text(result));
     process.stdout.write(out.endsWith('\n') || out === '' ? out : `${out}\n`);
     process.exitCode = EXIT.OK;
   } catch (err) {
     if (!(err instanceof RecordError || err instanceof UnknownActorError)) throw err;
-    process.stderr.write(`polity: ${err.message}\n`);
+    process.stderr.write(`polity: ${oneLine(err.message)}\n`);
     process.exitCode = EXIT.FAILED;
   } finally {
     open?.close();

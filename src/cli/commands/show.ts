@@ -6,6 +6,7 @@ import { analyzeInputs } from '../analyze-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { colorOption, dbOption, noColorOption, publishedOption, useColor } from '../options.js';
 import { renderDocument } from '../render-annotations.js';
+import { oneLine } from '../../document/printable.js';
 
 /** The reason `show` could not find its document, for stderr. */
 class DocumentNotFoundError extends Error {
@@ -46,11 +47,11 @@ export function register(program: Command): void {
         found = await findDocuments(target, opts);
       } catch (err) {
         if (!(err instanceof DocumentNotFoundError)) throw err;
-        process.stderr.write(`polity: ${err.message}\n`);
+        process.stderr.write(`polity: ${oneLine(err.message)}\n`);
         process.exitCode = EXIT.FAILED;
         return;
       }
-      for (const f of found.failures) process.stderr.write(`polity: ${f}\n`);
+      for (const f of found.failures) process.stderr.write(`polity: ${oneLine(f)}\n`);
       const style = { color: useColor(opts.color) };
       if (found.docs.length > 0) process.stdout.write(`${found.docs.map((d) => renderDocument(d, style)).join('\n\n')}\n`);
       process.exitCode = found.failures.length > 0 ? EXIT.SOME_FAILED : EXIT.OK;

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { documentFromJSON, documentToJSON, type Document } from '../../document/document.js';
 import { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from '../store.js';
+import { isWellFormed } from '../../document/text-checks.js';
+import { BUSY_TIMEOUT_MS, withBusyRetry, type BusyRetryOptions } from './busy.js';
 import { migrate } from './migrate.js';
 
 /** The database file used when neither `--db` nor POLITY_DB names one. */
@@ -31,17 +33,23 @@ export class SqliteStore implements Store {
   private readonly writeArticle: Database.Transaction<(doc: Document, replace: boolean) => PutStatus>;
   private readonly statements;
 
-  constructor(path: string) {
+  /** How long a write keeps retrying while another process holds the write lock. */
+  private readonly busy: BusyRetryOptions;
+
+  constructor(path: string, opts: { busy?: BusyRetryOptions } = {}) {
     this.path = path;
+    this.busy = opts.busy ?? {};
     try {
       this.db = new Database(path);
+      // The busy timeout first: switching to WAL and migrating both need the write lock another process may hold.
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // WAL lets readers (show, the server) work while an ingest writes; synchronous=NORMAL in WAL mode keeps
       // every committed article across a process crash and only risks the last commits on power loss.
-      this.db.pragma('journal_mode = WAL');
+      const db = this.db;
+      withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
-      migrate(this.db);
+      withBusyRetry(() => migrate(db), this.busy);
     } catch (err) {
       if (err instanceof StoreError) throw new StoreError(`${path}: ${err.message}`);
       throw new StoreError(`${path}: cannot open database: ${err instanceof Error ? err.message : String(err)}`);
@@ -65,6 +73,9 @@ export class SqliteStore implements Store {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       event: db.prepare(`INSERT INTO events (article_id, id, type, mode, cameo, modality, actor_ids, recipient_ids, date, trigger_start, trigger_end, start, end)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // The article text is kept twice (the text column, for search and listing, and inside document_json, the
+      // source of truth); this reads both back as SQLite stored them, so they can never disagree.
+      textMatchesJson: db.prepare("SELECT text = json_extract(document_json, '$.text') FROM articles WHERE id = ?").pluck(),
       commitment: db.prepare(`INSERT INTO commitments (article_id, id, kind, by_id, to_id, status, due, what_start, what_end, start, end)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
@@ -79,8 +90,19 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** Stores one article in one transaction; while another process writes, it waits and retries (see busy.ts). */
   putDocument(doc: Document, opts: PutOptions = {}): PutStatus {
-    return this.writeArticle.immediate(doc, opts.replace ?? false);
+    for (const [field, value] of [['text', doc.text], ['title', doc.meta.title], ['url', doc.meta.url], ['origin', doc.meta.origin]] as const) {
+      // createDocument makes every string well-formed; a document built otherwise must not store a string
+      // SQLite would change (an unpaired surrogate), or spans would point past the characters they name.
+      if (value !== undefined && !isWellFormed(value)) throw new StoreError(`article ${doc.meta.id}: ${field} holds an unpaired UTF-16 surrogate`);
+    }
+    return withBusyRetry(() => this.writeArticle.immediate(doc, opts.replace ?? false), this.busy);
+  }
+
+  /** Runs a write of another module (the record) with the same waiting and retrying as putDocument. */
+  whenNotBusy<T>(operation: () => T): T {
+    return withBusyRetry(operation, this.busy);
   }
 
   hasContent(contentHash: string): boolean {
@@ -132,6 +154,7 @@ export class SqliteStore implements Store {
       json: JSON.stringify(documentToJSON(doc)),
       ingestedAt: new Date().toISOString(),
     });
+    if (s.textMatchesJson.get(a) !== 1) throw new StoreError(`article ${a}: the stored text differs from the text in its document JSON`);
     for (const x of doc.actors) s.actor.run(a, x.id, x.type, x.name, JSON.stringify(x.aliases));
     for (const x of doc.mentions) s.mention.run(a, x.id, x.type, x.actor ?? null, x.span.start, x.span.end, x.source);
     for (const x of doc.roles) s.role.run(a, x.id, x.person, x.title, x.org ?? null, x.evidence.start, x.evidence.end);
@@ -150,6 +173,6 @@ export class SqliteStore implements Store {
 }
 
 /** Opens (creating and migrating if needed) the SQLite store at `path`. */
-export function openStore(path: string = resolveDbPath()): SqliteStore {
-  return new SqliteStore(path);
+export function openStore(path: string = resolveDbPath(), opts: { busy?: BusyRetryOptions } = {}): SqliteStore {
+  return new SqliteStore(path, opts);
 }
