@@ -8,8 +8,8 @@
 export const TEXT_LIMITS = {
   /** Characters in the whole text (~170,000 words; the longest articles seen are ~50,000 characters). */
   maxChars: 1_000_000,
-  /** Characters on one line (the longest real line seen is ~7,000). */
-  maxLineChars: 30_000,
+  /** Characters on one line, a paragraph for the tokenizer (the longest real line seen is ~7,000). */
+  maxLineChars: 200_000,
   /** Characters in one run without white space (URLs included; the longest real one seen is 225). */
   maxTokenChars: 1_000,
   /** Tokens in one sentence, checked once the text is segmented (real sentences stay under ~200). */

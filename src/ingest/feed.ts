@@ -28,6 +28,9 @@ const parser = new XMLParser({
   // Titles such as "2020" must stay strings.
   parseTagValue: false,
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
+  // DOCTYPE entities are expanded one level, never recursively ("billion laughs" stays "&lol9;"), and within
+  // these bounds; an external entity (<!ENTITY x SYSTEM "file:…">) makes the parser refuse the feed.
+  processEntities: { maxEntitySize: 10_000, maxEntityCount: 100, maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000 },
 });
 
 type XmlValue = string | { '#text'?: string; [key: string]: unknown } | undefined;

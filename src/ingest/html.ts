@@ -43,6 +43,8 @@ const NOT_NESTING = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
   'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'rp', 'rt', '!doctype',
 ]);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'template']);
+const RAW_TEXT_END = new Map([...RAW_TEXT].map((name) => [name, new RegExp(`</${name}`, 'giu')]));
 const TAG = /<(\/?)([A-Za-z!][^\s/>]*)[^>]*?(\/?)>/gu;
 
 /**
@@ -56,6 +58,13 @@ function markupDepth(html: string): number {
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
     const name = m[2]!.toLowerCase();
+    if (RAW_TEXT.has(name) && m[1] !== '/') {
+      // Script and style content is not markup ("var a = '<div>'"): skip to the element's end tag.
+      const close = RAW_TEXT_END.get(name)!;
+      close.lastIndex = TAG.lastIndex;
+      TAG.lastIndex = close.exec(html)?.index ?? html.length;
+      continue;
+    }
     if (NOT_NESTING.has(name) || m[3] === '/') continue;
     if (m[1] === '/') depth = Math.max(0, depth - 1);
     else if (++depth > deepest) deepest = depth;

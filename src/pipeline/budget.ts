@@ -30,7 +30,7 @@ export function checkSentenceBounds(doc: Document): void {
   for (const t of doc.tokens) {
     const n = (perSentence.get(t.sentence) ?? 0) + 1;
     if (n > TEXT_LIMITS.maxSentenceTokens) {
-      throw new ArticleBoundsError(`sentence ${t.sentence + 1} has over ${TEXT_LIMITS.maxSentenceTokens} tokens, over the limit`);
+      throw new ArticleBoundsError(`sentence ${t.sentence + 1} has more than ${TEXT_LIMITS.maxSentenceTokens} tokens (the limit)`);
     }
     perSentence.set(t.sentence, n);
   }

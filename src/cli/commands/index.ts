@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerAnalyze } from './analyze.js';
+import { register as registerCheck } from './check.js';
 import { register as registerEval } from './eval.js';
 import { register as registerExport } from './export.js';
 import { register as registerIngest } from './ingest.js';
@@ -19,4 +20,4 @@ export type RegisterCommand = (program: Command) => void;
 
 /** Every command, in the order `polity --help` lists them. Add a command here and in its own file. */
 export const COMMANDS: RegisterCommand[] = [registerIngest, registerAnalyze, registerShow, registerEval, registerExport,
-  registerActor, registerActors, registerTimeline, registerQuotes, registerCommitments, registerState, registerSearch, registerServe, registerRecord];
+  registerActor, registerActors, registerTimeline, registerQuotes, registerCommitments, registerState, registerSearch, registerServe, registerRecord, registerCheck];
