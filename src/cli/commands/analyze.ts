@@ -15,7 +15,8 @@ export function register(program: Command): void {
     .addOption(publishedOption())
     .option('--json', 'print the document JSON; an input holding several articles prints one JSON document per line')
     .action(async (file: string, opts: { published?: string; json?: boolean }) => {
-      const { docs, failures } = await analyzeInputs([file], opts.published ? { published: opts.published } : {});
+      const { docs, failures, notices } = await analyzeInputs([file], opts.published ? { published: opts.published } : {});
+      for (const n of notices) process.stderr.write(`polity: ${oneLine(n)}\n`);
       for (const f of failures) process.stderr.write(`polity: ${oneLine(f)}\n`);
       if (opts.json) {
         const json = docs.map((d) => documentToJSON(d));

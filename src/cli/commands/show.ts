@@ -16,7 +16,7 @@ class DocumentNotFoundError extends Error {
   }
 }
 
-async function findDocuments(target: string, opts: { db?: string; published?: string }): Promise<{ docs: Document[]; failures: string[] }> {
+async function findDocuments(target: string, opts: { db?: string; published?: string }): Promise<{ docs: Document[]; failures: string[]; notices: string[] }> {
   if (existsSync(target) || /^https?:\/\//iu.test(target)) return analyzeInputs([target], opts.published ? { published: opts.published } : {});
   const path = resolveDbPath(opts.db);
   // Opening would create an empty database; a missing one means nothing was ingested there.
@@ -25,7 +25,7 @@ async function findDocuments(target: string, opts: { db?: string; published?: st
   try {
     const doc = store.getDocument(target);
     if (!doc) throw new DocumentNotFoundError(`no file ${target}, and no article in ${path} whose id starts with ${target}`);
-    return { docs: [doc], failures: [] };
+    return { docs: [doc], failures: [], notices: [] };
   } finally {
     store.close();
   }
@@ -42,7 +42,7 @@ export function register(program: Command): void {
     .addOption(colorOption())
     .addOption(noColorOption())
     .action(async (target: string, opts: { db?: string; published?: string; color?: boolean }) => {
-      let found: { docs: Document[]; failures: string[] };
+      let found: { docs: Document[]; failures: string[]; notices: string[] };
       try {
         found = await findDocuments(target, opts);
       } catch (err) {
@@ -51,6 +51,7 @@ export function register(program: Command): void {
         process.exitCode = EXIT.FAILED;
         return;
       }
+      for (const n of found.notices) process.stderr.write(`polity: ${oneLine(n)}\n`);
       for (const f of found.failures) process.stderr.write(`polity: ${oneLine(f)}\n`);
       const style = { color: useColor(opts.color) };
       if (found.docs.length > 0) process.stdout.write(`${found.docs.map((d) => renderDocument(d, style)).join('\n\n')}\n`);
