@@ -8,7 +8,7 @@ import { trimSpan } from '../../document/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
 
-const nlp = winkNLP(model);
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
