@@ -4,6 +4,7 @@ export * from './document/document.js';
 export * from './document/normalize.js';
 export * from './pipeline/stage.js';
 export * from './pipeline/pipeline.js';
+export { AnalysisPool, AnalysisTimeoutError, AnalysisWorkerError, DEFAULT_ARTICLE_TIMEOUT_S, type AnalysisPoolOptions, type PoolAnalysis } from './pipeline/pool.js';
 export { defaultPipeline } from './pipeline/default.js';
 export { analyze } from './analyze.js';
 export {

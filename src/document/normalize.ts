@@ -25,20 +25,54 @@ export interface NormalizedView {
   spanToOriginal(s: Span): Span;
 }
 
+/** Characters the view rewrites (CHAR_MAP's keys) and the '&' that may open an entity: a text without any is its own view. */
+const REWRITTEN = new RegExp(`[&${Object.keys(CHAR_MAP).join('')}]`, 'u');
+
 export function normalizeText(original: string): NormalizedView {
-  let out = '';
-  // origin[i] = original offset of view char i; originEnd[i] = original offset just after it.
-  const origin: number[] = [];
-  const originEnd: number[] = [];
+  const total = original.length;
+  // Most texts and almost every token are plain: the view is the text itself, offsets unchanged.
+  if (!REWRITTEN.test(original)) {
+    return {
+      text: original,
+      toOriginal: (k) => (k >= total ? total : k),
+      spanToOriginal: (s) => {
+        if (s.end <= s.start) {
+          const at = s.start >= total ? total : s.start;
+          return { start: at, end: at };
+        }
+        return { start: s.start >= 0 && s.start < total ? s.start : total, end: s.end >= 1 && s.end <= total ? s.end : total };
+      },
+    };
+  }
+  // origin[i] = original offset of view char i; originEnd[i] = original offset just after it. A view char
+  // comes from one original char or from a whole entity; only "\u2026" → "..." makes the view longer.
+  let capacity = total;
+  for (let k = original.indexOf('\u2026'); k >= 0; k = original.indexOf('\u2026', k + 1)) capacity += 2;
+  const origin = new Int32Array(capacity);
+  const originEnd = new Int32Array(capacity);
+  const parts: string[] = [];
+  let length = 0;
+  // Unchanged characters are copied in runs, not one at a time.
+  let runStart = 0;
+  const flushRun = (to: number) => {
+    if (to <= runStart) return;
+    parts.push(original.slice(runStart, to));
+    for (let o = runStart; o < to; o++) {
+      origin[length] = o;
+      originEnd[length] = o + 1;
+      length++;
+    }
+  };
   const emit = (chunk: string, from: number, to: number) => {
+    parts.push(chunk);
     for (let k = 0; k < chunk.length; k++) {
-      out += chunk[k];
-      origin.push(from);
-      originEnd.push(to);
+      origin[length] = from;
+      originEnd[length] = to;
+      length++;
     }
   };
   let i = 0;
-  while (i < original.length) {
+  while (i < total) {
     const ch = original[i]!;
     if (ch === '&') {
       ENTITY.lastIndex = i;
@@ -46,27 +80,33 @@ export function normalizeText(original: string): NormalizedView {
       if (m && m.index === i) {
         const decoded = decodeHTML(m[0]);
         if (decoded !== m[0]) {
-          const normalized = [...decoded].map((c) => CHAR_MAP[c] ?? c).join('');
-          emit(normalized, i, i + m[0].length);
+          flushRun(i);
+          emit([...decoded].map((c) => CHAR_MAP[c] ?? c).join(''), i, i + m[0].length);
           i += m[0].length;
+          runStart = i;
           continue;
         }
       }
     }
     const mapped = CHAR_MAP[ch];
-    emit(mapped ?? ch, i, i + 1);
+    if (mapped !== undefined) {
+      flushRun(i);
+      emit(mapped, i, i + 1);
+      runStart = i + 1;
+    }
     i++;
   }
-  const total = original.length;
+  flushRun(total);
+  const out = parts.join('');
   return {
     text: out,
-    toOriginal: (k) => (k >= origin.length ? total : origin[k]!),
+    toOriginal: (k) => (k >= length ? total : origin[k]!),
     spanToOriginal: (s) => {
       if (s.end <= s.start) {
-        const at = s.start >= origin.length ? total : origin[s.start]!;
+        const at = s.start >= length ? total : origin[s.start]!;
         return { start: at, end: at };
       }
-      return { start: origin[s.start] ?? total, end: originEnd[s.end - 1] ?? total };
+      return { start: s.start >= 0 && s.start < length ? origin[s.start]! : total, end: s.end >= 1 && s.end <= length ? originEnd[s.end - 1]! : total };
     },
   };
 }

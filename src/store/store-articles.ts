@@ -1,7 +1,7 @@
 import { analyze as runDefaultPipeline } from '../analyze.js';
 import type { Document } from '../document/document.js';
 import { readSource } from '../ingest/index.js';
-import type { IngestOptions, SourceRef } from '../ingest/types.js';
+import type { IngestItem, IngestOptions, SourceRef } from '../ingest/types.js';
 import type { Store } from './store.js';
 
 /** What became of one article read from an input. */
@@ -10,11 +10,25 @@ export type StoreOutcome =
   | { ref: number; source: string; status: 'failed'; reason: string };
 
 export interface StoreArticlesOptions extends IngestOptions {
-  /** Analyses a document in place (default: the default pipeline). */
+  /** Analyses a document in place (default: the default pipeline in this thread; an AnalysisPool's `analyze` for workers). */
   analyze?: (doc: Document) => Promise<{ warnings: string[] }>;
   /** Analyse and store again articles whose text is already stored, replacing them. */
   reanalyze?: boolean;
+  /**
+   * How many articles may be in analysis at once (default 1: one after the other). Above 1 the analyses overlap —
+   * worth it when `analyze` runs elsewhere, on worker threads — while storing stays here, one article at a time,
+   * in input order, so outcomes are the same as with 1.
+   */
+  concurrency?: number;
 }
+
+type Analysis = { ok: true; warnings: string[] } | { ok: false; reason: string };
+
+/** An article read and on its way: refused, known, being analysed, or waiting for an earlier copy of its text. */
+type Pending =
+  | { ref: number; source: string; kind: 'done'; outcome: StoreOutcome }
+  | { ref: number; source: string; kind: 'analysing'; doc: Document; analysis: Promise<Analysis> }
+  | { ref: number; source: string; kind: 'after-copy'; doc: Document };
 
 /**
  * Reads every input, analyses each article and stores it, yielding one outcome per article (`ref` is the index
@@ -24,23 +38,49 @@ export interface StoreArticlesOptions extends IngestOptions {
  */
 export async function* storeArticles(store: Store, refs: readonly SourceRef[], opts: StoreArticlesOptions = {}): AsyncGenerator<StoreOutcome> {
   const analyze = opts.analyze ?? runDefaultPipeline;
+  const window = Math.max(1, Math.floor(opts.concurrency ?? 1));
+  const replace = opts.reanalyze ?? false;
+  // Texts in analysis and not yet stored: a second copy waits for the first, as it would one after the other.
+  const inAnalysis = new Set<string>();
+  const begin = (doc: Document): Promise<Analysis> => {
+    inAnalysis.add(doc.meta.contentHash);
+    return analyze(doc).then(
+      ({ warnings }) => ({ ok: true, warnings }),
+      (err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
+    );
+  };
+  const read = (ref: number, item: IngestItem): Pending => {
+    const { source } = item;
+    if (!item.ok) return { ref, source, kind: 'done', outcome: { ref, source, status: 'failed', reason: item.error.reason } };
+    const { doc } = item;
+    if (!replace && inAnalysis.has(doc.meta.contentHash)) return { ref, source, kind: 'after-copy', doc };
+    if (!replace && store.hasContent(doc.meta.contentHash)) return { ref, source, kind: 'done', outcome: unchanged(ref, source, doc) };
+    return { ref, source, kind: 'analysing', doc, analysis: begin(doc) };
+  };
+  const finish = async (p: Pending): Promise<StoreOutcome> => {
+    if (p.kind === 'done') return p.outcome;
+    const { ref, source, doc } = p;
+    if (p.kind === 'after-copy' && store.hasContent(doc.meta.contentHash)) return unchanged(ref, source, doc);
+    const result = await (p.kind === 'analysing' ? p.analysis : begin(doc));
+    inAnalysis.delete(doc.meta.contentHash);
+    if (!result.ok) return { ref, source, status: 'failed', reason: result.reason };
+    try {
+      return { ref, source, status: store.putDocument(doc, { replace }), id: doc.meta.id, warnings: result.warnings };
+    } catch (err) {
+      return { ref, source, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
+    }
+  };
+
+  const pending: Pending[] = [];
   for (let ref = 0; ref < refs.length; ref++) {
     for await (const item of readSource(refs[ref]!, opts)) {
-      if (!item.ok) {
-        yield { ref, source: item.source, status: 'failed', reason: item.error.reason };
-        continue;
-      }
-      const { doc } = item;
-      if (!opts.reanalyze && store.hasContent(doc.meta.contentHash)) {
-        yield { ref, source: item.source, status: 'unchanged', id: doc.meta.id, warnings: [] };
-        continue;
-      }
-      try {
-        const { warnings } = await analyze(doc);
-        yield { ref, source: item.source, status: store.putDocument(doc, { replace: opts.reanalyze ?? false }), id: doc.meta.id, warnings };
-      } catch (err) {
-        yield { ref, source: item.source, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
-      }
+      pending.push(read(ref, item));
+      while (pending.length >= window) yield await finish(pending.shift()!);
     }
   }
+  while (pending.length > 0) yield await finish(pending.shift()!);
+}
+
+function unchanged(ref: number, source: string, doc: Document): StoreOutcome {
+  return { ref, source, status: 'unchanged', id: doc.meta.id, warnings: [] };
 }

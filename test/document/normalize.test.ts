@@ -28,4 +28,27 @@ describe('normalizeText', () => {
     const s = view.text.indexOf('said');
     assert.equal(original.slice(view.toOriginal(s), view.toOriginal(s) + 4), 'said');
   });
+
+  it('turns an ellipsis into three dots that all map back to it, and maps the offsets around it', () => {
+    const original = 'Wait\u2026 and see';
+    const view = normalizeText(original);
+    assert.equal(view.text, 'Wait... and see');
+    assert.deepEqual(view.spanToOriginal({ start: 4, end: 7 }), { start: 4, end: 5 });
+    assert.deepEqual(view.spanToOriginal({ start: 5, end: 6 }), { start: 4, end: 5 });
+    assert.equal(view.toOriginal(8), 6);
+    assert.equal(view.toOriginal(view.text.length), original.length);
+    assert.deepEqual(view.spanToOriginal({ start: 12, end: 99 }), { start: 10, end: original.length });
+  });
+
+  it('gives a plain text as its own view, offsets unchanged, the end and beyond mapped to the length', () => {
+    const original = 'The council met on Monday.';
+    const view = normalizeText(original);
+    assert.equal(view.text, original);
+    assert.equal(view.toOriginal(4), 4);
+    assert.equal(view.toOriginal(400), original.length);
+    assert.deepEqual(view.spanToOriginal({ start: 4, end: 11 }), { start: 4, end: 11 });
+    assert.deepEqual(view.spanToOriginal({ start: 20, end: 20 }), { start: 20, end: 20 });
+    assert.deepEqual(view.spanToOriginal({ start: 30, end: 30 }), { start: original.length, end: original.length });
+    assert.deepEqual(view.spanToOriginal({ start: 19, end: 40 }), { start: 19, end: original.length });
+  });
 });

@@ -14,3 +14,24 @@ export function newswireTexts(limit = Infinity): string[] {
     .slice(0, limit)
     .map((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1).join('\n'));
 }
+
+/** A named article text of the speed corpus. */
+export interface CorpusText {
+  name: string;
+  text: string;
+}
+
+/**
+ * The pipeline-speed corpus: every en-worldwide-newswire article (991, URL line dropped) and every PolNeAR
+ * train and dev text (840 + 84) — 1,915 real articles of different lengths and styles.
+ */
+export function speedCorpus(): CorpusText[] {
+  const out: CorpusText[] = newswireTexts().map((text, i) => ({ name: `newswire#${i}`, text }));
+  for (const split of ['train', 'dev']) {
+    const dir = join(SHARED_DATA, 'polnear/data', split, 'text');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+      out.push({ name: `polnear/${split}/${f}`, text: readFileSync(join(dir, f), 'utf8') });
+    }
+  }
+  return out;
+}

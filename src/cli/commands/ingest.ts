@@ -1,5 +1,7 @@
-import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
+import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
 import { oneLine, terminalSafeJson } from '../../document/printable.js';
 import { ensureRecord } from '../../record/index.js';
@@ -12,9 +14,29 @@ interface IngestCommandOptions {
   published?: string;
   json?: boolean;
   reanalyze?: boolean;
+  workers: number;
+  articleTimeout: number;
 }
 
-/** `polity ingest PATH|URL... [--db FILE] [--published DATE] [--reanalyze] [--json]`: reads, analyses and stores articles. */
+/** Articles read ahead per worker, so a worker finds the next article ready while the writer waits for an earlier one. */
+const READ_AHEAD_PER_WORKER = 2;
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a whole number of 1 or more.`);
+  return n;
+}
+
+function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`'${value}' is not a number of seconds above 0.`);
+  return n;
+}
+
+/**
+ * `polity ingest PATH|URL... [--db FILE] [--published DATE] [--reanalyze] [--workers N] [--article-timeout S] [--json]`:
+ * reads articles here, analyses them on N worker threads and stores them here, one writer, in input order.
+ */
 export function register(program: Command): void {
   program
     .command('ingest')
@@ -23,10 +45,14 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .addOption(publishedOption())
     .option('--reanalyze', 'analyse articles already stored again and replace them (after the pipeline has changed)')
+    .addOption(new Option('--workers <n>', 'analysis worker threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
+    .addOption(new Option('--article-timeout <seconds>', "time budget of one article's analysis; an article over it is refused and the batch goes on").argParser(positiveSeconds).default(DEFAULT_ARTICLE_TIMEOUT_S))
     .option('--json', 'print the outcome of every article and the totals as JSON on stdout')
     .action(async (sources: string[], opts: IngestCommandOptions) => {
       const started = performance.now();
       const store = openStore(resolveDbPath(opts.db));
+      // Workers start when the first article needs analysing, so a batch of stored articles costs no start-up.
+      const pool = new AnalysisPool({ workers: opts.workers, articleTimeoutS: opts.articleTimeout });
       const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
       const outcomes: StoreOutcome[] = [];
       // The record is brought up to date after the batch; if that fails, the articles are stored all the same,
@@ -40,6 +66,8 @@ export function register(program: Command): void {
             reanalyze: opts.reanalyze ?? false,
             ...(opts.published && { published: opts.published }),
             notice: (source: string, message: string) => progress.message(`polity: ${oneLine(source)}: ${oneLine(message)}`),
+            analyze: (doc: Parameters<AnalysisPool['analyze']>[0]) => pool.analyze(doc),
+            concurrency: READ_AHEAD_PER_WORKER * pool.size,
           };
           for await (const outcome of storeArticles(store, refs, storeOpts)) {
             counts[outcome.status]++;
@@ -50,6 +78,7 @@ export function register(program: Command): void {
           progress.update(refs.length, counts);
         } finally {
           progress.stop();
+          await pool.close();
         }
         // The cross-article record (actors, state, follow-up) is brought up to date once per batch, waiting for
         // another writer (a second ingest rebuilding it) rather than failing; it is fresh then, and left as is.

@@ -21,9 +21,12 @@ export interface FeatureLexicon {
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/gu;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB]/gu;
 const DASHES = /[\u2010-\u2015\u2212]/gu;
+const NON_ASCII = /[^\x00-\x7F]/;
 
 /** The form the tagger sees: straight quotes, plain dashes. */
 export function taggerForm(token: string): string {
+  // Every character replaced is outside ASCII; most tokens have none.
+  if (!NON_ASCII.test(token)) return token;
   return token.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
 }
 

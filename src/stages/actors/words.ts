@@ -21,7 +21,11 @@ const DASHES = /[\u2010-\u2015\u2212]/gu;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/gu;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB]/gu;
 
+/** Every character normalizeWord rewrites is outside ASCII; most words have none. */
+const NON_ASCII = /[^\x00-\x7F]/;
+
 function normalizeWord(raw: string): string {
+  if (!NON_ASCII.test(raw)) return raw;
   return raw.replace(DASHES, '-').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(/\u00A0/gu, ' ');
 }
 
@@ -93,15 +97,25 @@ export function buildWords(doc: Document): Word[] {
   return words;
 }
 
+// These run for every word, many times: an ASCII first character is decided by its code (A-Z is all of ASCII's
+// upper case, A-Z and a-z all of its letters), only the rest goes to the Unicode class.
+const upperAscii = (c: number) => c >= 65 && c <= 90;
+
 export function isCapitalized(word: Word): boolean {
+  const c = word.text.charCodeAt(0);
+  if (c < 128) return upperAscii(c);
   return /^\p{Lu}/u.test(word.text);
 }
 
 /** All capitals with at least two letters, optionally with a suffix: "PTI", "MQM-P", "PML-N", "JUI-F". */
 export function isAcronym(word: Word): boolean {
+  const c = word.text.charCodeAt(0);
+  if (c < 128 && !upperAscii(c)) return false;
   return /^\p{Lu}[\p{Lu}\p{N}]{1,5}(?:-\p{Lu}{1,2})?$/u.test(word.text);
 }
 
 export function isAlphabetic(word: Word): boolean {
+  const c = word.text.charCodeAt(0);
+  if (c < 128) return upperAscii(c) || (c >= 97 && c <= 122);
   return /^\p{L}/u.test(word.text);
 }

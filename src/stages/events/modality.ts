@@ -9,10 +9,30 @@ function endsAt(view: SentenceView, phrase: string[], end: number): boolean {
   return phrase.every((w, k) => view.words[start + k]!.text === w);
 }
 
+/** Cue phrases split into words once and grouped by their last word (the cue lists are loaded once). */
+const cueIndexes = new WeakMap<readonly string[], Map<string, string[][]>>();
+function byLastWord(cues: readonly string[]): Map<string, string[][]> {
+  let index = cueIndexes.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const cue of cues) {
+      const words = cue.split(' ');
+      const last = words[words.length - 1]!;
+      const list = index.get(last);
+      if (list) list.push(words);
+      else index.set(last, [words]);
+    }
+    cueIndexes.set(cues, index);
+  }
+  return index;
+}
+
 /** Does any cue phrase occur with its last word in [from, to)? */
 function cueIn(view: SentenceView, cues: readonly string[], from: number, to: number): boolean {
+  const index = byLastWord(cues);
   for (let end = Math.max(from, 0) + 1; end <= to; end++) {
-    for (const cue of cues) if (endsAt(view, cue.split(' '), end)) return true;
+    const candidates = index.get(view.words[end - 1]?.text ?? '');
+    if (candidates?.some((phrase) => endsAt(view, phrase, end))) return true;
   }
   return false;
 }
@@ -46,7 +66,7 @@ export function modalityOf(input: ModalityInput): Modality {
   // "ready to embrace the MQM-P … provided it helped the opposition"
   for (let i = clauseStart; i < view.words.length; i++) {
     if (input.triggerWords.has(i)) continue;
-    if (cues.conditional.some((c) => endsAt(view, c.split(' '), i + 1))) return 'conditional';
+    if (byLastWord(cues.conditional).get(view.words[i]!.text)?.some((phrase) => endsAt(view, phrase, i + 1))) return 'conditional';
   }
   // "the meeting was not aimed at perusing Siddiqui to rejoin the cabinet": an unrealized infinitive.
   if (input.infinitiveGovernor !== undefined && !cues.realizingGovernors.includes(input.infinitiveGovernor)) return 'hypothetical';

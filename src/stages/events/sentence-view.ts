@@ -71,6 +71,19 @@ export function speakerActor(doc: Document, st: Statement): string | undefined {
  * reported speech, are the speaker ("Siddiqui said that his decision to quit…").
  */
 export function sentenceViews(doc: Document): SentenceView[] {
+  // The events and relations stages both read the views: built once per document, again only when a layer they
+  // come from has been replaced. Callers only read them.
+  const from = [doc.text, doc.sentences, doc.tokens, doc.actors, doc.mentions, doc.statements];
+  const built = builtViews.get(doc);
+  if (built && built.from.every((layer, i) => layer === from[i])) return built.views;
+  const views = buildSentenceViews(doc);
+  builtViews.set(doc, { from, views });
+  return views;
+}
+
+const builtViews = new WeakMap<Document, { from: unknown[]; views: SentenceView[] }>();
+
+function buildSentenceViews(doc: Document): SentenceView[] {
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const views: SentenceView[] = doc.sentences.map((s, index) => ({ index, span: s.span, words: [], refs: [], statementAt: [] }));
   for (const t of doc.tokens) {

@@ -23,8 +23,12 @@ export function leadingParty(doc: Document, text: string): string | undefined {
   return doc.actors.find((a) => a.type === 'PARTY' && [a.name, ...a.aliases].some((n) => n.toLowerCase() === name))?.id;
 }
 
+const LED_SOMETHING = /-\s*led\s/iu;
+
 /** The party leading the government in this article ("the PTI-led government"), for "the ruling party". */
 export function rulingParty(doc: Document): string | undefined {
+  // Most articles have no "-led" at all; the lookbehind keeps the name group from restarting inside a name.
+  if (!LED_SOMETHING.test(doc.text)) return undefined;
   const m = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text);
   return m ? leadingParty(doc, m[0]) : undefined;
 }

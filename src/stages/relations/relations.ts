@@ -23,12 +23,31 @@ function relationCues(): RelationCues {
   return (cues ??= JSON.parse(readFileSync(packagePath('src/stages/relations/relation-cues.json'), 'utf8')) as RelationCues);
 }
 
-/** Positions where a cue phrase starts in the sentence, with its length in words. */
-function findCue(view: SentenceView, phrases: readonly string[]): { at: number; length: number }[] {
-  const found: { at: number; length: number }[] = [];
-  for (let i = 0; i < view.words.length; i++) {
+/** Cue phrases split into words once and grouped by their first word, in list order (the lists are loaded once). */
+const cueIndexes = new WeakMap<readonly string[], Map<string, string[][]>>();
+function cueIndex(phrases: readonly string[]): Map<string, string[][]> {
+  let index = cueIndexes.get(phrases);
+  if (!index) {
+    index = new Map();
     for (const p of phrases) {
       const words = p.split(' ');
+      const list = index.get(words[0]!);
+      if (list) list.push(words);
+      else index.set(words[0]!, [words]);
+    }
+    cueIndexes.set(phrases, index);
+  }
+  return index;
+}
+
+/** Positions where a cue phrase starts in the sentence, with its length in words (the first phrase listed wins). */
+function findCue(view: SentenceView, phrases: readonly string[]): { at: number; length: number }[] {
+  const found: { at: number; length: number }[] = [];
+  const index = cueIndex(phrases);
+  for (let i = 0; i < view.words.length; i++) {
+    const candidates = index.get(view.words[i]!.text);
+    if (!candidates) continue;
+    for (const words of candidates) {
       if (words.every((w, k) => view.words[i + k]?.text === w)) {
         found.push({ at: i, length: words.length });
         break;

@@ -8,7 +8,7 @@ import { trimSpan } from '../../document/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
 
-const nlp = winkNLP(model);
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
@@ -49,9 +49,9 @@ function isLineWrap(text: string, lineStart: number, lineEnd: number, next: numb
   return line.length >= WRAP_WIDTH && !/[.!?:;"'\u201D\u2019)\]]$/u.test(line);
 }
 
-/** Tokens and wink's sentence boundaries for one paragraph, in original offsets. */
-function tokenizeParagraph(text: string, para: Span): { tokens: RawToken[]; sentenceEnds: Set<number> } {
-  const slice = text.slice(para.start, para.end);
+/** Tokens and wink's sentence boundaries for a stretch of text, in original offsets. */
+function tokenizeSpan(text: string, part: Span): { tokens: RawToken[]; sentenceEnds: Set<number> } {
+  const slice = text.slice(part.start, part.end);
   const wdoc = nlp.readDoc(slice);
   const values = wdoc.tokens().out() as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
@@ -71,12 +71,25 @@ function tokenizeParagraph(text: string, para: Span): { tokens: RawToken[]; sent
       const at = slice.indexOf(value, cursor);
       const start = at < 0 ? cursor : at;
       const end = at < 0 ? Math.min(slice.length, cursor + value.length) : at + value.length;
-      tokens.push({ span: { start: para.start + start, end: para.start + end }, pos: pos[k] ?? 'X' });
+      tokens.push({ span: { start: part.start + start, end: part.start + end }, pos: pos[k] ?? 'X' });
       cursor = end;
     }
     if (winkEnds.has(k) && tokens.length > 0) sentenceEnds.add(tokens.length - 1);
   });
   return { tokens, sentenceEnds };
+}
+
+/** The tokens of one paragraph out of the whole text's, with the sentence ends among them (paragraph indices). */
+function paragraphTokens(all: { tokens: RawToken[]; sentenceEnds: Set<number> }, para: Span, from: number): { tokens: RawToken[]; sentenceEnds: Set<number>; next: number } {
+  let k = from;
+  while (k < all.tokens.length && all.tokens[k]!.span.start < para.start) k++;
+  const first = k;
+  const sentenceEnds = new Set<number>();
+  while (k < all.tokens.length && all.tokens[k]!.span.end <= para.end) {
+    if (all.sentenceEnds.has(k)) sentenceEnds.add(k - first);
+    k++;
+  }
+  return { tokens: all.tokens.slice(first, k), sentenceEnds, next: k };
 }
 
 function isAbbreviationEnd(text: string, tok: RawToken, prev: RawToken | undefined): boolean {
@@ -140,15 +153,19 @@ export function segmentText(text: string, dateline?: Span): { sentences: Sentenc
   if (dateline) {
     const idx = sentences.length;
     addSentence(dateline, 0, true);
-    const { tokens: dt } = tokenizeParagraph(text, dateline);
+    const { tokens: dt } = tokenizeSpan(text, dateline);
     dt.forEach((t) => tokens.push({ span: t.span, sentence: idx, pos: t.pos }));
   }
   const paragraphs = withoutDateline(allParagraphs, dateline)
     .map((p) => trimSpan(text, p))
     .filter((p) => p.end > p.start);
 
+  // wink reads the text once (its per-call cost is high next to a short paragraph), from the first paragraph on.
+  const all = paragraphs.length > 0 ? tokenizeSpan(text, { start: paragraphs[0]!.start, end: text.length }) : { tokens: [], sentenceEnds: new Set<number>() };
+  let nextToken = 0;
   paragraphs.forEach((para, paragraphIndex) => {
-    const { tokens: raw, sentenceEnds } = tokenizeParagraph(text, para);
+    const { tokens: raw, sentenceEnds, next } = paragraphTokens(all, para, nextToken);
+    nextToken = next;
     const insideQuote = quoteTracker(text, para);
     let sentStart = 0;
     for (let k = 0; k < raw.length; k++) {

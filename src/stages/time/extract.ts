@@ -211,6 +211,14 @@ function weekdayNear(ctx: Context, target: number, start: number, end: number): 
 }
 
 /** Expressions the domain rules recognise, each with the example it handles. */
+/** The rules' patterns, compiled once rather than for every article (they are built from the lexicon, so fixed). */
+const COMPILED = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = COMPILED.get(pattern);
+  if (!re) COMPILED.set(pattern, (re = new RegExp(pattern, 'giu')));
+  return re;
+}
+
 function ruleCandidates(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const { text, ref } = ctx;
@@ -218,7 +226,8 @@ function ruleCandidates(ctx: Context): Candidate[] {
     if (value) out.push({ start, end, value, rule: true });
   };
   const each = (pattern: string, fn: (m: RegExpExecArray) => TimeValue | undefined) => {
-    const re = new RegExp(pattern, 'giu');
+    const re = compiled(pattern);
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].length, fn(m));
   };
 

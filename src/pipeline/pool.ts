@@ -1,0 +1,255 @@
+/**
+ * Analysis on every core: a pool of worker threads (node:worker_threads), each running its own pipeline over one
+ * document at a time. Documents go to a worker and come back by structured clone; the caller stays the one
+ * writer. The per-article time budget is enforced here: a worker still busy when it runs out is terminated and
+ * replaced, and that article is refused with AnalysisTimeoutError; a worker that crashes refuses its article
+ * with AnalysisWorkerError and is replaced too, so a batch always goes on.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Document } from '../document/document.js';
+import { LAYER_NAMES } from '../document/layers.js';
+import type { StageTiming } from './pipeline.js';
+
+/** Default budget of one article's analysis, in seconds (`polity ingest --article-timeout`). */
+export const DEFAULT_ARTICLE_TIMEOUT_S = 30;
+
+export interface AnalysisPoolOptions {
+  /** Worker threads (default: os.availableParallelism()). */
+  workers?: number;
+  /** Budget of one article's analysis in seconds, counted from when a ready worker takes it (default 30). */
+  articleTimeoutS?: number;
+  /**
+   * Module each worker builds its pipeline from (a file URL or path, exporting `createPipeline()`), instead of
+   * the default pipeline: for tests and for other stage lists.
+   */
+  pipelineModule?: string | URL;
+}
+
+export interface PoolAnalysis {
+  warnings: string[];
+  timings: StageTiming[];
+}
+
+/** The article's analysis ran out of its time budget; its worker was terminated. */
+export class AnalysisTimeoutError extends Error {
+  constructor(readonly seconds: number) {
+    super(`analysis took longer than ${seconds} s`);
+    this.name = 'AnalysisTimeoutError';
+  }
+}
+
+/** The worker analysing the article crashed (an uncaught error, or it exited); it was replaced. */
+export class AnalysisWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnalysisWorkerError';
+  }
+}
+
+/** @internal What the pool passes to a worker at start. */
+export interface WorkerData {
+  pipelineModule?: string;
+}
+
+/** @internal One request to a worker. */
+export interface WorkerRequest {
+  job: number;
+  doc: Document;
+}
+
+/** @internal A worker's message: ready after loading its pipeline, then one reply per request. */
+export type WorkerReply =
+  | { ready: true }
+  | { job: number; ok: true; doc: Document; warnings: string[]; timings: StageTiming[] }
+  | { job: number; ok: false; reason: string };
+
+/**
+ * The worker's entry file beside the module at `from`: worker.js in the built package (dist/), worker.ts when the
+ * sources run under tsx (`node --import tsx`, `npx tsx`).
+ */
+export function workerEntry(from: string | URL = import.meta.url): URL {
+  const js = new URL('./worker.js', from);
+  return existsSync(fileURLToPath(js)) ? js : new URL('./worker.ts', from);
+}
+
+/**
+ * A Worker on `entry`. A .ts entry is started through a one-line bootstrap that registers tsx's loader in the
+ * worker first: on Node 20 a worker's entry is not loaded through the loader hooks the parent's `--import tsx`
+ * registers, so `new Worker('worker.ts')` fails with "Unknown file extension".
+ */
+export function startWorker(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+interface Job {
+  id: number;
+  doc: Document;
+  resolve(result: PoolAnalysis): void;
+  reject(err: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  /** Set when the pool ended this worker itself (timeout, crash, close): its exit is then expected. */
+  retired: boolean;
+  job?: Job;
+}
+
+export class AnalysisPool {
+  readonly size: number;
+  readonly articleTimeoutS: number;
+  /** Milliseconds from start to ready (pipeline built) of every worker started so far, replacements included. */
+  readonly startupMs: number[] = [];
+  private readonly entry = workerEntry();
+  private readonly data: WorkerData;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private readonly exits: Promise<number>[] = [];
+  private nextJob = 0;
+  private broken?: Error;
+  private closed = false;
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(opts: AnalysisPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
+    this.articleTimeoutS = opts.articleTimeoutS ?? DEFAULT_ARTICLE_TIMEOUT_S;
+    const module = opts.pipelineModule;
+    this.data = module === undefined ? {} : { pipelineModule: module instanceof URL ? module.href : module };
+  }
+
+  /**
+   * Analyses `doc` in a worker and fills its layers in place (as `analyze(doc)` does in this thread). Rejects with
+   * AnalysisTimeoutError, AnalysisWorkerError, or the pipeline's own error message. Workers start on first use.
+   */
+  analyze(doc: Document): Promise<PoolAnalysis> {
+    if (this.closed) return Promise.reject(new Error('analysis pool is closed'));
+    if (this.broken) return Promise.reject(this.broken);
+    this.start();
+    return new Promise<PoolAnalysis>((resolve, reject) => {
+      this.queue.push({ id: this.nextJob++, doc, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Resolves when every worker has built its pipeline (starting them if needed): to time startup apart. */
+  async ready(): Promise<void> {
+    this.start();
+    while (!this.broken && this.slots.some((s) => !s.ready)) await new Promise<void>((r) => this.readyWaiters.push(r));
+    if (this.broken) throw this.broken;
+  }
+
+  /** Ends every worker; analyses still queued or running are rejected. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const err = new Error('analysis pool closed');
+    for (const job of this.queue.splice(0)) job.reject(err);
+    for (const slot of this.slots) {
+      if (slot.job) this.settle(slot, (job) => job.reject(err));
+      slot.retired = true;
+      this.exits.push(slot.worker.terminate());
+    }
+    await Promise.allSettled(this.exits);
+  }
+
+  private start(): void {
+    while (this.slots.length < this.size) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const started = performance.now();
+    const worker = startWorker(this.entry, this.data);
+    const slot: Slot = { worker, ready: false, retired: false };
+    worker.on('message', (msg: WorkerReply) => {
+      if ('ready' in msg) {
+        slot.ready = true;
+        this.startupMs.push(performance.now() - started);
+        this.wakeReadyWaiters();
+        this.dispatch();
+        return;
+      }
+      if (slot.job?.id !== msg.job) return;
+      if (msg.ok) {
+        const result = msg.doc;
+        this.settle(slot, (job) => {
+          // In place, as the in-thread pipeline does: the caller keeps its own document object.
+          const target = job.doc as unknown as Record<string, unknown>;
+          for (const name of LAYER_NAMES) target[name] = result[name];
+          job.doc.meta = result.meta;
+          job.resolve({ warnings: msg.warnings, timings: msg.timings });
+        });
+      } else {
+        this.settle(slot, (job) => job.reject(new Error(msg.reason)));
+      }
+      this.dispatch();
+    });
+    worker.on('error', (err) => this.lost(slot, `analysis worker crashed: ${err.message}`, err));
+    worker.on('exit', (code) => {
+      if (!slot.retired) this.lost(slot, `analysis worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  /** A worker died on its own: its article is refused and it is replaced; dying before it was ready breaks the pool. */
+  private lost(slot: Slot, reason: string, cause?: Error): void {
+    if (slot.retired) return;
+    this.retire(slot);
+    if (!slot.ready) {
+      this.broken = new AnalysisWorkerError(`analysis worker could not start: ${cause?.message ?? reason}`);
+      for (const job of this.queue.splice(0)) job.reject(this.broken);
+      this.wakeReadyWaiters();
+      return;
+    }
+    if (slot.job) this.settle(slot, (job) => job.reject(new AnalysisWorkerError(reason)));
+    this.replace(slot);
+  }
+
+  private timedOut(slot: Slot): void {
+    this.retire(slot);
+    this.settle(slot, (job) => job.reject(new AnalysisTimeoutError(this.articleTimeoutS)));
+    this.replace(slot);
+  }
+
+  private retire(slot: Slot): void {
+    slot.retired = true;
+    this.exits.push(slot.worker.terminate());
+  }
+
+  private replace(slot: Slot): void {
+    if (this.closed) return;
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots[at] = this.spawn();
+  }
+
+  /** Detaches the slot's job (timer cleared) and hands it to `done`. */
+  private settle(slot: Slot, done: (job: Job) => void): void {
+    const job = slot.job;
+    if (!job) return;
+    slot.job = undefined;
+    clearTimeout(job.timer);
+    done(job);
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.ready || slot.retired || slot.job) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      job.timer = setTimeout(() => this.timedOut(slot), this.articleTimeoutS * 1000);
+      slot.worker.postMessage({ job: job.id, doc: job.doc } satisfies WorkerRequest);
+    }
+  }
+
+  private wakeReadyWaiters(): void {
+    for (const wake of this.readyWaiters.splice(0)) wake();
+  }
+}
