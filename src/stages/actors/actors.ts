@@ -9,12 +9,12 @@ import { compareSpans } from '../../document/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { resolveAliases } from './aliases.js';
 import { resolvePronouns, resolveTitles, type Antecedents } from './coref.js';
-import { actorLexicon } from './lexicon.js';
+import { actorLexicon, type Lexicon } from './lexicon.js';
 import { findCandidates, resolveSingles, type Candidate } from './mentions.js';
 import { findRoles } from './roles.js';
 import { mergeModelMentions, modelEntities, modelTypeAt } from './model-mentions.js';
 import { shippedNerModel } from '../../models/ner/model.js';
-import { buildWords } from './words.js';
+import { buildWords, type Word } from './words.js';
 
 /**
  * Where the dateline's place ends: "KARACHI -", "LAHORE (Reuters) -". Uses the ingest's dateline when there is
@@ -31,12 +31,50 @@ function collapse(s: string): string {
   return s.replace(/\s+/gu, ' ').trim();
 }
 
+/**
+ * Names of groups of people are no actors: "Kenyans", "the British", "North Korean fishermen", "Berbers";
+ * neither is a name the text writes as a group's adjective ("Chun Doo-hwan-style").
+ */
+function dropGroups(candidates: Candidate[], words: readonly Word[], lex: Lexicon): Candidate[] {
+  return candidates.filter((c) => {
+    if (c.type === 'TITLE' || c.type === 'PRONOUN') return true;
+    const surface = words.slice(c.from, c.to).map((w) => w.lower).join(' ');
+    if (lex.groups.has(surface)) return false;
+    return !/-(style|type|like|era)$/u.test(words[c.to - 1]!.lower);
+  });
+}
+
+/** The country whose office a role is, where the text says: "Thai Prime Minister", "Kenya's President", "President of Kenya". */
+function roleCountry(candidates: readonly Candidate[], words: readonly Word[], lex: Lexicon, title: number, org: number | undefined, names: (n: number) => string): string | undefined {
+  const t = candidates[title]!;
+  const start = org !== undefined && candidates[org]!.to <= t.from ? candidates[org]!.from : t.from;
+  let k = start - 1;
+  if (words[k]?.text === "'s") k--;
+  const before = words[k];
+  if (before) {
+    const code = lex.countryOf.get(before.lower) ?? lex.countryAbbreviations.get(before.text);
+    if (code) return code;
+  }
+  const inside = lex.countryOf.get(words[t.from]!.lower);
+  if (inside) return inside;
+  const prep = words[t.to]?.lower;
+  if (prep === 'of' || prep === 'in') {
+    const after = candidates.find((c) => c.from === t.to + 1 || (c.from === t.to + 2 && words[t.to + 1]!.lower === 'the'));
+    if (after?.type === 'PLACE') return lex.countryOf.get(names(candidates.indexOf(after)).toLowerCase()) ?? lex.countryAbbreviations.get(names(candidates.indexOf(after)));
+  }
+  if (org !== undefined) {
+    const first = words[candidates[org]!.from]!;
+    return lex.countryOf.get(first.lower) ?? lex.countryAbbreviations.get(first.text);
+  }
+  return undefined;
+}
+
 export function annotateActors(doc: Document): void {
   const lex = actorLexicon();
   const words = buildWords(doc);
   const entities = modelEntities(doc, words, shippedNerModel(), lex);
   const ruleCandidates = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex, modelTypeAt(entities));
-  const candidates: Candidate[] = mergeModelMentions(ruleCandidates, entities, words, lex);
+  const candidates: Candidate[] = dropGroups(mergeModelMentions(ruleCandidates, entities, words, lex), words, lex);
   const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
   const drafts = resolveAliases(candidates, words, lex, view);
   const partyCandidates = new Set(drafts.filter((d) => d.type === 'PARTY').flatMap((d) => d.members));
@@ -80,6 +118,7 @@ export function annotateActors(doc: Document): void {
         continue;
       }
       aliases.add(surface(n));
+      if (c.type === 'PERSON' && (c.nameFrom !== c.from || c.nameTo !== c.to)) aliases.add(collapse(doc.text.slice(words[c.from]!.span.start, words[c.to - 1]!.span.end)));
       // "Prime Minister Imran Khan": an office written right before the name is part of how the text names them.
       const before = candidates[n - 1];
       if (c.type === 'PERSON' && before?.type === 'TITLE' && before.to === c.from && before.title!.capitalized) {
@@ -94,8 +133,18 @@ export function annotateActors(doc: Document): void {
   const seenRoles = new Set<string>();
   const roleLayer: Role[] = [];
   for (const r of roles) {
-    const title = collapse(doc.text.slice(candidates[r.title]!.span.start, candidates[r.title]!.span.end));
-    const role: Role = { id: '', person: actorId(r.person), title, ...(r.org !== undefined ? { org: actorId(r.org) } : {}), evidence: r.evidence };
+    const t = candidates[r.title]!;
+    const title = t.title!.singular ?? collapse(doc.text.slice(t.span.start, t.span.end));
+    const country = roleCountry(candidates, words, lex, r.title, r.org, (n) => surface(n));
+    const role: Role = {
+      id: '',
+      person: actorId(r.person),
+      title,
+      ...(r.org !== undefined ? { org: actorId(r.org) } : {}),
+      ...(r.former ? { former: true } : {}),
+      ...(country ? { country } : {}),
+      evidence: r.evidence,
+    };
     const key = `${role.person}|${title.toLowerCase()}|${role.org ?? ''}`;
     if (seenRoles.has(key)) continue;
     seenRoles.add(key);

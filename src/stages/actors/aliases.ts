@@ -7,6 +7,7 @@ import type { ActorType } from '../../document/layers.js';
 import { squeeze, type Lexicon } from './lexicon.js';
 import type { Candidate } from './mentions.js';
 import type { Word } from './words.js';
+import { distance } from 'fastest-levenshtein';
 
 export interface ActorDraft {
   type: ActorType;
@@ -41,6 +42,31 @@ function isSubsequence(part: readonly string[], whole: readonly string[]): boole
   return k === part.length;
 }
 
+/** A name word for comparison: lower case, diacritics and hyphens dropped ("Fernández" = "fernandez", "Bum-gye" = "bumgye"). */
+function nameFold(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’.]/gu, '');
+}
+
+/**
+ * Two spellings of one name word: a typo ("Mkhewebane", "Mkhwebane": one edit in a long word) or a
+ * romanisation variant of a given name once the family name agrees ("Bum-gye", "Beom-kye": same first
+ * letter, at most 45% of the letters differ).
+ */
+function sameSpelling(a: string, b: string, familyAgrees: boolean): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
+  const d = distance(a, b);
+  return d <= 1 || (familyAgrees && d <= 0.45 * Math.max(a.length, b.length));
+}
+
+/** The short form's words, in order, within the full name's, allowing spelling variants. */
+function isVariantOf(part: readonly string[], whole: readonly string[]): boolean {
+  if (isSubsequence(part, whole)) return true;
+  if (part.length !== whole.length) return part.length === 1 && whole.some((w) => sameSpelling(part[0]!, w, false));
+  const familyAgrees = part[0] === whole[0] || part[part.length - 1] === whole[whole.length - 1];
+  return part.every((w, k) => sameSpelling(w, whole[k]!, familyAgrees));
+}
+
 function personDrafts(candidates: readonly Candidate[], words: readonly Word[], drafts: ActorDraft[]): void {
   const persons = candidates
     .map((c, n) => ({ c, n }))
@@ -49,8 +75,9 @@ function personDrafts(candidates: readonly Candidate[], words: readonly Word[], 
     .sort((a, b) => b.words.length - a.words.length || a.pos - b.pos);
   const lastSeen = new Map<ActorDraft, number>();
   for (const p of persons) {
-    const lower = p.words.map((w) => w.toLowerCase());
-    const matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
+    const lower = p.words.map(nameFold);
+    let matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
+    if (matches.length === 0) matches = drafts.filter((d) => d.type === 'PERSON' && isVariantOf(lower, d.nameWords));
     // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one named most recently before it.
     const best = matches.sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
     if (best) {

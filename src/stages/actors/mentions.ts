@@ -121,6 +121,7 @@ function typeOfAcronym(w: Word, lex: Lexicon): { type: ActorType; source: Candid
   const key = lex.partyKeys.get(squeeze(w.text));
   if (key) return { type: 'PARTY', source: 'gazetteer', partyKey: key };
   if (lex.nonActorAcronyms.has(w.text)) return null;
+  if (lex.countryAbbreviations.has(w.text)) return { type: 'PLACE', source: 'gazetteer' };
   if (lex.places.has(w.lower)) return { type: 'PLACE', source: 'gazetteer' };
   if (lex.organizations.has(w.lower)) return { type: 'ORG', source: 'gazetteer' };
   // An unknown acronym with a faction suffix is a party in South Asian news: "PML-Z", "JUI-S".
@@ -234,7 +235,10 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
       }
       // "Senior Deputy Convener Amir Khan", "the minister for law and justice".
       const title = isAlphabetic(w) ? officeAt(words, i, to, lex) : null;
-      if (title && (title.capitalized || licensesLowercaseTitle(words, i, previous))) {
+      // A lower-case office counts where news writing introduces one, after a former marker ("then finance
+      // minister"), or right before a name ("party chairman Ali Raza", "superintendent Ryu Sam-yeong").
+      const named = title !== null && words[title.to] !== undefined && isNameWord(words[title.to]!, lex) && !words[title.to]!.opensClause;
+      if (title && (title.capitalized || title.former || named || licensesLowercaseTitle(words, i, previous))) {
         out.push({ type: 'TITLE', from: title.from, to: title.to, span: spanOf(words, title.from, title.to), title, source: 'rule' });
         i = title.to;
         continue;
@@ -299,7 +303,8 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
           type: typed.type === 'SINGLE' ? 'PERSON' : typed.type,
           from: i,
           to: chunkEnd,
-          span: spanOf(words, i, chunkEnd),
+          // "Mr Ali Raza": the mention is the name; the honorific stays in the actor's aliases.
+          span: typed.nameFrom !== undefined ? spanOf(words, typed.nameFrom, typed.nameTo!) : spanOf(words, i, chunkEnd),
           source: typed.source,
           ...(typed.partyKey ? { partyKey: typed.partyKey } : {}),
           ...(typed.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),

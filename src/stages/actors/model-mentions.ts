@@ -108,7 +108,7 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
       type: type === 'ORG' ? typeOfOrganisation(words, from, e.to, lex) : type,
       from,
       to: e.to,
-      span: spanOf(words, from, e.to),
+      span: typed?.nameFrom !== undefined ? spanOf(words, typed.nameFrom, typed.nameTo!) : spanOf(words, from, e.to),
       source: 'model',
       ...(typed?.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),
     });

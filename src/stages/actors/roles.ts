@@ -14,6 +14,8 @@ export interface RoleDraft {
   title: number;
   /** Candidate index of the organisation mention, where the text gives one. */
   org?: number;
+  /** A past office ("former minister", "then-president", "X served as mayor"). */
+  former?: boolean;
   evidence: Span;
 }
 
@@ -75,6 +77,10 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     } else if (candidates[n + 1]?.type === 'PLACE' && candidates[n + 1]!.from === t.to && candidates[n + 2]?.type === 'PERSON') {
       // "Chief Minister Sindh Murad Ali Shah".
       holderAt = candidates[n + 1]!.to;
+    } else if (isOrganisation(candidates[n + 1]) && candidates[n + 1]!.from === t.to && candidates[n + 2]?.type === 'PERSON' && candidates[n + 2]!.from === candidates[n + 1]!.to) {
+      // "speaker provincial assembly Ali Raza", "Chairman Senate Sadiq Sanjrani".
+      org ??= n + 1;
+      holderAt = candidates[n + 1]!.to;
     }
     // A party office in a list takes the party of the office before it: "MQM-P Convener, Senior Deputy Convener Amir Khan".
     if (org === undefined && lex.partyOffices.has(t.title!.head)) {
@@ -87,24 +93,95 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
         }
       }
     }
+    // "the party's Vice Chairman X", "party chairman X": the party named last before it.
+    if (org === undefined && (words[t.from]?.lower === 'party' || (words[t.from - 1]?.text === "'s" && words[t.from - 2]?.lower === 'party'))) {
+      org = lastParty(n);
+    }
     if (org !== undefined) orgOfTitle.set(n, org);
 
-    let holder = candidateAt(byStart, words, holderAt);
-    if (holder !== undefined && candidates[holder]!.type !== 'PERSON') holder = undefined;
-    if (holder !== undefined && words[holderAt]?.lower === 'the') holder = undefined;
-    // Apposition: "Farogh Naseem, the minister for law and justice, has been…", "Asma Rana-Qureshi, a PML-N lawmaker,".
-    if (holder === undefined) {
-      const first = org === n - 1 ? n - 1 : n;
-      const p = candidates[first - 1];
-      const gap = words.slice(p?.to ?? 0, candidates[first]!.from).map((w) => w.lower).join(' ');
-      if (p?.type === 'PERSON' && (gap === ',' || gap === ', the' || gap === ', a' || gap === ', an')) holder = first - 1;
+    const found = holdersOf(n, t, holderAt, org);
+    if (found.length === 0) return;
+    holders.set(n, found[0]!.person);
+    for (const { person, former } of found) {
+      const evidence = spanUnion(spanUnion(t.span, candidates[person]!.span), org !== undefined ? candidates[org]!.span : t.span);
+      // A bare generic head right after an organisation is its office ("Pheu Thai leader X"), unless a member
+      // modifier comes first ("veteran PTI leader X", "senior party leader X"): then only membership.
+      const office = !t.title!.generic || (org === n - 1 && candidates[org]!.to === t.from && !lex.memberModifiers.has(words[candidates[org]!.from - 1]?.lower ?? ''));
+      const past = former || t.title!.former === true;
+      if (office) roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(past ? { former: true } : {}), evidence });
+      if (org !== undefined && isParty(org)) memberships.push({ person, org, evidence, inferred: !t.title!.generic });
     }
-    if (holder === undefined) return;
-    holders.set(n, holder);
-    const evidence = spanUnion(spanUnion(t.span, candidates[holder]!.span), org !== undefined ? candidates[org]!.span : t.span);
-    if (!t.title!.generic) roles.push({ person: holder, title: n, ...(org !== undefined ? { org } : {}), evidence });
-    if (org !== undefined && isParty(org)) memberships.push({ person: holder, org, evidence, inferred: !t.title!.generic });
   });
+
+  /** The last party named before candidate n, within the same or the previous two sentences. */
+  function lastParty(n: number): number | undefined {
+    const sentence = words[candidates[n]!.from]!.sentence;
+    for (let m = n - 1; m >= 0; m--) {
+      const c = candidates[m]!;
+      if (words[c.from]!.sentence < sentence - 2) return undefined;
+      if (isParty(m)) return m;
+    }
+    return undefined;
+  }
+
+  /** The names a TITLE candidate is written with: after it, in apposition before it, or joined by a link verb. */
+  function holdersOf(n: number, t: Candidate, holderAt: number, org: number | undefined): { person: number; former: boolean }[] {
+    const person = (m: number | undefined) => (m !== undefined && candidates[m]!.type === 'PERSON' ? m : undefined);
+    // "deputy chairmen Ali Raza and Dr. Sana Mir", "lawmakers including X and Y": each name after a plural office.
+    if (t.title!.plural) {
+      let at = holderAt;
+      if (lex.coordinationOpeners.has(words[at]?.lower ?? '')) at++;
+      else if (words[at]?.lower === 'such' && words[at + 1]?.lower === 'as') at += 2;
+      const names: { person: number; former: boolean }[] = [];
+      for (;;) {
+        const m = person(byStart.get(at));
+        if (m === undefined) break;
+        names.push({ person: m, former: false });
+        at = candidates[m]!.to;
+        // "… and Y from the ruling People Power Party and Z": a party complement between names.
+        if (words[at]?.lower === 'from' || words[at]?.lower === 'of') {
+          const p = candidateAt(byStart, words, at + 1) ?? candidateAt(byStart, words, at + 2);
+          if (p === undefined || !isParty(p)) break;
+          at = candidates[p]!.to;
+        }
+        if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at += 2;
+        else if (words[at]?.text === ',' || words[at]?.lower === 'and') at++;
+        else break;
+      }
+      return names.length >= 1 ? names : [];
+    }
+    let holder = person(candidateAt(byStart, words, holderAt));
+    if (holder !== undefined && words[holderAt]?.lower === 'the') holder = undefined;
+    if (holder !== undefined) return [{ person: holder, former: false }];
+    // "the U.N. High Commissioner for Human Rights, Michelle Bachelet, asked": the name in apposition after it.
+    if (words[holderAt]?.text === ',') {
+      const after = person(byStart.get(holderAt + 1));
+      if (after !== undefined && [',', '.', ')'].includes(words[candidates[after]!.to]?.text ?? '') && /^(the|a|an)$/u.test(words[(org === n - 1 ? candidates[org]!.from : t.from) - 1]?.lower ?? '')) {
+        return [{ person: after, former: false }];
+      }
+    }
+    // Apposition: "Farogh Naseem, the minister for law and justice, has been…", "Asma Rana-Qureshi, a PML-N
+    // lawmaker,", "Park, former justice minister and a member of the party".
+    const first = org === n - 1 ? n - 1 : n;
+    const p = candidates[first - 1];
+    const gap = words.slice(p?.to ?? 0, candidates[first]!.from).map((w) => w.lower).join(' ');
+    const appositive = /^,(?: (?:the|a|an))?(?: (\p{L}+))?$/u.exec(gap);
+    if (p?.type === 'PERSON' && appositive && (appositive[1] === undefined || lex.formerMarkers.has(appositive[1]))) {
+      return [{ person: first - 1, former: false }];
+    }
+    // "… former justice minister and a member of the party": a second office in the same apposition.
+    if (p?.type === 'TITLE' && /^and (the|a|an)$/u.test(gap) && holders.has(first - 1)) return [{ person: holders.get(first - 1)!, former: false }];
+    // "Silvina Batakis took office as economy minister", "X served as mayor": a link verb before the office.
+    for (let m = first - 1; m >= 0 && m >= first - 2; m--) {
+      const c = candidates[m]!;
+      if (c.type !== 'PERSON') continue;
+      const link = words.slice(c.to, candidates[first]!.from).map((w) => w.lower).join(' ');
+      const bare = link.replace(/ (the|a|an)$/u, '');
+      if (lex.predicativeLinks.has(bare)) return [{ person: m, former: false }];
+      if (lex.formerLinks.has(bare)) return [{ person: m, former: true }];
+    }
+    return [];
+  }
 
   candidates.forEach((c, n) => {
     if (!isParty(n)) return;
