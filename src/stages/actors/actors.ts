@@ -77,7 +77,9 @@ export function annotateActors(doc: Document): void {
   const candidates: Candidate[] = dropGroups(mergeModelMentions(ruleCandidates, entities, words, lex), words, lex);
   const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
   const drafts = resolveAliases(candidates, words, lex, view);
-  const partyCandidates = new Set(drafts.filter((d) => d.type === 'PARTY').flatMap((d) => d.members));
+  // Parties, and organisations people belong to (unions, federations, associations): an office in one states membership.
+  const memberOrg = (d: (typeof drafts)[number]) => d.type === 'PARTY' || (d.type === 'ORG' && lex.memberOrgHeads.has(d.name.toLowerCase().split(/\s+/u).pop()!));
+  const partyCandidates = new Set(drafts.filter(memberOrg).flatMap((d) => d.members));
   const { roles, memberships, holders, titleOrgs } = findRoles(candidates, words, lex, (n) => partyCandidates.has(n));
   const antecedents: Antecedents = new Map(holders);
   const actorOf = new Map<number, number>();
@@ -150,6 +152,13 @@ export function annotateActors(doc: Document): void {
     seenRoles.add(key);
     roleLayer.push({ ...role, id: `r${roleLayer.length + 1}` });
   }
+  // "Minister Kwon" after "Unification Minister Kwon Young-se": a shorter writing of an office the person
+  // already holds in the document is that office, not another one.
+  const titleWords = (t: string) => t.toLowerCase().split(/[\s-]+/u).filter((w) => w !== 'the' && w !== 'of' && w !== 'for');
+  const subsumed = (r: Role) =>
+    roleLayer.some((o) => o !== r && o.person === r.person && (r.org === undefined || o.org === r.org) && !o.former === !r.former &&
+      o.title.length > r.title.length && titleWords(r.title).every((w) => titleWords(o.title).includes(w)));
+  const keptRoles = roleLayer.filter((r) => !subsumed(r)).map((r, k) => ({ ...r, id: `r${k + 1}` }));
   const seenMemberships = new Set<string>();
   const membershipLayer: Membership[] = [];
   for (const m of memberships) {
@@ -163,7 +172,7 @@ export function annotateActors(doc: Document): void {
 
   doc.mentions = mentions;
   doc.actors = actors;
-  doc.roles = roleLayer;
+  doc.roles = keptRoles;
   doc.memberships = membershipLayer;
 }
 

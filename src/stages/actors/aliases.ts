@@ -117,6 +117,7 @@ function definedAcronyms(candidates: readonly Candidate[], words: readonly Word[
 function organisationDrafts(
   candidates: readonly Candidate[],
   words: readonly Word[],
+  lex: Lexicon,
   surfaceOf: (c: Candidate) => string,
   drafts: ActorDraft[],
 ): void {
@@ -135,6 +136,21 @@ function organisationDrafts(
     }
     drafts.push({ type: c.type, members: [n], name: surface, nameWords: [], acronym: acronym.length >= 2 ? acronym : squeeze(surface) });
   });
+  // "Pheu Thai" and "Pheu Thai Party", "Democratic Party" and "Democratic Party of Korea": a name that is
+  // another's without its head word or its "of" complement is the same organisation.
+  const organisations = drafts.filter((d) => d.type === 'PARTY' || d.type === 'ORG');
+  for (const short of organisations) {
+    const long = organisations.find((d) => {
+      if (d === short || !d.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `)) return false;
+      const rest = d.name.slice(short.name.length + 1).toLowerCase().split(' ');
+      return (rest.length === 1 && (lex.partyHeads.has(rest[0]!) || lex.orgHeads.has(rest[0]!))) || (rest[0] === 'of' && rest.length <= 3);
+    });
+    if (!long || short.members.length === 0) continue;
+    long.members.push(...short.members);
+    if (short.type === 'PARTY') long.type = 'PARTY';
+    short.members = [];
+  }
+  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.members.length === 0) drafts.splice(k, 1);
 }
 
 function govbodyDrafts(
@@ -205,7 +221,7 @@ export function resolveAliases(
 ): ActorDraft[] {
   const drafts: ActorDraft[] = [];
   personDrafts(candidates, words, drafts);
-  organisationDrafts(candidates, words, surface, drafts);
+  organisationDrafts(candidates, words, lex, surface, drafts);
   govbodyDrafts(candidates, words, lex, surface, drafts);
   placeDrafts(candidates, surface, drafts);
   for (const d of drafts) d.members.sort((a, b) => a - b);

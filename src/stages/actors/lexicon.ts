@@ -19,6 +19,7 @@ interface TitlesFile {
   rankModifiers: string[];
   portfolioWords: string[];
   formerMarkers: string[];
+  presentMarkers: string[];
   memberModifiers: string[];
   predicativeLinks: string[];
   formerLinks: string[];
@@ -34,6 +35,7 @@ interface OrganizationsFile {
   neutralModifiers: string[];
   nameConnectors: string[];
   ofConnectorHeads: string[];
+  memberOrgHeads: string[];
 }
 interface WordsFile {
   temporal: string[];
@@ -62,6 +64,7 @@ export interface Lexicon {
   rankModifiers: ReadonlySet<string>;
   portfolioWords: ReadonlySet<string>;
   formerMarkers: ReadonlySet<string>;
+  presentMarkers: ReadonlySet<string>;
   memberModifiers: ReadonlySet<string>;
   /** Lower-cased word sequences joining a name to the office after it ("took office as"). */
   predicativeLinks: ReadonlySet<string>;
@@ -77,6 +80,8 @@ export interface Lexicon {
   neutralModifiers: ReadonlySet<string>;
   nameConnectors: ReadonlySet<string>;
   ofConnectorHeads: ReadonlySet<string>;
+  /** Head words of organisations people are members of ("union", "federation"). */
+  memberOrgHeads: ReadonlySet<string>;
   temporal: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonActorAcronyms: ReadonlySet<string>;
@@ -127,6 +132,7 @@ function load(): Lexicon {
     rankModifiers: lower(t.rankModifiers),
     portfolioWords: lower(t.portfolioWords),
     formerMarkers: lower(t.formerMarkers),
+    presentMarkers: lower(t.presentMarkers),
     memberModifiers: lower(t.memberModifiers),
     predicativeLinks: lower(t.predicativeLinks),
     formerLinks: lower(t.formerLinks),
@@ -140,6 +146,7 @@ function load(): Lexicon {
     neutralModifiers: lower(o.neutralModifiers),
     nameConnectors: lower(o.nameConnectors),
     ofConnectorHeads: lower(o.ofConnectorHeads),
+    memberOrgHeads: lower(o.memberOrgHeads),
     temporal: lower(w.temporal),
     notNames: lower(w.notNames),
     nonActorAcronyms: new Set(w.nonActorAcronyms),

@@ -113,6 +113,19 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     }
   });
 
+  // "Attorney-General and Minister of Justice, Godfred Dame", "then-president and current vice-president
+  // Cristina Fernández": an office coordinated with the next one shares its holder.
+  for (let n = candidates.length - 2; n >= 0; n--) {
+    const t = candidates[n]!;
+    const next = candidates[n + 1]!;
+    if (t.type !== 'TITLE' || holders.has(n) || next.type !== 'TITLE' || !holders.has(n + 1)) continue;
+    if (words[t.to]?.lower !== 'and' || next.from !== t.to + 1 + (lex.formerMarkers.has(words[t.to + 1]?.lower ?? '') || lex.presentMarkers.has(words[t.to + 1]?.lower ?? '') ? 1 : 0)) continue;
+    const person = holders.get(n + 1)!;
+    holders.set(n, person);
+    const org = orgOfTitle.get(n);
+    if (!t.title!.generic) roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(t.title!.former ? { former: true } : {}), evidence: spanUnion(t.span, candidates[person]!.span) });
+  }
+
   /** The last party named before candidate n, within the same or the previous two sentences. */
   function lastParty(n: number): number | undefined {
     const sentence = words[candidates[n]!.from]!.sentence;
@@ -153,10 +166,15 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     let holder = person(candidateAt(byStart, words, holderAt));
     if (holder !== undefined && words[holderAt]?.lower === 'the') holder = undefined;
     if (holder !== undefined) return [{ person: holder, former: false }];
-    // "the U.N. High Commissioner for Human Rights, Michelle Bachelet, asked": the name in apposition after it.
-    if (words[holderAt]?.text === ',') {
-      const after = person(byStart.get(holderAt + 1));
-      if (after !== undefined && [',', '.', ')'].includes(words[candidates[after]!.to]?.text ?? '') && /^(the|a|an)$/u.test(words[(org === n - 1 ? candidates[org]!.from : t.from) - 1]?.lower ?? '')) {
+    // "the U.N. High Commissioner for Human Rights, Michelle Bachelet, asked", "a former Pro-Chancellor of the
+    // University of Lagos (UNILAG), Wale Babalakin,": the name in apposition after a described office.
+    let at = holderAt;
+    if (words[at]?.text === '(' && words[at + 2]?.text === ')') at += 3;
+    if (words[at]?.text === ',') {
+      const after = person(byStart.get(at + 1));
+      let opening = (org === n - 1 ? candidates[org]!.from : t.from) - 1;
+      if (lex.formerMarkers.has(words[opening]?.lower ?? '')) opening--;
+      if (after !== undefined && [',', '.', ')', ';'].includes(words[candidates[after]!.to]?.text ?? '') && /^(the|a|an)$/u.test(words[opening]?.lower ?? '')) {
         return [{ person: after, former: false }];
       }
     }

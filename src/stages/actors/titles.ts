@@ -70,7 +70,17 @@ function portfolioEnd(words: readonly Word[], at: number, end: number, lex: Lexi
     if (w.lower !== 'and' && w.lower !== '&') last = k;
     k++;
   }
-  return last < 0 ? at : last + 1;
+  if (last < 0) return at;
+  // "secretary-general of the National Liberation Front": the words after "of" open an organisation's name,
+  // which is the office's organisation, not its portfolio.
+  let j = last + 1;
+  while (j < end && isCapitalized(words[j]!) && /^\p{L}/u.test(words[j]!.text)) {
+    const lower = words[j]!.lower;
+    if (lex.partyHeads.has(lower) || lex.orgHeads.has(lower) || lex.govbodyHeads.has(lower)) return at;
+    if (lex.portfolioWords.has(lower)) break;
+    j++;
+  }
+  return last + 1;
 }
 
 /** The office starting at word `i`, if one does: "Senior Deputy Convener", "PM", "minister for law and justice". */
@@ -81,6 +91,8 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
     const after = matchTitle(words, i + 1, end, lex);
     return after && !after.former ? { ...after, former: true, capitalized: after.capitalized } : null;
   }
+  // "current vice-president", "incumbent governor": the marker is no part of the title.
+  if (lex.presentMarkers.has(first.lower) && i + 1 < end) return matchTitle(words, i + 1, end, lex);
   // "ex-premier", "then-president": one word, marker and office.
   const hyphen = /^(\p{L}+)-(.+)$/u.exec(first.lower);
   if (hyphen && lex.formerMarkers.has(hyphen[1]!)) {
