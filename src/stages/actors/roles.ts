@@ -174,6 +174,10 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
       const after = person(byStart.get(at + 1));
       let opening = (org === n - 1 ? candidates[org]!.from : t.from) - 1;
       if (lex.formerMarkers.has(words[opening]?.lower ?? '')) opening--;
+      // "The Attorney-General and Minister of Justice, Ama Owusu,": the first of coordinated offices opens it.
+      for (let m = n - 1; m >= 0 && words[opening]?.lower === 'and' && candidates[m]!.type === 'TITLE' && candidates[m]!.to === opening; m--) {
+        opening = candidates[m]!.from - 1;
+      }
       if (after !== undefined && [',', '.', ')', ';'].includes(words[candidates[after]!.to]?.text ?? '') && /^(the|a|an)$/u.test(words[opening]?.lower ?? '')) {
         return [{ person: after, former: false }];
       }

@@ -107,6 +107,8 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
     return { from: i, to: i + 1, head, expansion, capitalized: true, generic: false };
   }
   // Modifiers run up to the last head: "Chief Minister" is one office even though "chief" is a head on its own.
+  // "party chairman X", but "Balochistan Awami Party Spokesman X": a capitalised "Party" ends a party's name.
+  if (first.text === 'Party') return null;
   let j = i;
   while (j < end && lex.titleModifiers.has(words[j]!.lower) && (headAt(words, j, end, lex) === 0 || headAfter(words, j + 1, end, lex))) j++;
   const headLength = headAt(words, j, end, lex);

@@ -15,6 +15,8 @@ export interface Speaker {
   speaker?: string;
   /** The speaker as written, for described groups and speakers no actor was found for. */
   speakerSpan?: Span;
+  /** Said in a document: "A statement by X said", and "It said" after it. */
+  document?: boolean;
 }
 
 interface LastSpeaker extends Speaker {
@@ -101,7 +103,7 @@ export class SpeakerResolver {
     const document = this.lastDocument && a.paragraph - this.lastDocument.paragraph <= DOCUMENT_REACH ? this.lastDocument : undefined;
     if (document && (lower === 'it' || (isDocumentSource(text) && !mentions.some((m) => m.type !== 'PRONOUN' && m.type !== 'PLACE')))) {
       this.lastDocument = { ...document, paragraph: a.paragraph };
-      return { speaker: document.speaker! };
+      return { speaker: document.speaker!, document: true };
     }
 
     // “…,” he added. — a pronoun after a quote chain names the last speaker, not the nearest name.

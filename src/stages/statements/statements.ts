@@ -21,7 +21,7 @@ export function attributeStatements(doc: Document): Statement[] {
       ...(speaker.speakerSpan ? { speakerSpan: speaker.speakerSpan } : {}),
       ...(a.cue ? { cue: a.cue } : {}),
       ...(a.cueLemma ? { cueLemma: a.cueLemma } : {}),
-      cueType: byDocument(doc.text, a) ? 'document' : cueTypeOf(a.cueLemma, a.source ? doc.text.slice(a.source.start, a.source.end) : undefined),
+      cueType: speaker.document || byDocument(doc.text, a) ? 'document' : cueTypeOf(a.cueLemma, a.source ? doc.text.slice(a.source.start, a.source.end) : undefined),
       content: a.content,
       ...(date ? { date } : {}),
       evidence: a.evidence,
