@@ -62,12 +62,20 @@ export function entitiesOf(tags: readonly string[]): TaggedEntity[] {
   return out;
 }
 
+/** How many of the best previous tags the Viterbi decoder extends at each token. */
+const VITERBI_BEAM = 4;
+
 export class NerModel {
   readonly tags: readonly string[];
   private readonly weights: Map<string, Float32Array>;
   /** allowed[prev][tag]: the BIO constraint, with index tags.length standing for the sentence start. */
   private readonly allowed: boolean[][];
   private readonly wordCache = new Map<string, Float64Array>();
+  /**
+   * Softmax temperature turning the perceptron's scores into local probabilities for Viterbi decoding; 8 was
+   * best on the dev split (P+O+L F1 77.6 against 76.9 greedy; 1 → 76.9, 4 → 77.3, 16 → 77.7 but all 9 classes lower).
+   */
+  temperature = 8;
 
   constructor(tags: readonly string[], weights: Map<string, Float32Array>, readonly meta: Record<string, unknown> = {}) {
     this.tags = tags;
@@ -102,7 +110,82 @@ export class NerModel {
    * tagged O without scoring: names are capitalised, and most tokens of news are far from one, so the actors
    * stage tags about a third of the tokens (dates and amounts in lower case are then missed).
    */
-  predict(tokens: readonly string[], lex: FeatureLexicon, namesOnly = false): string[] {
+  predict(tokens: readonly string[], lex: FeatureLexicon, namesOnly = false, decoder: 'viterbi' | 'greedy' = 'viterbi'): string[] {
+    return decoder === 'viterbi' ? this.viterbi(tokens, lex, namesOnly) : this.greedy(tokens, lex, namesOnly);
+  }
+
+  /**
+   * Viterbi decoding over the BIO constraint: the best-scoring tag sequence in which I-X follows only B-X or
+   * I-X. The history features see the previous tag of each path and the tag before it on that path's best
+   * history (exact for the first-order features, the usual approximation for the second-order one); only the
+   * VITERBI_BEAM best previous tags are extended at each token, which keeps the cost near the greedy decoder's.
+   */
+  private viterbi(tokens: readonly string[], lex: FeatureLexicon, namesOnly: boolean): string[] {
+    const n = tokens.length;
+    if (n === 0) return [];
+    const sentence = taggerSentence(tokens);
+    const T = this.tags.length;
+    const START = T;
+    const outside = this.tags.indexOf('O');
+    const capital = sentence.shapes.map((s) => s.startsWith('X'));
+    const back: Int16Array[] = [];
+    let delta = new Float64Array(T + 1).fill(-Infinity);
+    delta[START] = 0;
+    let prevBack = new Int16Array(T + 1).fill(START);
+    const emission = new Float64Array(T);
+    const history = new Float64Array(T);
+    for (let i = 0; i < n; i++) {
+      const next = new Float64Array(T + 1).fill(-Infinity);
+      const pointer = new Int16Array(T + 1).fill(-1);
+      // The previous tags worth extending: the beam's best few.
+      const live: number[] = [];
+      for (let p = 0; p <= T; p++) if (delta[p]! > -Infinity) live.push(p);
+      live.sort((a, b) => delta[b]! - delta[a]!);
+      if (live.length > VITERBI_BEAM) live.length = VITERBI_BEAM;
+      if (namesOnly && !capital[i] && !capital[i - 1] && !capital[i + 1]) {
+        next[outside] = delta[live[0]!]!;
+        pointer[outside] = live[0]!;
+      } else {
+        emission.set(this.wordScores(sentence.forms[i]!, lex));
+        this.score(contextFeatures(sentence, i, lex), emission);
+        for (const p of live) {
+          const pp = prevBack[p]!;
+          history.fill(0);
+          this.score(historyFeatures(p === START ? '<s>' : this.tags[p]!, pp === START || pp < 0 ? '<s>' : this.tags[pp]!, sentence.lower[i]!, sentence.shapes[i]!), history);
+          const allowed = this.allowed[p]!;
+          // The perceptron was trained on local decisions, so its scores say which tag is best after p, not
+          // how good p's path is: each step's scores become local log-probabilities (softmax over the allowed
+          // tags) before they are summed along a path.
+          let max = -Infinity;
+          for (let t = 0; t < T; t++) if (allowed[t]) max = Math.max(max, (emission[t]! + history[t]!) / this.temperature);
+          let sum = 0;
+          for (let t = 0; t < T; t++) if (allowed[t]) sum += Math.exp((emission[t]! + history[t]!) / this.temperature - max);
+          const norm = max + Math.log(sum);
+          for (let t = 0; t < T; t++) {
+            if (!allowed[t]) continue;
+            const v = delta[p]! + (emission[t]! + history[t]!) / this.temperature - norm;
+            if (v > next[t]!) {
+              next[t] = v;
+              pointer[t] = p;
+            }
+          }
+        }
+      }
+      back.push(pointer);
+      prevBack = pointer;
+      delta = next;
+    }
+    let best = -1;
+    for (let t = 0; t < T; t++) if (delta[t]! > -Infinity && (best < 0 || delta[t]! > delta[best]!)) best = t;
+    const out = new Array<string>(n);
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = this.tags[best]!;
+      best = back[i]![best]!;
+    }
+    return out;
+  }
+
+  private greedy(tokens: readonly string[], lex: FeatureLexicon, namesOnly: boolean): string[] {
     const sentence = taggerSentence(tokens);
     const out: string[] = [];
     const scores = new Float64Array(this.tags.length);

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 interface CountryRecord {
+  region: string;
+  subregion: string;
   cca2: string;
   cca3: string;
   name: { common: string; official: string };
@@ -22,6 +24,8 @@ export interface Countries {
   abbreviations: ReadonlyMap<string, string>;
   /** Lower-cased demonym, singular and plural ("kenyan", "kenyans", "british") → ISO alpha-3. */
   demonyms: ReadonlyMap<string, string>;
+  /** Lower-cased world regions and subregions ("africa", "south america", "central asia"). */
+  regions: ReadonlySet<string>;
 }
 
 const LATIN = /^[\p{Script=Latin}\s.'’()-]+$/u;
@@ -52,7 +56,8 @@ function load(): Countries {
   // "Thai" is among Thailand's alternative spellings, but in English news it is the adjective.
   const common = new Set(records.map((c) => c.name.common.toLowerCase()));
   for (const d of demonyms.keys()) if (!common.has(d)) names.delete(d);
-  return { names, abbreviations, demonyms };
+  const regions = new Set(records.flatMap((c) => [c.region, c.subregion]).filter((r) => r).map((r) => r.toLowerCase()));
+  return { names, abbreviations, demonyms, regions };
 }
 
 let cached: Countries | undefined;

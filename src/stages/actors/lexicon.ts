@@ -47,6 +47,7 @@ interface WordsFile {
   placeFirstWords: string[];
   placeLastWords: string[];
   groups: string[];
+  chunkHeads: { PLACE: string[]; ORG: string[]; NONE: string[] };
 }
 interface GazetteerFile { places: string[]; organizations: string[]; commonWords: string[] }
 interface PlacesFile { places: string[] }
@@ -92,6 +93,8 @@ export interface Lexicon {
   placeLastWords: ReadonlySet<string>;
   /** Lower-cased words and phrases naming a group of people, not an actor: demonyms ("kenyans", "north korean"), "berbers". */
   groups: ReadonlySet<string>;
+  /** Last word of a capitalised chunk → what it names: "Corcovado National Park" a place, "World Cup" nothing. */
+  chunkHeads: ReadonlyMap<string, 'PLACE' | 'ORG' | 'NONE'>;
   /** Country abbreviations in capitals ("UK", "USA") → ISO alpha-3. */
   countryAbbreviations: ReadonlyMap<string, string>;
   /** Lower-cased country name or demonym → ISO alpha-3. */
@@ -157,8 +160,9 @@ function load(): Lexicon {
     placeLastWords: lower(w.placeLastWords),
     groups: new Set([...lower(w.groups), ...world.demonyms.keys()]),
     countryAbbreviations: world.abbreviations,
+    chunkHeads: new Map((['NONE', 'ORG', 'PLACE'] as const).flatMap((kind) => w.chunkHeads[kind].map((h) => [h.toLowerCase(), kind] as const))),
     countryOf: new Map([...world.names, ...world.demonyms]),
-    places: new Set([...g.places, ...extraPlaces.places, ...world.names.keys()]),
+    places: new Set([...g.places, ...extraPlaces.places, ...world.names.keys(), ...world.regions]),
     organizations: new Set(g.organizations),
     commonWords: new Set(g.commonWords),
   };

@@ -151,6 +151,12 @@ export function typeOfChunk(words: readonly Word[], from: number, to: number, le
     if (lex.orgHeads.has(head)) return { type: 'ORG', source: 'rule' };
   }
   if (lex.organizations.has(lower)) return { type: 'ORG', source: 'gazetteer' };
+  // "Corcovado National Park", "Hyundai Heavy Industries", "World Cup": the last word says what it names,
+  // unless an honorific opens a person's name ("Mr Park").
+  const kind = to - from >= 2 && !lex.honorificPrefixes.has(words[from]!.text.replace(/\.$/u, '')) ? lex.chunkHeads.get(words[to - 1]!.lower) : undefined;
+  if (kind === 'NONE') return null;
+  if (kind === 'PLACE') return { type: 'PLACE', source: 'rule' };
+  if (kind === 'ORG') return { type: 'ORG', source: 'rule' };
   let nameFrom = from;
   let nameTo = to;
   while (nameFrom < nameTo && lex.honorificPrefixes.has(words[nameFrom]!.text.replace(/\.$/u, ''))) nameFrom++;

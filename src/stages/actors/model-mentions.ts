@@ -66,11 +66,19 @@ const NOT_ACTORS = new Set(['Date', 'Money', 'NORP', 'Misc', 'Product', 'Facilit
  * name recurs in another person mention keeps the rules' reading.
  */
 export function mergeModelMentions(candidates: readonly Candidate[], entities: readonly ModelEntity[], words: readonly Word[], lex: Lexicon): Candidate[] {
-  const personWordUses = new Map<string, number>();
+  // A name word is supported when it recurs in another writing of a name ("Khalid Maqbool Siddiqui", then
+  // "Siddiqui"); the same words repeated ("Corcovado National Park" three times) support nothing.
+  const personWordForms = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (c.type !== 'PERSON') continue;
-    for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWordUses.set(words[k]!.lower, (personWordUses.get(words[k]!.lower) ?? 0) + 1);
+    const form = words.slice(c.nameFrom ?? c.from, c.nameTo ?? c.to).map((w) => w.lower).join(' ');
+    for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) {
+      const forms = personWordForms.get(words[k]!.lower) ?? new Set<string>();
+      forms.add(form);
+      personWordForms.set(words[k]!.lower, forms);
+    }
   }
+  const personWordUses = new Map([...personWordForms].map(([w, forms]) => [w, forms.size]));
   const out: Candidate[] = [];
   candidates.forEach((c, n) => {
     const before = candidates[n - 1];
