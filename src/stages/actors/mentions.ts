@@ -42,6 +42,8 @@ export function sentenceRanges(words: readonly Word[]): SentenceRange[] {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'as', 'former', 'new']);
+/** Prepositions before which a bare body noun names the body: "in parliament", "by police". */
+const BODY_PREPOSITIONS = new Set(['in', 'by', 'to', 'from', 'at', 'before', 'against', 'with']);
 const LED = /^(.*\p{L})-(led|backed|based|run|ruled|allied|sponsored|affiliated|linked|supported)$/u;
 
 export function spanOf(words: readonly Word[], from: number, to: number): Span {
@@ -89,6 +91,17 @@ function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexic
     if (next && isNameWord(next, lex) && lex.nameConnectors.has(w.text)) {
       k += 2;
       continue;
+    }
+    // "Ministry of the Interior and Safety", "Hospital and Social Welfare Organizations Administration
+    // Commission": "and" inside an organisation's name, after "<head> of …" or before a run ending in a head.
+    if ((w.lower === 'and' || w.text === '&') && next && isNameWord(next, lex)) {
+      let r = k + 1;
+      while (r < end && isNameWord(words[r]!, lex) && !officeAt(words, r, end, lex)) r++;
+      const ofHead = words.slice(i, k).some((x, m) => x.lower === 'of' && m > 0 && lex.ofConnectorHeads.has(words[i + m - 1]!.lower));
+      if (isHead(words[r - 1]!.lower, lex) || (ofHead && r - (k + 1) <= 2 && !isHead(words[r]?.lower ?? '', lex))) {
+        k = r;
+        continue;
+      }
     }
     if (w.lower === 'of' && lex.ofConnectorHeads.has(lastLower)) {
       const after = words[k + 1]?.lower === 'the' ? k + 2 : k + 1;
@@ -215,7 +228,8 @@ function govbodyPhraseStart(words: readonly Word[], i: number, from: number, lex
     k--;
   }
   const before = words[k - 1];
-  if (k === i && !(before && DETERMINERS.has(before.lower))) return -1;
+  // "the cabinet", "Fernandez's government", "a debate in parliament", "arrested by police".
+  if (k === i && !(before && (DETERMINERS.has(before.lower) || before.text === "'s" || BODY_PREPOSITIONS.has(before.lower)))) return -1;
   return k;
 }
 

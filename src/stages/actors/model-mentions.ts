@@ -110,6 +110,8 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     // "the portfolio of Ports and Shipping".
     const only = words[from]!;
     if (e.to - from === 1 && (lex.commonWords.has(only.lower) || lex.notNames.has(only.lower) || lex.titleModifiers.has(only.lower) || lex.portfolioWords.has(only.lower))) continue;
+    // "Community Sentencing Bill", "World Cup": a chunk whose last word names a law, event or facility is no actor.
+    if (e.to - from >= 2 && lex.chunkHeads.get(words[e.to - 1]!.lower) === 'NONE') continue;
     const typed = type === 'PERSON' ? typeOfChunk(words, from, e.to, lex) : null;
     if (type === 'PERSON' && !typed) continue;
     out.push({
