@@ -224,6 +224,18 @@ export function resolveAliases(
   organisationDrafts(candidates, words, lex, surface, drafts);
   govbodyDrafts(candidates, words, lex, surface, drafts);
   placeDrafts(candidates, surface, drafts);
+  // "National Security Council (NSC)": an acronym defined for a body joins the body.
+  candidates.forEach((c, n) => {
+    const next = candidates[n + 1];
+    if (c.type !== 'GOVBODY' || !next || (next.type !== 'ORG' && next.type !== 'PARTY') || words[c.to]?.text !== '(' || next.from !== c.to + 1) return;
+    if (words[next.to]?.text.startsWith(')') !== true) return;
+    const body = drafts.find((d) => d.members.includes(n));
+    const acronym = drafts.find((d) => d.members.includes(n + 1));
+    if (!body || !acronym || body === acronym || !/^[\p{Lu}\p{N}-]+$/u.test(acronym.name)) return;
+    body.members.push(...acronym.members);
+    acronym.members = [];
+  });
+  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.members.length === 0) drafts.splice(k, 1);
   for (const d of drafts) d.members.sort((a, b) => a - b);
   return drafts.sort((a, b) => a.members[0]! - b.members[0]!);
 }

@@ -267,9 +267,11 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         const start = govbodyPhraseStart(words, i, from, lex);
         if (start >= 0) {
           const first = words[start]!;
+          // "the new police bureau": a lower-case head after the noun ends the body's name.
+          const last = words[i + 1] !== undefined && words[i + 1]!.text === words[i + 1]!.lower && lex.govbodyHeads.has(words[i + 1]!.lower) ? i + 1 : i;
           // "PTI-led federal government": the phrase keeps the party; the party gets its own mention too.
-          out.push({ type: 'GOVBODY', from: start, to: i + 1, span: { start: first.span.start, end: w.span.end }, source: 'rule' });
-          i++;
+          out.push({ type: 'GOVBODY', from: start, to: last + 1, span: { start: first.span.start, end: words[last]!.span.end }, source: 'rule' });
+          i = last + 1;
           continue;
         }
       }

@@ -109,6 +109,7 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     // A lone common word is no name, whatever the tagger says: "the coalition government in Centre",
     // "the portfolio of Ports and Shipping".
     const only = words[from]!;
+    if (e.to - from === 1 && lex.nonActorAcronyms.has(only.text)) continue;
     if (e.to - from === 1 && (lex.commonWords.has(only.lower) || lex.notNames.has(only.lower) || lex.titleModifiers.has(only.lower) || lex.portfolioWords.has(only.lower))) continue;
     // "Community Sentencing Bill", "World Cup": a chunk whose last word names a law, event or facility is no actor.
     if (e.to - from >= 2 && lex.chunkHeads.get(words[e.to - 1]!.lower) === 'NONE') continue;
