@@ -78,14 +78,23 @@ function personDrafts(candidates: readonly Candidate[], words: readonly Word[], 
     const lower = p.words.map(nameFold);
     let matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
     if (matches.length === 0) matches = drafts.filter((d) => d.type === 'PERSON' && isVariantOf(lower, d.nameWords));
-    // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one named most recently before it.
-    const best = matches.sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
+    // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one written with the
+    // same office ("Prime Minister Han" → "Prime Minister Han Duck-soo"), else to the one named most recently before it.
+    const office = officeBefore(p.n);
+    const sameOffice = office === undefined ? [] : matches.filter((d) => d.members.some((m) => officeBefore(m) === office));
+    const best = (sameOffice.length > 0 ? sameOffice : matches).sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
     if (best) {
       best.members.push(p.n);
       lastSeen.set(best, Math.max(lastSeen.get(best) ?? -1, p.pos));
     } else {
       drafts.push({ type: 'PERSON', members: [p.n], name: p.words.join(' '), nameWords: lower });
     }
+  }
+  /** The office written right before a name mention, lower case ("prime minister"), if any. */
+  function officeBefore(n: number): string | undefined {
+    const t = candidates[n - 1];
+    if (t?.type !== 'TITLE' || t.to !== candidates[n]!.from) return undefined;
+    return t.title?.expansion?.toLowerCase() ?? words.slice(t.from, t.to).map((w) => w.lower).join(' ');
   }
   function recency(d: ActorDraft, pos: number): number {
     const before = d.members.map((m) => candidates[m]!.from).filter((f) => f < pos);

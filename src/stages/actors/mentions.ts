@@ -257,7 +257,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
       const title = isAlphabetic(w) ? officeAt(words, i, to, lex) : null;
       // A lower-case office counts where news writing introduces one, after a former marker ("then finance
       // minister"), or right before a name ("party chairman Ali Raza", "superintendent Ryu Sam-yeong").
-      const named = title !== null && words[title.to] !== undefined && isNameWord(words[title.to]!, lex) && !words[title.to]!.opensClause;
+      const named = title !== null && words[title.to] !== undefined && ((isNameWord(words[title.to]!, lex) && !words[title.to]!.opensClause) || (title.plural === true && lex.coordinationOpeners.has(words[title.to]!.lower)));
       if (title && (title.capitalized || title.former || named || licensesLowercaseTitle(words, i, previous))) {
         out.push({ type: 'TITLE', from: title.from, to: title.to, span: spanOf(words, title.from, title.to), title, source: 'rule' });
         i = title.to;

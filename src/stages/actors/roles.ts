@@ -29,6 +29,8 @@ export interface MembershipDraft {
 const ORGANISATIONS = new Set(['PARTY', 'ORG', 'GOVBODY']);
 const DELEGATION_WORDS = new Set(['delegation', 'team', 'leadership', 'committee']);
 const LEADS = new Set(['led', 'headed']);
+/** Words between "from" and a party's name that describe the party: "from the ruling People Power Party". */
+const PARTY_DESCRIPTORS = new Set(['the', 'ruling', 'opposition', 'main', 'governing', 'minor', 'junior', 'senior', 'rival']);
 
 function isOrganisation(c: Candidate | undefined): c is Candidate {
   return c !== undefined && ORGANISATIONS.has(c.type);
@@ -126,6 +128,18 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     if (!t.title!.generic) roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(t.title!.former ? { former: true } : {}), evidence: spanUnion(t.span, candidates[person]!.span) });
   }
 
+  // "X, the Attorney-General and Minister of Justice": an office coordinated after a held one, with no name of its own.
+  for (let n = 1; n < candidates.length; n++) {
+    const t = candidates[n]!;
+    const prev = candidates[n - 1]!;
+    if (t.type !== 'TITLE' || holders.has(n) || prev.type !== 'TITLE' || !holders.has(n - 1) || t.title!.generic) continue;
+    if (words[prev.to]?.lower !== 'and' || t.from !== prev.to + 1 || candidates[n + 1]?.from === t.to) continue;
+    const person = holders.get(n - 1)!;
+    holders.set(n, person);
+    const org = orgOfTitle.get(n);
+    roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(t.title!.former ? { former: true } : {}), evidence: spanUnion(t.span, candidates[person]!.span) });
+  }
+
   /** The last party named before candidate n, within the same or the previous two sentences. */
   function lastParty(n: number): number | undefined {
     const sentence = words[candidates[n]!.from]!.sentence;
@@ -145,16 +159,23 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
       let at = holderAt;
       if (lex.coordinationOpeners.has(words[at]?.lower ?? '')) at++;
       else if (words[at]?.lower === 'such' && words[at + 1]?.lower === 'as') at += 2;
-      const names: { person: number; former: boolean }[] = [];
+      const names: { person: number; former: boolean; party?: number }[] = [];
       for (;;) {
         const m = person(byStart.get(at));
         if (m === undefined) break;
         names.push({ person: m, former: false });
         at = candidates[m]!.to;
-        // "… and Y from the ruling People Power Party and Z": a party complement between names.
+        // "… and Y from the ruling People Power Party and Z": a party complement between names gives them membership.
         if (words[at]?.lower === 'from' || words[at]?.lower === 'of') {
-          const p = candidateAt(byStart, words, at + 1) ?? candidateAt(byStart, words, at + 2);
+          let k = at + 1;
+          while (k < words.length && PARTY_DESCRIPTORS.has(words[k]!.lower)) k++;
+          const p = byStart.get(k);
           if (p === undefined || !isParty(p)) break;
+          for (const named of names) {
+            if (named.party !== undefined) continue;
+            named.party = p;
+            memberships.push({ person: named.person, org: p, evidence: spanUnion(candidates[named.person]!.span, candidates[p]!.span), inferred: false });
+          }
           at = candidates[p]!.to;
         }
         if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at += 2;
@@ -178,7 +199,8 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
       for (let m = n - 1; m >= 0 && words[opening]?.lower === 'and' && candidates[m]!.type === 'TITLE' && candidates[m]!.to === opening; m--) {
         opening = candidates[m]!.from - 1;
       }
-      if (after !== undefined && [',', '.', ')', ';'].includes(words[candidates[after]!.to]?.text ?? '') && /^(the|a|an)$/u.test(words[opening]?.lower ?? '')) {
+      const opens = words[opening] === undefined || words[opening]!.sentence !== words[t.from]!.sentence || /^(the|a|an)$/u.test(words[opening]!.lower);
+      if (after !== undefined && [',', '.', ')', ';'].includes(words[candidates[after]!.to]?.text ?? '') && opens) {
         return [{ person: after, former: false }];
       }
     }

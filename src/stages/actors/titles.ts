@@ -110,7 +110,15 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
   // "party chairman X", but "Balochistan Awami Party Spokesman X": a capitalised "Party" ends a party's name.
   if (first.text === 'Party') return null;
   let j = i;
-  while (j < end && lex.titleModifiers.has(words[j]!.lower) && (headAt(words, j, end, lex) === 0 || headAfter(words, j + 1, end, lex))) j++;
+  for (;;) {
+    while (j < end && lex.titleModifiers.has(words[j]!.lower) && (headAt(words, j, end, lex) === 0 || headAfter(words, j + 1, end, lex))) j++;
+    // "Interior and Safety Minister": modifiers joined by "and" before one head.
+    if (j > i && j + 1 < end && words[j]!.lower === 'and' && lex.titleModifiers.has(words[j + 1]!.lower) && headAfter(words, j + 1, end, lex)) {
+      j++;
+      continue;
+    }
+    break;
+  }
   const headLength = headAt(words, j, end, lex);
   if (headLength === 0) {
     // "deputy chairmen Ali Raza and Sana Mir", "lawmakers including …": a plural office.
@@ -124,7 +132,7 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
   const headWords = words.slice(j, j + headLength);
   // Modifiers and head share one case: "the federal minister" or "Federal Minister", not "federal Minister".
   const capitalized = isCapitalized(headWords[0]!);
-  for (let m = i; m < j; m++) if (isCapitalized(words[m]!) !== capitalized) return null;
+  for (let m = i; m < j; m++) if (words[m]!.lower !== 'and' && isCapitalized(words[m]!) !== capitalized) return null;
   const head = headWords.length === 1 && isCompoundHead(headWords[0]!.lower, lex) ? headWords[0]!.lower.split('-').pop()! : headWords.map((w) => w.lower).join(' ');
   const to = portfolioEnd(words, j + headLength, end, lex);
   return { from: i, to, head, capitalized, generic: lex.genericHeads.has(head) && j === i };

@@ -127,4 +127,33 @@ describe('roles', () => {
     assert.deepEqual(rolesOf(doc, 'Somsak Dee'), []);
     assert.deepEqual(partiesOf(doc, 'Somsak Dee'), ['Civic Party']);
   });
+
+  it('gives a plural office to each name after "including", and each party to the names before it', async () => {
+    const doc = await analyse('Eleven lawmakers including Kim Dae-ho and Lee Jun-seo from the ruling Unity Party and Choi Min-su from the opposition Renewal Party asked questions.');
+    for (const name of ['Kim Dae-ho', 'Lee Jun-seo', 'Choi Min-su']) assert.deepEqual(rolesOf(doc, name), [{ title: 'lawmaker' }]);
+    assert.deepEqual(partiesOf(doc, 'Kim Dae-ho'), ['Unity Party']);
+    assert.deepEqual(partiesOf(doc, 'Lee Jun-seo'), ['Unity Party']);
+    assert.deepEqual(partiesOf(doc, 'Choi Min-su'), ['Renewal Party']);
+  });
+
+  it('reads portfolios joined by "and" before one head as one office', async () => {
+    const doc = await analyse('Transport and Housing Minister Oh Se-jin resigned.');
+    assert.deepEqual(rolesOf(doc, 'Oh Se-jin'), [{ title: 'Transport and Housing Minister' }]);
+  });
+
+  it('gives a second coordinated office after a held one to the same holder', async () => {
+    const doc = await analyse('Kwesi Boateng, the Attorney-General and Minister of Justice, signed the order.');
+    assert.deepEqual(rolesOf(doc, 'Kwesi Boateng').map((r) => r.title).sort(), ['Attorney-General', 'Minister of Justice']);
+  });
+
+  it('reads "ORG Office, Name," at the start of a sentence', async () => {
+    const doc = await analyse('NUT President, Amaka Eze, said the strike would go on.');
+    assert.ok(rolesOf(doc, 'Amaka Eze').some((r) => r.title === 'President'));
+  });
+
+  it('sends a surname after an office to the person written with that office', async () => {
+    const doc = await analyse('Prime Minister Han Min-gyu opened the session. Justice Minister Han Do-yun replied. Later Prime Minister Han closed it.');
+    assert.deepEqual(rolesOf(doc, 'Han Do-yun'), [{ title: 'Justice Minister' }]);
+    assert.deepEqual(rolesOf(doc, 'Han Min-gyu'), [{ title: 'Prime Minister' }]);
+  });
 });
