@@ -63,6 +63,9 @@ export function entitiesOf(tags: readonly string[]): TaggedEntity[] {
 }
 
 
+/** Paths more than this many nats behind the best are not extended (and tags that far behind add nothing to a softmax). */
+const VITERBI_MARGIN = 6;
+
 export class NerModel {
   readonly tags: readonly string[];
   private readonly weights: Map<string, Float32Array>;
@@ -125,31 +128,39 @@ export class NerModel {
     if (n === 0) return [];
     const sentence = taggerSentence(tokens);
     const T = this.tags.length;
+    const S = T + 1;
     const START = T;
     const outside = this.tags.indexOf('O');
     const capital = sentence.shapes.map((s) => s.startsWith('X'));
-    const back: Int16Array[] = [];
-    let delta = new Float64Array(T + 1).fill(-Infinity);
+    // back[i * S + t]: the previous tag on the best path that has tag t at token i.
+    const back = new Int16Array(n * S).fill(-1);
+    let delta = new Float64Array(S).fill(-Infinity);
+    let next = new Float64Array(S);
     delta[START] = 0;
-    let prevBack = new Int16Array(T + 1).fill(START);
     const emission = new Float64Array(T);
     const history = new Float64Array(T);
+    const local = new Float64Array(T);
+    const live: number[] = [];
     for (let i = 0; i < n; i++) {
-      const next = new Float64Array(T + 1).fill(-Infinity);
-      const pointer = new Int16Array(T + 1).fill(-1);
-      // The previous tags worth extending: the beam's best few.
-      const live: number[] = [];
-      for (let p = 0; p <= T; p++) if (delta[p]! > -Infinity) live.push(p);
-      live.sort((a, b) => delta[b]! - delta[a]!);
-      if (live.length > this.beam) live.length = this.beam;
+      next.fill(-Infinity);
+      // The previous tags worth extending: the best `beam` within VITERBI_MARGIN of the best (log-probabilities).
+      live.length = 0;
+      for (let p = 0; p < S; p++) {
+        if (delta[p] === -Infinity) continue;
+        let k = live.length;
+        while (k > 0 && delta[live[k - 1]!]! < delta[p]!) k--;
+        live.splice(k, 0, p);
+        if (live.length > this.beam) live.length = this.beam;
+      }
+      while (live.length > 1 && delta[live[live.length - 1]!]! < delta[live[0]!]! - VITERBI_MARGIN) live.pop();
       if (namesOnly && !capital[i] && !capital[i - 1] && !capital[i + 1]) {
         next[outside] = delta[live[0]!]!;
-        pointer[outside] = live[0]!;
+        back[i * S + outside] = live[0]!;
       } else {
         emission.set(this.wordScores(sentence.forms[i]!, lex));
         this.score(contextFeatures(sentence, i, lex), emission);
         for (const p of live) {
-          const pp = prevBack[p]!;
+          const pp = i > 0 ? back[(i - 1) * S + p]! : START;
           history.fill(0);
           this.score(historyFeatures(p === START ? '<s>' : this.tags[p]!, pp === START || pp < 0 ? '<s>' : this.tags[pp]!, sentence.lower[i]!, sentence.shapes[i]!), history);
           const allowed = this.allowed[p]!;
@@ -157,30 +168,31 @@ export class NerModel {
           // how good p's path is: each step's scores become local log-probabilities (softmax over the allowed
           // tags) before they are summed along a path.
           let max = -Infinity;
-          for (let t = 0; t < T; t++) if (allowed[t]) max = Math.max(max, (emission[t]! + history[t]!) / this.temperature);
+          for (let t = 0; t < T; t++) {
+            local[t] = (emission[t]! + history[t]!) / this.temperature;
+            if (allowed[t] && local[t]! > max) max = local[t]!;
+          }
           let sum = 0;
-          for (let t = 0; t < T; t++) if (allowed[t]) sum += Math.exp((emission[t]! + history[t]!) / this.temperature - max);
+          for (let t = 0; t < T; t++) if (allowed[t] && local[t]! > max - VITERBI_MARGIN * 2) sum += Math.exp(local[t]! - max);
           const norm = max + Math.log(sum);
           for (let t = 0; t < T; t++) {
             if (!allowed[t]) continue;
-            const v = delta[p]! + (emission[t]! + history[t]!) / this.temperature - norm;
+            const v = delta[p]! + local[t]! - norm;
             if (v > next[t]!) {
               next[t] = v;
-              pointer[t] = p;
+              back[i * S + t] = p;
             }
           }
         }
       }
-      back.push(pointer);
-      prevBack = pointer;
-      delta = next;
+      [delta, next] = [next, delta];
     }
     let best = -1;
     for (let t = 0; t < T; t++) if (delta[t]! > -Infinity && (best < 0 || delta[t]! > delta[best]!)) best = t;
     const out = new Array<string>(n);
     for (let i = n - 1; i >= 0; i--) {
       out[i] = this.tags[best]!;
-      best = back[i]![best]!;
+      best = back[i * S + best]!;
     }
     return out;
   }
