@@ -160,7 +160,12 @@ function inAny(spans: readonly Span[], s: Span): boolean {
 function isReportedClause(words: readonly Word[], start: number, end: number, complementizer: boolean): boolean {
   if (start > end) return false;
   const first = words[start]!;
-  if (!complementizer && (isVerbal(first) || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
+  // "said Act 1079 created …": a capitalised word inside the sentence is a name, whatever its tag.
+  const verbal = isVerbal(first) && !(/^\p{Lu}/u.test(first.original) && start > 0);
+  // "said for an accused person, benefits may include …": a fronted phrase before the clause's subject.
+  const comma = words.slice(start, end + 1).findIndex((w) => w.lower === ',');
+  const fronted = first.pos === 'ADP' && comma > 1 && words.slice(start + comma + 1, end + 1).some(isVerbal);
+  if (!complementizer && !fronted && (verbal || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
   return words.slice(start, end + 1).some(isVerbal);
 }
 

@@ -55,7 +55,8 @@ export function byDocument(text: string, a: Attribution): boolean {
   if (!a.source) return false;
   if (isDocumentSource(text.slice(a.source.start, a.source.end))) return true;
   const before = text.slice(a.evidence.start, a.source.start);
-  return a.evidence.start < a.source.start && /\b(?:by|from)\s*$/u.test(before) && isDocumentSource(before.trim());
+  const by = /\s(?:by|from)\s*$/u.exec(before);
+  return a.evidence.start < a.source.start && by !== null && isDocumentSource(before.slice(0, by.index));
 }
 
 export class SpeakerResolver {

@@ -45,3 +45,18 @@ describe('document authors', () => {
     }
   });
 });
+
+describe('reported clauses in unseen news', () => {
+  it('reads a reported question, a fronted phrase, a name opening the clause and "replied" without "that"', async () => {
+    const doc = await analyse(
+      'Kim Dae-ho asked Minister Lee Jun-seo whether there had been cases of abuse. ' +
+        'The ministry said for a first offender, the fine may be halved. ' +
+        'Ada Obi said Act 12 created new courts. Lee Jun-seo replied his office had no record.',
+    );
+    const contents = doc.statements.map((s) => doc.text.slice(s.content.start, s.content.end));
+    assert.ok(contents.includes('whether there had been cases of abuse'), JSON.stringify(contents));
+    assert.ok(contents.includes('for a first offender, the fine may be halved'), JSON.stringify(contents));
+    assert.ok(contents.includes('Act 12 created new courts'), JSON.stringify(contents));
+    assert.ok(contents.includes('his office had no record'), JSON.stringify(contents));
+  });
+});
