@@ -179,8 +179,21 @@ export function typeOfChunk(words: readonly Word[], from: number, to: number, le
   const informative = words.slice(nameFrom, nameTo).some((w) => !lex.commonWords.has(w.lower) && !lex.notNames.has(w.lower));
   if (!informative) return null;
   if (!honorific && looksLikePlace(words, nameFrom, nameTo, lex)) return { type: 'PLACE', source: 'rule' };
+  if (!honorific && nameTo - nameFrom >= 2 && !looksLikePersonName(words, nameFrom, nameTo, lex)) return null;
   if (honorific || nameTo - nameFrom >= 2) return { type: 'PERSON', source: 'rule', nameFrom, nameTo };
   return { type: 'SINGLE', source: 'rule', nameFrom, nameTo };
+}
+
+/**
+ * Whether capitalised words can be a person's name: not when they open with a demonym ("Saudi Aramco", "Thai
+ * AirAsia", "Syrian Golan") or end in a plural common noun ("National Parks", "Kasi Socks", "Stolen
+ * Generations"); the tagger may still find them as something else.
+ */
+function looksLikePersonName(words: readonly Word[], from: number, to: number, lex: Lexicon): boolean {
+  if (lex.groups.has(words[from]!.lower) || lex.countryOf.has(words[from]!.lower)) return false;
+  const last = words[to - 1]!.lower;
+  const singular = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
+  return !(last.length > 3 && last.endsWith('s') && !last.endsWith('ss') && (lex.commonWords.has(last) || lex.commonWords.has(singular)));
 }
 
 /** Length of the longest gazetteer place (up to 3 words) starting at `i`, or 0. */

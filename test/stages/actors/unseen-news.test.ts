@@ -45,6 +45,18 @@ describe('non-actors and places', () => {
     assert.ok(names(doc, 'PLACE').includes('Nairobi'));
   });
 
+  it('reads what a capitalised chunk names from its last and first words', async () => {
+    const doc = await analyse('Tourists visited Corcovado National Park after the World Cup. Saudi Aramco signed with Hyundai Heavy Industries, and the Marine Parks reopened.');
+    assert.ok(names(doc, 'PLACE').includes('Corcovado National Park'));
+    assert.ok(!names(doc, 'PERSON').some((n) => /World Cup|Saudi Aramco|Marine Parks|Hyundai/u.test(n)), names(doc, 'PERSON').join(', '));
+    assert.ok(!names(doc).includes('World Cup'));
+  });
+
+  it('keeps royal and customary titles outside the name', async () => {
+    const doc = await analyse('King Salman received the envoy. Salman later left.');
+    assert.deepEqual(names(doc, 'PERSON'), ['Salman']);
+  });
+
   it('reads country abbreviations as places', async () => {
     const doc = await analyse('The talks in Geneva were backed by the UK and the USA, officials said.');
     assert.ok(names(doc, 'PLACE').includes('UK'));
