@@ -60,6 +60,10 @@ export interface Role {
   title: string;
   /** Actor id of the organisation or body the office belongs to, where the text gives it. */
   org?: string;
+  /** A past office: "former minister", "ex-premier", "then finance minister", "her predecessor". */
+  former?: boolean;
+  /** ISO 3166-1 alpha-3 code of the country whose office it is, where the text says ("Thai Prime Minister", "President of Kenya"). */
+  country?: string;
   evidence: Span;
 }
 
@@ -90,6 +94,8 @@ export interface TimeExpression {
 
 export type StatementKind = 'direct' | 'indirect';
 
+export type CueType = 'speech' | 'belief' | 'intention' | 'document' | 'poll' | 'perception' | 'other';
+
 export interface Statement {
   id: string;
   kind: StatementKind;
@@ -101,6 +107,12 @@ export interface Statement {
   cue?: Span;
   /** Lemma of the cue verb ("say", "add", "clarify"). */
   cueLemma?: string;
+  /**
+   * What kind of attribution the cue makes (PolNeAR's definition): speech ("said"), belief ("believes"),
+   * intention ("plans to"), document ("the report states"), poll ("a survey found"), perception ("saw").
+   * Filter to `speech` for what someone said.
+   */
+  cueType?: CueType;
   content: Span;
   /** When the statement was made, if the text says ("said Monday"). */
   date?: TimeValue;

@@ -15,46 +15,60 @@ export type GoldDate = string | [string, string];
 /** One id, or a list of ids any of which is acceptable. */
 export type GoldIds = string | string[];
 
-export interface GoldEntity {
+/** Every row of every layer may be `optional`: missing it counts for neither recall nor precision. */
+export interface GoldRow {
+  optional?: boolean;
+}
+
+/** Gold relation kinds: the system's, and `rival` (competitors, e.g. candidates in one race). */
+export type GoldRelationKind = RelationKind | 'rival';
+
+/** Gold state change kinds: the system's, and `elected` (won an election, before taking office). */
+export type GoldStateChangeKind = StateChangeKind | 'elected';
+
+export interface GoldEntity extends GoldRow {
   id: string;
   type: ActorType;
   name: string;
   aliases?: string[];
 }
 
-export interface GoldRole {
+export interface GoldRole extends GoldRow {
   person: string;
   title: string;
   org?: string;
+  /** A past office ("former minister", "then-president"). */
+  former?: boolean;
 }
 
-export interface GoldMembership {
+export interface GoldMembership extends GoldRow {
   person: string;
   org: string;
   /** Implied rather than stated: counts for recall only when the system gives it. */
   inferable?: boolean;
 }
 
-export interface GoldQuote {
-  speaker: string;
+export interface GoldQuote extends GoldRow {
+  /** Entity id of the speaker; absent when the speaker is a described source with no entity (`speaker_text`). */
+  speaker?: string;
+  /** The speaker as written when it is no entity: "sources in the health ministry", "a spokesperson". */
+  speaker_text?: string;
   kind: StatementKind;
   /** A fragment of the quotation, not necessarily all of it. */
   text: string;
 }
 
-export interface GoldEvent {
+export interface GoldEvent extends GoldRow {
   types: PloverType[];
   actor: GoldIds;
   recipient?: GoldIds;
   date?: GoldDate;
   place?: GoldIds;
   what: string;
-  /** Missing it counts for neither recall nor precision. */
-  optional?: boolean;
 }
 
-export interface GoldStateChange {
-  kind: StateChangeKind;
+export interface GoldStateChange extends GoldRow {
+  kind: GoldStateChangeKind;
   person?: string;
   party?: string;
   body?: string;
@@ -63,7 +77,7 @@ export interface GoldStateChange {
   date?: GoldDate;
 }
 
-export interface GoldCommitment {
+export interface GoldCommitment extends GoldRow {
   by: string;
   to?: string;
   what: string;
@@ -71,17 +85,17 @@ export interface GoldCommitment {
   source?: string;
 }
 
-export interface GoldAgreement {
+export interface GoldAgreement extends GoldRow {
   parties: string[];
   kind: string;
   points?: number;
   date?: GoldDate;
 }
 
-export interface GoldRelation {
+export interface GoldRelation extends GoldRow {
   a: string;
   b: string;
-  kind: RelationKind;
+  kind: GoldRelationKind;
   polarity?: 'positive' | 'negative';
   as_of?: GoldDate;
 }
@@ -93,7 +107,8 @@ export interface GoldDocument {
   file: string;
   source?: string;
   published?: string;
-  dateline?: string;
+  /** Absent or null: the article has no dateline. */
+  dateline?: string | null;
   entities: GoldEntity[];
   roles: GoldRole[];
   memberships: GoldMembership[];

@@ -6,7 +6,7 @@ import { textOf, type Document } from '../document/document.js';
 import type { TimeValue } from '../document/layers.js';
 import { alignOneToOne, EntityAlignment, type Pair } from './align.js';
 import { nameKey, tokenCoverage, tokenJaccard } from './fold.js';
-import type { GoldDate, GoldDocument } from './gold.js';
+import type { GoldDate, GoldDocument, GoldRow } from './gold.js';
 import {
   attributeScore, EVAL_ATTRIBUTES, layerOf, layerScore, type AttributeScore, type DocumentScore, type EvalAttribute,
   type EvalLayer, type LayerScore, type ScoringError,
@@ -20,7 +20,14 @@ export const ROLE_TITLE_OVERLAP = 0.5;
 export const COMMITMENT_OVERLAP = 0.3;
 
 /** Relation kinds where (a, b) and (b, a) say the same thing. */
-const SYMMETRIC_RELATIONS = new Set(['ally', 'coalition', 'opposition', 'negotiating']);
+const SYMMETRIC_RELATIONS = new Set(['ally', 'coalition', 'opposition', 'negotiating', 'rival']);
+/** Words a described speaker may open with that do not tell one source from another. */
+const SPEAKER_DETERMINERS = /^(?:the|a|an|one|some|several)\s+/iu;
+/** Jaccard overlap of words for a described speaker ("speaker_text") to match the system's speaker. */
+export const SPEAKER_TEXT_OVERLAP = 0.5;
+
+/** Whether a row is `optional: true` (any row of any layer may be). */
+const isOptional = (g: unknown): boolean => (g as GoldRow).optional === true;
 
 const month = (date: string | undefined): string | undefined => date?.slice(0, 7);
 
@@ -97,7 +104,8 @@ class Scorer {
 
   /**
    * Turns pairs into counts: an accepted pair is a TP; an unpaired (or rejected) gold row is an FN unless
-   * optional; an unpaired (or rejected) system record is an FP.
+   * optional (`optional: true` on the row, or the layer's own test); an unpaired (or rejected) system record
+   * is an FP.
    */
   tally<G, S>(
     layer: EvalLayer,
@@ -112,7 +120,7 @@ class Scorer {
     const creditedSystem = new Set(accepted.map((p) => p.system));
     let fn = 0;
     gold.forEach((g, i) => {
-      if (creditedGold.has(i) || options.optional?.(g)) return;
+      if (creditedGold.has(i) || isOptional(g) || options.optional?.(g)) return;
       fn++;
       this.errors.push({ layer, kind: 'missed', item: describe.gold(g) });
     });
@@ -156,7 +164,7 @@ function scoreMeta(s: Scorer): void {
     s.tally(layer, g, v, pairs, { gold: json, system: json });
   };
   scalar('published', s.gold.published, s.system.meta.published, (a, b) => a === b);
-  scalar('dateline', s.gold.dateline, s.system.meta.dateline?.place, (a, b) => nameKey(a) === nameKey(b));
+  scalar('dateline', s.gold.dateline ?? undefined, s.system.meta.dateline?.place, (a, b) => nameKey(a) === nameKey(b));
 }
 
 function scoreEntities(s: Scorer): void {
@@ -206,7 +214,16 @@ function scoreQuotes(s: Scorer): void {
     if (st.speaker !== undefined) return s.entities.goldId(st.speaker);
     return st.speakerSpan ? s.entities.goldIdInText(s.text(st.speakerSpan)) : undefined;
   };
-  const speakerMatches = (g: Row<'quotes'>, st: Rec<'statements'>) => speakerOf(st) === g.speaker;
+  // A described speaker ("speaker_text": "sources in the ministry") matches the system's speaker as written.
+  const speakerText = (st: Rec<'statements'>): string | undefined =>
+    st.speakerSpan ? s.text(st.speakerSpan) : st.speaker !== undefined ? s.actorName(st.speaker) : undefined;
+  const speakerMatches = (g: Row<'quotes'>, st: Rec<'statements'>) => {
+    if (g.speaker !== undefined) return speakerOf(st) === g.speaker;
+    const written = speakerText(st);
+    if (g.speaker_text === undefined || written === undefined) return false;
+    const bare = (t: string) => t.trim().replace(SPEAKER_DETERMINERS, '');
+    return tokenJaccard(bare(g.speaker_text), bare(written)) >= SPEAKER_TEXT_OVERLAP;
+  };
   const score = (g: Row<'quotes'>, st: Rec<'statements'>) => {
     const coverage = tokenCoverage(g.text, s.text(st.content));
     if (coverage < QUOTE_COVERAGE) return undefined;
@@ -221,7 +238,10 @@ function scoreQuotes(s: Scorer): void {
     },
   };
   s.tally('quotes', s.gold.quotes, statements, pairs, describe, { accept: speakerMatches });
-  for (let i = 0; i < s.gold.quotes.length; i++) s.attribute('quotes.found', pairs.some((p) => p.gold === i));
+  for (let i = 0; i < s.gold.quotes.length; i++) {
+    const found = pairs.some((p) => p.gold === i);
+    if (found || !s.gold.quotes[i]!.optional) s.attribute('quotes.found', found);
+  }
   for (const p of pairs) {
     const m = matched(s.gold.quotes[p.gold]!, statements[p.system]!, describe);
     s.attribute('quotes.speaker', speakerMatches(m.gold, m.system), m.label);
@@ -246,7 +266,7 @@ function scoreEvents(s: Scorer): void {
   for (const m of s.tally('events', s.gold.events, events, alignOneToOne(s.gold.events, events, score), {
     gold: json,
     system: (e) => `${e.type} ${s.actorNames(e.actor)} → ${s.actorNames(e.recipient)}: "${s.text(e.trigger)}"${e.date ? ` @${e.date.value}` : ''}`,
-  }, { optional: (g) => g.optional === true })) {
+  })) {
     const found = attributes(m.gold, m.system);
     if (found.recipient !== undefined) s.attribute('events.recipient', found.recipient, m.label);
     if (found.date !== undefined) s.attribute('events.date', found.date, m.label);

@@ -346,3 +346,81 @@ describe('single values, party sets and relation direction', () => {
     assert.deepEqual(counts(scoreDocument(gold, doc).layers.relations), [1, 1, 1]);
   });
 });
+
+describe('format additions: optional rows, described speakers, no dateline, rival and elected', () => {
+  const text = 'LAGOS - Sources in the ministry said the strike would end. Ade Bello said talks went well.';
+  const system = () => {
+    const doc = createDocument(text, { published: '2022-03-01' });
+    doc.actors.push(
+      { id: 'x1', type: 'PERSON', name: 'Ade Bello', aliases: [], mentions: [] },
+      { id: 'x2', type: 'PLACE', name: 'Lagos', aliases: [], mentions: [] },
+    );
+    doc.statements.push(
+      { id: 's1', kind: 'indirect', speakerSpan: spanOf(text, 'Sources in the ministry'), content: spanOf(text, 'the strike would end'), evidence: { start: 0, end: 58 } },
+      { id: 's2', kind: 'indirect', speaker: 'x1', content: spanOf(text, 'talks went well'), evidence: { start: 59, end: text.length } },
+    );
+    return doc;
+  };
+  const entities = [
+    { id: 'bello', type: 'PERSON' as const, name: 'Ade Bello' },
+    { id: 'lagos', type: 'PLACE' as const, name: 'Lagos' },
+    { id: 'ministry', type: 'GOVBODY' as const, name: 'Ministry of Labour', optional: true },
+  ];
+
+  it('matches a quote whose speaker is a described source by the words of the speaker as written', () => {
+    const gold = goldWith({
+      entities,
+      quotes: [
+        { speaker_text: 'sources in the ministry', kind: 'indirect', text: 'the strike would end' },
+        { speaker: 'bello', kind: 'indirect', text: 'talks went well' },
+      ],
+    });
+    assert.deepEqual(counts(scoreDocument(gold, system()).layers.quotes), [2, 0, 0]);
+    const wrong = goldWith({ entities, quotes: [{ speaker_text: 'the union leaders', kind: 'indirect', text: 'the strike would end' }] });
+    assert.deepEqual(counts(scoreDocument(wrong, system()).layers.quotes), [0, 2, 1]);
+  });
+
+  it('refuses a quote with neither speaker nor speaker_text', () => {
+    assert.throws(() => goldWith({ entities, quotes: [{ kind: 'direct', text: 'x' } as never] }), /quotes\/0/);
+  });
+
+  it('counts a missed optional row of any layer for neither recall nor precision, and a found one as a hit', () => {
+    const gold = goldWith({
+      entities,
+      roles: [{ person: 'bello', title: 'Minister', optional: true }],
+      quotes: [
+        { speaker: 'bello', kind: 'indirect', text: 'talks went well' },
+        { speaker: 'bello', kind: 'direct', text: 'we shall see', optional: true },
+      ],
+    });
+    const score = scoreDocument(gold, system());
+    assert.deepEqual(counts(score.layers.entities), [2, 0, 0]);
+    assert.deepEqual(counts(score.layers.roles), [0, 0, 0]);
+    assert.deepEqual(counts(score.layers.quotes), [1, 1, 0]);
+    assert.deepEqual(ratio(score.attributes['quotes.found']), [1, 1]);
+    const doc = system();
+    doc.actors.push({ id: 'x3', type: 'GOVBODY', name: 'Ministry of Labour', aliases: [], mentions: [] });
+    assert.deepEqual(counts(scoreDocument(gold, doc).layers.entities), [3, 0, 0]);
+  });
+
+  it('reads a missing or null dateline as no dateline', () => {
+    for (const dateline of [undefined, null]) {
+      const gold = goldWith({ entities, ...(dateline === null ? { dateline } : {}) });
+      assert.deepEqual(counts(scoreDocument(gold, system()).layers.dateline), [0, 0, 0]);
+    }
+  });
+
+  it('accepts relation kind rival (either order) and state change kind elected', () => {
+    const gold = goldWith({
+      entities,
+      relations: [{ a: 'bello', b: 'lagos', kind: 'rival' }],
+      state_changes: [{ kind: 'elected', person: 'bello' }],
+    });
+    assert.equal(gold.relations[0]!.kind, 'rival');
+    const doc = system();
+    doc.relations.push({ id: 'l1', a: 'x2', b: 'x1', kind: 'rival' as never, polarity: 'positive', asOf: '2022-03-01', evidence: { start: 0, end: 1 } });
+    const score = scoreDocument(gold, doc);
+    assert.deepEqual(counts(score.layers.relations), [1, 0, 0]);
+    assert.deepEqual(counts(score.layers.state_changes), [0, 0, 1]);
+  });
+});

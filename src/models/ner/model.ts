@@ -62,12 +62,23 @@ export function entitiesOf(tags: readonly string[]): TaggedEntity[] {
   return out;
 }
 
+
+/** Paths more than this many nats behind the best are not extended (and tags that far behind add nothing to a softmax). */
+const VITERBI_MARGIN = 6;
+
 export class NerModel {
   readonly tags: readonly string[];
   private readonly weights: Map<string, Float32Array>;
   /** allowed[prev][tag]: the BIO constraint, with index tags.length standing for the sentence start. */
   private readonly allowed: boolean[][];
   private readonly wordCache = new Map<string, Float64Array>();
+  /**
+   * Softmax temperature turning the perceptron's scores into local probabilities for Viterbi decoding; 8 was
+   * best on the dev split (P+O+L F1 77.6 against 76.9 greedy; 1 → 76.9, 4 → 77.3, 16 → 77.7 but all 9 classes lower).
+   */
+  temperature = 8;
+  /** How many of the best previous tags the Viterbi decoder extends at each token. */
+  beam = 2;
 
   constructor(tags: readonly string[], weights: Map<string, Float32Array>, readonly meta: Record<string, unknown> = {}) {
     this.tags = tags;
@@ -102,7 +113,91 @@ export class NerModel {
    * tagged O without scoring: names are capitalised, and most tokens of news are far from one, so the actors
    * stage tags about a third of the tokens (dates and amounts in lower case are then missed).
    */
-  predict(tokens: readonly string[], lex: FeatureLexicon, namesOnly = false): string[] {
+  predict(tokens: readonly string[], lex: FeatureLexicon, namesOnly = false, decoder: 'viterbi' | 'greedy' = 'viterbi'): string[] {
+    return decoder === 'viterbi' ? this.viterbi(tokens, lex, namesOnly) : this.greedy(tokens, lex, namesOnly);
+  }
+
+  /**
+   * Viterbi decoding over the BIO constraint: the best-scoring tag sequence in which I-X follows only B-X or
+   * I-X. The history features see the previous tag of each path and the tag before it on that path's best
+   * history (exact for the first-order features, the usual approximation for the second-order one); only the
+   * `beam` best previous tags are extended at each token, which keeps the cost near the greedy decoder's.
+   */
+  private viterbi(tokens: readonly string[], lex: FeatureLexicon, namesOnly: boolean): string[] {
+    const n = tokens.length;
+    if (n === 0) return [];
+    const sentence = taggerSentence(tokens);
+    const T = this.tags.length;
+    const S = T + 1;
+    const START = T;
+    const outside = this.tags.indexOf('O');
+    const capital = sentence.shapes.map((s) => s.startsWith('X'));
+    // back[i * S + t]: the previous tag on the best path that has tag t at token i.
+    const back = new Int16Array(n * S).fill(-1);
+    let delta = new Float64Array(S).fill(-Infinity);
+    let next = new Float64Array(S);
+    delta[START] = 0;
+    const emission = new Float64Array(T);
+    const history = new Float64Array(T);
+    const local = new Float64Array(T);
+    const live: number[] = [];
+    for (let i = 0; i < n; i++) {
+      next.fill(-Infinity);
+      // The previous tags worth extending: the best `beam` within VITERBI_MARGIN of the best (log-probabilities).
+      live.length = 0;
+      for (let p = 0; p < S; p++) {
+        if (delta[p] === -Infinity) continue;
+        let k = live.length;
+        while (k > 0 && delta[live[k - 1]!]! < delta[p]!) k--;
+        live.splice(k, 0, p);
+        if (live.length > this.beam) live.length = this.beam;
+      }
+      while (live.length > 1 && delta[live[live.length - 1]!]! < delta[live[0]!]! - VITERBI_MARGIN) live.pop();
+      if (namesOnly && !capital[i] && !capital[i - 1] && !capital[i + 1]) {
+        next[outside] = delta[live[0]!]!;
+        back[i * S + outside] = live[0]!;
+      } else {
+        emission.set(this.wordScores(sentence.forms[i]!, lex));
+        this.score(contextFeatures(sentence, i, lex), emission);
+        for (const p of live) {
+          const pp = i > 0 ? back[(i - 1) * S + p]! : START;
+          history.fill(0);
+          this.score(historyFeatures(p === START ? '<s>' : this.tags[p]!, pp === START || pp < 0 ? '<s>' : this.tags[pp]!, sentence.lower[i]!, sentence.shapes[i]!), history);
+          const allowed = this.allowed[p]!;
+          // The perceptron was trained on local decisions, so its scores say which tag is best after p, not
+          // how good p's path is: each step's scores become local log-probabilities (softmax over the allowed
+          // tags) before they are summed along a path.
+          let max = -Infinity;
+          for (let t = 0; t < T; t++) {
+            local[t] = (emission[t]! + history[t]!) / this.temperature;
+            if (allowed[t] && local[t]! > max) max = local[t]!;
+          }
+          let sum = 0;
+          for (let t = 0; t < T; t++) if (allowed[t] && local[t]! > max - VITERBI_MARGIN * 2) sum += Math.exp(local[t]! - max);
+          const norm = max + Math.log(sum);
+          for (let t = 0; t < T; t++) {
+            if (!allowed[t]) continue;
+            const v = delta[p]! + local[t]! - norm;
+            if (v > next[t]!) {
+              next[t] = v;
+              back[i * S + t] = p;
+            }
+          }
+        }
+      }
+      [delta, next] = [next, delta];
+    }
+    let best = -1;
+    for (let t = 0; t < T; t++) if (delta[t]! > -Infinity && (best < 0 || delta[t]! > delta[best]!)) best = t;
+    const out = new Array<string>(n);
+    for (let i = n - 1; i >= 0; i--) {
+      out[i] = this.tags[best]!;
+      best = back[i * S + best]!;
+    }
+    return out;
+  }
+
+  private greedy(tokens: readonly string[], lex: FeatureLexicon, namesOnly: boolean): string[] {
     const sentence = taggerSentence(tokens);
     const out: string[] = [];
     const scores = new Float64Array(this.tags.length);

@@ -7,6 +7,7 @@ import type { ActorType } from '../../document/layers.js';
 import { squeeze, type Lexicon } from './lexicon.js';
 import type { Candidate } from './mentions.js';
 import type { Word } from './words.js';
+import { distance } from 'fastest-levenshtein';
 
 export interface ActorDraft {
   type: ActorType;
@@ -41,6 +42,31 @@ function isSubsequence(part: readonly string[], whole: readonly string[]): boole
   return k === part.length;
 }
 
+/** A name word for comparison: lower case, diacritics and hyphens dropped ("Fernández" = "fernandez", "Bum-gye" = "bumgye"). */
+function nameFold(word: string): string {
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’.]/gu, '');
+}
+
+/**
+ * Two spellings of one name word: a typo ("Mkhewebane", "Mkhwebane": one edit in a long word) or a
+ * romanisation variant of a given name once the family name agrees ("Bum-gye", "Beom-kye": same first
+ * letter, at most 45% of the letters differ).
+ */
+function sameSpelling(a: string, b: string, familyAgrees: boolean): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
+  const d = distance(a, b);
+  return d <= 1 || (familyAgrees && d <= 0.45 * Math.max(a.length, b.length));
+}
+
+/** The short form's words, in order, within the full name's, allowing spelling variants. */
+function isVariantOf(part: readonly string[], whole: readonly string[]): boolean {
+  if (isSubsequence(part, whole)) return true;
+  if (part.length !== whole.length) return part.length === 1 && whole.some((w) => sameSpelling(part[0]!, w, false));
+  const familyAgrees = part[0] === whole[0] || part[part.length - 1] === whole[whole.length - 1];
+  return part.every((w, k) => sameSpelling(w, whole[k]!, familyAgrees));
+}
+
 function personDrafts(candidates: readonly Candidate[], words: readonly Word[], drafts: ActorDraft[]): void {
   const persons = candidates
     .map((c, n) => ({ c, n }))
@@ -49,16 +75,26 @@ function personDrafts(candidates: readonly Candidate[], words: readonly Word[], 
     .sort((a, b) => b.words.length - a.words.length || a.pos - b.pos);
   const lastSeen = new Map<ActorDraft, number>();
   for (const p of persons) {
-    const lower = p.words.map((w) => w.toLowerCase());
-    const matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
-    // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one named most recently before it.
-    const best = matches.sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
+    const lower = p.words.map(nameFold);
+    let matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
+    if (matches.length === 0) matches = drafts.filter((d) => d.type === 'PERSON' && isVariantOf(lower, d.nameWords));
+    // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one written with the
+    // same office ("Prime Minister Han" → "Prime Minister Han Duck-soo"), else to the one named most recently before it.
+    const office = officeBefore(p.n);
+    const sameOffice = office === undefined ? [] : matches.filter((d) => d.members.some((m) => officeBefore(m) === office));
+    const best = (sameOffice.length > 0 ? sameOffice : matches).sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
     if (best) {
       best.members.push(p.n);
       lastSeen.set(best, Math.max(lastSeen.get(best) ?? -1, p.pos));
     } else {
       drafts.push({ type: 'PERSON', members: [p.n], name: p.words.join(' '), nameWords: lower });
     }
+  }
+  /** The office written right before a name mention, lower case ("prime minister"), if any. */
+  function officeBefore(n: number): string | undefined {
+    const t = candidates[n - 1];
+    if (t?.type !== 'TITLE' || t.to !== candidates[n]!.from) return undefined;
+    return t.title?.expansion?.toLowerCase() ?? words.slice(t.from, t.to).map((w) => w.lower).join(' ');
   }
   function recency(d: ActorDraft, pos: number): number {
     const before = d.members.map((m) => candidates[m]!.from).filter((f) => f < pos);
@@ -90,6 +126,7 @@ function definedAcronyms(candidates: readonly Candidate[], words: readonly Word[
 function organisationDrafts(
   candidates: readonly Candidate[],
   words: readonly Word[],
+  lex: Lexicon,
   surfaceOf: (c: Candidate) => string,
   drafts: ActorDraft[],
 ): void {
@@ -108,6 +145,21 @@ function organisationDrafts(
     }
     drafts.push({ type: c.type, members: [n], name: surface, nameWords: [], acronym: acronym.length >= 2 ? acronym : squeeze(surface) });
   });
+  // "Pheu Thai" and "Pheu Thai Party", "Democratic Party" and "Democratic Party of Korea": a name that is
+  // another's without its head word or its "of" complement is the same organisation.
+  const organisations = drafts.filter((d) => d.type === 'PARTY' || d.type === 'ORG');
+  for (const short of organisations) {
+    const long = organisations.find((d) => {
+      if (d === short || !d.name.toLowerCase().startsWith(`${short.name.toLowerCase()} `)) return false;
+      const rest = d.name.slice(short.name.length + 1).toLowerCase().split(' ');
+      return (rest.length === 1 && (lex.partyHeads.has(rest[0]!) || lex.orgHeads.has(rest[0]!))) || (rest[0] === 'of' && rest.length <= 3);
+    });
+    if (!long || short.members.length === 0) continue;
+    long.members.push(...short.members);
+    if (short.type === 'PARTY') long.type = 'PARTY';
+    short.members = [];
+  }
+  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.members.length === 0) drafts.splice(k, 1);
 }
 
 function govbodyDrafts(
@@ -178,9 +230,21 @@ export function resolveAliases(
 ): ActorDraft[] {
   const drafts: ActorDraft[] = [];
   personDrafts(candidates, words, drafts);
-  organisationDrafts(candidates, words, surface, drafts);
+  organisationDrafts(candidates, words, lex, surface, drafts);
   govbodyDrafts(candidates, words, lex, surface, drafts);
   placeDrafts(candidates, surface, drafts);
+  // "National Security Council (NSC)": an acronym defined for a body joins the body.
+  candidates.forEach((c, n) => {
+    const next = candidates[n + 1];
+    if (c.type !== 'GOVBODY' || !next || (next.type !== 'ORG' && next.type !== 'PARTY') || words[c.to]?.text !== '(' || next.from !== c.to + 1) return;
+    if (words[next.to]?.text.startsWith(')') !== true) return;
+    const body = drafts.find((d) => d.members.includes(n));
+    const acronym = drafts.find((d) => d.members.includes(n + 1));
+    if (!body || !acronym || body === acronym || !/^[\p{Lu}\p{N}-]+$/u.test(acronym.name)) return;
+    body.members.push(...acronym.members);
+    acronym.members = [];
+  });
+  for (let k = drafts.length - 1; k >= 0; k--) if (drafts[k]!.members.length === 0) drafts.splice(k, 1);
   for (const d of drafts) d.members.sort((a, b) => a - b);
   return drafts.sort((a, b) => a.members[0]! - b.members[0]!);
 }

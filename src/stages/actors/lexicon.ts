@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../../package-path.js';
 import type { ActorType } from '../../document/layers.js';
+import { countries } from './countries.js';
 
 function readJSON<T>(relative: string): T {
   return JSON.parse(readFileSync(packagePath(`src/stages/actors/${relative}`), 'utf8')) as T;
@@ -17,6 +18,12 @@ interface TitlesFile {
   modifiers: string[];
   rankModifiers: string[];
   portfolioWords: string[];
+  formerMarkers: string[];
+  presentMarkers: string[];
+  memberModifiers: string[];
+  predicativeLinks: string[];
+  formerLinks: string[];
+  coordinationOpeners: string[];
 }
 interface OrganizationsFile {
   parties: { acronym: string; names: string[] }[];
@@ -28,6 +35,7 @@ interface OrganizationsFile {
   neutralModifiers: string[];
   nameConnectors: string[];
   ofConnectorHeads: string[];
+  memberOrgHeads: string[];
 }
 interface WordsFile {
   temporal: string[];
@@ -38,6 +46,8 @@ interface WordsFile {
   placeSuffixes: string[];
   placeFirstWords: string[];
   placeLastWords: string[];
+  groups: string[];
+  chunkHeads: { PLACE: string[]; ORG: string[]; NONE: string[] };
 }
 interface GazetteerFile { places: string[]; organizations: string[]; commonWords: string[] }
 interface PlacesFile { places: string[] }
@@ -54,6 +64,13 @@ export interface Lexicon {
   titleModifiers: ReadonlySet<string>;
   rankModifiers: ReadonlySet<string>;
   portfolioWords: ReadonlySet<string>;
+  formerMarkers: ReadonlySet<string>;
+  presentMarkers: ReadonlySet<string>;
+  memberModifiers: ReadonlySet<string>;
+  /** Lower-cased word sequences joining a name to the office after it ("took office as"). */
+  predicativeLinks: ReadonlySet<string>;
+  formerLinks: ReadonlySet<string>;
+  coordinationOpeners: ReadonlySet<string>;
   /** Lower-cased party name or acronym (hyphens and spaces squeezed out) → the party's acronym. */
   partyKeys: ReadonlyMap<string, string>;
   partyHeads: ReadonlySet<string>;
@@ -64,6 +81,8 @@ export interface Lexicon {
   neutralModifiers: ReadonlySet<string>;
   nameConnectors: ReadonlySet<string>;
   ofConnectorHeads: ReadonlySet<string>;
+  /** Head words of organisations people are members of ("union", "federation"). */
+  memberOrgHeads: ReadonlySet<string>;
   temporal: ReadonlySet<string>;
   notNames: ReadonlySet<string>;
   nonActorAcronyms: ReadonlySet<string>;
@@ -72,6 +91,14 @@ export interface Lexicon {
   placeSuffixes: readonly string[];
   placeFirstWords: ReadonlySet<string>;
   placeLastWords: ReadonlySet<string>;
+  /** Lower-cased words and phrases naming a group of people, not an actor: demonyms ("kenyans", "north korean"), "berbers". */
+  groups: ReadonlySet<string>;
+  /** Last word of a capitalised chunk → what it names: "Corcovado National Park" a place, "World Cup" nothing. */
+  chunkHeads: ReadonlyMap<string, 'PLACE' | 'ORG' | 'NONE'>;
+  /** Country abbreviations in capitals ("UK", "USA") → ISO alpha-3. */
+  countryAbbreviations: ReadonlyMap<string, string>;
+  /** Lower-cased country name or demonym → ISO alpha-3. */
+  countryOf: ReadonlyMap<string, string>;
   places: ReadonlySet<string>;
   organizations: ReadonlySet<string>;
   commonWords: ReadonlySet<string>;
@@ -90,6 +117,7 @@ function load(): Lexicon {
   const g = readJSON<GazetteerFile>('gazetteer/gazetteer.json');
   const extraPlaces = readJSON<PlacesFile>('lexicon/places.json');
   const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+  const world = countries();
   const partyKeys = new Map<string, string>();
   for (const p of o.parties) {
     partyKeys.set(squeeze(p.acronym), p.acronym);
@@ -106,6 +134,12 @@ function load(): Lexicon {
     titleModifiers: lower(t.modifiers),
     rankModifiers: lower(t.rankModifiers),
     portfolioWords: lower(t.portfolioWords),
+    formerMarkers: lower(t.formerMarkers),
+    presentMarkers: lower(t.presentMarkers),
+    memberModifiers: lower(t.memberModifiers),
+    predicativeLinks: lower(t.predicativeLinks),
+    formerLinks: lower(t.formerLinks),
+    coordinationOpeners: lower(t.coordinationOpeners),
     partyKeys,
     partyHeads: lower(o.partyHeads),
     govbodyHeads: lower(o.govbodyHeads),
@@ -115,6 +149,7 @@ function load(): Lexicon {
     neutralModifiers: lower(o.neutralModifiers),
     nameConnectors: lower(o.nameConnectors),
     ofConnectorHeads: lower(o.ofConnectorHeads),
+    memberOrgHeads: lower(o.memberOrgHeads),
     temporal: lower(w.temporal),
     notNames: lower(w.notNames),
     nonActorAcronyms: new Set(w.nonActorAcronyms),
@@ -123,7 +158,11 @@ function load(): Lexicon {
     placeSuffixes: w.placeSuffixes,
     placeFirstWords: lower(w.placeFirstWords),
     placeLastWords: lower(w.placeLastWords),
-    places: new Set([...g.places, ...extraPlaces.places]),
+    groups: new Set([...lower(w.groups), ...world.demonyms.keys()]),
+    countryAbbreviations: world.abbreviations,
+    chunkHeads: new Map((['NONE', 'ORG', 'PLACE'] as const).flatMap((kind) => w.chunkHeads[kind].map((h) => [h.toLowerCase(), kind] as const))),
+    countryOf: new Map([...world.names, ...world.demonyms]),
+    places: new Set([...g.places, ...extraPlaces.places, ...world.names.keys(), ...world.regions]),
     organizations: new Set(g.organizations),
     commonWords: new Set(g.commonWords),
   };

@@ -42,6 +42,8 @@ export function sentenceRanges(words: readonly Word[]): SentenceRange[] {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'as', 'former', 'new']);
+/** Prepositions before which a bare body noun names the body: "in parliament", "by police". */
+const BODY_PREPOSITIONS = new Set(['in', 'by', 'to', 'from', 'at', 'before', 'against', 'with']);
 const LED = /^(.*\p{L})-(led|backed|based|run|ruled|allied|sponsored|affiliated|linked|supported)$/u;
 
 export function spanOf(words: readonly Word[], from: number, to: number): Span {
@@ -90,6 +92,17 @@ function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexic
       k += 2;
       continue;
     }
+    // "Ministry of the Interior and Safety", "Hospital and Social Welfare Organizations Administration
+    // Commission": "and" inside an organisation's name, after "<head> of …" or before a run ending in a head.
+    if ((w.lower === 'and' || w.text === '&') && next && isNameWord(next, lex)) {
+      let r = k + 1;
+      while (r < end && isNameWord(words[r]!, lex) && !officeAt(words, r, end, lex)) r++;
+      const ofHead = words.slice(i, k).some((x, m) => x.lower === 'of' && m > 0 && lex.ofConnectorHeads.has(words[i + m - 1]!.lower));
+      if (isHead(words[r - 1]!.lower, lex) || (ofHead && r - (k + 1) <= 2 && !isHead(words[r]?.lower ?? '', lex))) {
+        k = r;
+        continue;
+      }
+    }
     if (w.lower === 'of' && lex.ofConnectorHeads.has(lastLower)) {
       const after = words[k + 1]?.lower === 'the' ? k + 2 : k + 1;
       if (after < end && isNameWord(words[after]!, lex)) {
@@ -121,6 +134,7 @@ function typeOfAcronym(w: Word, lex: Lexicon): { type: ActorType; source: Candid
   const key = lex.partyKeys.get(squeeze(w.text));
   if (key) return { type: 'PARTY', source: 'gazetteer', partyKey: key };
   if (lex.nonActorAcronyms.has(w.text)) return null;
+  if (lex.countryAbbreviations.has(w.text)) return { type: 'PLACE', source: 'gazetteer' };
   if (lex.places.has(w.lower)) return { type: 'PLACE', source: 'gazetteer' };
   if (lex.organizations.has(w.lower)) return { type: 'ORG', source: 'gazetteer' };
   // An unknown acronym with a faction suffix is a party in South Asian news: "PML-Z", "JUI-S".
@@ -150,6 +164,12 @@ export function typeOfChunk(words: readonly Word[], from: number, to: number, le
     if (lex.orgHeads.has(head)) return { type: 'ORG', source: 'rule' };
   }
   if (lex.organizations.has(lower)) return { type: 'ORG', source: 'gazetteer' };
+  // "Corcovado National Park", "Hyundai Heavy Industries", "World Cup": the last word says what it names,
+  // unless an honorific opens a person's name ("Mr Park").
+  const kind = to - from >= 2 && !lex.honorificPrefixes.has(words[from]!.text.replace(/\.$/u, '')) ? lex.chunkHeads.get(words[to - 1]!.lower) : undefined;
+  if (kind === 'NONE') return null;
+  if (kind === 'PLACE') return { type: 'PLACE', source: 'rule' };
+  if (kind === 'ORG') return { type: 'ORG', source: 'rule' };
   let nameFrom = from;
   let nameTo = to;
   while (nameFrom < nameTo && lex.honorificPrefixes.has(words[nameFrom]!.text.replace(/\.$/u, ''))) nameFrom++;
@@ -159,8 +179,21 @@ export function typeOfChunk(words: readonly Word[], from: number, to: number, le
   const informative = words.slice(nameFrom, nameTo).some((w) => !lex.commonWords.has(w.lower) && !lex.notNames.has(w.lower));
   if (!informative) return null;
   if (!honorific && looksLikePlace(words, nameFrom, nameTo, lex)) return { type: 'PLACE', source: 'rule' };
+  if (!honorific && nameTo - nameFrom >= 2 && !looksLikePersonName(words, nameFrom, nameTo, lex)) return null;
   if (honorific || nameTo - nameFrom >= 2) return { type: 'PERSON', source: 'rule', nameFrom, nameTo };
   return { type: 'SINGLE', source: 'rule', nameFrom, nameTo };
+}
+
+/**
+ * Whether capitalised words can be a person's name: not when they open with a demonym ("Saudi Aramco", "Thai
+ * AirAsia", "Syrian Golan") or end in a plural common noun ("National Parks", "Kasi Socks", "Stolen
+ * Generations"); the tagger may still find them as something else.
+ */
+function looksLikePersonName(words: readonly Word[], from: number, to: number, lex: Lexicon): boolean {
+  if (lex.groups.has(words[from]!.lower) || lex.countryOf.has(words[from]!.lower)) return false;
+  const last = words[to - 1]!.lower;
+  const singular = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.slice(0, -1);
+  return !(last.length > 3 && last.endsWith('s') && !last.endsWith('ss') && (lex.commonWords.has(last) || lex.commonWords.has(singular)));
 }
 
 /** Length of the longest gazetteer place (up to 3 words) starting at `i`, or 0. */
@@ -208,7 +241,8 @@ function govbodyPhraseStart(words: readonly Word[], i: number, from: number, lex
     k--;
   }
   const before = words[k - 1];
-  if (k === i && !(before && DETERMINERS.has(before.lower))) return -1;
+  // "the cabinet", "Fernandez's government", "a debate in parliament", "arrested by police".
+  if (k === i && !(before && (DETERMINERS.has(before.lower) || before.text === "'s" || BODY_PREPOSITIONS.has(before.lower)))) return -1;
   return k;
 }
 
@@ -234,7 +268,10 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
       }
       // "Senior Deputy Convener Amir Khan", "the minister for law and justice".
       const title = isAlphabetic(w) ? officeAt(words, i, to, lex) : null;
-      if (title && (title.capitalized || licensesLowercaseTitle(words, i, previous))) {
+      // A lower-case office counts where news writing introduces one, after a former marker ("then finance
+      // minister"), or right before a name ("party chairman Ali Raza", "superintendent Ryu Sam-yeong").
+      const named = title !== null && words[title.to] !== undefined && ((isNameWord(words[title.to]!, lex) && !words[title.to]!.opensClause) || (title.plural === true && lex.coordinationOpeners.has(words[title.to]!.lower)));
+      if (title && (title.capitalized || title.former || named || licensesLowercaseTitle(words, i, previous))) {
         out.push({ type: 'TITLE', from: title.from, to: title.to, span: spanOf(words, title.from, title.to), title, source: 'rule' });
         i = title.to;
         continue;
@@ -243,9 +280,11 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         const start = govbodyPhraseStart(words, i, from, lex);
         if (start >= 0) {
           const first = words[start]!;
+          // "the new police bureau": a lower-case head after the noun ends the body's name.
+          const last = words[i + 1] !== undefined && words[i + 1]!.text === words[i + 1]!.lower && lex.govbodyHeads.has(words[i + 1]!.lower) ? i + 1 : i;
           // "PTI-led federal government": the phrase keeps the party; the party gets its own mention too.
-          out.push({ type: 'GOVBODY', from: start, to: i + 1, span: { start: first.span.start, end: w.span.end }, source: 'rule' });
-          i++;
+          out.push({ type: 'GOVBODY', from: start, to: last + 1, span: { start: first.span.start, end: words[last]!.span.end }, source: 'rule' });
+          i = last + 1;
           continue;
         }
       }
@@ -299,7 +338,8 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
           type: typed.type === 'SINGLE' ? 'PERSON' : typed.type,
           from: i,
           to: chunkEnd,
-          span: spanOf(words, i, chunkEnd),
+          // "Mr Ali Raza": the mention is the name; the honorific stays in the actor's aliases.
+          span: typed.nameFrom !== undefined ? spanOf(words, typed.nameFrom, typed.nameTo!) : spanOf(words, i, chunkEnd),
           source: typed.source,
           ...(typed.partyKey ? { partyKey: typed.partyKey } : {}),
           ...(typed.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),

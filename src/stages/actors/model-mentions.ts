@@ -66,11 +66,19 @@ const NOT_ACTORS = new Set(['Date', 'Money', 'NORP', 'Misc', 'Product', 'Facilit
  * name recurs in another person mention keeps the rules' reading.
  */
 export function mergeModelMentions(candidates: readonly Candidate[], entities: readonly ModelEntity[], words: readonly Word[], lex: Lexicon): Candidate[] {
-  const personWordUses = new Map<string, number>();
+  // A name word is supported when it recurs in another writing of a name ("Khalid Maqbool Siddiqui", then
+  // "Siddiqui"); the same words repeated ("Corcovado National Park" three times) support nothing.
+  const personWordForms = new Map<string, Set<string>>();
   for (const c of candidates) {
     if (c.type !== 'PERSON') continue;
-    for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWordUses.set(words[k]!.lower, (personWordUses.get(words[k]!.lower) ?? 0) + 1);
+    const form = words.slice(c.nameFrom ?? c.from, c.nameTo ?? c.to).map((w) => w.lower).join(' ');
+    for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) {
+      const forms = personWordForms.get(words[k]!.lower) ?? new Set<string>();
+      forms.add(form);
+      personWordForms.set(words[k]!.lower, forms);
+    }
   }
+  const personWordUses = new Map([...personWordForms].map(([w, forms]) => [w, forms.size]));
   const out: Candidate[] = [];
   candidates.forEach((c, n) => {
     const before = candidates[n - 1];
@@ -101,14 +109,17 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     // A lone common word is no name, whatever the tagger says: "the coalition government in Centre",
     // "the portfolio of Ports and Shipping".
     const only = words[from]!;
+    if (e.to - from === 1 && lex.nonActorAcronyms.has(only.text)) continue;
     if (e.to - from === 1 && (lex.commonWords.has(only.lower) || lex.notNames.has(only.lower) || lex.titleModifiers.has(only.lower) || lex.portfolioWords.has(only.lower))) continue;
+    // "Community Sentencing Bill", "World Cup": a chunk whose last word names a law, event or facility is no actor.
+    if (e.to - from >= 2 && lex.chunkHeads.get(words[e.to - 1]!.lower) === 'NONE') continue;
     const typed = type === 'PERSON' ? typeOfChunk(words, from, e.to, lex) : null;
     if (type === 'PERSON' && !typed) continue;
     out.push({
       type: type === 'ORG' ? typeOfOrganisation(words, from, e.to, lex) : type,
       from,
       to: e.to,
-      span: spanOf(words, from, e.to),
+      span: typed?.nameFrom !== undefined ? spanOf(words, typed.nameFrom, typed.nameTo!) : spanOf(words, from, e.to),
       source: 'model',
       ...(typed?.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),
     });

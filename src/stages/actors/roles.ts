@@ -14,6 +14,8 @@ export interface RoleDraft {
   title: number;
   /** Candidate index of the organisation mention, where the text gives one. */
   org?: number;
+  /** A past office ("former minister", "then-president", "X served as mayor"). */
+  former?: boolean;
   evidence: Span;
 }
 
@@ -27,6 +29,8 @@ export interface MembershipDraft {
 const ORGANISATIONS = new Set(['PARTY', 'ORG', 'GOVBODY']);
 const DELEGATION_WORDS = new Set(['delegation', 'team', 'leadership', 'committee']);
 const LEADS = new Set(['led', 'headed']);
+/** Words between "from" and a party's name that describe the party: "from the ruling People Power Party". */
+const PARTY_DESCRIPTORS = new Set(['the', 'ruling', 'opposition', 'main', 'governing', 'minor', 'junior', 'senior', 'rival']);
 
 function isOrganisation(c: Candidate | undefined): c is Candidate {
   return c !== undefined && ORGANISATIONS.has(c.type);
@@ -75,6 +79,10 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     } else if (candidates[n + 1]?.type === 'PLACE' && candidates[n + 1]!.from === t.to && candidates[n + 2]?.type === 'PERSON') {
       // "Chief Minister Sindh Murad Ali Shah".
       holderAt = candidates[n + 1]!.to;
+    } else if (isOrganisation(candidates[n + 1]) && candidates[n + 1]!.from === t.to && candidates[n + 2]?.type === 'PERSON' && candidates[n + 2]!.from === candidates[n + 1]!.to) {
+      // "speaker provincial assembly Ali Raza", "Chairman Senate Sadiq Sanjrani".
+      org ??= n + 1;
+      holderAt = candidates[n + 1]!.to;
     }
     // A party office in a list takes the party of the office before it: "MQM-P Convener, Senior Deputy Convener Amir Khan".
     if (org === undefined && lex.partyOffices.has(t.title!.head)) {
@@ -87,24 +95,137 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
         }
       }
     }
+    // "the party's Vice Chairman X", "party chairman X": the party named last before it.
+    if (org === undefined && (words[t.from]?.lower === 'party' || (words[t.from - 1]?.text === "'s" && words[t.from - 2]?.lower === 'party'))) {
+      org = lastParty(n);
+    }
     if (org !== undefined) orgOfTitle.set(n, org);
 
-    let holder = candidateAt(byStart, words, holderAt);
-    if (holder !== undefined && candidates[holder]!.type !== 'PERSON') holder = undefined;
-    if (holder !== undefined && words[holderAt]?.lower === 'the') holder = undefined;
-    // Apposition: "Farogh Naseem, the minister for law and justice, has been…", "Asma Rana-Qureshi, a PML-N lawmaker,".
-    if (holder === undefined) {
-      const first = org === n - 1 ? n - 1 : n;
-      const p = candidates[first - 1];
-      const gap = words.slice(p?.to ?? 0, candidates[first]!.from).map((w) => w.lower).join(' ');
-      if (p?.type === 'PERSON' && (gap === ',' || gap === ', the' || gap === ', a' || gap === ', an')) holder = first - 1;
+    const found = holdersOf(n, t, holderAt, org);
+    if (found.length === 0) return;
+    holders.set(n, found[0]!.person);
+    for (const { person, former } of found) {
+      const evidence = spanUnion(spanUnion(t.span, candidates[person]!.span), org !== undefined ? candidates[org]!.span : t.span);
+      // A bare generic head right after an organisation is its office ("Pheu Thai leader X"), unless a member
+      // modifier comes first ("veteran PTI leader X", "senior party leader X"): then only membership.
+      const office = !t.title!.generic || (org === n - 1 && candidates[org]!.to === t.from && !lex.memberModifiers.has(words[candidates[org]!.from - 1]?.lower ?? ''));
+      const past = former || t.title!.former === true;
+      if (office) roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(past ? { former: true } : {}), evidence });
+      if (org !== undefined && isParty(org)) memberships.push({ person, org, evidence, inferred: !t.title!.generic });
     }
-    if (holder === undefined) return;
-    holders.set(n, holder);
-    const evidence = spanUnion(spanUnion(t.span, candidates[holder]!.span), org !== undefined ? candidates[org]!.span : t.span);
-    if (!t.title!.generic) roles.push({ person: holder, title: n, ...(org !== undefined ? { org } : {}), evidence });
-    if (org !== undefined && isParty(org)) memberships.push({ person: holder, org, evidence, inferred: !t.title!.generic });
   });
+
+  // "Attorney-General and Minister of Justice, Godfred Dame", "then-president and current vice-president
+  // Cristina Fernández": an office coordinated with the next one shares its holder.
+  for (let n = candidates.length - 2; n >= 0; n--) {
+    const t = candidates[n]!;
+    const next = candidates[n + 1]!;
+    if (t.type !== 'TITLE' || holders.has(n) || next.type !== 'TITLE' || !holders.has(n + 1)) continue;
+    if (words[t.to]?.lower !== 'and' || next.from !== t.to + 1 + (lex.formerMarkers.has(words[t.to + 1]?.lower ?? '') || lex.presentMarkers.has(words[t.to + 1]?.lower ?? '') ? 1 : 0)) continue;
+    const person = holders.get(n + 1)!;
+    holders.set(n, person);
+    const org = orgOfTitle.get(n);
+    if (!t.title!.generic) roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(t.title!.former ? { former: true } : {}), evidence: spanUnion(t.span, candidates[person]!.span) });
+  }
+
+  // "X, the Attorney-General and Minister of Justice": an office coordinated after a held one, with no name of its own.
+  for (let n = 1; n < candidates.length; n++) {
+    const t = candidates[n]!;
+    const prev = candidates[n - 1]!;
+    if (t.type !== 'TITLE' || holders.has(n) || prev.type !== 'TITLE' || !holders.has(n - 1) || t.title!.generic) continue;
+    if (words[prev.to]?.lower !== 'and' || t.from !== prev.to + 1 || candidates[n + 1]?.from === t.to) continue;
+    const person = holders.get(n - 1)!;
+    holders.set(n, person);
+    const org = orgOfTitle.get(n);
+    roles.push({ person, title: n, ...(org !== undefined ? { org } : {}), ...(t.title!.former ? { former: true } : {}), evidence: spanUnion(t.span, candidates[person]!.span) });
+  }
+
+  /** The last party named before candidate n, within the same or the previous two sentences. */
+  function lastParty(n: number): number | undefined {
+    const sentence = words[candidates[n]!.from]!.sentence;
+    for (let m = n - 1; m >= 0; m--) {
+      const c = candidates[m]!;
+      if (words[c.from]!.sentence < sentence - 2) return undefined;
+      if (isParty(m)) return m;
+    }
+    return undefined;
+  }
+
+  /** The names a TITLE candidate is written with: after it, in apposition before it, or joined by a link verb. */
+  function holdersOf(n: number, t: Candidate, holderAt: number, org: number | undefined): { person: number; former: boolean }[] {
+    const person = (m: number | undefined) => (m !== undefined && candidates[m]!.type === 'PERSON' ? m : undefined);
+    // "deputy chairmen Ali Raza and Dr. Sana Mir", "lawmakers including X and Y": each name after a plural office.
+    if (t.title!.plural) {
+      let at = holderAt;
+      if (lex.coordinationOpeners.has(words[at]?.lower ?? '')) at++;
+      else if (words[at]?.lower === 'such' && words[at + 1]?.lower === 'as') at += 2;
+      const names: { person: number; former: boolean; party?: number }[] = [];
+      for (;;) {
+        const m = person(byStart.get(at));
+        if (m === undefined) break;
+        names.push({ person: m, former: false });
+        at = candidates[m]!.to;
+        // "… and Y from the ruling People Power Party and Z": a party complement between names gives them membership.
+        if (words[at]?.lower === 'from' || words[at]?.lower === 'of') {
+          let k = at + 1;
+          while (k < words.length && PARTY_DESCRIPTORS.has(words[k]!.lower)) k++;
+          const p = byStart.get(k);
+          if (p === undefined || !isParty(p)) break;
+          for (const named of names) {
+            if (named.party !== undefined) continue;
+            named.party = p;
+            memberships.push({ person: named.person, org: p, evidence: spanUnion(candidates[named.person]!.span, candidates[p]!.span), inferred: false });
+          }
+          at = candidates[p]!.to;
+        }
+        if (words[at]?.text === ',' && words[at + 1]?.lower === 'and') at += 2;
+        else if (words[at]?.text === ',' || words[at]?.lower === 'and') at++;
+        else break;
+      }
+      return names.length >= 1 ? names : [];
+    }
+    let holder = person(candidateAt(byStart, words, holderAt));
+    if (holder !== undefined && words[holderAt]?.lower === 'the') holder = undefined;
+    if (holder !== undefined) return [{ person: holder, former: false }];
+    // "the U.N. High Commissioner for Human Rights, Michelle Bachelet, asked", "a former Pro-Chancellor of the
+    // University of Lagos (UNILAG), Wale Babalakin,": the name in apposition after a described office.
+    let at = holderAt;
+    if (words[at]?.text === '(' && words[at + 2]?.text === ')') at += 3;
+    if (words[at]?.text === ',') {
+      const after = person(byStart.get(at + 1));
+      let opening = (org === n - 1 ? candidates[org]!.from : t.from) - 1;
+      if (lex.formerMarkers.has(words[opening]?.lower ?? '')) opening--;
+      // "The Attorney-General and Minister of Justice, Ama Owusu,": the first of coordinated offices opens it.
+      for (let m = n - 1; m >= 0 && words[opening]?.lower === 'and' && candidates[m]!.type === 'TITLE' && candidates[m]!.to === opening; m--) {
+        opening = candidates[m]!.from - 1;
+      }
+      const opens = words[opening] === undefined || words[opening]!.sentence !== words[t.from]!.sentence || /^(the|a|an)$/u.test(words[opening]!.lower);
+      if (after !== undefined && [',', '.', ')', ';'].includes(words[candidates[after]!.to]?.text ?? '') && opens) {
+        return [{ person: after, former: false }];
+      }
+    }
+    // Apposition: "Farogh Naseem, the minister for law and justice, has been…", "Asma Rana-Qureshi, a PML-N
+    // lawmaker,", "Park, former justice minister and a member of the party".
+    const first = org === n - 1 ? n - 1 : n;
+    const p = candidates[first - 1];
+    const gap = words.slice(p?.to ?? 0, candidates[first]!.from).map((w) => w.lower).join(' ');
+    const appositive = /^,(?: (?:the|a|an))?(?: (\p{L}+))?$/u.exec(gap);
+    if (p?.type === 'PERSON' && appositive && (appositive[1] === undefined || lex.formerMarkers.has(appositive[1]))) {
+      return [{ person: first - 1, former: false }];
+    }
+    // "… former justice minister and a member of the party": a second office in the same apposition.
+    if (p?.type === 'TITLE' && /^and (the|a|an)$/u.test(gap) && holders.has(first - 1)) return [{ person: holders.get(first - 1)!, former: false }];
+    // "Silvina Batakis took office as economy minister", "X served as mayor": a link verb before the office.
+    for (let m = first - 1; m >= 0 && m >= first - 2; m--) {
+      const c = candidates[m]!;
+      if (c.type !== 'PERSON') continue;
+      const link = words.slice(c.to, candidates[first]!.from).map((w) => w.lower).join(' ');
+      const bare = link.replace(/ (the|a|an)$/u, '');
+      if (lex.predicativeLinks.has(bare)) return [{ person: m, former: false }];
+      if (lex.formerLinks.has(bare)) return [{ person: m, former: true }];
+    }
+    return [];
+  }
 
   candidates.forEach((c, n) => {
     if (!isParty(n)) return;

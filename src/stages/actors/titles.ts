@@ -12,13 +12,33 @@ export interface TitleMatch {
   expansion?: string;
   capitalized: boolean;
   generic: boolean;
+  /** A past office: "former minister", "ex-premier", "then finance minister", "then-president". */
+  former?: boolean;
+  /** A plural office ("deputy chairmen", "lawmakers"): it applies to each of the names that follow. */
+  plural?: boolean;
+  /** The office in the singular, when it is written in the plural ("deputy chairman"). */
+  singular?: string;
+}
+
+/** "vice-president", "deputy-governor": a hyphenated word whose last part is a head and whose other parts are modifiers. */
+function isCompoundHead(lower: string, lex: Lexicon): boolean {
+  if (!lower.includes('-')) return false;
+  const parts = lower.split('-');
+  const last = parts.pop()!;
+  return lex.titleHeads.has(last) && parts.every((p) => lex.titleModifiers.has(p));
+}
+
+/** The singular of a plural head word ("chairmen" → "chairman", "lawmakers" → "lawmaker"), if it is one. */
+export function singularHead(lower: string, lex: Lexicon): string | undefined {
+  const candidates = [lower.replace(/men$/u, 'man'), lower.replace(/ies$/u, 'y'), lower.replace(/s$/u, '')];
+  return candidates.find((c) => c !== lower && (lex.titleHeads.has(c) || isCompoundHead(c, lex)));
 }
 
 function headAt(words: readonly Word[], j: number, end: number, lex: Lexicon): number {
   for (const multi of lex.multiwordHeads) {
     if (j + multi.length <= end && multi.every((m, n) => words[j + n]!.lower === m)) return multi.length;
   }
-  return j < end && lex.titleHeads.has(words[j]!.lower) ? 1 : 0;
+  return j < end && (lex.titleHeads.has(words[j]!.lower) || isCompoundHead(words[j]!.lower, lex)) ? 1 : 0;
 }
 
 /** True when modifiers from `k` lead to a head word. */
@@ -50,27 +70,70 @@ function portfolioEnd(words: readonly Word[], at: number, end: number, lex: Lexi
     if (w.lower !== 'and' && w.lower !== '&') last = k;
     k++;
   }
-  return last < 0 ? at : last + 1;
+  if (last < 0) return at;
+  // "secretary-general of the National Liberation Front": the words after "of" open an organisation's name,
+  // which is the office's organisation, not its portfolio.
+  let j = last + 1;
+  while (j < end && isCapitalized(words[j]!) && /^\p{L}/u.test(words[j]!.text)) {
+    const lower = words[j]!.lower;
+    if (lex.partyHeads.has(lower) || lex.orgHeads.has(lower) || lex.govbodyHeads.has(lower)) return at;
+    if (lex.portfolioWords.has(lower)) break;
+    j++;
+  }
+  return last + 1;
 }
 
 /** The office starting at word `i`, if one does: "Senior Deputy Convener", "PM", "minister for law and justice". */
 export function matchTitle(words: readonly Word[], i: number, end: number, lex: Lexicon): TitleMatch | null {
   const first = words[i]!;
+  // "former minister", "then finance minister": the marker makes a past office and is not part of the title.
+  if (lex.formerMarkers.has(first.lower) && i + 1 < end) {
+    const after = matchTitle(words, i + 1, end, lex);
+    return after && !after.former ? { ...after, former: true, capitalized: after.capitalized } : null;
+  }
+  // "current vice-president", "incumbent governor": the marker is no part of the title.
+  if (lex.presentMarkers.has(first.lower) && i + 1 < end) return matchTitle(words, i + 1, end, lex);
+  // "ex-premier", "then-president": one word, marker and office.
+  const hyphen = /^(\p{L}+)-(.+)$/u.exec(first.lower);
+  if (hyphen && lex.formerMarkers.has(hyphen[1]!)) {
+    const rest = hyphen[2]!;
+    if (lex.titleHeads.has(rest) || isCompoundHead(rest, lex)) {
+      return { from: i, to: portfolioEnd(words, i + 1, end, lex), head: rest.split('-').pop()!, capitalized: /^\p{Lu}/u.test(first.text), generic: false, former: true };
+    }
+  }
   const expansion = lex.titleAbbreviations.get(first.text);
   if (expansion !== undefined) {
     const head = expansion.toLowerCase().split(' ').pop()!;
     return { from: i, to: i + 1, head, expansion, capitalized: true, generic: false };
   }
   // Modifiers run up to the last head: "Chief Minister" is one office even though "chief" is a head on its own.
+  // "party chairman X", but "Balochistan Awami Party Spokesman X": a capitalised "Party" ends a party's name.
+  if (first.text === 'Party') return null;
   let j = i;
-  while (j < end && lex.titleModifiers.has(words[j]!.lower) && (headAt(words, j, end, lex) === 0 || headAfter(words, j + 1, end, lex))) j++;
+  for (;;) {
+    while (j < end && lex.titleModifiers.has(words[j]!.lower) && (headAt(words, j, end, lex) === 0 || headAfter(words, j + 1, end, lex))) j++;
+    // "Interior and Safety Minister": modifiers joined by "and" before one head.
+    if (j > i && j + 1 < end && words[j]!.lower === 'and' && lex.titleModifiers.has(words[j + 1]!.lower) && headAfter(words, j + 1, end, lex)) {
+      j++;
+      continue;
+    }
+    break;
+  }
   const headLength = headAt(words, j, end, lex);
-  if (headLength === 0) return null;
+  if (headLength === 0) {
+    // "deputy chairmen Ali Raza and Sana Mir", "lawmakers including …": a plural office.
+    const singular = j < end ? singularHead(words[j]!.lower, lex) : undefined;
+    if (singular === undefined) return null;
+    const capitalized = isCapitalized(words[j]!);
+    for (let m = i; m < j; m++) if (isCapitalized(words[m]!) !== capitalized) return null;
+    const written = words.slice(i, j).map((w) => w.text);
+    return { from: i, to: j + 1, head: singular.split('-').pop()!, capitalized, generic: lex.genericHeads.has(singular) && j === i, plural: true, singular: [...written, capitalized ? singular[0]!.toUpperCase() + singular.slice(1) : singular].join(' ') };
+  }
   const headWords = words.slice(j, j + headLength);
   // Modifiers and head share one case: "the federal minister" or "Federal Minister", not "federal Minister".
   const capitalized = isCapitalized(headWords[0]!);
-  for (let m = i; m < j; m++) if (isCapitalized(words[m]!) !== capitalized) return null;
-  const head = headWords.map((w) => w.lower).join(' ');
+  for (let m = i; m < j; m++) if (words[m]!.lower !== 'and' && isCapitalized(words[m]!) !== capitalized) return null;
+  const head = headWords.length === 1 && isCompoundHead(headWords[0]!.lower, lex) ? headWords[0]!.lower.split('-').pop()! : headWords.map((w) => w.lower).join(' ');
   const to = portfolioEnd(words, j + headLength, end, lex);
   return { from: i, to, head, capitalized, generic: lex.genericHeads.has(head) && j === i };
 }

@@ -160,8 +160,26 @@ function inAny(spans: readonly Span[], s: Span): boolean {
 function isReportedClause(words: readonly Word[], start: number, end: number, complementizer: boolean): boolean {
   if (start > end) return false;
   const first = words[start]!;
-  if (!complementizer && (isVerbal(first) || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
+  // "said Act 1079 created …": a capitalised word inside the sentence is a name, whatever its tag.
+  const verbal = isVerbal(first) && !(/^\p{Lu}/u.test(first.original) && start > 0);
+  // "said for an accused person, benefits may include …": a fronted phrase before the clause's subject.
+  const comma = words.slice(start, end + 1).findIndex((w) => w.lower === ',');
+  const fronted = first.pos === 'ADP' && comma > 1 && words.slice(start + comma + 1, end + 1).some(isVerbal);
+  if (!complementizer && !fronted && (verbal || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
   return words.slice(start, end + 1).some(isVerbal);
+}
+
+/** Cues that, with an object and "of"/"with", accuse rather than report: "accused the minister of lying". */
+const ACCUSATIONS = new Set(['accuse', 'charge']);
+
+/** Whether the words after an accusation cue are an object followed by "of" or "with" (within six words). */
+function accusationObject(words: readonly Word[], from: number): boolean {
+  for (let k = from; k < Math.min(words.length, from + 7); k++) {
+    const w = words[k]!.lower;
+    if (w === 'of' || w === 'with') return k > from;
+    if (w === 'that' || w === ',' || isVerbal(words[k]!)) return false;
+  }
+  return false;
 }
 
 function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: readonly Span[], lex: StatementLexicon): Attribution[] {
@@ -180,6 +198,8 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
     const match = cueAt(words, k, lex);
     if (!match) continue;
     const forward = reportedAfter(words, match, lex);
+    // "accused X of …", "charged X with …": an accusation (an event), not a statement.
+    if (forward && ACCUSATIONS.has(match.cue.lemma) && accusationObject(words, match.to)) continue;
     if (forward) {
       out.push({ ...forward, evidence: s.span, continued: false, paragraph: s.paragraph });
       claimed.push(forward.content);
@@ -212,7 +232,9 @@ function participleSubject(words: readonly Word[], match: CueMatch, lex: Stateme
 
 /** Siddiqui said Monday (that) he would not rejoin the cabinet. / Umar told reporters the party … */
 function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
-  const source = participleSubject(words, match, lex) ?? subjectBefore(words, match.from, 0);
+  // "He accused the government of failing … and alleged that …": a coordinated cue's speaker is the sentence's subject.
+  const source = participleSubject(words, match, lex) ?? subjectBefore(words, match.from, 0)
+    ?? (words[match.from - 1]?.lower === 'and' ? sentenceSubject(words, match.from) : undefined);
   if (!source) return undefined;
   const clause = clauseAfterCue(words, match, lex);
   if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;

@@ -229,7 +229,11 @@ export function clauseAfterCue(words: readonly Word[], match: CueMatch, lex: Sta
     if (w.lower === 'that' && w.pos !== 'PRON' && words[m + 1] && !isVerbal(words[m + 1]!)) {
       return { start: m + 1, complementizer: true, adjunct: adjunctSpan(match.to, m) };
     }
-    if (isVerbal(w) || isQuoteMark(w) || w.pos === 'PUNCT' && w.lower !== ',' || CLAUSE_STOPS.has(w.lower)) break;
+    // Reported questions: "asked whether there is a provision …", "asked X if …" (the clause keeps "whether").
+    if ((w.lower === 'whether' || (w.lower === 'if' && match.cue.lemma === 'ask')) && words[m + 1] && !isVerbal(words[m + 1]!)) {
+      return { start: m, complementizer: true, adjunct: adjunctSpan(match.to, m) };
+    }
+    if (isVerbal(w) || isQuoteMark(w) || w.pos === 'PUNCT' && w.lower !== ',' && w.lower !== '-' || CLAUSE_STOPS.has(w.lower)) break;
   }
   let j = match.to;
   if (match.cue.takesObject) {

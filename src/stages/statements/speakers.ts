@@ -8,12 +8,15 @@ import type { Span } from '../../document/span.js';
 import { spanContains } from '../../document/span.js';
 import type { Attribution } from './attribute.js';
 import { statementLexicon } from './lexicon.js';
+import { isDocumentSource } from './cue-type.js';
 
 export interface Speaker {
   /** Actor id. */
   speaker?: string;
   /** The speaker as written, for described groups and speakers no actor was found for. */
   speakerSpan?: Span;
+  /** Said in a document: "A statement by X said", and "It said" after it. */
+  document?: boolean;
 }
 
 interface LastSpeaker extends Speaker {
@@ -26,6 +29,8 @@ const GROUP_PRONOUNS = new Set(['they', 'we']);
 const PARTY_TYPES = new Set(['PARTY', 'ORG', 'GOVBODY']);
 /** How many paragraphs back a pronoun or a title may still refer to the last speaker. */
 const CHAIN_REACH = 2;
+/** How many paragraphs back "it said" / "the statement said" may still refer to the last document's author. */
+const DOCUMENT_REACH = 8;
 
 function mentionsIn(doc: Document, s: Span): Mention[] {
   return doc.mentions.filter((m) => spanContains(s, m.span) && m.actor !== undefined);
@@ -42,8 +47,22 @@ function lastOf<T>(xs: readonly T[], pick: (x: T) => boolean): T | undefined {
   return undefined;
 }
 
+/**
+ * Whether an attribution is made in a document: its source is one ("the report said"), or the source is the
+ * author after a document subject ("A statement issued in Accra by X said").
+ */
+export function byDocument(text: string, a: Attribution): boolean {
+  if (!a.source) return false;
+  if (isDocumentSource(text.slice(a.source.start, a.source.end))) return true;
+  const before = text.slice(a.evidence.start, a.source.start);
+  const by = /\s(?:by|from)\s*$/u.exec(before);
+  return a.evidence.start < a.source.start && by !== null && isDocumentSource(before.slice(0, by.index));
+}
+
 export class SpeakerResolver {
   private last: LastSpeaker | undefined;
+  /** The author of the last statement made in a document ("A statement issued by X said …"). */
+  private lastDocument: LastSpeaker | undefined;
   private readonly lex = statementLexicon();
 
   constructor(private readonly doc: Document) {}
@@ -52,6 +71,9 @@ export class SpeakerResolver {
   resolve(a: Attribution): Speaker | undefined {
     const found = this.find(a);
     if (!found) return undefined;
+    if (found.speaker && a.source && byDocument(this.doc.text, a)) {
+      this.lastDocument = { speaker: found.speaker, group: false, paragraph: a.paragraph };
+    }
     if (found.speaker || found.speakerSpan) {
       const group = found.speakerSpan !== undefined && this.lex.groupHeads.has(headWord(this.doc.text.slice(found.speakerSpan.start, found.speakerSpan.end)));
       this.last = { ...found, group, paragraph: a.paragraph };
@@ -77,6 +99,13 @@ export class SpeakerResolver {
     const lower = text.toLowerCase();
     const mentions = mentionsIn(this.doc, a.source);
     const recent = this.recent(a);
+
+    // "A statement issued by X said …. It said …", "The statement said …": the document's author speaks on.
+    const document = this.lastDocument && a.paragraph - this.lastDocument.paragraph <= DOCUMENT_REACH ? this.lastDocument : undefined;
+    if (document && (lower === 'it' || (isDocumentSource(text) && !mentions.some((m) => m.type !== 'PRONOUN' && m.type !== 'PLACE')))) {
+      this.lastDocument = { ...document, paragraph: a.paragraph };
+      return { speaker: document.speaker!, document: true };
+    }
 
     // “…,” he added. — a pronoun after a quote chain names the last speaker, not the nearest name.
     if (PERSONAL_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower)) {

@@ -2,7 +2,8 @@ import type { Document } from '../../document/document.js';
 import type { Statement } from '../../document/layers.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findAttributions } from './attribute.js';
-import { SpeakerResolver } from './speakers.js';
+import { cueTypeOf } from './cue-type.js';
+import { byDocument, SpeakerResolver } from './speakers.js';
 import { statementDate } from './statement-date.js';
 
 /** Direct and indirect statements with their speakers, cues, content and dates, in text order. */
@@ -20,6 +21,7 @@ export function attributeStatements(doc: Document): Statement[] {
       ...(speaker.speakerSpan ? { speakerSpan: speaker.speakerSpan } : {}),
       ...(a.cue ? { cue: a.cue } : {}),
       ...(a.cueLemma ? { cueLemma: a.cueLemma } : {}),
+      cueType: speaker.document || byDocument(doc.text, a) ? 'document' : cueTypeOf(a.cueLemma, a.source ? doc.text.slice(a.source.start, a.source.end) : undefined),
       content: a.content,
       ...(date ? { date } : {}),
       evidence: a.evidence,

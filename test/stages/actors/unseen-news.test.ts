@@ -1,0 +1,171 @@
+/**
+ * Mechanisms for news from many countries (issue 11), each on sentences written for the test: group words
+ * and demonyms are no actors, country abbreviations are places, honorifics stay outside the name, one
+ * person is one actor across spellings and ranks, and roles from coordinated, past, lower-case and
+ * apposed offices.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDocument, type Document } from '../../../src/document/document.js';
+import { Pipeline } from '../../../src/pipeline/pipeline.js';
+import { segmentStage } from '../../../src/stages/segment/segment.js';
+import { actorsStage } from '../../../src/stages/actors/actors.js';
+
+const pipeline = new Pipeline([segmentStage, actorsStage]);
+
+async function analyse(text: string): Promise<Document> {
+  const doc = createDocument(text);
+  await pipeline.run(doc);
+  return doc;
+}
+
+const names = (doc: Document, type?: string) => doc.actors.filter((a) => type === undefined || a.type === type).map((a) => a.name);
+
+function rolesOf(doc: Document, person: string) {
+  const actor = doc.actors.find((a) => a.name === person);
+  assert.ok(actor, `no actor ${person}; actors: ${names(doc).join(', ')}`);
+  return doc.roles.filter((r) => r.person === actor.id).map((r) => ({
+    title: r.title,
+    ...(r.org ? { org: doc.actors.find((a) => a.id === r.org)!.name } : {}),
+    ...(r.former ? { former: true } : {}),
+    ...(r.country ? { country: r.country } : {}),
+  }));
+}
+
+function partiesOf(doc: Document, person: string): string[] {
+  const id = doc.actors.find((a) => a.name === person)!.id;
+  return doc.memberships.filter((m) => m.person === id).map((m) => doc.actors.find((a) => a.id === m.org)!.name);
+}
+
+describe('non-actors and places', () => {
+  it('keeps demonyms and group words out of the actors', async () => {
+    const doc = await analyse('Kenyans queued for hours in Nairobi on Monday. The British and the Berbers were not consulted, and North Korean officials stayed away.');
+    const all = names(doc);
+    for (const group of ['Kenyans', 'British', 'Berbers', 'North Korean']) assert.ok(!all.includes(group), `${group} in ${all.join(', ')}`);
+    assert.ok(names(doc, 'PLACE').includes('Nairobi'));
+  });
+
+  it('reads what a capitalised chunk names from its last and first words', async () => {
+    const doc = await analyse('Tourists visited Corcovado National Park after the World Cup. Saudi Aramco signed with Hyundai Heavy Industries, and the Marine Parks reopened.');
+    assert.ok(names(doc, 'PLACE').includes('Corcovado National Park'));
+    assert.ok(!names(doc, 'PERSON').some((n) => /World Cup|Saudi Aramco|Marine Parks|Hyundai/u.test(n)), names(doc, 'PERSON').join(', '));
+    assert.ok(!names(doc).includes('World Cup'));
+  });
+
+  it('keeps royal and customary titles outside the name', async () => {
+    const doc = await analyse('King Salman received the envoy. Salman later left.');
+    assert.deepEqual(names(doc, 'PERSON'), ['Salman']);
+  });
+
+  it('reads country abbreviations as places', async () => {
+    const doc = await analyse('The talks in Geneva were backed by the UK and the USA, officials said.');
+    assert.ok(names(doc, 'PLACE').includes('UK'));
+    assert.ok(names(doc, 'PLACE').includes('USA'));
+  });
+});
+
+describe('one person, one actor', () => {
+  it('keeps an honorific outside the mention span and in the aliases', async () => {
+    const doc = await analyse('Mr Tunde Bakare addressed the rally. Bakare later left.');
+    const actor = doc.actors.find((a) => a.name === 'Tunde Bakare');
+    assert.ok(actor);
+    assert.ok(actor.aliases.includes('Mr Tunde Bakare'));
+    const first = doc.mentions.find((m) => m.actor === actor.id)!;
+    assert.equal(doc.text.slice(first.span.start, first.span.end), 'Tunde Bakare');
+  });
+
+  it('joins a military rank and a surname to the full name', async () => {
+    const doc = await analyse('Prime Minister Somchai Wongsawat spoke first. Gen Somchai then left the chamber.');
+    assert.deepEqual(names(doc, 'PERSON'), ['Somchai Wongsawat']);
+  });
+
+  it('joins two romanisations of one name and a one-letter typo, but not a different given name', async () => {
+    const doc = await analyse('Lawmaker Kim Bum-soo asked first. Later Kim Beom-soo spoke again, and Kim Joo-hyun answered. Nomvula Mkhwebane was absent; Mkhewebane had written.');
+    const persons = names(doc, 'PERSON');
+    assert.equal(persons.filter((n) => n.startsWith('Kim')).length, 2, persons.join(', '));
+    assert.equal(persons.filter((n) => /Mkh/u.test(n)).length, 1, persons.join(', '));
+  });
+
+  it('compares names without diacritics', async () => {
+    const doc = await analyse('President Alberto Fernández met farmers. Alberto Fernandez later spoke.');
+    assert.equal(names(doc, 'PERSON').length, 1);
+  });
+});
+
+describe('roles', () => {
+  it('gives a plural office to each coordinated name, in the singular', async () => {
+    const doc = await analyse('The party named deputy chairmen Ali Raza and Dr Sana Mir on Friday.');
+    assert.deepEqual(rolesOf(doc, 'Ali Raza'), [{ title: 'deputy chairman' }]);
+    assert.deepEqual(rolesOf(doc, 'Sana Mir'), [{ title: 'deputy chairman' }]);
+  });
+
+  it('marks past offices: former, then, ex-', async () => {
+    const doc = await analyse('The bill was drafted by then finance minister Omar Haidari. Ex-premier Nawid Karimi, a former governor, objected.');
+    assert.deepEqual(rolesOf(doc, 'Omar Haidari'), [{ title: 'finance minister', former: true }]);
+    assert.ok(rolesOf(doc, 'Nawid Karimi').some((r) => r.title === 'Ex-premier' && r.former));
+  });
+
+  it('reads a lower-case office right before a name, and an office after a link verb', async () => {
+    const doc = await analyse('On Monday superintendent Lee Min-ho was suspended. Grace Achieng took office as labour minister last month.');
+    assert.deepEqual(rolesOf(doc, 'Lee Min-ho'), [{ title: 'superintendent' }]);
+    assert.deepEqual(rolesOf(doc, 'Grace Achieng'), [{ title: 'labour minister' }]);
+  });
+
+  it('gives an office its organisation and a name in apposition after it', async () => {
+    const doc = await analyse('The workers were addressed by the President of the Ghana Teachers Union, Kofi Mensah, on Tuesday.');
+    assert.deepEqual(rolesOf(doc, 'Kofi Mensah'), [{ title: 'President', org: 'Ghana Teachers Union', country: 'GHA' }]);
+    assert.deepEqual(partiesOf(doc, 'Kofi Mensah'), ['Ghana Teachers Union']);
+  });
+
+  it('shares the holder between coordinated offices', async () => {
+    const doc = await analyse('The Attorney-General and Minister of Justice, Ama Owusu, signed the order.');
+    const titles = rolesOf(doc, 'Ama Owusu').map((r) => r.title).sort();
+    assert.deepEqual(titles, ['Attorney-General', 'Minister of Justice']);
+  });
+
+  it('says whose country the office is when the text does', async () => {
+    const doc = await analyse('Thai Prime Minister Somchai Wongsawat arrived in Hanoi.');
+    assert.deepEqual(rolesOf(doc, 'Somchai Wongsawat'), [{ title: 'Prime Minister', country: 'THA' }]);
+  });
+
+  it('folds a shorter writing of a held office into it', async () => {
+    const doc = await analyse('Unification Minister Park Jae-won met the envoy. Minister Park said the talks were useful.');
+    assert.deepEqual(rolesOf(doc, 'Park Jae-won'), [{ title: 'Unification Minister' }]);
+  });
+
+  it('treats a bare party leader as the party office, a veteran party leader as a membership only', async () => {
+    const doc = await analyse('Civic Party leader Anan Boonmee spoke. But veteran Civic Party leader Somsak Dee disagreed.');
+    assert.deepEqual(rolesOf(doc, 'Anan Boonmee'), [{ title: 'leader', org: 'Civic Party' }]);
+    assert.deepEqual(rolesOf(doc, 'Somsak Dee'), []);
+    assert.deepEqual(partiesOf(doc, 'Somsak Dee'), ['Civic Party']);
+  });
+
+  it('gives a plural office to each name after "including", and each party to the names before it', async () => {
+    const doc = await analyse('Eleven lawmakers including Kim Dae-ho and Lee Jun-seo from the ruling Unity Party and Choi Min-su from the opposition Renewal Party asked questions.');
+    for (const name of ['Kim Dae-ho', 'Lee Jun-seo', 'Choi Min-su']) assert.deepEqual(rolesOf(doc, name), [{ title: 'lawmaker' }]);
+    assert.deepEqual(partiesOf(doc, 'Kim Dae-ho'), ['Unity Party']);
+    assert.deepEqual(partiesOf(doc, 'Lee Jun-seo'), ['Unity Party']);
+    assert.deepEqual(partiesOf(doc, 'Choi Min-su'), ['Renewal Party']);
+  });
+
+  it('reads portfolios joined by "and" before one head as one office', async () => {
+    const doc = await analyse('Transport and Housing Minister Oh Se-jin resigned.');
+    assert.deepEqual(rolesOf(doc, 'Oh Se-jin'), [{ title: 'Transport and Housing Minister' }]);
+  });
+
+  it('gives a second coordinated office after a held one to the same holder', async () => {
+    const doc = await analyse('Kwesi Boateng, the Attorney-General and Minister of Justice, signed the order.');
+    assert.deepEqual(rolesOf(doc, 'Kwesi Boateng').map((r) => r.title).sort(), ['Attorney-General', 'Minister of Justice']);
+  });
+
+  it('reads "ORG Office, Name," at the start of a sentence', async () => {
+    const doc = await analyse('NUT President, Amaka Eze, said the strike would go on.');
+    assert.ok(rolesOf(doc, 'Amaka Eze').some((r) => r.title === 'President'));
+  });
+
+  it('sends a surname after an office to the person written with that office', async () => {
+    const doc = await analyse('Prime Minister Han Min-gyu opened the session. Justice Minister Han Do-yun replied. Later Prime Minister Han closed it.');
+    assert.deepEqual(rolesOf(doc, 'Han Do-yun'), [{ title: 'Justice Minister' }]);
+    assert.deepEqual(rolesOf(doc, 'Han Min-gyu'), [{ title: 'Prime Minister' }]);
+  });
+});
