@@ -236,8 +236,11 @@ export class ViewsData {
       ...(x.from && { from: x.from }), ...(x.to && { to: x.to }), fromExact: x.fromExact,
       ...(x.opened && { opened: this.quote(x.opened) }), ...(x.closed && { closed: this.quote(x.closed) }), reports: x.reports.length,
     });
+    const newest = this.get<{ d: string | null }>('SELECT max(published) AS d FROM articles')?.d;
     return {
       actor: { id: actor.id, type: actor.type, name: actor.name, aliases: actor.aliases },
+      /** The newest article's date: where a state that still holds is drawn up to. */
+      ...(newest && { newest }),
       articles: actor.members.length,
       resolution: actor.members.slice(0, maxItems).map((m) => ({ article: m.article, name: m.name, via: m.via, score: m.score, reasons: m.reasons })),
       offices: offices.map((o) => ({ id: o.id, title: o.title, ...(o.org && { org: this.ref(names, o.org) }), ...interval(o) })),
@@ -409,3 +412,14 @@ export class ViewsData {
 }
 
 export type ArticleView = NonNullable<ReturnType<ViewsData['article']>>;
+export type ArticlesPage = ReturnType<ViewsData['articles']>;
+export type ActorOverview = ReturnType<ViewsData['actorOverview']>;
+export type ActorQuotesPage = ReturnType<ViewsData['actorQuotes']>;
+export type EventsPage = ReturnType<ViewsData['actorEvents']>;
+export type ActorArticlesPage = ReturnType<ViewsData['actorArticles']>;
+export type BoardColumn = ReturnType<ViewsData['commitmentsWithStatus']>;
+export type CommitmentCard = BoardColumn['items'][number];
+export type EventItem = EventsPage['items'][number];
+export type GraphView = ReturnType<ViewsData['graph']> & { days: string[] };
+export type WeeklyEvents = ReturnType<ViewsData['eventsPerWeek']>;
+export type SearchPage = ReturnType<ViewsData['search']>;
