@@ -404,7 +404,7 @@ export class ViewsData {
           kind: r.kind, article: r.article, ...(r.kind === 'statement' && r.ref !== null && { statement: r.ref }),
           ...(r.title !== null && { title: r.title }), ...(r.published !== null && { published: r.published }),
           snippet: r.snippet, rank: r.rank,
-          ...(s?.speaker && { speaker: this.ref(names, s.speaker) }), ...(s && { span: { start: s.content.start, end: s.content.end } }),
+          ...(s?.speaker && { speaker: this.ref(names, s.speaker) }), ...(s && { evidence: this.quote(s.content) }),
         };
       }),
     };

@@ -38,7 +38,7 @@ export async function searchView(root: HTMLElement, params: URLSearchParams): Pr
   root.firstElementChild!.append(
     el('p', { class: 'muted', id: 'hit-count' }, `${page.total}${page.total >= 10_000 ? '+' : ''} hit${page.total === 1 ? '' : 's'} for “${q}” (stemmed, word prefixes)`),
     el('ol', { class: 'hits', id: 'hits' }, ...page.items.map((h) => el('li', { class: `hit hit-${h.kind}` },
-      el('div', { class: 'hit-head' }, link(articleHref(h.article, h.span), h.title ?? h.article), el('span', { class: 'muted' }, ` · ${h.published ?? 'undated'}`)),
+      el('div', { class: 'hit-head' }, link(articleHref(h.article, h.evidence), h.title ?? h.article), el('span', { class: 'muted' }, ` · ${h.published ?? 'undated'}`)),
       el('div', {}, badge(h.kind === 'statement' ? 'quote' : 'article', `kind-${h.kind}`), ' ', h.speaker ? [actorLink(h.speaker), ': '] : null, snippet(h.snippet))))),
     pager(page, go));
 }
