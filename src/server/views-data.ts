@@ -7,12 +7,10 @@
 import type Database from 'better-sqlite3';
 import { stemmer } from 'stemmer';
 import type { Span } from '../document/span.js';
-import type { Modality } from '../document/layers.js';
-import { holdsOn } from '../record/state.js';
+import type { CommitmentStatus, Modality } from '../document/layers.js';
+import { commitmentAsOf, findActors, holdsOn, listCommitments, recordNewest, type ActorSummary } from '../record/index.js';
 import type { Store } from '../store/store.js';
-import type {
-  Evidence, Office, PartyMembership, QuotedEvidence, RecordActor, RecordCommitment, RecordEvent, RecordStatement, RelationState,
-} from '../record/types.js';
+import type { Evidence, Office, PartyMembership, QuotedEvidence, RecordCommitment, RecordEvent, RecordStatement, RelationState } from '../record/types.js';
 
 /** A window on a list: at most `limit` items from `offset`. */
 export interface Page {
@@ -41,9 +39,6 @@ export interface TextMark extends Span {
   /** Longer explanation shown on hover. */
   title?: string;
 }
-
-/** Events that happened (or were reported as happened) count in the chart; promises and denials do not. */
-const HAPPENED: Modality[] = ['asserted', 'reported'];
 
 /** How an event's modality reads before its type: a negated REJECT is "not REJECT", never a bare REJECT. */
 export function modalityLabel(m: Modality): string {
@@ -131,13 +126,9 @@ export class ViewsData {
     return names.get(id) ?? { id, name: id };
   }
 
-  /** The actor an id, a name or an alias (case-insensitive) names; ids first, then names, then aliases. */
-  findActor(query: string): RecordActor | undefined {
-    const row = this.get<{ json: string }>('SELECT json FROM record_actors WHERE id = ?', query)
-      ?? this.get<{ json: string }>('SELECT json FROM record_actors WHERE name = ? COLLATE NOCASE ORDER BY rowid LIMIT 1', query)
-      ?? this.get<{ json: string }>(`SELECT a.json FROM record_actors a, json_each(a.aliases) al
-        WHERE al.value = ? COLLATE NOCASE ORDER BY a.rowid LIMIT 1`, query);
-    return row && (JSON.parse(row.json) as RecordActor);
+  /** The actor an id, a name, an alias or a spelling variant names (the record's findActors, best match). */
+  findActor(query: string): ActorSummary | undefined {
+    return findActors(this.db, query, { limit: 1 })[0];
   }
 
   /** Actors whose name or an alias starts with `prefix` (for the actor pickers), most reported first. */
@@ -145,7 +136,7 @@ export class ViewsData {
     const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.all<ActorRef>(`SELECT a.id, a.name, a.type FROM record_actors a
       WHERE a.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(a.aliases) al WHERE al.value LIKE ? ESCAPE '\\')
-      ORDER BY (SELECT count(*) FROM record_actor_members m WHERE m.actor_id = a.id) DESC, a.name LIMIT ?`, like, like, limit);
+      ORDER BY a.articles DESC, a.name LIMIT ?`, like, like, limit);
   }
 
   /** Stored articles, newest first. */
@@ -219,15 +210,20 @@ export class ViewsData {
   }
 
   /** The head of an actor's page: who it is, how it was resolved, its offices and memberships (for the timeline chart), relations and commitments. */
-  actorOverview(actor: RecordActor, maxItems: number) {
+  actorOverview(actor: ActorSummary, maxItems: number) {
     const offices = this.all<{ json: string }>('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date LIMIT ?', actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as Office);
     const memberships = this.all<{ json: string }>('SELECT json FROM record_memberships WHERE person_id = ? OR org_id = ? ORDER BY from_date LIMIT ?', actor.id, actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as PartyMembership);
     const relations = this.all<{ json: string }>('SELECT json FROM record_relations WHERE a_id = ? OR b_id = ? ORDER BY from_date LIMIT ?', actor.id, actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as RelationState);
-    const commitments = this.all<{ json: string }>('SELECT json FROM record_commitments WHERE by_id = ? OR to_id = ? ORDER BY due_end LIMIT ?', actor.id, actor.id, maxItems)
-      .map((r) => JSON.parse(r.json) as RecordCommitment);
+    const newest = recordNewest(this.db);
+    const commitments = this.all<{ json: string }>(`SELECT json FROM record_commitments WHERE by_id = @a
+        UNION ALL SELECT json FROM record_commitments WHERE to_id = @a AND by_id != @a LIMIT @max`, { a: actor.id, max: maxItems })
+      .map((r) => commitmentAsOf(JSON.parse(r.json) as RecordCommitment, newest));
+    const resolution = this.all<{ article: string; name: string; via: 'first' | 'auto' | 'manual'; score: number; reasons: string }>(`SELECT m.article_id AS article, x.name, m.via, m.score, m.reasons
+      FROM record_actor_members m JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id LEFT JOIN record_articles r ON r.article_id = m.article_id
+      WHERE m.actor_id = ? ORDER BY r.published, m.article_id LIMIT ?`, actor.id, maxItems);
     const names = this.names([
       ...offices.flatMap((o) => (o.org ? [o.org] : [])), ...memberships.flatMap((m) => [m.person, m.org]), ...relations.flatMap((r) => [r.a, r.b]),
       ...commitments.flatMap((c) => [c.by, ...(c.to ? [c.to] : [])]),
@@ -236,13 +232,12 @@ export class ViewsData {
       ...(x.from && { from: x.from }), ...(x.to && { to: x.to }), fromExact: x.fromExact,
       ...(x.opened && { opened: this.quote(x.opened) }), ...(x.closed && { closed: this.quote(x.closed) }), reports: x.reports.length,
     });
-    const newest = this.get<{ d: string | null }>('SELECT max(published) AS d FROM articles')?.d;
     return {
       actor: { id: actor.id, type: actor.type, name: actor.name, aliases: actor.aliases },
       /** The newest article's date: where a state that still holds is drawn up to. */
       ...(newest && { newest }),
-      articles: actor.members.length,
-      resolution: actor.members.slice(0, maxItems).map((m) => ({ article: m.article, name: m.name, via: m.via, score: m.score, reasons: m.reasons })),
+      articles: actor.articles,
+      resolution: resolution.map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] })),
       offices: offices.map((o) => ({ id: o.id, title: o.title, ...(o.org && { org: this.ref(names, o.org) }), ...interval(o) })),
       memberships: memberships.map((m) => ({ id: m.id, person: this.ref(names, m.person)!, org: this.ref(names, m.org)!, ...interval(m) })),
       relations: relations.map((r) => ({ id: r.id, kind: r.kind, a: this.ref(names, r.a)!, b: this.ref(names, r.b)!, ...interval(r) })),
@@ -253,8 +248,8 @@ export class ViewsData {
   /** An actor's quotes, newest first, each once: the same words reported by several articles are one quote with several sources. */
   actorQuotes(actorId: string, page: Page): Paged<{ date?: string; kind: string; text: string; sources: QuotedEvidence[] }> {
     // Bounded: an actor's statements are read through the speaker index, at most 5,000 of them.
-    const rows = this.all<{ json: string; published: string | null }>(`SELECT s.json, a.published FROM record_statements s JOIN articles a ON a.id = s.article_id
-      WHERE s.speaker_id = ? ORDER BY a.published DESC, s.rowid LIMIT 5000`, actorId);
+    const rows = this.all<{ json: string; published: string | null }>(`SELECT json, published FROM record_statements
+      WHERE speaker_id = ? ORDER BY published DESC, article_id, statement_id LIMIT 5000`, actorId);
     const byText = new Map<string, { date?: string; kind: string; text: string; sources: QuotedEvidence[] }>();
     for (const r of rows) {
       const s = JSON.parse(r.json) as RecordStatement;
@@ -280,9 +275,9 @@ export class ViewsData {
 
   /** Events an actor took part in (as actor or recipient), newest first. */
   actorEvents(actorId: string, page: Page) {
-    const where = `EXISTS (SELECT 1 FROM json_each(e.actor_ids) WHERE value = @actor) OR EXISTS (SELECT 1 FROM json_each(e.recipient_ids) WHERE value = @actor)`;
-    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM record_events e WHERE ${where}`, { actor: actorId })!.n;
-    const rows = this.all<EventRow>(`SELECT id, type, date, json FROM record_events e WHERE ${where} ORDER BY date DESC, id LIMIT @limit OFFSET @offset`, { actor: actorId, ...page });
+    const total = this.get<{ n: number }>('SELECT count(DISTINCT event_id) AS n FROM record_event_actors WHERE actor_id = ?', actorId)!.n;
+    const rows = this.all<EventRow>(`SELECT id, type, date, json FROM record_events WHERE id IN (SELECT event_id FROM record_event_actors WHERE actor_id = @actor)
+      ORDER BY date DESC, id LIMIT @limit OFFSET @offset`, { actor: actorId, ...page });
     const events = rows.map((r) => JSON.parse(r.json) as RecordEvent);
     const names = this.names(events.flatMap((e) => [...e.actors, ...e.recipients]));
     return { total, ...page, items: events.map((e) => this.eventItem(e, names)) };
@@ -293,9 +288,11 @@ export class ViewsData {
     const total = this.get<{ n: number }>('SELECT count(DISTINCT article_id) AS n FROM record_actor_members WHERE actor_id = ?', actorId)!.n;
     const rows = this.all<{ id: string; title: string | null; published: string | null }>(`SELECT a.id, a.title, a.published FROM articles a
       WHERE a.id IN (SELECT article_id FROM record_actor_members WHERE actor_id = ?) ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?`, actorId, page.limit, page.offset);
-    const actor = this.get<{ json: string }>('SELECT json FROM record_actors WHERE id = ?', actorId);
     const byArticle = new Map<string, string[]>();
-    for (const m of actor ? (JSON.parse(actor.json) as RecordActor).members : []) byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.name]);
+    for (const m of this.all<{ article: string; name: string }>(`SELECT m.article_id AS article, x.name FROM record_actor_members m
+        JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id WHERE m.actor_id = ? AND m.article_id IN (SELECT value FROM json_each(?))`, actorId, JSON.stringify(rows.map((r) => r.id)))) {
+      byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.name]);
+    }
     return {
       total, ...page,
       items: rows.map((r) => ({ id: r.id, ...(r.title !== null && { title: r.title }), ...(r.published !== null && { published: r.published }), names: [...new Set(byArticle.get(r.id) ?? [])] })),
@@ -312,13 +309,28 @@ export class ViewsData {
     };
   }
 
-  /** One column of the commitment board: the commitments with a status, soonest due first. */
-  commitmentsWithStatus(status: string, page: Page) {
-    const total = this.get<{ n: number }>('SELECT count(*) AS n FROM record_commitments WHERE status = ?', status)!.n;
-    const rows = this.all<{ json: string }>("SELECT json FROM record_commitments WHERE status = ? ORDER BY coalesce(due_end, '9999'), id LIMIT ? OFFSET ?", status, page.limit, page.offset);
-    const list = rows.map((r) => JSON.parse(r.json) as RecordCommitment);
-    const names = this.names(list.flatMap((c) => [c.by, ...(c.to ? [c.to] : [])]));
-    return { total, ...page, items: list.map((c) => this.commitmentCard(c, names)) };
+  /**
+   * One column of the commitment board: the commitments with a status as of the newest article (the record's
+   * listCommitments, oldest made first), and how many there are. The count uses the same conditions as
+   * listCommitments' query (the stored status is the decisive follow-up's; open and overdue depend on the day).
+   */
+  commitmentsWithStatus(status: CommitmentStatus, page: Page) {
+    const day = recordNewest(this.db) ?? '9999-12-31';
+    const where: Record<CommitmentStatus, string> = {
+      kept: "status = 'kept' AND resolved_on <= @day",
+      broken: "status = 'broken' AND resolved_on <= @day",
+      overdue: "(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND due_end < @day",
+      open: "(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)",
+      disputed: "status = 'disputed'",
+    };
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM record_commitments WHERE (made IS NULL OR made <= @day) AND ${where[status]}`, { day })!.n;
+    const quote = (e: Evidence) => this.quote(e);
+    const items = listCommitments(this.db, quote, { status, asOf: day, ...page }).map((c) => ({
+      id: c.id, kind: c.kind, status: c.status, by: { id: c.by, name: c.byName ?? c.by }, ...(c.to !== undefined && { to: { id: c.to, name: c.toName ?? c.to } }),
+      what: c.what, ...(c.due && { due: c.due }), ...(c.made && { made: c.made }), ...(c.statusEvidence && { statusEvidence: c.statusEvidence }),
+      followUps: c.followUps.slice(0, 10), reports: c.sources.length,
+    }));
+    return { total, ...page, items };
   }
 
   /** The days on which an alliance, coalition, opposition or party membership began or ended: the graph's slider stops. */
@@ -351,16 +363,17 @@ export class ViewsData {
    * an actor took part in, or those at a place (a PLACE actor taking part, or the dateline of a reporting article).
    */
   eventsPerWeek(opts: { actor?: string; place?: string; from?: string; to?: string }) {
-    const where: string[] = [`e.date IS NOT NULL`, `json_extract(e.json, '$.modality') IN (${HAPPENED.map((m) => `'${m}'`).join(',')})`];
+    // happened: asserted or reported (not promised, denied or negated), and dated.
+    const where: string[] = ['e.happened = 1', 'e.date IS NOT NULL'];
     const params: Record<string, string> = {};
     if (opts.from) { where.push('e.date >= @from'); params.from = opts.from; }
     if (opts.to) { where.push('e.date <= @to'); params.to = opts.to; }
     if (opts.actor) {
-      where.push('(EXISTS (SELECT 1 FROM json_each(e.actor_ids) WHERE value = @actor) OR EXISTS (SELECT 1 FROM json_each(e.recipient_ids) WHERE value = @actor))');
+      where.push('e.id IN (SELECT event_id FROM record_event_actors WHERE actor_id = @actor)');
       params.actor = opts.actor;
     }
     if (opts.place) {
-      where.push(`(EXISTS (SELECT 1 FROM json_each(e.actor_ids) j JOIN record_actors p ON p.id = j.value WHERE p.type = 'PLACE' AND p.name = @place COLLATE NOCASE)
+      where.push(`(e.id IN (SELECT ea.event_id FROM record_event_actors ea JOIN record_actors p ON p.id = ea.actor_id WHERE p.type = 'PLACE' AND p.name = @place COLLATE NOCASE)
         OR EXISTS (SELECT 1 FROM json_each(e.json, '$.sources') s JOIN articles a ON a.id = json_extract(s.value, '$.article') WHERE a.dateline_place = @place COLLATE NOCASE))`);
       params.place = opts.place;
     }
@@ -372,7 +385,7 @@ export class ViewsData {
   /** The places one can filter the events chart by: PLACE actors and dateline places, most frequent first. */
   places(limit: number): string[] {
     return this.all<{ name: string }>(`SELECT name FROM (
-        SELECT name, (SELECT count(*) FROM record_actor_members m WHERE m.actor_id = a.id) AS n FROM record_actors a WHERE a.type = 'PLACE'
+        SELECT name, articles AS n FROM record_actors a WHERE a.type = 'PLACE'
         UNION ALL SELECT dateline_place, count(*) FROM articles WHERE dateline_place IS NOT NULL GROUP BY dateline_place)
       GROUP BY name COLLATE NOCASE ORDER BY sum(n) DESC, name LIMIT ?`, limit).map((r) => r.name);
   }

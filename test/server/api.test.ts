@@ -100,14 +100,14 @@ describe('HTTP API', () => {
 
   it('searches with stemming and prefixes: "resigning" finds "resigned"', async () => {
     const page = (await get('/api/search?q=resigning')).body as { total: number; items: { snippet: string }[] };
-    assert.ok(page.total > 0);
+    assert.ok(page.total > 0, 'stemmed search finds something');
     assert.ok(page.items.some((h) => /\[resigned\]/i.test(h.snippet)), JSON.stringify(page.items.map((h) => h.snippet)));
   });
 
   it('pages every list: limit and offset, bounded', async () => {
     const first = (await get('/api/search?q=the&limit=2')).body as { total: number; limit: number; offset: number; items: { snippet: string }[] };
     assert.equal(first.items.length, 2);
-    assert.ok(first.total > 2);
+    assert.ok(first.total > 2, 'more than one page of hits');
     const second = (await get('/api/search?q=the&limit=2&offset=2')).body as { items: { snippet: string }[] };
     assert.notDeepEqual(second.items, first.items);
     assert.equal(((await get('/api/actors?limit=3')).body as unknown[]).length, 3);
@@ -137,7 +137,7 @@ describe('HTTP API', () => {
     assert.equal(status, 200);
     assertMatches(body, 'ArticleView');
     const a = body as { text: string; marks: { start: number; end: number; kind: string; actor?: { id: string } }[] };
-    assert.ok(a.marks.some((m) => m.kind === 'mention' && m.actor?.id));
+    assert.ok(a.marks.some((m) => m.kind === 'mention' && m.actor?.id), 'a mention linked to its record actor');
     assert.equal((await get('/api/articles/ffffffffffffffff')).status, 404);
     assert.equal((await get('/api/articles/not-hex')).status, 400);
   });
@@ -145,14 +145,14 @@ describe('HTTP API', () => {
   it("gives an actor's overview, its quotes each once, its events with the modality in the label, and its articles", async () => {
     const overview = (await get('/api/actors/Qureshi/overview')).body;
     assertMatches(overview, 'ActorOverview');
-    assert.ok((overview as { offices: { title: string }[] }).offices.some((o) => o.title === 'Federal Minister for Ports and Shipping'));
+    assert.ok((overview as { offices: { title: string }[] }).offices.some((o) => o.title === 'Federal Minister for Ports and Shipping'), 'the ports ministry among his offices');
     const quotes = (await get('/api/actors/Nadia%20Baloch/quotes')).body as { items: { text: string }[] };
     assertMatches(quotes.items, 'ActorQuote', true);
     assert.equal(new Set(quotes.items.map((q) => q.text)).size, quotes.items.length);
-    const events = (await get('/api/actors/tariq-mehmood-qureshi/events?limit=100')).body as { items: { modality: string; label: string; type: string }[] };
+    const events = (await get('/api/actors/Tariq%20Mehmood%20Qureshi/events?limit=100')).body as { items: { modality: string; label: string; type: string }[] };
     assertMatches(events.items, 'EventItem', true);
     for (const e of events.items) if (e.modality === 'negated') assert.match(e.label, new RegExp(`^not ${e.type}`));
-    const articles = (await get('/api/actors/tariq-mehmood-qureshi/articles')).body;
+    const articles = (await get('/api/actors/Tariq%20Mehmood%20Qureshi/articles')).body;
     assertMatches((articles as { items: unknown[] }).items, 'ActorArticle', true);
     assert.equal((await get('/api/actors/Nobody%20Known/overview')).status, 404);
   });
@@ -160,9 +160,13 @@ describe('HTTP API', () => {
   it('gives the graph on a day, the commitment board columns, and events per week', async () => {
     const graph = (await get('/api/graph')).body as { days: string[]; edges: unknown[] };
     assertMatches(graph, 'Graph');
-    const board = (await get('/api/board?status=broken')).body as { total: number; items: unknown[] };
-    assertMatches(board.items, 'CommitmentCard', true);
-    assert.equal(board.total, 1);
+    for (const status of ['open', 'kept', 'overdue', 'broken']) {
+      const board = (await get(`/api/board?status=${status}`)).body as { total: number; items: { id: string }[] };
+      assertMatches(board.items, 'CommitmentCard', true);
+      const listed = (await get(`/api/commitments?status=${status}`)).body as { id: string }[];
+      assert.equal(board.total, listed.length, status);
+      assert.deepEqual(board.items.map((c) => c.id), listed.map((c) => c.id), status);
+    }
     assert.equal((await get('/api/board')).status, 400);
     const weekly = (await get('/api/events/weekly')).body as { rows: { week: string }[] };
     assertMatches(weekly, 'WeeklyEvents');

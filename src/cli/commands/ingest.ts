@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
-import { ensureRecord } from '../../record/index.js';
+import { attachRecord, ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
 import { BatchProgress, type BatchCounts } from '../progress.js';
@@ -25,7 +25,8 @@ export function register(program: Command): void {
     .option('--json', 'print the outcome of every article and the totals as JSON on stdout')
     .action(async (sources: string[], opts: IngestCommandOptions) => {
       const started = performance.now();
-      const store = openStore(resolveDbPath(opts.db));
+      // Each article is linked into the cross-article record in its own transaction (bounded work per article).
+      const store = attachRecord(openStore(resolveDbPath(opts.db)));
       const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
       const outcomes: StoreOutcome[] = [];
       try {
@@ -43,7 +44,7 @@ export function register(program: Command): void {
         } finally {
           progress.stop();
         }
-        // The cross-article record (actors, state, follow-up) is brought up to date once per batch.
+        // Articles stored before without the record, or a re-analysis, are taken in now.
         ensureRecord(store);
       } finally {
         store.close();

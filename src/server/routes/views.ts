@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CommitmentStatus } from '../../document/layers.js';
 import { HTTPException } from 'hono/http-exception';
 import { AmbiguousIdError } from '../../store/store.js';
 import { dayOf, pageOf } from '../guard.js';
@@ -70,7 +71,7 @@ export function viewRoutes(data: () => ViewsData): Hono {
   app.get('/api/board', (c) => {
     const status = c.req.query('status') ?? '';
     if (!STATUSES.has(status)) throw new HTTPException(400, { message: `status must be one of ${[...STATUSES].join(', ')}` });
-    return c.json(data().commitmentsWithStatus(status, pageOf((n) => c.req.query(n))));
+    return c.json(data().commitmentsWithStatus(status as CommitmentStatus, pageOf((n) => c.req.query(n))));
   });
 
   app.get('/api/events/weekly', (c) => {
