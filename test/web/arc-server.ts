@@ -7,8 +7,9 @@ import { serve } from '@hono/node-server';
 import { analyze } from '../../src/analyze.js';
 import { ingestSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
-import { openRecord, updateRecord } from '../../src/record/index.js';
+import { updateRecord } from '../../src/record/index.js';
 import { createApp } from '../../src/server/app.js';
+import { openForServing } from '../../src/server/read-only.js';
 import { openStore } from '../../src/store/index.js';
 
 export interface ArcServer {
@@ -35,7 +36,8 @@ export async function serveArc(): Promise<ArcServer> {
   }
   updateRecord(store);
   store.close();
-  const record = openRecord(path);
+  // Served as `polity serve` serves it: query_only, so an endpoint that wrote would fail its test.
+  const { open: record } = openForServing(path);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: createApp(record).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
