@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { packagePath } from '../package-path.js';
+import type { CommitmentStatus } from '../document/layers.js';
 import {
-  UnknownActorError, actorNamed, actorProfile, describeCommitment, explainHits, findActors, quotesBy, searchRecord, stateAsOf, timeline,
-  type OpenRecord,
+  UnknownActorError, actorNamed, actorProfile, findActors, listActors, listCommitments, quotesBy, stateAsOf, timeline,
+  type ActorSummary, type OpenRecord,
 } from '../record/index.js';
+import { pageOf, requestGuard } from './guard.js';
+import { viewRoutes } from './routes/views.js';
+import { ViewsData } from './views-data.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,16 +25,29 @@ function dayParam(value: string | undefined, name: string): string | undefined {
 const STATUSES = new Set(['open', 'kept', 'overdue', 'broken', 'disputed']);
 
 /**
- * The HTTP JSON API over a record (documented in openapi.json at the package root), plus the static search page
- * in web/ at `/`. The server is a thin shell: every answer comes from the same query functions as the CLI, and
- * the record is refreshed before each request so articles ingested meanwhile are seen.
+ * The HTTP JSON API over a record (documented in openapi.json at the package root), plus the web page (web/,
+ * built into web/dist by `npm run build`) at `/`. The server is a thin shell: every answer comes from the
+ * same indexed, paged query functions as the CLI, every request passes requestGuard first, and no request
+ * ever writes: the record is kept up to date by ingest.
  */
 export function createApp(open: OpenRecord): Hono {
   const app = new Hono();
-  const current = () => {
-    const record = open.refresh();
-    return { record, quote: open.quote };
-  };
+  app.use(secureHeaders({
+    // The page loads only its own bundle; the chart and graph libraries set inline styles, nothing runs inline.
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'"], fontSrc: ["'self'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"],
+    },
+    crossOriginResourcePolicy: 'same-origin',
+    // Served over plain HTTP on loopback by default: HSTS would only confuse a browser that later meets the host over HTTPS.
+    strictTransportSecurity: false,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+  }));
+  app.use(requestGuard());
+  const db = open.db;
+  /** limit (1–100, default 50) and offset (0–10,000): every list endpoint is paged and bounded. */
+  const paged = (c: { req: { query: (k: string) => string | undefined } }) => pageOf((n) => c.req.query(n), 50);
   app.onError((err, c) => {
     if (err instanceof UnknownActorError) return c.json({ error: err.message }, 404);
     if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
@@ -36,60 +55,45 @@ export function createApp(open: OpenRecord): Hono {
   });
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  // Every handler only reads: the record is kept up to date by ingest, never by a request.
   app.get('/api/actors', (c) => {
-    const { record } = current();
     const q = c.req.query('q');
-    const type = c.req.query('type');
-    const actors = (q ? findActors(record, q) : record.actors).filter((a) => !type || a.type === type);
-    return c.json(actors.map((a) => ({ id: a.id, type: a.type, name: a.name, aliases: a.aliases, articles: a.members.length })));
+    const type = c.req.query('type') as ActorSummary['type'] | undefined;
+    return c.json(listActors(db, { ...(q && { q }), ...(type && { type }), ...paged(c) }));
   });
-  app.get('/api/actors/:name', (c) => {
-    const { record, quote } = current();
-    return c.json(actorProfile(record, actorNamed(record, c.req.param('name')), quote));
-  });
+  app.get('/api/actors/:name', (c) => c.json(actorProfile(db, actorNamed(db, c.req.param('name')), open.quote, paged(c))));
   app.get('/api/timeline', (c) => {
-    const { record, quote } = current();
     const actor = c.req.query('actor');
     const from = dayParam(c.req.query('from'), 'from');
     const to = dayParam(c.req.query('to'), 'to');
-    return c.json(timeline(record, quote, { ...(actor && { actor: actorNamed(record, actor) }), ...(from && { from }), ...(to && { to }) }));
+    return c.json(timeline(db, open.quote, { ...(actor && { actor: actorNamed(db, actor) }), ...(from && { from }), ...(to && { to }), ...paged(c) }));
   });
   app.get('/api/quotes', (c) => {
-    const { record, quote } = current();
     const speaker = c.req.query('speaker');
     const about = c.req.query('about');
-    const aboutActor = about ? findActors(record, about)[0] : undefined;
-    return c.json(quotesBy(record, quote, {
-      ...(speaker && { speaker: actorNamed(record, speaker) }),
+    const aboutActor = about ? findActors(db, about, { limit: 1 })[0] : undefined;
+    return c.json(quotesBy(db, open.quote, {
+      ...(speaker && { speaker: actorNamed(db, speaker) }),
       ...(aboutActor ? { aboutActor } : about ? { about } : {}),
+      ...paged(c),
     }));
   });
   app.get('/api/commitments', (c) => {
-    const { record, quote } = current();
     const status = c.req.query('status');
     if (status && !STATUSES.has(status)) throw new HTTPException(400, { message: `status must be one of ${[...STATUSES].join(', ')}` });
     const asOf = dayParam(c.req.query('asOf'), 'asOf');
-    return c.json(record.commitments
-      .filter((x) => !asOf || !x.made || x.made <= asOf)
-      .map((x) => describeCommitment(record, x, quote, asOf))
-      .filter((x) => !status || x.status === status));
+    const actor = c.req.query('actor');
+    return c.json(listCommitments(db, open.quote, {
+      ...(status && { status: status as CommitmentStatus }), ...(asOf && { asOf }), ...(actor && { actor: actorNamed(db, actor) }), ...paged(c),
+    }));
   });
   app.get('/api/state', (c) => {
-    const { record, quote } = current();
-    const asOf = dayParam(c.req.query('asOf'), 'asOf') ?? record.newest ?? new Date().toISOString().slice(0, 10);
-    return c.json(stateAsOf(record, quote, asOf));
+    const asOf = dayParam(c.req.query('asOf'), 'asOf') ?? open.newest() ?? new Date().toISOString().slice(0, 10);
+    return c.json(stateAsOf(db, open.quote, asOf, paged(c)));
   });
-  app.get('/api/search', (c) => {
-    const { record, quote } = current();
-    const q = c.req.query('q') ?? '';
-    if (!q.trim()) throw new HTTPException(400, { message: 'q (the words to search for) is required' });
-    const limit = Math.min(100, Math.max(1, Number.parseInt(c.req.query('limit') ?? '20', 10) || 20));
-    return c.json(explainHits(record, quote, searchRecord(open.store.db, q, limit)));
-  });
+  app.route('/', viewRoutes(() => new ViewsData(open.store.db, open.store)));
   app.get('/openapi.json', (c) => c.json(JSON.parse(readFileSync(packagePath('openapi.json'), 'utf8')) as object));
-  const page = (file: string, type: string) => (c: { body: (data: string, status: 200, headers: Record<string, string>) => Response }) =>
-    c.body(readFileSync(packagePath(`web/${file}`), 'utf8'), 200, { 'content-type': type });
-  app.get('/', page('index.html', 'text/html; charset=utf-8'));
-  app.get('/app.js', page('app.js', 'text/javascript; charset=utf-8'));
+  app.get('/', serveStatic({ path: packagePath('web/index.html') }));
+  app.use('/assets/*', serveStatic({ root: packagePath('web/dist'), rewriteRequestPath: (path) => path.replace(/^\/assets/, '') }));
   return app;
 }

@@ -38,7 +38,7 @@ describe('HTTP API', () => {
     assert.equal(status, 200);
     assertMatches(body, 'Profile');
     const p = body as { actor: { id: string }; resolution: { reasons: string[] }[]; offices: { title: string; to?: string; closed: { text: string } }[] };
-    assert.equal(p.actor.id, 'tariq-mehmood-qureshi');
+    assert.match(p.actor.id, /^tariq-mehmood-qureshi-[0-9a-f]{10}$/);
     assert.ok(p.resolution.some((r) => r.reasons.some((x) => x.includes('spelling variant'))));
     const ports = p.offices.find((o) => o.title === 'Federal Minister for Ports and Shipping')!;
     assert.equal(ports.to, '2024-01-11');
@@ -88,12 +88,30 @@ describe('HTTP API', () => {
     assert.ok(entries.every((e) => e.date <= '2024-01-31'));
   });
 
-  it('searches statements and articles, giving the quoted statement as evidence', async () => {
-    const hits = (await get('/api/search?q=development%20authority')).body as { kind: string; evidence?: { text: string } }[];
-    assertMatches(hits, 'SearchHit', true);
-    const quote = hits.find((h) => h.kind === 'statement')!;
+  it('searches statements and articles, giving the quoted statement as evidence and the article date', async () => {
+    const page = (await get('/api/search?q=development%20authority')).body as { total: number; items: { kind: string; title?: string; published?: string; evidence?: { text: string } }[] };
+    assertMatches(page.items, 'SearchHit', true);
+    assert.equal(page.total, page.items.length);
+    const quote = page.items.find((h) => h.kind === 'statement')!;
     assert.match(quote.evidence!.text, /development authority/);
+    assert.ok(page.items.every((h) => h.published), 'each hit has its article date');
     assert.equal((await get('/api/search?q=')).status, 400);
+  });
+
+  it('searches with stemming and prefixes: "resigning" finds "resigned"', async () => {
+    const page = (await get('/api/search?q=resigning')).body as { total: number; items: { snippet: string }[] };
+    assert.ok(page.total > 0, 'stemmed search finds something');
+    assert.ok(page.items.some((h) => /\[resigned\]/i.test(h.snippet)), JSON.stringify(page.items.map((h) => h.snippet)));
+  });
+
+  it('pages every list: limit and offset, bounded', async () => {
+    const first = (await get('/api/search?q=the&limit=2')).body as { total: number; limit: number; offset: number; items: { snippet: string }[] };
+    assert.equal(first.items.length, 2);
+    assert.ok(first.total > 2, 'more than one page of hits');
+    const second = (await get('/api/search?q=the&limit=2&offset=2')).body as { items: { snippet: string }[] };
+    assert.notDeepEqual(second.items, first.items);
+    assert.equal(((await get('/api/actors?limit=3')).body as unknown[]).length, 3);
+    for (const bad of ['limit=0', 'limit=101', 'limit=ten', 'offset=-1', 'offset=10001']) assert.equal((await get(`/api/articles?${bad}`)).status, 400, bad);
   });
 
   it('lists actors, optionally by name or type', async () => {
@@ -103,17 +121,89 @@ describe('HTTP API', () => {
     assert.deepEqual(parties.map((p) => p.name).sort(), ['National Justice Party', "Rural People's League"]);
   });
 
-  it('serves its OpenAPI document and the search page', async () => {
+  it('serves its OpenAPI document and the page with its bundle', async () => {
     const spec = (await get('/openapi.json')).body as { openapi: string };
     assert.equal(spec.openapi, '3.1.0');
     const page = await fetch(`${base}/`);
     assert.match(page.headers.get('content-type')!, /text\/html/);
-    assert.match(await page.text(), /<script type="module" src="\/app.js">/);
-    assert.equal((await fetch(`${base}/app.js`)).status, 200);
+    assert.match(await page.text(), /<script type="module" src="\/assets\/app.js">/);
+    assert.equal((await fetch(`${base}/assets/../package.json`)).status, 404);
+  });
+
+  it('gives an article with its highlights linked to record actors and its facts with evidence', async () => {
+    const list = (await get('/api/articles?limit=1')).body as { total: number; items: { id: string }[] };
+    const id = list.items[0]!.id;
+    const { status, body } = await get(`/api/articles/${id}`);
+    assert.equal(status, 200);
+    assertMatches(body, 'ArticleView');
+    const a = body as { text: string; marks: { start: number; end: number; kind: string; actor?: { id: string } }[] };
+    assert.ok(a.marks.some((m) => m.kind === 'mention' && m.actor?.id), 'a mention linked to its record actor');
+    assert.equal((await get('/api/articles/ffffffffffffffff')).status, 404);
+    assert.equal((await get('/api/articles/not-hex')).status, 400);
+  });
+
+  it("gives an actor's overview, its quotes each once, its events with the modality in the label, and its articles", async () => {
+    const overview = (await get('/api/actors/Qureshi/overview')).body;
+    assertMatches(overview, 'ActorOverview');
+    assert.ok((overview as { offices: { title: string }[] }).offices.some((o) => o.title === 'Federal Minister for Ports and Shipping'), 'the ports ministry among his offices');
+    const quotes = (await get('/api/actors/Nadia%20Baloch/quotes')).body as { items: { text: string }[] };
+    assertMatches(quotes.items, 'ActorQuote', true);
+    assert.equal(new Set(quotes.items.map((q) => q.text)).size, quotes.items.length);
+    const events = (await get('/api/actors/Tariq%20Mehmood%20Qureshi/events?limit=100')).body as { items: { modality: string; label: string; type: string }[] };
+    assertMatches(events.items, 'EventItem', true);
+    for (const e of events.items) if (e.modality === 'negated') assert.match(e.label, new RegExp(`^not ${e.type}`));
+    const articles = (await get('/api/actors/Tariq%20Mehmood%20Qureshi/articles')).body;
+    assertMatches((articles as { items: unknown[] }).items, 'ActorArticle', true);
+    assert.equal((await get('/api/actors/Nobody%20Known/overview')).status, 404);
+  });
+
+  it('gives the graph on a day, the commitment board columns, and events per week', async () => {
+    const graph = (await get('/api/graph')).body as { days: string[]; edges: unknown[] };
+    assertMatches(graph, 'Graph');
+    for (const status of ['open', 'kept', 'overdue', 'broken']) {
+      const board = (await get(`/api/board?status=${status}`)).body as { total: number; items: { id: string }[] };
+      assertMatches(board.items, 'CommitmentCard', true);
+      const listed = (await get(`/api/commitments?status=${status}`)).body as { id: string }[];
+      assert.equal(board.total, listed.length, status);
+      assert.deepEqual(board.items.map((c) => c.id), listed.map((c) => c.id), status);
+    }
+    assert.equal((await get('/api/board')).status, 400);
+    const weekly = (await get('/api/events/weekly')).body as { rows: { week: string }[] };
+    assertMatches(weekly, 'WeeklyEvents');
+    assert.ok(weekly.rows.every((r) => new Date(`${r.week}T00:00:00Z`).getUTCDay() === 1), 'weeks start on Monday');
+  });
+
+  it('answers junk with 400, never 500: NUL, control characters, bad percent-encoding, over-long values', async () => {
+    for (const path of ['/api/search?q=%00', '/api/search?q=a%1b%5b31m', '/api/actors?q=%E0%A4', '/api/actors/%00', '/api/search?q=%zz',
+      `/api/search?q=${'a'.repeat(201)}`, `/api/actors?q=${'x'.repeat(3000)}`, '/api/search?q=%ED%A0%80', '/api/state?asOf=2024-13-45']) {
+      const { status, body } = await get(path);
+      assert.equal(status, 400, path);
+      assertMatches(body, 'Error');
+    }
+    for (const q of ['"', 'AND', 'NEAR(', '*', '^', 'a OR', '\'"\'']) assert.equal((await get(`/api/search?q=${encodeURIComponent(q)}`)).status, 200, q);
+  });
+
+  it('is read-only: other methods than GET give 405', async () => {
+    const res = await fetch(`${base}/api/actors`, { method: 'POST', body: '{}' });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.get('allow'), 'GET, HEAD');
+  });
+
+  it('sends security headers: a CSP allowing only its own scripts, no framing, no sniffing', async () => {
+    const res = await fetch(`${base}/`);
+    const csp = res.headers.get('content-security-policy')!;
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /default-src 'none'/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(res.headers.get('x-frame-options'), 'DENY');
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
   });
 
   it('documents every route it serves', () => {
-    for (const path of ['/api/actors', '/api/actors/{name}', '/api/timeline', '/api/quotes', '/api/commitments', '/api/state', '/api/search', '/openapi.json']) {
+    for (const path of ['/api/actors', '/api/actors/{name}', '/api/timeline', '/api/quotes', '/api/commitments', '/api/state', '/api/search', '/openapi.json',
+      '/api/articles', '/api/articles/{id}', '/api/suggest', '/api/actors/{name}/overview', '/api/actors/{name}/quotes', '/api/actors/{name}/events',
+      '/api/actors/{name}/articles', '/api/graph', '/api/board', '/api/events/weekly', '/api/places']) {
       assert.ok(path in openapi.paths, path);
     }
   });

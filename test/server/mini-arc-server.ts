@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { openRecord, rebuildRecord } from '../../src/record/index.js';
+import { rebuildRecord } from '../../src/record/index.js';
 import { createApp } from '../../src/server/app.js';
+import { openForServing } from '../../src/server/read-only.js';
 import { openStore } from '../../src/store/index.js';
 import { miniArc } from '../record/mini-arc.js';
 
@@ -22,7 +23,8 @@ export async function serveMiniArc(): Promise<RunningServer> {
   for (const doc of miniArc()) store.putDocument(doc);
   rebuildRecord(store);
   store.close();
-  const record = openRecord(path);
+  // Served as `polity serve` serves it: query_only, so an endpoint that wrote would fail its test.
+  const { open: record } = openForServing(path);
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: createApp(record).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

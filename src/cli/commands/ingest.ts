@@ -4,7 +4,7 @@ import { expandSources } from '../../ingest/index.js';
 import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
 import { oneLine, terminalSafeJson } from '../../document/printable.js';
-import { ensureRecord } from '../../record/index.js';
+import { attachRecord, ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
 import { BatchProgress, type BatchCounts } from '../progress.js';
@@ -50,13 +50,14 @@ export function register(program: Command): void {
     .option('--json', 'print the outcome of every article and the totals as JSON on stdout')
     .action(async (sources: string[], opts: IngestCommandOptions) => {
       const started = performance.now();
-      const store = openStore(resolveDbPath(opts.db));
+      // Each article is linked into the cross-article record in its own transaction (bounded work per article).
+      const store = attachRecord(openStore(resolveDbPath(opts.db)));
       // Workers start when the first article needs analysing, so a batch of stored articles costs no start-up.
       const pool = new AnalysisPool({ workers: opts.workers, articleTimeoutS: opts.articleTimeout });
       const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
       const outcomes: StoreOutcome[] = [];
-      // The record is brought up to date after the batch; if that fails, the articles are stored all the same,
-      // the summary is still printed, and the next query (or `polity record rebuild`) rebuilds it.
+      // If catching the record up after the batch fails, the articles are stored all the same, the summary is
+      // still printed, and the next query (or `polity record rebuild`) catches it up.
       let recordProblem: string | undefined;
       try {
         const refs = await expandSources(sources);
@@ -80,8 +81,8 @@ export function register(program: Command): void {
           progress.stop();
           await pool.close();
         }
-        // The cross-article record (actors, state, follow-up) is brought up to date once per batch, waiting for
-        // another writer (a second ingest rebuilding it) rather than failing; it is fresh then, and left as is.
+        // Articles stored before without the record, or a re-analysis, are taken in now, waiting for another
+        // writer (a second ingest) rather than failing.
         try {
           store.whenNotBusy(() => ensureRecord(store));
         } catch (err) {
