@@ -42,12 +42,16 @@ export async function* storeArticles(store: Store, refs: readonly SourceRef[], o
   const replace = opts.reanalyze ?? false;
   // Texts in analysis and not yet stored: a second copy waits for the first, as it would one after the other.
   const inAnalysis = new Set<string>();
-  const begin = (doc: Document): Promise<Analysis> => {
+  // Never rejects (an analysis that throws, even before its first await, is a refused article), so a result
+  // waiting in the window raises no unhandled rejection.
+  const begin = async (doc: Document): Promise<Analysis> => {
     inAnalysis.add(doc.meta.contentHash);
-    return analyze(doc).then(
-      ({ warnings }) => ({ ok: true, warnings }),
-      (err: unknown) => ({ ok: false, reason: err instanceof Error ? err.message : String(err) }),
-    );
+    try {
+      const { warnings } = await analyze(doc);
+      return { ok: true, warnings };
+    } catch (err) {
+      return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    }
   };
   const read = (ref: number, item: IngestItem): Pending => {
     const { source } = item;
