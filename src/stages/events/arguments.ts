@@ -96,7 +96,45 @@ export interface SubjectSearch {
  * locative places and appositions; with its coordinated partners, and the party of a delegation head:
  * "The PTI delegation led by … Asad Umar on Monday visited" → Asad Umar and PTI.
  */
-export function subjectOf({ view, at, clauseStart, previousActors, partyOf: party }: SubjectSearch): string[] {
+export function subjectOf(search: SubjectSearch): string[] {
+  return headSubject(search) ?? nearestSubject(search);
+}
+
+/** Words after which a name is not the clause's subject: a fronted phrase ("On Monday in Kabul", "According to X"). */
+const NOT_SUBJECT_AFTER = new Set(['in', 'at', 'on', 'under', 'after', 'before', 'during', 'with', 'for', 'against', 'to', 'from', 'by', 'into', 'despite', 'following', 'near', 'amid', 'over', 'between', 'among', 'than', 'like', 'about', 'toward', 'towards', 'since', 'until', 'without', 'as', 'told', 'than']);
+
+/**
+ * The head of the clause's subject phrase: the first actor of the clause that no preposition governs, with
+ * the actors coordinated with it ("Jordan and Britain have agreed"); a name in an apposition after it is not
+ * the subject ("Pakistan, a key U.S. ally in the war against terrorism, has refused"). Undefined when the clause opens
+ * with something the simple left-to-right reading cannot take ("the latter", a pronoun, "led by").
+ */
+function headSubject({ view, at, clauseStart, partyOf: party }: SubjectSearch): string[] | undefined {
+  let depth = 0;
+  for (let i = clauseStart; i < at; i++) {
+    const w = view.words[i]!.text;
+    if (w === '(') depth++;
+    if (w === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || w === ',') continue;
+    if (SUBJECT_PRONOUNS.has(w) || w === 'latter' || w === 'former' || w === 'led') return undefined;
+    const ref = view.refs.find((r) => r.first === i);
+    if (!ref || ref.last >= at || !AGENT_TYPES.has(ref.type)) continue;
+    if (NOT_SUBJECT_AFTER.has(wordBefore(view, ref) ?? '')) {
+      i = ref.last;
+      continue;
+    }
+    const refs = [ref, ...coordinatedAfter(view, ref, at)];
+    const ledAt = ledByBefore(view, ref);
+    if (ledAt !== undefined) {
+      const own = party?.(ref.actor);
+      if (own) return unique([...refs.map((r) => r.actor), own]);
+    }
+    return unique(refs.map((r) => r.actor));
+  }
+  return undefined;
+}
+
+function nearestSubject({ view, at, clauseStart, previousActors, partyOf: party }: SubjectSearch): string[] {
   for (let i = at - 1; i >= clauseStart; i--) {
     const w = view.words[i]!.text;
     if ((w === 'latter' || w === 'former') && view.words[i - 1]?.text === 'the' && previousActors && previousActors.length > 1) {
@@ -148,10 +186,17 @@ export interface ObjectSearch {
 export function objectOf({ view, after, end, exclude }: ObjectSearch): string[] {
   for (const ref of view.refs) {
     if (ref.first <= after || ref.last >= end) continue;
-    if (isLocative(view, ref) || exclude.includes(ref.actor)) continue;
+    if (isSetting(view, ref) || exclude.includes(ref.actor)) continue;
     return unique([ref, ...coordinatedAfter(view, ref, end)].map((r) => r.actor)).filter((a) => !exclude.includes(a));
   }
   return [];
+}
+
+/** Prepositions that make a place the setting of an event rather than its recipient ("in Kabul", but "to Brazil", "against Nigeria"). */
+const SETTING_PREPOSITIONS = new Set(['in', 'at', 'into', 'near', 'outside', 'inside', 'across', 'from', 'on', 'of', 'within', 'throughout']);
+
+function isSetting(view: SentenceView, ref: ActorRef): boolean {
+  return ref.type === 'PLACE' && SETTING_PREPOSITIONS.has(wordBefore(view, ref) ?? '');
 }
 
 /** The place of an event: a PLACE after "in", "to", "at" within the trigger's clause ("visited the MQM-P headquarters in Bahadurabad"). */

@@ -34,7 +34,7 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
       if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
       if (entry.needs) {
-        const window = view.words.slice(last + 1, last + 1 + NEEDS_WINDOW).map((w) => w.text);
+        const window = view.words.slice(last + 1, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW)).map((w) => w.text);
         if (!entry.needs.some((n) => window.includes(n))) continue;
       }
       hits.push({ form, first: i, last });
@@ -42,7 +42,24 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       break;
     }
   }
-  return hits;
+  return mainTriggers(view, hits);
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", "'re"]);
+
+/**
+ * A clause reports one main event. A Phoenix verb yields to a hand-written trigger of its clause and to an
+ * earlier Phoenix verb there, and a Phoenix gerund without "be" is a modifier, not the event ("refugees
+ * fleeing the civil war", "according to a report").
+ */
+function mainTriggers(view: SentenceView, hits: TriggerHit[]): TriggerHit[] {
+  const clauses = hits.map((h) => clauseStartOf(view, h.first));
+  return hits.filter((h, k) => {
+    if (!h.form.entry.fromPhoenix) return true;
+    const word = view.words[h.first]!.text;
+    if (word.endsWith('ing') && !BE_FORMS.has(view.words[h.first - 1]?.text ?? '') && !BE_FORMS.has(view.words[h.first - 2]?.text ?? '')) return false;
+    return !hits.some((o, j) => j !== k && clauses[j] === clauses[k] && (!o.form.entry.fromPhoenix || j < k));
+  });
 }
 
 /** Where a trigger's arguments stop: the next trigger or a word that opens a new clause. */
@@ -200,6 +217,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       place = view.refs.find((r) => r.first === last + 1 && r.type === 'PLACE')?.actor;
     }
     const recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    if (entry.needsRecipient && recipient.filter((r) => !actor.includes(r)).length === 0) return;
     const stateChanges: Draft['stateChanges'] = [];
     if (entry.stateChange && STATE_MODALITIES.has(modality)) {
       const objectRefs = view.refs.filter((r) => r.first > last && r.last < end);

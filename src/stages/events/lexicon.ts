@@ -29,6 +29,10 @@ interface TriggerOptions {
   needsPossessor?: boolean;
   /** An obligation ("China must drop barriers"): the speaker is the actor, the clause subject the recipient. */
   speakerActs?: boolean;
+  /** How many words after the trigger `needs` looks (default 8). */
+  needsWithin?: number;
+  /** Coded only with a named recipient, as PETRARCH codes a verb only between a source and a target. */
+  needsRecipient?: boolean;
 }
 
 export interface TriggerEntry extends EventCoding, TriggerOptions {
@@ -36,6 +40,8 @@ export interface TriggerEntry extends EventCoding, TriggerOptions {
   lemma: string;
   pos: 'verb' | 'noun';
   context: string[];
+  /** From the Phoenix verb lexicon: it yields to a hand-written trigger of the same clause. */
+  fromPhoenix?: boolean;
 }
 
 /** One way a trigger is written: its words, lower-case, with the first one inflected. */
@@ -65,6 +71,22 @@ export class LexiconError extends Error {
 }
 
 const TRIGGERS_FILE = 'src/stages/events/triggers.json';
+const VERB_LEXICON_FILE = 'src/stages/events/verb-lexicon/verb-lexicon.json';
+
+interface PhoenixCoding extends EventCoding {
+  context?: string[];
+}
+
+/** verb-lexicon.json, built from the Phoenix CAMEO verb patterns by src/train/build-verb-lexicon.ts. */
+interface VerbLexiconFile {
+  blocks: {
+    verbs: (Partial<PhoenixCoding> & { verb: string; forms: { other: string[]; past: string[] } })[];
+    objects?: (PhoenixCoding & { needs: string[] })[];
+  }[];
+}
+
+/** Words an object pattern may be away from its verb: "gave $50 million in humanitarian aid". */
+const PHOENIX_OBJECT_REACH = 6;
 
 function checkCoding(c: Partial<EventCoding> | undefined, what: string): void {
   if (c && !PLOVER_TYPES.includes(c.type as PloverType)) {
@@ -148,6 +170,33 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       const last = words[words.length - 1]!;
       const forms = words.length > 1 && ['to', 'of'].includes(last) ? [last] : nounForms(last);
       for (const f of forms) add([...words.slice(0, -1), f], entry, false, false);
+    }
+  }
+  // Phoenix verbs the hand-written lexicon does not list: each object pattern as an entry that needs its object
+  // head, then the plain verb, coded only between a named source and target.
+  const handVerbs = new Set(raw.triggers.map((r) => r.verb?.toLowerCase().split(' ')[0]).filter((v): v is string => !!v));
+  const phoenix = JSON.parse(readFileSync(packagePath(VERB_LEXICON_FILE), 'utf8')) as VerbLexiconFile;
+  for (const block of phoenix.blocks) {
+    for (const v of block.verbs) {
+      const words = v.verb.split(' ');
+      if (handVerbs.has(words[0]!)) continue;
+      const codings: (PhoenixCoding & { needs?: string[] })[] = [...(block.objects ?? []), ...(v.type ? [v as PhoenixCoding] : [])];
+      for (const c of codings) {
+        checkCoding(c, `${VERB_LEXICON_FILE} ${v.verb}`);
+        const entry: TriggerEntry = {
+          lemma: v.verb,
+          pos: 'verb',
+          fromPhoenix: true,
+          type: c.type,
+          context: c.context ?? [],
+          ...(c.mode ? { mode: c.mode } : {}),
+          ...(c.cameo ? { cameo: c.cameo } : {}),
+          ...(c.needs ? { needs: c.needs, needsWithin: PHOENIX_OBJECT_REACH } : { needsRecipient: true }),
+        };
+        add(words, entry, false, true);
+        for (const f of v.forms.other) add([f, ...words.slice(1)], entry, false, false);
+        for (const f of v.forms.past) add([f, ...words.slice(1)], entry, true, false);
+      }
     }
   }
   // Longest first; among equally long forms, the one with a required context first ("accepted the demands" is CONCEDE, not AGREE).
