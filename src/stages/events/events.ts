@@ -320,9 +320,12 @@ export function extractEvents(doc: Document): void {
       const fresh = draft.stateChanges.filter((sc) => !known.includes(sc));
       const retold = known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT';
       let event: Event | undefined;
-      // "Three US servicemen were killed by an improvised explosive device": a passive event with a known
-      // victim and no named agent is still an event; its actor stays empty.
-      const agentless = (draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0) || draft.unnamedActor;
+      // "Three US servicemen were killed by an improvised explosive device": a passive conflict event with a
+      // known victim and no named agent is still an event, its actor empty; so is one whose agent is a group
+      // no actor names ("Israeli soldiers arrested"). Only for conflict types: an unnamed agent of words
+      // ("were accused", "the demand") is not a reported event.
+      const conflict = allowsUnnamedActor(draft.event.type);
+      const agentless = conflict && ((draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0) || draft.unnamedActor);
       if ((draft.event.actor.length > 0 || agentless) && !retold) {
         event = { id: `e${events.length + 1}`, ...draft.event };
         events.push(event);
