@@ -97,7 +97,24 @@ export interface SubjectSearch {
  * "The PTI delegation led by … Asad Umar on Monday visited" → Asad Umar and PTI.
  */
 export function subjectOf(search: SubjectSearch): string[] {
-  return headSubject(search) ?? nearestSubject(search);
+  const found = headSubject(search) ?? nearestSubject(search);
+  return found.length > 0 ? found : antecedentOf(search.view, search.clauseStart);
+}
+
+/**
+ * The subject of a relative clause is the name it hangs on: "Minister Chen Shih-chung (陳時中), who resigned
+ * on Thursday" → Chen.
+ */
+function antecedentOf(view: SentenceView, clauseStart: number): string[] {
+  if (!['who', 'which'].includes(view.words[clauseStart - 1]?.text ?? '')) return [];
+  let i = clauseStart - 2;
+  if (view.words[i]?.text === ',') i--;
+  if (view.words[i]?.text === ')') {
+    while (i >= 0 && view.words[i]!.text !== '(') i--;
+    i--;
+  }
+  const ref = view.refs.find((r) => r.last === i && AGENT_TYPES.has(r.type));
+  return ref ? [ref.actor] : [];
 }
 
 /** Words after which a name is not the clause's subject: a fronted phrase ("On Monday in Kabul", "According to X"). */
@@ -110,6 +127,8 @@ const NOT_SUBJECT_AFTER = new Set(['in', 'at', 'on', 'under', 'after', 'before',
  * with something the simple left-to-right reading cannot take ("the latter", a pronoun, "led by").
  */
 function headSubject({ view, at, clauseStart, partyOf: party }: SubjectSearch): string[] | undefined {
+  // "A League delegation led by … Sara Baig": the head of the delegation is found from the trigger back.
+  if (view.words.slice(clauseStart, at).some((w, k, all) => w.text === 'led' && all[k + 1]?.text === 'by')) return undefined;
   let depth = 0;
   for (let i = clauseStart; i < at; i++) {
     const w = view.words[i]!.text;
@@ -123,6 +142,8 @@ function headSubject({ view, at, clauseStart, partyOf: party }: SubjectSearch): 
       i = ref.last;
       continue;
     }
+    // "ready to take the AUP in provided it backs the budget": a subject pronoun nearer the trigger is its subject.
+    if (view.words.slice(ref.last + 1, at).some((x, k) => SUBJECT_PRONOUNS.has(x.text) && !view.refs.some((r) => r.first === ref.last + 1 + k))) return undefined;
     const refs = [ref, ...coordinatedAfter(view, ref, at)];
     const ledAt = ledByBefore(view, ref);
     if (ledAt !== undefined) {
@@ -157,7 +178,13 @@ function nearestSubject({ view, at, clauseStart, previousActors, partyOf: party 
 }
 
 /** The owner of a noun trigger: "Bilawal Bhutto-Zardari's public offer", "his resignation", "offer by the PPP". */
-export function possessorOf(view: SentenceView, first: number, last: number): string[] {
+export function possessorOf(view: SentenceView, first: number, last: number, ofOwner = false): string[] {
+  if (ofOwner && view.words[last + 1]?.text === 'of') {
+    // "the resignation of her predecessor, Martín Guzmán", "the downfall of long-time Algerian President
+    // Abdelaziz Bouteflika": the owner follows "of", maybe after an apposition or a title.
+    const ref = view.refs.find((r) => r.first > last + 1 && r.first <= last + 9 && r.type !== 'PLACE' && !r.fromStatement && view.words[r.first]!.pos !== 'PRON');
+    if (ref && !view.words.slice(last + 2, ref.first).some((w) => CLAUSE_OPENERS.has(w.text))) return [ref.actor];
+  }
   for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
     const w = view.words[i]!.text;
     const ref = [...view.refs].reverse().find((r) => r.last === i || (w === "'s" && r.last === i - 1));

@@ -45,6 +45,19 @@ function findTriggers(view: SentenceView): TriggerHit[] {
   return mainTriggers(view, hits);
 }
 
+const NOUN_PHRASE_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'immediate', 'early', 'prompt', 'swift', 'complete', 'full', 'unconditional']);
+
+/**
+ * A noun trigger that is the object of a verb trigger is what that event is about, not an event of its own:
+ * "demanded the resignation of the commissioner" is a REQUEST; nobody resigned.
+ */
+function governedNoun(view: SentenceView, hits: readonly TriggerHit[], noun: TriggerHit): boolean {
+  const verb = hits.find((h) => h.form.entry.pos === 'verb' && h.last < noun.first && noun.first - h.last <= 4);
+  if (!verb) return false;
+  const between = view.words.slice(verb.last + 1, noun.first);
+  return between.every((w) => NOUN_PHRASE_WORDS.has(w.text) || w.pos === 'ADJ');
+}
+
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", "'re"]);
 
 /**
@@ -54,12 +67,13 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", 
  */
 function mainTriggers(view: SentenceView, hits: TriggerHit[]): TriggerHit[] {
   const clauses = hits.map((h) => clauseStartOf(view, h.first));
-  return hits.filter((h, k) => {
+  const kept = hits.filter((h, k) => {
     if (!h.form.entry.fromPhoenix) return true;
     const word = view.words[h.first]!.text;
     if (word.endsWith('ing') && !BE_FORMS.has(view.words[h.first - 1]?.text ?? '') && !BE_FORMS.has(view.words[h.first - 2]?.text ?? '')) return false;
     return !hits.some((o, j) => j !== k && clauses[j] === clauses[k] && (!o.form.entry.fromPhoenix || j < k));
   });
+  return kept.filter((h) => h.form.entry.pos !== 'noun' || !governedNoun(view, kept, h));
 }
 
 /** Where a trigger's arguments stop: the next trigger or a word that opens a new clause. */
@@ -84,6 +98,14 @@ function dateOf(doc: Document, view: SentenceView, at: number): TimeValue | unde
   if (best) return best.value;
   const statement = view.statementAt[at] ?? doc.statements.find((s) => s.evidence.start <= offset && offset < s.evidence.end);
   return statement?.date ?? narrativeDate(doc, view);
+}
+
+/** "Colombia has elected Gustavo Petro", "has resigned": a change told in the present perfect is of the day of publication. */
+function presentPerfectDate(doc: Document, view: SentenceView, at: number): TimeValue | undefined {
+  const before = view.words.slice(Math.max(0, at - 3), at).map((w) => w.text);
+  const published = doc.meta.published;
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/u.test(published) || !before.some((w) => w === 'has' || w === 'have')) return undefined;
+  return { kind: 'date', granularity: 'day', value: published };
 }
 
 const NARRATIVE_REACH = 5;
@@ -149,6 +171,8 @@ function codingFor(form: TriggerForm, modality: Modality): EventCoding {
 
 interface Draft {
   event: Omit<Event, 'id'>;
+  /** The trigger records state changes only. */
+  noEvent: boolean;
   passive: boolean;
   /** The actor is a group no actor record names ("Israeli soldiers"), for a type coded without one. */
   unnamedActor: boolean;
@@ -170,13 +194,15 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
   const drafts: Draft[] = [];
   let lastDraft: { hit: TriggerHit; subject: string[] } | undefined;
   let recentActors = previousActors;
+  // "tasked PTI's Karachi leaders to meet the MQM-P leaders": the meeting is what was asked, not an event, and
+  // the asking's arguments run through it ("offered to hand over to Great Britain two of its nationals").
+  const governed = hits.map((h, k) => h.form.entry.pos === 'verb' && h.form.infinitive && view.words[h.first - 1]?.text === 'to' && hits.slice(0, k).some((o) => o.last >= h.first - 8));
   hits.forEach((hit, k) => {
     const { form, first, last } = hit;
     const { entry } = form;
     const isVerb = entry.pos === 'verb';
     const infinitive = isVerb && form.infinitive && view.words[first - 1]?.text === 'to';
-    // "tasked PTI's Karachi leaders to meet the MQM-P leaders": the meeting is what was asked, not an event.
-    if (infinitive && hits.slice(0, k).some((h) => h.last >= first - 8)) return;
+    if (governed[k]) return;
     const clauseStart = clauseStartOf(view, first);
     const modality = modalityOf({
       view, first, clauseStart, isVerb, triggerWords,
@@ -184,7 +210,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     });
     if (entry.stateChange && !STATE_MODALITIES.has(modality) && modality !== 'negated') return;
     const coding = codingFor(form, modality);
-    const end = argumentEnd(view, hit, hits[k + 1]);
+    const end = argumentEnd(view, hit, hits.find((_, j) => j > k && !governed[j]));
     const passive = isVerb && form.participle && isPassive(view, first);
 
     // "summoned Maqbool Siddiqui to Islamabad and assured him": the second verb shares the first one's subject.
@@ -200,7 +226,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     let subject: string[];
     if (coordinated) subject = lastDraft!.subject;
     else if (!isVerb) {
-      subject = possessorOf(view, first, last);
+      subject = possessorOf(view, first, last, entry.ofOwner);
       if (subject.length === 0 && !entry.needsPossessor) subject = subjectOf({ view, at: first, clauseStart, ...(recentActors ? { previousActors: recentActors } : {}) });
     } else {
       subject = subjectOf({ view, at: first, clauseStart, partyOf: (p) => partyOf(doc, p), ...(recentActors ? { previousActors: recentActors } : {}) });
@@ -224,14 +250,14 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       const objectText = normalizeText(doc.text.slice(view.words[last]!.span.end, view.words[Math.max(last, end - 1)]!.span.end)).text;
       const objectIsParty = objectRefs[0]?.type === 'PARTY';
       const kind = resolveKind(entry.stateChange, objectText, objectIsParty);
-      const objectChanges = entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' || entry.stateChange === 'sworn';
+      const objectChanges = entry.changesObject || entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' || entry.stateChange === 'sworn';
       const changed = entry.selfChange ? actor : objectChanges ? recipient.slice(0, 1) : actor.slice(0, 1);
       if (kind) {
         const body = objectRefs.find((r) => r.type === 'GOVBODY' || r.type === 'ORG')?.actor;
         const partner = leadingParty(doc, objectText) ?? (objectIsParty && kind === 'joined_coalition' ? objectRefs[0]!.actor : undefined);
         const portfolios = kind === 'portfolios_assigned' ? portfoliosIn(objectText) : [];
         const title = kind === 'took_office' ? titleAfterAs(objectText) : undefined;
-        const date = dateOf(doc, view, first);
+        const date = dateOf(doc, view, first) ?? presentPerfectDate(doc, view, first);
         for (const subject of changed) {
           stateChanges.push({
             kind,
@@ -251,6 +277,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     const unnamedActor =
       isVerb && !passive && actor.length === 0 && allowsUnnamedActor(coding.type) && hasNounSubject(view, clauseStart, first);
     drafts.push({
+      noEvent: entry.noEvent === true,
       passive: passive && !entry.stateChange,
       unnamedActor,
       sentence: view.index,
@@ -285,6 +312,8 @@ function mergeSameType(drafts: Draft[]): Draft[] {
     const into = out.find(
       (o) =>
         o.event.type === d.event.type &&
+        !o.noEvent &&
+        !d.noEvent &&
         d.event.actor.length > 0 &&
         (o.event.actor.some((a) => d.event.actor.includes(a)) || o.event.recipient.length === 0 || d.event.recipient.length === 0),
     );
@@ -326,7 +355,7 @@ export function extractEvents(doc: Document): void {
       // ("were accused", "the demand") is not a reported event.
       const conflict = allowsUnnamedActor(draft.event.type);
       const agentless = conflict && ((draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0) || draft.unnamedActor);
-      if ((draft.event.actor.length > 0 || agentless) && !retold) {
+      if ((draft.event.actor.length > 0 || agentless) && !retold && !draft.noEvent) {
         event = { id: `e${events.length + 1}`, ...draft.event };
         events.push(event);
         lastEvent = event;

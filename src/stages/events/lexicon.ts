@@ -11,8 +11,8 @@ export interface EventCoding {
 }
 
 /** How a trigger changes political state; 'joined' is narrowed by its object (cabinet, coalition, party). */
-/** 'joined' resolves to cabinet, coalition or party by the object; 'sworn' to joined_cabinet or took_office. */
-export type TriggerStateChange = StateChangeKind | 'joined' | 'sworn';
+/** 'joined' and 'left' resolve to cabinet, coalition, party or office by the object; 'sworn' to joined_cabinet or took_office. */
+export type TriggerStateChange = StateChangeKind | 'joined' | 'left' | 'sworn';
 
 /** What a lexicon entry may say about its trigger besides the coding, as written in triggers.json. */
 interface TriggerOptions {
@@ -33,6 +33,12 @@ interface TriggerOptions {
   needsWithin?: number;
   /** Coded only with a named recipient, as PETRARCH codes a verb only between a source and a target. */
   needsRecipient?: boolean;
+  /** The trigger records a state change and no PLOVER event ("was elected president", "took office"). */
+  noEvent?: boolean;
+  /** The state change is the object's: "dismissed the minister", "was removed as prime minister". */
+  changesObject?: boolean;
+  /** A noun trigger's "of" complement is whose it is: "the resignation of the minister", "the downfall of X". */
+  ofOwner?: boolean;
 }
 
 export interface TriggerEntry extends EventCoding, TriggerOptions {
@@ -157,9 +163,13 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       ...(r.stateChange ? { stateChange: r.stateChange } : {}),
       ...(r.selfChange ? { selfChange: true } : {}),
       ...(r.needs ? { needs: r.needs } : {}),
+      ...(r.needsWithin ? { needsWithin: r.needsWithin } : {}),
       ...(r.notBefore ? { notBefore: r.notBefore } : {}),
       ...(r.needsPossessor ? { needsPossessor: true } : {}),
       ...(r.speakerActs ? { speakerActs: true } : {}),
+      ...(r.noEvent ? { noEvent: true } : {}),
+      ...(r.ofOwner ? { ofOwner: true } : {}),
+      ...(r.changesObject ? { changesObject: true } : {}),
     };
     const [head, ...rest] = lemma.toLowerCase().split(' ');
     if (entry.pos === 'verb') {

@@ -29,16 +29,30 @@ export function rulingParty(doc: Document): string | undefined {
   return m ? leadingParty(doc, m[0]) : undefined;
 }
 
-/** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, or a party. */
+/** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, a ministry or office, or a party. */
 function joinedKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
   const t = objectText.toLowerCase();
   if (/\bcoalition\b|\balliance\b/u.test(t)) return 'joined_coalition';
   if (/\bcabinet\b|\bgovernment\b/u.test(t)) return 'joined_cabinet';
+  if (/\bministry\b|\boffice\b|\bpost\b|\bpower\b/u.test(t)) return 'took_office';
   return objectIsParty ? 'joined_party' : undefined;
+}
+
+/**
+ * Which kind of "left" this is: a coalition or alliance; a party; else an office ("left the Health Ministry",
+ * "quit the federal cabinet" — a minister leaving the cabinet leaves an office).
+ */
+function leftKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
+  const t = objectText.toLowerCase();
+  if (/\bcoalition\b|\balliance\b/u.test(t)) return 'left_coalition';
+  if (objectIsParty && !/\bcabinet\b|\bgovernment\b|\bministry\b/u.test(t)) return 'left_party';
+  if (/\bcabinet\b|\bgovernment\b|\bministry\b|\boffice\b|\bpost\b|\bpower\b/u.test(t)) return 'left_office';
+  return undefined;
 }
 
 export function resolveKind(kind: TriggerStateChange, objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
   if (kind === 'joined') return joinedKind(objectText, objectIsParty);
+  if (kind === 'left') return leftKind(objectText, objectIsParty);
   // "took oath as members of the federal cabinet" joins the cabinet; "sworn in as Minister for Ports" takes an office.
   if (kind === 'sworn') return /\bcabinet\b/iu.test(objectText) ? 'joined_cabinet' : 'took_office';
   return kind;
