@@ -6,7 +6,7 @@ import { agentOf, CLAUSE_OPENERS, clauseStartOf, objectOf, partyOf, placeOf, pos
 import { allowsUnnamedActor, contextCues, triggerLexicon, typeRecoding, type EventCoding, type TriggerForm } from './lexicon.js';
 import { modalityOf } from './modality.js';
 import { sentenceViews, speakerActor, type SentenceView } from './sentence-view.js';
-import { isPassive, leadingParty, portfoliosIn, resolveKind, titleAfterAs } from './state-changes.js';
+import { isPassive, leadingParty, portfoliosIn, resolveKind, rulingParty, titleAfterAs } from './state-changes.js';
 
 interface TriggerHit {
   form: TriggerForm;
@@ -254,7 +254,12 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       const changed = entry.selfChange ? actor : objectChanges ? recipient.slice(0, 1) : actor.slice(0, 1);
       if (kind) {
         const body = objectRefs.find((r) => r.type === 'GOVBODY' || r.type === 'ORG')?.actor;
-        const partner = leadingParty(doc, objectText) ?? (objectIsParty && kind === 'joined_coalition' ? objectRefs[0]!.actor : undefined);
+        const coalition = kind === 'joined_coalition' || kind === 'left_coalition';
+        // "withdrew from the ruling coalition": the partner is the party that leads it.
+        const partner =
+          leadingParty(doc, objectText) ??
+          (objectIsParty && coalition ? objectRefs[0]!.actor : undefined) ??
+          (coalition && /\bruling\b|\bgoverning\b/iu.test(objectText) ? rulingParty(doc) : undefined);
         const portfolios = kind === 'portfolios_assigned' ? portfoliosIn(objectText) : [];
         const title = kind === 'took_office' ? titleAfterAs(objectText) : undefined;
         const date = dateOf(doc, view, first) ?? presentPerfectDate(doc, view, first);

@@ -23,10 +23,17 @@ export function leadingParty(doc: Document, text: string): string | undefined {
   return doc.actors.find((a) => a.type === 'PARTY' && [a.name, ...a.aliases].some((n) => n.toLowerCase() === name))?.id;
 }
 
-/** The party leading the government in this article ("the PTI-led government"), for "the ruling party". */
+/**
+ * The party leading the government in this article: "the PTI-led government", else a party named "the ruling
+ * X" or "the governing X" ("the ruling People Power Party"), for "the ruling party" and "the opposition".
+ */
 export function rulingParty(doc: Document): string | undefined {
   const m = /([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text);
-  return m ? leadingParty(doc, m[0]) : undefined;
+  const led = m ? leadingParty(doc, m[0]) : undefined;
+  if (led) return led;
+  const parties = new Set(doc.actors.filter((a) => a.type === 'PARTY').map((a) => a.id));
+  const named = doc.mentions.find((x) => x.actor && parties.has(x.actor) && /\b(?:ruling|governing)\s+(?:coalition\s+)?(?:partner\s+)?$/iu.test(doc.text.slice(Math.max(0, x.span.start - 24), x.span.start)));
+  return named?.actor;
 }
 
 /** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, a ministry or office, or a party. */
