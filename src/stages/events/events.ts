@@ -15,6 +15,7 @@ interface TriggerHit {
 }
 
 const VERB_TAGS = new Set(['VERB', 'AUX']);
+const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'newly', 'recently']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
 const NEEDS_WINDOW = 8;
 
@@ -33,6 +34,8 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       // A verb trigger must be tagged as a verb: "the meeting" and "a visit" are not events by themselves.
       if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
       if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
+      // "the detained sailors", "Ousted chief minister Rana Tariq": a participle used as an adjective.
+      if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
       if (entry.needs) {
         const window = view.words.slice(last + 1, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW)).map((w) => w.text);
         if (!entry.needs.some((n) => window.includes(n))) continue;
@@ -85,19 +88,54 @@ function argumentEnd(view: SentenceView, hit: TriggerHit, next: TriggerHit | und
   return limit;
 }
 
-/** The nearest dated time expression in the sentence, else the date of the statement carrying the trigger. */
-function dateOf(doc: Document, view: SentenceView, at: number): TimeValue | undefined {
+const DEADLINE_BEFORE = /\b(?:by|until|till|before|deadline|within|no later than|expires?|expiring)\s+(?:the\s+)?$/iu;
+
+const isDated = (t: { value: TimeValue }) => t.value.kind === 'date' || t.value.kind === 'range';
+
+/** A deadline ("by July 17", "until Friday") dates what must happen, not what did. */
+function isDeadline(doc: Document, t: { span: { start: number } }): boolean {
+  return DEADLINE_BEFORE.test(doc.text.slice(Math.max(0, t.span.start - 24), t.span.start));
+}
+
+/**
+ * The date of an event: the time expression of its own clause, nearest the trigger ("met on Tuesday" even
+ * when "July 17" stands in another clause of the sentence); else the nearest in the sentence that is no
+ * deadline; else the date of the statement carrying it; else the day the story is at.
+ */
+function dateOf(doc: Document, view: SentenceView, at: number, clause?: { start: number; end: number }): TimeValue | undefined {
   const offset = view.words[at]!.span.start;
-  let best: { d: number; value: TimeValue } | undefined;
-  for (const t of doc.times) {
-    if (t.span.start < view.span.start || t.span.end > view.span.end) continue;
-    if (t.value.kind !== 'date' && t.value.kind !== 'range') continue;
-    const d = Math.abs(t.span.start - offset);
-    if (!best || d < best.d) best = { d, value: t.value };
+  const inSentence = doc.times.filter((t) => t.span.start >= view.span.start && t.span.end <= view.span.end && isDated(t));
+  const nearest = (ts: typeof inSentence) => ts.reduce<(typeof inSentence)[number] | undefined>((best, t) => (!best || Math.abs(t.span.start - offset) < Math.abs(best.span.start - offset) ? t : best), undefined);
+  if (clause) {
+    const from = view.words[clause.start]?.span.start ?? view.span.start;
+    const to = view.words[clause.end - 1]?.span.end ?? view.span.end;
+    const own = nearest(inSentence.filter((t) => t.span.start >= from && t.span.end <= to));
+    if (own) return own.value;
   }
+  const best = nearest(inSentence.filter((t) => !isDeadline(doc, t)));
   if (best) return best.value;
   const statement = view.statementAt[at] ?? doc.statements.find((s) => s.evidence.start <= offset && offset < s.evidence.end);
   return statement?.date ?? narrativeDate(doc, view);
+}
+
+/**
+ * The day a story is at: the last day-precise date stated before ("… said Monday he would not rejoin the
+ * cabinet. Hours after the meeting, Prime Minister Imran Khan summoned …" → that Monday), passing over
+ * deadlines and days after publication; for the lead, which tells the news before its date, the first day
+ * of the sentence after it.
+ */
+function narrativeDate(doc: Document, view: SentenceView): TimeValue | undefined {
+  const published = doc.meta.published;
+  const usable = (t: { span: { start: number }; value: TimeValue }) =>
+    t.value.kind === 'date' && t.value.granularity === 'day' && !isDeadline(doc, t) && (!published || t.value.value <= published);
+  let found: TimeValue | undefined;
+  for (const t of doc.times) {
+    if (t.span.end <= view.span.start && usable(t)) found = t.value;
+  }
+  if (found) return found;
+  const next = doc.sentences[view.index + 1];
+  if (view.index > 1 || !next) return undefined;
+  return doc.times.find((t) => t.span.start >= next.span.start && t.span.end <= next.span.end && usable(t))?.value;
 }
 
 /** "Colombia has elected Gustavo Petro", "has resigned": a change told in the present perfect is of the day of publication. */
@@ -106,21 +144,6 @@ function presentPerfectDate(doc: Document, view: SentenceView, at: number): Time
   const published = doc.meta.published;
   if (!published || !/^\d{4}-\d{2}-\d{2}$/u.test(published) || !before.some((w) => w === 'has' || w === 'have')) return undefined;
   return { kind: 'date', granularity: 'day', value: published };
-}
-
-const NARRATIVE_REACH = 5;
-
-/**
- * The day a story is at: the last day-precise date in the few sentences before ("… said Monday he would not
- * rejoin the cabinet. Hours after the meeting, Prime Minister Imran Khan summoned …" → that Monday).
- */
-function narrativeDate(doc: Document, view: SentenceView): TimeValue | undefined {
-  const from = doc.sentences[Math.max(0, view.index - NARRATIVE_REACH)]?.span.start ?? view.span.start;
-  let found: TimeValue | undefined;
-  for (const t of doc.times) {
-    if (t.span.start >= from && t.span.end <= view.span.start && t.value.kind === 'date' && t.value.granularity === 'day') found = t.value;
-  }
-  return found;
 }
 
 function contextsOf(view: SentenceView, own: readonly string[]): string[] {
@@ -242,7 +265,16 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       // "PM will visit Karachi": a place as the object of a visit is where it happens.
       place = view.refs.find((r) => r.first === last + 1 && r.type === 'PLACE')?.actor;
     }
-    const recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    let recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    // "gave food aid to Oman", "offered to hand over to Oman two sailors": with no other object, the place
+    // after "to" is who receives.
+    if (recipient.length === 0 && place && !passive && !entry.speakerActs && coding.mode !== 'visit') {
+      const ref = view.refs.find((r) => r.actor === place && r.first > last && r.last < end);
+      if (ref && view.words[ref.first - 1]?.text === 'to') {
+        recipient = [place];
+        place = undefined;
+      }
+    }
     if (entry.needsRecipient && recipient.filter((r) => !actor.includes(r)).length === 0) return;
     const stateChanges: Draft['stateChanges'] = [];
     if (entry.stateChange && STATE_MODALITIES.has(modality)) {
@@ -262,7 +294,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
           (coalition && /\bruling\b|\bgoverning\b/iu.test(objectText) ? rulingParty(doc) : undefined);
         const portfolios = kind === 'portfolios_assigned' ? portfoliosIn(objectText) : [];
         const title = kind === 'took_office' ? titleAfterAs(objectText) : undefined;
-        const date = dateOf(doc, view, first) ?? presentPerfectDate(doc, view, first);
+        const date = dateOf(doc, view, first, { start: clauseStart, end }) ?? presentPerfectDate(doc, view, first);
         for (const subject of changed) {
           stateChanges.push({
             kind,
@@ -277,7 +309,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
         }
       }
     }
-    const date = dateOf(doc, view, first);
+    const date = dateOf(doc, view, first, { start: clauseStart, end });
     const statement = view.statementAt[first];
     const unnamedActor =
       isVerb && !passive && actor.length === 0 && allowsUnnamedActor(coding.type) && hasNounSubject(view, clauseStart, first);
