@@ -15,7 +15,7 @@ interface TriggerHit {
 }
 
 const VERB_TAGS = new Set(['VERB', 'AUX']);
-const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'newly', 'recently']);
+const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
 const NEEDS_WINDOW = 8;
 
