@@ -17,6 +17,8 @@ const PHOENIX = packagePath('../shared/data/phoenix/CAMEO.verbpatterns.150430.tx
 const PLOVER_MAP = packagePath('../shared/data/plover/CAMEO2PLOVER-2021.txt');
 const OUT = packagePath('src/stages/events/verb-lexicon/verb-lexicon.json');
 
+const BROAD_DEFAULTS = new Set(['030', '040', '060', '080', '190']);
+
 interface PloverCoding {
   type: string;
   mode?: string;
@@ -188,7 +190,9 @@ function build(): { entries: VerbBlock[]; blocks: number; patterns: number } {
     const verbs: VerbOfBlock[] = [];
     for (const v of blockVerbs) {
       const code = v.own ?? blockCode;
-      const plain = codingOf(map, code);
+      // A block's bare default of a broad cue category (030 intend, 040 consult, 060 cooperate, 080 yield, 190
+      // use force) codes everyday verbs ("lead", "head", "face", "fill", "die"): only their object patterns count.
+      const plain = v.own === undefined && BROAD_DEFAULTS.has(code) ? undefined : codingOf(map, code);
       if (plain || objects.length > 0) verbs.push({ verb: v.words.join(' '), ...(plain ? { cameo: code, ...plain } : {}), forms: v.forms });
     }
     if (verbs.length > 0) entries.push({ name: blockName, verbs, ...(objects.length ? { objects } : {}) });

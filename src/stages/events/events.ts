@@ -34,6 +34,7 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       // A verb trigger must be tagged as a verb: "the meeting" and "a visit" are not events by themselves.
       if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
       if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
+      if (entry.notFollowedBy && view.words.slice(last + 1, last + 7).some((w) => entry.notFollowedBy!.includes(w.text))) continue;
       // "the detained sailors", "Ousted chief minister Rana Tariq": a participle used as an adjective.
       if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
       if (entry.needs) {
@@ -391,7 +392,7 @@ export function extractEvents(doc: Document): void {
       // no actor names ("Israeli soldiers arrested"). Only for conflict types: an unnamed agent of words
       // ("were accused", "the demand") is not a reported event.
       const conflict = allowsUnnamedActor(draft.event.type);
-      const agentless = conflict && ((draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0) || draft.unnamedActor);
+      const agentless = conflict && draft.unnamedActor;
       if ((draft.event.actor.length > 0 || agentless) && !retold && !draft.noEvent) {
         event = { id: `e${events.length + 1}`, ...draft.event };
         events.push(event);

@@ -29,6 +29,8 @@ interface TriggerOptions {
   needsPossessor?: boolean;
   /** An obligation ("China must drop barriers"): the speaker is the actor, the clause subject the recipient. */
   speakerActs?: boolean;
+  /** The trigger is no event when one of these words follows within six words ("asked whether", "asked X about"). */
+  notFollowedBy?: string[];
   /** How many words after the trigger `needs` looks (default 8). */
   needsWithin?: number;
   /** Coded only with a named recipient, as PETRARCH codes a verb only between a source and a target. */
@@ -78,6 +80,7 @@ export class LexiconError extends Error {
 
 const TRIGGERS_FILE = 'src/stages/events/triggers.json';
 const VERB_LEXICON_FILE = 'src/stages/events/verb-lexicon/verb-lexicon.json';
+const SPEECH_CUES_FILE = 'src/stages/statements/cues.json';
 
 interface PhoenixCoding extends EventCoding {
   context?: string[];
@@ -164,6 +167,7 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       ...(r.selfChange ? { selfChange: true } : {}),
       ...(r.needs ? { needs: r.needs } : {}),
       ...(r.needsWithin ? { needsWithin: r.needsWithin } : {}),
+      ...(r.notFollowedBy ? { notFollowedBy: r.notFollowedBy } : {}),
       ...(r.notBefore ? { notBefore: r.notBefore } : {}),
       ...(r.needsPossessor ? { needsPossessor: true } : {}),
       ...(r.speakerActs ? { speakerActs: true } : {}),
@@ -185,6 +189,9 @@ function loadTriggers(): Map<string, TriggerForm[]> {
   // Phoenix verbs the hand-written lexicon does not list: each object pattern as an entry that needs its object
   // head, then the plain verb, coded only between a named source and target.
   const handVerbs = new Set(raw.triggers.map((r) => r.verb?.toLowerCase().split(' ')[0]).filter((v): v is string => !!v));
+  // Speech cues ("add", "argue", "insist") report statements, which polity keeps in their own layer.
+  const speech = JSON.parse(readFileSync(packagePath(SPEECH_CUES_FILE), 'utf8')) as { verbs: Record<string, unknown> };
+  for (const cue of Object.keys(speech.verbs)) if (!cue.includes(' ')) handVerbs.add(cue);
   const phoenix = JSON.parse(readFileSync(packagePath(VERB_LEXICON_FILE), 'utf8')) as VerbLexiconFile;
   for (const block of phoenix.blocks) {
     for (const v of block.verbs) {

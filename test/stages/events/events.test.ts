@@ -215,6 +215,19 @@ describe('events stage', () => {
       assert.deepEqual(of('The League failed to reach an agreement with the AUP.').events, [['REJECT', 'failed', ['league'], ['aup']]]);
     });
 
+    it('codes arriving on a visit, renewing talks, declining to act and handing over aid', () => {
+      assert.deepEqual(of('Sara Baig arrived in Oman on a two-day visit.').events.map((e) => [e[0], e[2]]), [['CONSULT', ['sara']]]);
+      assert.deepEqual(of('The League renewed talks with the AUP on Friday.').events, [['CONSULT', 'renewed', ['league'], ['aup']]]);
+      assert.deepEqual(of('The League declined to join the AUP boycott.').events.map((e) => [e[0], e[1], e[2]]), [['REJECT', 'declined to', ['league']]]);
+      assert.deepEqual(of('The UN handed over relief supplies to Oman.').events, [['AID', 'handed over', ['un'], ['oman']]]);
+    });
+
+    it('codes no event for a question asked, a comment declined, or a speech verb', () => {
+      assert.deepEqual(of('Rana Tariq asked Sara Baig whether the League would back the budget.').events, []);
+      assert.deepEqual(of('The League declined to comment on the budget.').events, []);
+      assert.deepEqual(of('Rana Tariq added that Sara Baig had been in Quetta.').events, []);
+    });
+
     it('codes a protest as PROTEST whatever its demand', () => {
       assert.deepEqual(of('AUP workers protested in Quetta to demand the release of Rana Tariq.').events.map((e) => e[0]), ['PROTEST']);
     });
