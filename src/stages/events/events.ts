@@ -37,9 +37,11 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       if (entry.notFollowedBy && view.words.slice(last + 1, last + 7).some((w) => entry.notFollowedBy!.includes(w.text))) continue;
       // "the detained sailors", "Ousted chief minister Rana Tariq": a participle used as an adjective.
       if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
-      if (entry.needs) {
-        const window = view.words.slice(last + 1, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW)).map((w) => w.text);
-        if (!entry.needs.some((n) => window.includes(n))) continue;
+      if (entry.needsSet) {
+        const until = Math.min(view.words.length, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW));
+        let found = false;
+        for (let k = last + 1; k < until && !found; k++) found = entry.needsSet.has(view.words[k]!.text);
+        if (!found) continue;
       }
       hits.push({ form, first: i, last });
       i = last;

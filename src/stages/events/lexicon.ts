@@ -50,6 +50,8 @@ export interface TriggerEntry extends EventCoding, TriggerOptions {
   context: string[];
   /** From the Phoenix verb lexicon: it yields to a hand-written trigger of the same clause. */
   fromPhoenix?: boolean;
+  /** `needs` as a set, for the lookup in every sentence. */
+  needsSet?: ReadonlySet<string>;
 }
 
 /** One way a trigger is written: its words, lower-case, with the first one inflected. */
@@ -216,6 +218,7 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       }
     }
   }
+  for (const list of byFirstWord.values()) for (const f of list) if (f.entry.needs && !f.entry.needsSet) f.entry.needsSet = new Set(f.entry.needs);
   // Longest first; among equally long forms, the one with a required context first ("accepted the demands" is CONCEDE, not AGREE).
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || Number(!!b.entry.needs) - Number(!!a.entry.needs));
   return byFirstWord;
