@@ -4,8 +4,8 @@ import type { ActorRef, SentenceView } from './sentence-view.js';
 
 const PREPOSITIONS = new Set(['in', 'to', 'at', 'into', 'from', 'of', 'for', 'near', 'outside', 'inside', 'across', 'on', 'with', 'against', 'toward', 'towards']);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'at', 'into']);
-/** Words that open a new clause: the subject of a trigger after them is not looked for before them. */
-export const CLAUSE_OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'because', 'but', 'while', 'although', 'though', 'whereas', ':', '"']);
+/** Words that open a new clause (or end a sentence inside a quotation): the subject of a trigger after them is not looked for before them. */
+export const CLAUSE_OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'because', 'but', 'while', 'although', 'though', 'whereas', ':', '"', '.', '?', '!']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const COORDINATORS = new Set(['and', ',', '&']);
 const AGENT_TYPES: ReadonlySet<ActorType> = new Set(['PERSON', 'PARTY', 'ORG', 'GOVBODY', 'PLACE']);

@@ -35,6 +35,8 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
       if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
       if (entry.notFollowedBy && view.words.slice(last + 1, last + 7).some((w) => entry.notFollowedBy!.includes(w.text))) continue;
+      // "works being carried out by the government": a Phoenix object pattern needs its object after an active verb.
+      if (entry.fromPhoenix && entry.needsSet && form.participle && isPassive(view, i)) continue;
       // "the detained sailors", "Ousted chief minister Rana Tariq": a participle used as an adjective.
       if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
       if (entry.needsSet) {
@@ -124,13 +126,15 @@ function dateOf(doc: Document, view: SentenceView, at: number, clause?: { start:
 /**
  * The day a story is at: the last day-precise date stated before ("… said Monday he would not rejoin the
  * cabinet. Hours after the meeting, Prime Minister Imran Khan summoned …" → that Monday), passing over
- * deadlines and days after publication; for the lead, which tells the news before its date, the first day
+ * deadlines, days after publication and days named inside quotations; for the lead, which tells the news before its date, the first day
  * of the sentence after it.
  */
 function narrativeDate(doc: Document, view: SentenceView): TimeValue | undefined {
   const published = doc.meta.published;
+  // A day named inside a quotation ("nothing sensational in Sunday's press conference") is the speaker's, not the story's.
+  const quoted = (t: { span: { start: number } }) => doc.statements.some((st) => st.kind === 'direct' && st.content.start <= t.span.start && t.span.start < st.content.end);
   const usable = (t: { span: { start: number }; value: TimeValue }) =>
-    t.value.kind === 'date' && t.value.granularity === 'day' && !isDeadline(doc, t) && (!published || t.value.value <= published);
+    t.value.kind === 'date' && t.value.granularity === 'day' && !isDeadline(doc, t) && (!published || t.value.value <= published) && !quoted(t);
   let found: TimeValue | undefined;
   for (const t of doc.times) {
     if (t.span.end <= view.span.start && usable(t)) found = t.value;
