@@ -18,6 +18,10 @@ const VERB_TAGS = new Set(['VERB', 'AUX']);
 const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
 const NEEDS_WINDOW = 8;
+/** "insist on that": after a preposition, "that" is a pronoun, not a complement clause. */
+const THAT_AS_PRONOUN_AFTER = new Set(['on', 'about', 'of', 'for', 'with', 'in', 'at', 'to', 'by', 'from', 'like']);
+/** Types whose "that" complement names who is addressed: "demanded that", "accused … that", "warned that". */
+const COMPLEMENT_TYPES: ReadonlySet<string> = new Set(['REQUEST', 'ACCUSE', 'THREATEN', 'REJECT']);
 
 /** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
 function findTriggers(view: SentenceView): TriggerHit[] {
@@ -273,6 +277,12 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       place = view.refs.find((r) => r.first === last + 1 && r.type === 'PLACE')?.actor;
     }
     let recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    // "The PRC demanded that the US cancel its plans": with no object before it, a complement clause's subject
+    // is who the demand, accusation or threat is addressed to.
+    if (recipient.length === 0 && isVerb && !passive && !entry.speakerActs && view.words[end]?.text === 'that' && !THAT_AS_PRONOUN_AFTER.has(view.words[end - 1]?.text ?? '') && COMPLEMENT_TYPES.has(coding.type)) {
+      const clauseEnd = argumentEnd(view, { form, first: end, last: end }, undefined);
+      recipient = objectOf({ view, after: end, end: Math.min(clauseEnd, end + 6), exclude: actor });
+    }
     // "gave food aid to Oman", "offered to hand over to Oman two sailors": with no other object, the place
     // after "to" is who receives.
     if (recipient.length === 0 && place && !passive && !entry.speakerActs && coding.mode !== 'visit') {

@@ -205,6 +205,11 @@ describe('events stage', () => {
       assert.deepEqual(of('Iran, a close neighbour of Oman, has rejected the UN plan.').events, [['REJECT', 'rejected', ['iran'], ['un']]]);
     });
 
+    it('takes the subject of a "that" complement as the one a demand is addressed to, not a pronoun "that"', () => {
+      assert.deepEqual(of('Iran demanded that Oman release the tanker.').events.map((e) => [e[0], e[2], e[3]]), [['REQUEST', ['iran'], ['oman']]]);
+      assert.deepEqual(of('Rana Tariq said the League will insist on that in the assembly.').events.map((e) => e[3]), [[]]);
+    });
+
     it('takes a country after "to" as the recipient, and runs the governing verb’s object through its infinitive', () => {
       assert.deepEqual(of('Iran has offered to hand over to Oman two of the detained sailors.').events, [['AGREE', 'offered', ['iran'], ['oman']]]);
     });
