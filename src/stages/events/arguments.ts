@@ -117,6 +117,8 @@ function antecedentOf(view: SentenceView, clauseStart: number): string[] {
   return ref ? [ref.actor] : [];
 }
 
+const DATELINE_MARKS = new Set(['-', '\u2013', '\u2014', ':', '--']);
+
 /** Words after which a name is not the clause's subject: a fronted phrase ("On Monday in Kabul", "According to X"). */
 const NOT_SUBJECT_AFTER = new Set(['in', 'at', 'on', 'under', 'after', 'before', 'during', 'with', 'for', 'against', 'to', 'from', 'by', 'into', 'despite', 'following', 'near', 'amid', 'over', 'between', 'among', 'than', 'like', 'about', 'toward', 'towards', 'since', 'until', 'without', 'as', 'told', 'than']);
 
@@ -136,12 +138,18 @@ function headSubject({ view, at, clauseStart, partyOf: party }: SubjectSearch): 
     if (w === ')') depth = Math.max(0, depth - 1);
     if (depth > 0 || w === ',') continue;
     if (SUBJECT_PRONOUNS.has(w) || w === 'latter' || w === 'former' || w === 'led') return undefined;
-    const ref = view.refs.find((r) => r.first === i);
+    let ref = view.refs.find((r) => r.first === i);
     if (!ref || ref.last >= at || !AGENT_TYPES.has(ref.type)) continue;
+    // "PORT QASIMABAD - Rural People's League convener …": a dateline is not the subject.
+    if (ref.first === 0 && DATELINE_MARKS.has(view.words[ref.last + 1]?.text ?? '')) {
+      i = ref.last;
+      continue;
+    }
     if (NOT_SUBJECT_AFTER.has(wordBefore(view, ref) ?? '')) {
       i = ref.last;
       continue;
     }
+    ref = headOfPhrase(view, ref, at);
     // "ready to take the AUP in provided it backs the budget": a subject pronoun nearer the trigger is its subject.
     if (view.words.slice(ref.last + 1, at).some((x, k) => SUBJECT_PRONOUNS.has(x.text) && !view.refs.some((r) => r.first === ref.last + 1 + k))) return undefined;
     const refs = [ref, ...coordinatedAfter(view, ref, at)];
@@ -153,6 +161,27 @@ function headSubject({ view, at, clauseStart, partyOf: party }: SubjectSearch): 
     return unique(refs.map((r) => r.actor));
   }
   return undefined;
+}
+
+const MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PART', 'PUNCT', 'NUM']);
+
+/**
+ * Names before the head of a noun phrase modify it: "Rural People's League (RPL-S) convener Tariq Mehmood
+ * Qureshi resigned" is Qureshi's act. The last actor of a run of names, titles and possessives is the head.
+ */
+function headOfPhrase(view: SentenceView, ref: ActorRef, at: number): ActorRef {
+  let head = ref;
+  for (let i = ref.last + 1; i < at; i++) {
+    const w = view.words[i]!;
+    const next = view.refs.find((r) => r.first === i);
+    if (next && next.last < at && AGENT_TYPES.has(next.type) && next.type !== 'PLACE') {
+      head = next;
+      i = next.last;
+      continue;
+    }
+    if (w.text === ',' || !MODIFIER_TAGS.has(w.pos)) break;
+  }
+  return head;
 }
 
 function nearestSubject({ view, at, clauseStart, previousActors, partyOf: party }: SubjectSearch): string[] {

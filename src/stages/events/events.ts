@@ -91,10 +91,38 @@ function mainTriggers(view: SentenceView, hits: TriggerHit[]): TriggerHit[] {
 /** Where a trigger's arguments stop: the next trigger or a word that opens a new clause. */
 function argumentEnd(view: SentenceView, hit: TriggerHit, next: TriggerHit | undefined): number {
   const limit = next ? next.first : view.words.length;
+  // "A day after the PM toured Port Qasimabad, the RPL-S said …": a fronted adverbial clause ends at its comma.
+  const fronted = subordinateBefore(view, hit.first) !== undefined;
   for (let i = hit.last + 1; i < limit; i++) {
-    if (CLAUSE_OPENERS.has(view.words[i]!.text)) return i;
+    if (CLAUSE_OPENERS.has(view.words[i]!.text) || (fronted && view.words[i]!.text === ',')) return i;
+    // "visited Port Qasimabad on Monday, keeping a promise made to the RPL-S": a participle clause is another's.
+    if (view.words[i]!.text === ',' && view.words[i + 1]?.pos === 'VERB' && /(?:ing|ed)$/u.test(view.words[i + 1]!.text)) return i;
   }
   return limit;
+}
+
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'once', 'since', 'until', 'if', 'unless', 'although', 'though', 'as']);
+
+/** The subordinator opening the clause of a trigger, when the sentence opens with that clause ("After X met Y, …"). */
+function subordinateBefore(view: SentenceView, at: number): number | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const w = view.words[i]!.text;
+    if (w === ',' || CLAUSE_OPENERS.has(w)) return undefined;
+    if (SUBORDINATORS.has(w) && view.words.slice(0, i).every((x) => x.pos !== 'VERB' && x.pos !== 'AUX')) return i;
+  }
+  return undefined;
+}
+
+const DAY_COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/** "A day after X toured …, the party said on Tuesday": the event is that many days before (or after) the date of the main clause. */
+function dayShift(view: SentenceView, at: number): number {
+  const sub = subordinateBefore(view, at);
+  const word = sub !== undefined ? view.words[sub]!.text : '';
+  if (sub === undefined || (word !== 'after' && word !== 'before') || !/^days?$/u.test(view.words[sub - 1]?.text ?? '')) return 0;
+  const n = DAY_COUNT[view.words[sub - 2]?.text ?? ''] ?? Number(view.words[sub - 2]?.text);
+  if (!Number.isFinite(n)) return 0;
+  return word === 'after' ? -n : n;
 }
 
 const DEADLINE_BEFORE = /\b(?:by|until|till|before|deadline|within|no later than|expires?|expiring)\s+(?:the\s+)?$/iu;
@@ -122,9 +150,17 @@ function dateOf(doc: Document, view: SentenceView, at: number, clause?: { start:
     if (own) return own.value;
   }
   const best = nearest(inSentence.filter((t) => !isDeadline(doc, t)));
-  if (best) return best.value;
+  if (best) return shifted(best.value, dayShift(view, at));
   const statement = view.statementAt[at] ?? doc.statements.find((s) => s.evidence.start <= offset && offset < s.evidence.end);
   return statement?.date ?? narrativeDate(doc, view);
+}
+
+function shifted(value: TimeValue, days: number): TimeValue {
+  if (days === 0 || value.kind !== 'date' || value.granularity !== 'day' || !/^\d{4}-\d{2}-\d{2}$/u.test(value.value)) return value;
+  const d = new Date(`${value.value}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  const iso = d.toISOString().slice(0, 10);
+  return { kind: 'date', granularity: 'day', value: iso, start: iso, end: iso };
 }
 
 /**
@@ -385,6 +421,17 @@ function mergeSameType(drafts: Draft[]): Draft[] {
   return out;
 }
 
+/**
+ * "A day after the PM toured Port Qasimabad … The Prime Minister visited Port Qasimabad on Monday": one visit
+ * told twice in an article, by the same actor, to the same place on the same day.
+ */
+function visitRetold(events: readonly Event[], e: Omit<Event, 'id'>): boolean {
+  if (e.mode !== 'visit' || !e.date) return false;
+  return events.some(
+    (o) => o.mode === 'visit' && o.type === e.type && o.date?.value === e.date!.value && o.actor.some((a) => e.actor.includes(a)) && (!o.place || !e.place || o.place === e.place),
+  );
+}
+
 /** Adds the events and stateChanges layers. */
 export function extractEvents(doc: Document): void {
   const events: Event[] = [];
@@ -401,7 +448,7 @@ export function extractEvents(doc: Document): void {
         if (!first.body && sc.body) first.body = sc.body;
       }
       const fresh = draft.stateChanges.filter((sc) => !known.includes(sc));
-      const retold = known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT';
+      const retold = (known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT') || visitRetold(events, draft.event);
       let event: Event | undefined;
       // "Three US servicemen were killed by an improvised explosive device": a passive conflict event with a
       // known victim and no named agent is still an event, its actor empty; so is one whose agent is a group
