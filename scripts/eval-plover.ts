@@ -65,6 +65,21 @@ function primaryEvent(doc: Document, events: readonly Event[], eventText: string
   return events.find((e) => doc.text.slice(e.trigger.start, e.trigger.end).toLowerCase().split(/\s+/u).some((w) => words.has(w))) ?? events[0];
 }
 
+/**
+ * The trivial baseline: runs of capitalised words ("Prime Minister Ehud Barak", "U.N."), lower-cased, in
+ * text order; a sentence-initial function word ("The", "In") does not start a name.
+ */
+export function capitalisedNames(text: string): string[] {
+  const names: string[] = [];
+  const re = /(?:[A-Z][\p{L}.'’-]*)(?:\s+(?:[A-Z][\p{L}.'’-]*))*/gu;
+  for (const m of text.matchAll(re)) {
+    const words = m[0].split(/\s+/u);
+    while (words.length > 0 && /^(The|A|An|In|On|At|After|According|Despite|Under|Newly|Ousted|Human)$/u.test(words[0]!)) words.shift();
+    if (words.length > 0) names.push(words.join(' ').toLowerCase().replace(/['’]s$/u, ''));
+  }
+  return names;
+}
+
 export interface GsrScore {
   records: number;
   withEvent: number;
@@ -74,13 +89,16 @@ export interface GsrScore {
   targetChecked: number;
   targetCorrect: number;
   byType: Record<string, { n: number; correct: number }>;
+  /** The trivial rule on the same records with an event: source = first capitalised name, target = second. */
+  trivialSourceCorrect: number;
+  trivialTargetCorrect: number;
   tokens: number;
   ms: number;
 }
 
 export async function scoreGsr(pipeline: Pipeline, path = packagePath('../shared/data/plover/gsr-dev.json')): Promise<GsrScore> {
   const records = JSON.parse(readFileSync(path, 'utf8')) as GsrRecord[];
-  const score: GsrScore = { records: 0, withEvent: 0, typeCorrect: 0, sourceChecked: 0, sourceCorrect: 0, targetChecked: 0, targetCorrect: 0, byType: {}, tokens: 0, ms: 0 };
+  const score: GsrScore = { records: 0, withEvent: 0, typeCorrect: 0, sourceChecked: 0, sourceCorrect: 0, targetChecked: 0, targetCorrect: 0, byType: {}, trivialSourceCorrect: 0, trivialTargetCorrect: 0, tokens: 0, ms: 0 };
   for (const r of records) {
     const gold = OLD_TYPE_NAMES[r.event] ?? r.event;
     const doc = createDocument(r.text, r.date ? { published: r.date } : {});
@@ -97,15 +115,18 @@ export async function scoreGsr(pipeline: Pipeline, path = packagePath('../shared
       score.typeCorrect++;
       slot.correct++;
     }
+    const names = capitalisedNames(r.text);
     const sources = actorTexts(r.source);
     if (sources.length > 0) {
       score.sourceChecked++;
       if (actorsMatch(sources, surfaceForms(doc, e.actor))) score.sourceCorrect++;
+      if (actorsMatch(sources, names.slice(0, 1))) score.trivialSourceCorrect++;
     }
     const targets = actorTexts(r.target);
     if (targets.length > 0) {
       score.targetChecked++;
       if (actorsMatch(targets, surfaceForms(doc, e.recipient))) score.targetCorrect++;
+      if (actorsMatch(targets, names.slice(1, 2))) score.trivialTargetCorrect++;
     }
   }
   return score;
@@ -117,6 +138,7 @@ export function formatGsr(s: GsrScore): string[] {
   return [
     `gsr-dev (../shared/data/plover/gsr-dev.json, ${s.records} records): type accuracy ${pct(s.typeCorrect, s.records)} of all records, ${pct(s.typeCorrect, s.withEvent)} of the ${s.withEvent} with an event (coverage ${pct(s.withEvent, s.records)})`,
     `  source match ${pct(s.sourceCorrect, s.sourceChecked)} (${s.sourceCorrect}/${s.sourceChecked}), target match ${pct(s.targetCorrect, s.targetChecked)} (${s.targetCorrect}/${s.targetChecked}) among records with an event`,
+    `  trivial rule on the same records (source = first capitalised name, target = second): source ${pct(s.trivialSourceCorrect, s.sourceChecked)} (${s.trivialSourceCorrect}/${s.sourceChecked}), target ${pct(s.trivialTargetCorrect, s.targetChecked)} (${s.trivialTargetCorrect}/${s.targetChecked})`,
     `  by type: ${Object.entries(s.byType).sort().map(([t, v]) => `${t} ${v.correct}/${v.n}`).join(', ')}`,
   ];
 }

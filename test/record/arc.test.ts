@@ -132,7 +132,8 @@ describe('the RPL-S arc, article by article', () => {
 
   it('8: the visit reported again is one event with two sources; the second spelling appears again', () => {
     const r = after_(8);
-    const visits = r.events.filter((e) => e.type === 'CONSULT' && e.date === '2024-03-04');
+    // Visits only: the same day's meeting with a delegation of fishermen is another CONSULT.
+    const visits = r.events.filter((e) => e.type === 'CONSULT' && e.mode === 'visit' && e.date === '2024-03-04');
     assert.equal(visits.length, 1);
     assert.deepEqual(visits[0]!.sources.map((s) => s.article), [docs[6]!.meta.id, docs[7]!.meta.id]);
     assert.ok(actorNamed(r, 'Tariq Mehmood Qureshi').members.some((m) => m.article === docs[7]!.meta.id && m.name === 'Tariq Mehmud Qureshi'));

@@ -18,7 +18,7 @@ const ANAPHORIC = new RegExp(`^(?:${phraseAlternation(CUES.anaphoric)})\\b\\s*[.
 const CONDITION = new RegExp(`(?:,\\s*)?\\b(?:${phraseAlternation(CUES.conditions)})\\b\\s*`, 'giu');
 const CLAUSE_BREAK = new RegExp(`${CUES.clauseBreaks.map((b) => phraseAlternation([b])).join('|')}|\\s+and\\s+(?=(?:he|she|we|they|i|it)\\b)|["\\n]|[.!?](?=\\s|"|$)`, 'giu');
 // Auxiliaries and adverbs between a subject and its cue: "Prime Minister Imran had personally contacted".
-const SUBJECT_GAP = /(?:\s+(?:also|still|now|then|had|has|have|was|were|is|are|am|personally|publicly|repeatedly|again|already|further|not|never|himself|herself|themselves|itself|once|today|on\s+\w+day))*\s*$/iu;
+const SUBJECT_GAP = /(?:\s+(?:also|still|now|then|had|has|have|was|were|is|are|am|remains|remained|remain|stays|stayed|personally|publicly|repeatedly|again|already|further|not|never|himself|herself|themselves|itself|once|today|on\s+\w+day))*\s*$/iu;
 const PRONOUN_BEFORE = /\b(he|she|they|we|i|it)$/iu;
 
 interface Draft extends Omit<Commitment, 'id'> {
@@ -38,6 +38,7 @@ class CommitmentReader {
   private readonly statements: { statement: Statement; content: Span }[];
   private readonly times: { span: Span; value: TimeValue }[];
   readonly drafts: Draft[] = [];
+  private readonly covered: Span[] = [];
 
   constructor(private readonly index: ReferenceIndex) {
     this.text = index.view.text;
@@ -51,9 +52,12 @@ class CommitmentReader {
     for (const cue of findCues(this.text)) {
       const sentence = this.sentences.find((s) => s.span.start <= cue.start && cue.start < s.span.end);
       if (!sentence) continue;
-      if (this.drafts.some((d) => this.index.toView(d.what).start <= cue.start && cue.start < this.index.toView(d.what).end)) continue;
-      const draft = this.commitmentAt(cue, sentence);
-      if (draft && !this.reportedBefore(draft)) this.drafts.push(draft);
+      if (this.covered.some((w) => w.start <= cue.start && cue.start < w.end)) continue;
+      for (const draft of this.commitmentsAt(cue, sentence)) {
+        // A commitment told again still covers its words: "assured him that he would look into …" is no new plan.
+        this.covered.push(this.index.toView(draft.what));
+        if (!this.reportedBefore(draft)) this.drafts.push(draft);
+      }
     }
   }
 
@@ -81,11 +85,35 @@ class CommitmentReader {
     return sentence.start + start;
   }
 
+  /**
+   * "has promised to advance the peace deal and to reopen talks with the ELN": two commitments, each with the
+   * recipient its own action names.
+   */
+  private commitmentsAt(cue: CueMatch, sentence: SentenceInView): Draft[] {
+    const draft = this.commitmentAt(cue, sentence);
+    if (!draft) return [];
+    const what = this.index.toView(draft.what);
+    const text = this.text.slice(what.start, what.end);
+    const and = /,?\s+and\s+to\s+(?=[a-z])/u.exec(text);
+    if (!and) return [draft];
+    const first = { start: what.start, end: what.start + and.index };
+    const second = { start: what.start + and.index + and[0].length, end: what.end };
+    return [first, second].map((part) => {
+      const to = this.recipientOf(cue, part, draft.by);
+      const { to: _to, ...rest } = draft;
+      return { ...rest, ...(to ? { to } : {}), what: this.index.toOriginal(part) };
+    });
+  }
+
   private commitmentAt(cue: CueMatch, sentence: SentenceInView): Draft | undefined {
     const clauseStart = this.clauseStart(sentence.span, cue.start);
     const statement = this.statementAt(cue.start);
+    // "He said the party would launch a membership drive": "would" is a plan only as someone's reported words.
+    if (cue.reportedOnly && !statement) return undefined;
+    // "he would not rejoin the cabinet": a reported refusal is a decision (an event), not a promise to follow up.
+    if (cue.reportedOnly && /^(?:not|never)\b|^\w+n[’']t\b/iu.test(this.text.slice(cue.what, cue.what + 8))) return undefined;
     const by = this.subjectOf(cue, clauseStart, sentence, statement);
-    if (!by || !AGENTS.has(this.index.actorType(by) ?? '')) return undefined;
+    if (!by || !AGENTS.has(this.index.actorType(by) ?? '') || !this.isPolitical(by)) return undefined;
 
     const { what, condition } = this.whatAndCondition(cue, sentence.span, clauseStart);
     const whatText = this.text.slice(what.start, what.end);
@@ -114,6 +142,16 @@ class CommitmentReader {
   }
 
   /**
+   * A commitment is a political actor's: an organisation, or a person holding a role or a membership, or one
+   * who speaks in the article. A private errand ("she would text her once she arrived at Voi") commits nobody.
+   */
+  private isPolitical(actor: string): boolean {
+    if (this.index.actorType(actor) !== 'PERSON') return true;
+    const doc = this.index.doc;
+    return doc.roles.some((r) => r.person === actor) || doc.memberships.some((m) => m.person === actor) || doc.statements.some((st) => st.speaker === actor && st.kind === 'direct');
+  }
+
+  /**
    * Who commits: the actor or pronoun right before the cue ("PM will visit", "the PPP was ready to"); for a
    * cue after "and", the subject of the clause ("Prime Minister Imran Khan summoned … and assured him").
    */
@@ -125,6 +163,8 @@ class CommitmentReader {
     if (named && named.span.start >= clauseStart && !named.possessive) return named.actor;
     const pronoun = PRONOUN_BEFORE.exec(trimmed)?.[1];
     if (pronoun) return this.resolvePronoun(pronoun.toLowerCase(), end, sentence, statement);
+    // "Baloch said the party would launch a membership drive": the speaker's party, else the party last named.
+    if (/\bthe\s+party$/iu.test(trimmed)) return this.theParty(end, statement);
     if (/\band$/iu.test(trimmed)) {
       const subject = this.index.within({ start: clauseStart, end: cue.start }).find((r) => !r.possessive && r.actorType !== 'PLACE');
       if (subject) return subject.actor;
@@ -155,6 +195,14 @@ class CommitmentReader {
     if (named.length) return named[named.length - 1]!.actor;
     if (statement?.kind === 'indirect' && statement.speaker && wanted(statement.speaker)) return statement.speaker;
     return undefined;
+  }
+
+  private theParty(at: number, statement: Statement | undefined): string | undefined {
+    const speaker = statement?.speaker;
+    const own = speaker && (this.index.actorType(speaker) === 'PARTY' ? speaker : this.index.partyOf(speaker));
+    if (own) return own;
+    const named = this.index.within({ start: 0, end: at }).filter((r) => r.actorType === 'PARTY');
+    return named[named.length - 1]?.actor;
   }
 
   /** What is committed, up to the end of its clause, with a condition ("provided it helped…") split off. */

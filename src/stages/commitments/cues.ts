@@ -9,7 +9,13 @@ import { packagePath } from '../../package-path.js';
 interface CueLexicon {
   verbs: { forms: string[]; kind: CommitmentKind; complements: string[] }[];
   readiness: { kind: CommitmentKind; adjectives: string[] };
+  /** "is set to resume", "is scheduled to hold": a stated plan. */
+  scheduled: string[];
   modals: string[];
+  /** Future-in-the-past modals: a commitment only in what someone said ("he said the party would launch…"). */
+  reportedModals: string[];
+  /** Modals that carry their own negation ("won't"): the committed action is the negated one. */
+  negativeModals: string[];
   firstPerson: string[];
   nonAgentive: string[];
   nonVerbs: string[];
@@ -40,6 +46,8 @@ export interface CueMatch {
   /** Who the commitment is made to when the cue names them ("assured him"). */
   object?: { start: number; end: number };
   modal: boolean;
+  /** The cue is a future-in-the-past "would": it commits only inside a statement. */
+  reportedOnly?: boolean;
 }
 
 const NON_AGENTIVE = new Set(CUES.nonAgentive);
@@ -54,8 +62,13 @@ const VERB_CUES = CUES.verbs.map((v) => ({
 // "the PPP was ready to embrace the MQM-P"
 const READINESS = new RegExp(`\\b(?:is|are|was|were|am|be|been|remains?|remained|stands?|stood)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.readiness.adjectives)})\\s+to\\s+`, 'giu');
 
-// "PM will visit Karachi", "we'll support", "He will also inaugurate"
-const MODAL = new RegExp(`(?:\\b|(?<=\\w))(?:${phraseAlternation(CUES.modals)})\\s+((?:${ADVERB}\\s+)*)([a-z]+)\\b`, 'giu');
+// "the Section 194 inquiry is set to resume its hearings"
+const SCHEDULED = new RegExp(`\\b(?:is|are|was|were)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.scheduled)})\\s+to\\s+`, 'giu');
+
+// "PM will visit Karachi", "we'll support", "He will also inaugurate", "we will not abandon", "the party would launch"
+const MODAL = new RegExp(`(?:\\b|(?<=\\w))(${phraseAlternation([...CUES.modals, ...CUES.reportedModals])})\\s+((?:${ADVERB}\\s+)*)([a-z]+)\\b`, 'giu');
+const REPORTED_MODALS = new Set(CUES.reportedModals.map((m) => m.toLowerCase()));
+const NEGATIVE_MODALS = new Set(CUES.negativeModals.map((m) => m.toLowerCase()));
 
 // "committed to Israel", "agreed to the second condition": "to" before a noun phrase is no action.
 const NOT_A_VERB = new Set(CUES.nonVerbs);
@@ -73,7 +86,9 @@ export function findCues(text: string): CueMatch[] {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[2]!.toLowerCase() === 'to' && !startsWithVerb(text, m.index + m[0].length)) continue;
-      if (PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // "is committed to holding elections" is the actor's own pledge, not a passive.
+      const stative = /^committed$/iu.test(/^\S+/u.exec(m[0])?.[0] ?? '');
+      if (!stative && PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       const objectText = m[1] ?? '';
       const objectStart = m.index + m[0].indexOf(objectText);
       out.push({
@@ -90,12 +105,21 @@ export function findCues(text: string): CueMatch[] {
     if (!startsWithVerb(text, m.index + m[0].length)) continue;
     out.push({ kind: CUES.readiness.kind, start: m.index, what: m.index + m[0].length, modal: false });
   }
+  SCHEDULED.lastIndex = 0;
+  for (let m = SCHEDULED.exec(text); m; m = SCHEDULED.exec(text)) {
+    if (!startsWithVerb(text, m.index + m[0].length)) continue;
+    out.push({ kind: 'plan', start: m.index, what: m.index + m[0].length, modal: false });
+  }
   MODAL.lastIndex = 0;
   for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
-    const verb = m[2]!.toLowerCase();
+    const modal = m[1]!.toLowerCase();
+    const verb = m[3]!.toLowerCase();
     if (NON_AGENTIVE.has(verb)) continue;
-    const adverbs = m[1] ?? '';
-    out.push({ kind: 'plan', start: m.index, what: m.index + m[0].length - verb.length - adverbs.length, modal: true });
+    const adverbs = m[2] ?? '';
+    const verbAt = m.index + m[0].length - verb.length;
+    // A negated commitment keeps its negation: "will not abandon our allies", "won't raise taxes".
+    const what = NEGATIVE_MODALS.has(modal) ? m.index : verbAt - adverbs.length;
+    out.push({ kind: 'plan', start: m.index, what, modal: true, ...(REPORTED_MODALS.has(modal) ? { reportedOnly: true } : {}) });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -4,8 +4,8 @@ import type { ActorRef, SentenceView } from './sentence-view.js';
 
 const PREPOSITIONS = new Set(['in', 'to', 'at', 'into', 'from', 'of', 'for', 'near', 'outside', 'inside', 'across', 'on', 'with', 'against', 'toward', 'towards']);
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'at', 'into']);
-/** Words that open a new clause: the subject of a trigger after them is not looked for before them. */
-export const CLAUSE_OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'because', 'but', 'while', 'although', 'though', 'whereas', ':', '"']);
+/** Words that open a new clause (or end a sentence inside a quotation): the subject of a trigger after them is not looked for before them. */
+export const CLAUSE_OPENERS = new Set([';', 'that', 'which', 'who', 'whom', 'because', 'but', 'while', 'although', 'though', 'whereas', ':', '"', '.', '?', '!']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 const COORDINATORS = new Set(['and', ',', '&']);
 const AGENT_TYPES: ReadonlySet<ActorType> = new Set(['PERSON', 'PARTY', 'ORG', 'GOVBODY', 'PLACE']);
@@ -96,7 +96,95 @@ export interface SubjectSearch {
  * locative places and appositions; with its coordinated partners, and the party of a delegation head:
  * "The PTI delegation led by … Asad Umar on Monday visited" → Asad Umar and PTI.
  */
-export function subjectOf({ view, at, clauseStart, previousActors, partyOf: party }: SubjectSearch): string[] {
+export function subjectOf(search: SubjectSearch): string[] {
+  const found = headSubject(search) ?? nearestSubject(search);
+  return found.length > 0 ? found : antecedentOf(search.view, search.clauseStart);
+}
+
+/**
+ * The subject of a relative clause is the name it hangs on: "Minister Chen Shih-chung (陳時中), who resigned
+ * on Thursday" → Chen.
+ */
+function antecedentOf(view: SentenceView, clauseStart: number): string[] {
+  if (!['who', 'which'].includes(view.words[clauseStart - 1]?.text ?? '')) return [];
+  let i = clauseStart - 2;
+  if (view.words[i]?.text === ',') i--;
+  if (view.words[i]?.text === ')') {
+    while (i >= 0 && view.words[i]!.text !== '(') i--;
+    i--;
+  }
+  const ref = view.refs.find((r) => r.last === i && AGENT_TYPES.has(r.type));
+  return ref ? [ref.actor] : [];
+}
+
+const DATELINE_MARKS = new Set(['-', '\u2013', '\u2014', ':', '--']);
+
+/** Words after which a name is not the clause's subject: a fronted phrase ("On Monday in Kabul", "According to X"). */
+const NOT_SUBJECT_AFTER = new Set(['in', 'at', 'on', 'under', 'after', 'before', 'during', 'with', 'for', 'against', 'to', 'from', 'by', 'into', 'despite', 'following', 'near', 'amid', 'over', 'between', 'among', 'than', 'like', 'about', 'toward', 'towards', 'since', 'until', 'without', 'as', 'told', 'than']);
+
+/**
+ * The head of the clause's subject phrase: the first actor of the clause that no preposition governs, with
+ * the actors coordinated with it ("Jordan and Britain have agreed"); a name in an apposition after it is not
+ * the subject ("Pakistan, a key U.S. ally in the war against terrorism, has refused"). Undefined when the clause opens
+ * with something the simple left-to-right reading cannot take ("the latter", a pronoun, "led by").
+ */
+function headSubject({ view, at, clauseStart, partyOf: party }: SubjectSearch): string[] | undefined {
+  // "A League delegation led by … Sara Baig": the head of the delegation is found from the trigger back.
+  if (view.words.slice(clauseStart, at).some((w, k, all) => w.text === 'led' && all[k + 1]?.text === 'by')) return undefined;
+  let depth = 0;
+  for (let i = clauseStart; i < at; i++) {
+    const w = view.words[i]!.text;
+    if (w === '(') depth++;
+    if (w === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || w === ',') continue;
+    if (SUBJECT_PRONOUNS.has(w) || w === 'latter' || w === 'former' || w === 'led') return undefined;
+    let ref = view.refs.find((r) => r.first === i);
+    if (!ref || ref.last >= at || !AGENT_TYPES.has(ref.type)) continue;
+    // "PORT QASIMABAD - Rural People's League convener …": a dateline is not the subject.
+    if (ref.first === 0 && DATELINE_MARKS.has(view.words[ref.last + 1]?.text ?? '')) {
+      i = ref.last;
+      continue;
+    }
+    if (NOT_SUBJECT_AFTER.has(wordBefore(view, ref) ?? '')) {
+      i = ref.last;
+      continue;
+    }
+    ref = headOfPhrase(view, ref, at);
+    // "ready to take the AUP in provided it backs the budget": a subject pronoun nearer the trigger is its subject.
+    if (view.words.slice(ref.last + 1, at).some((x, k) => SUBJECT_PRONOUNS.has(x.text) && !view.refs.some((r) => r.first === ref.last + 1 + k))) return undefined;
+    const refs = [ref, ...coordinatedAfter(view, ref, at)];
+    const ledAt = ledByBefore(view, ref);
+    if (ledAt !== undefined) {
+      const own = party?.(ref.actor);
+      if (own) return unique([...refs.map((r) => r.actor), own]);
+    }
+    return unique(refs.map((r) => r.actor));
+  }
+  return undefined;
+}
+
+const MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'PART', 'PUNCT', 'NUM']);
+
+/**
+ * Names before the head of a noun phrase modify it: "Rural People's League (RPL-S) convener Tariq Mehmood
+ * Qureshi resigned" is Qureshi's act. The last actor of a run of names, titles and possessives is the head.
+ */
+function headOfPhrase(view: SentenceView, ref: ActorRef, at: number): ActorRef {
+  let head = ref;
+  for (let i = ref.last + 1; i < at; i++) {
+    const w = view.words[i]!;
+    const next = view.refs.find((r) => r.first === i);
+    if (next && next.last < at && AGENT_TYPES.has(next.type) && next.type !== 'PLACE') {
+      head = next;
+      i = next.last;
+      continue;
+    }
+    if (w.text === ',' || !MODIFIER_TAGS.has(w.pos)) break;
+  }
+  return head;
+}
+
+function nearestSubject({ view, at, clauseStart, previousActors, partyOf: party }: SubjectSearch): string[] {
   for (let i = at - 1; i >= clauseStart; i--) {
     const w = view.words[i]!.text;
     if ((w === 'latter' || w === 'former') && view.words[i - 1]?.text === 'the' && previousActors && previousActors.length > 1) {
@@ -119,7 +207,13 @@ export function subjectOf({ view, at, clauseStart, previousActors, partyOf: part
 }
 
 /** The owner of a noun trigger: "Bilawal Bhutto-Zardari's public offer", "his resignation", "offer by the PPP". */
-export function possessorOf(view: SentenceView, first: number, last: number): string[] {
+export function possessorOf(view: SentenceView, first: number, last: number, ofOwner = false): string[] {
+  if (ofOwner && view.words[last + 1]?.text === 'of') {
+    // "the resignation of her predecessor, Martín Guzmán", "the downfall of long-time Algerian President
+    // Abdelaziz Bouteflika": the owner follows "of", maybe after an apposition or a title.
+    const ref = view.refs.find((r) => r.first > last + 1 && r.first <= last + 9 && r.type !== 'PLACE' && !r.fromStatement && view.words[r.first]!.pos !== 'PRON');
+    if (ref && !view.words.slice(last + 2, ref.first).some((w) => CLAUSE_OPENERS.has(w.text))) return [ref.actor];
+  }
   for (let i = first - 1; i >= Math.max(0, first - 4); i--) {
     const w = view.words[i]!.text;
     const ref = [...view.refs].reverse().find((r) => r.last === i || (w === "'s" && r.last === i - 1));
@@ -148,10 +242,17 @@ export interface ObjectSearch {
 export function objectOf({ view, after, end, exclude }: ObjectSearch): string[] {
   for (const ref of view.refs) {
     if (ref.first <= after || ref.last >= end) continue;
-    if (isLocative(view, ref) || exclude.includes(ref.actor)) continue;
+    if (isSetting(view, ref) || exclude.includes(ref.actor)) continue;
     return unique([ref, ...coordinatedAfter(view, ref, end)].map((r) => r.actor)).filter((a) => !exclude.includes(a));
   }
   return [];
+}
+
+/** Prepositions that make a place the setting of an event rather than its recipient ("in Kabul", but "to Brazil", "against Nigeria"). */
+const SETTING_PREPOSITIONS = new Set(['in', 'at', 'into', 'near', 'outside', 'inside', 'across', 'from', 'on', 'of', 'within', 'throughout']);
+
+function isSetting(view: SentenceView, ref: ActorRef): boolean {
+  return ref.type === 'PLACE' && SETTING_PREPOSITIONS.has(wordBefore(view, ref) ?? '');
 }
 
 /** The place of an event: a PLACE after "in", "to", "at" within the trigger's clause ("visited the MQM-P headquarters in Bahadurabad"). */

@@ -6,7 +6,7 @@ import { agentOf, CLAUSE_OPENERS, clauseStartOf, objectOf, partyOf, placeOf, pos
 import { allowsUnnamedActor, contextCues, triggerLexicon, typeRecoding, type EventCoding, type TriggerForm } from './lexicon.js';
 import { modalityOf } from './modality.js';
 import { sentenceViews, speakerActor, type SentenceView } from './sentence-view.js';
-import { isPassive, leadingParty, portfoliosIn, resolveKind, titleAfterAs } from './state-changes.js';
+import { isPassive, leadingParty, portfoliosIn, resolveKind, rulingParty, titleAfterAs } from './state-changes.js';
 
 interface TriggerHit {
   form: TriggerForm;
@@ -15,8 +15,13 @@ interface TriggerHit {
 }
 
 const VERB_TAGS = new Set(['VERB', 'AUX']);
+const ATTRIBUTIVE_BEFORE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'him', 'her', 'them', 'us']);
 const NEEDS_WINDOW = 8;
+/** "insist on that": after a preposition, "that" is a pronoun, not a complement clause. */
+const THAT_AS_PRONOUN_AFTER = new Set(['on', 'about', 'of', 'for', 'with', 'in', 'at', 'to', 'by', 'from', 'like']);
+/** Types whose "that" complement names who is addressed: "demanded that", "accused … that", "warned that". */
+const COMPLEMENT_TYPES: ReadonlySet<string> = new Set(['REQUEST', 'ACCUSE', 'THREATEN', 'REJECT']);
 
 /** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
 function findTriggers(view: SentenceView): TriggerHit[] {
@@ -33,55 +38,159 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       // A verb trigger must be tagged as a verb: "the meeting" and "a visit" are not events by themselves.
       if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
       if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
-      if (entry.needs) {
-        const window = view.words.slice(last + 1, last + 1 + NEEDS_WINDOW).map((w) => w.text);
-        if (!entry.needs.some((n) => window.includes(n))) continue;
+      if (entry.notFollowedBy && view.words.slice(last + 1, last + 7).some((w) => entry.notFollowedBy!.includes(w.text))) continue;
+      // "works being carried out by the government": a Phoenix object pattern needs its object after an active verb.
+      if (entry.fromPhoenix && entry.needsSet && form.participle && isPassive(view, i)) continue;
+      // "the detained sailors", "Ousted chief minister Rana Tariq": a participle used as an adjective.
+      if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
+      if (entry.needsSet) {
+        const until = Math.min(view.words.length, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW));
+        let found = false;
+        for (let k = last + 1; k < until && !found; k++) found = entry.needsSet.has(view.words[k]!.text);
+        if (!found) continue;
       }
       hits.push({ form, first: i, last });
       i = last;
       break;
     }
   }
-  return hits;
+  return mainTriggers(view, hits);
+}
+
+const NOUN_PHRASE_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'immediate', 'early', 'prompt', 'swift', 'complete', 'full', 'unconditional']);
+
+/**
+ * A noun trigger that is the object of a verb trigger is what that event is about, not an event of its own:
+ * "demanded the resignation of the commissioner" is a REQUEST; nobody resigned.
+ */
+function governedNoun(view: SentenceView, hits: readonly TriggerHit[], noun: TriggerHit): boolean {
+  const verb = hits.find((h) => h.form.entry.pos === 'verb' && h.last < noun.first && noun.first - h.last <= 4);
+  if (!verb) return false;
+  const between = view.words.slice(verb.last + 1, noun.first);
+  return between.every((w) => NOUN_PHRASE_WORDS.has(w.text) || w.pos === 'ADJ');
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", "'re"]);
+
+/**
+ * A clause reports one main event. A Phoenix verb yields to a hand-written trigger of its clause and to an
+ * earlier Phoenix verb there, and a Phoenix gerund without "be" is a modifier, not the event ("refugees
+ * fleeing the civil war", "according to a report").
+ */
+function mainTriggers(view: SentenceView, hits: TriggerHit[]): TriggerHit[] {
+  const clauses = hits.map((h) => clauseStartOf(view, h.first));
+  const kept = hits.filter((h, k) => {
+    if (!h.form.entry.fromPhoenix) return true;
+    const word = view.words[h.first]!.text;
+    if (word.endsWith('ing') && !BE_FORMS.has(view.words[h.first - 1]?.text ?? '') && !BE_FORMS.has(view.words[h.first - 2]?.text ?? '')) return false;
+    return !hits.some((o, j) => j !== k && clauses[j] === clauses[k] && (!o.form.entry.fromPhoenix || j < k));
+  });
+  return kept.filter((h) => h.form.entry.pos !== 'noun' || !governedNoun(view, kept, h));
 }
 
 /** Where a trigger's arguments stop: the next trigger or a word that opens a new clause. */
 function argumentEnd(view: SentenceView, hit: TriggerHit, next: TriggerHit | undefined): number {
   const limit = next ? next.first : view.words.length;
+  // "A day after the PM toured Port Qasimabad, the RPL-S said …": a fronted adverbial clause ends at its comma.
+  const fronted = subordinateBefore(view, hit.first) !== undefined;
   for (let i = hit.last + 1; i < limit; i++) {
-    if (CLAUSE_OPENERS.has(view.words[i]!.text)) return i;
+    if (CLAUSE_OPENERS.has(view.words[i]!.text) || (fronted && view.words[i]!.text === ',')) return i;
+    // "visited Port Qasimabad on Monday, keeping a promise made to the RPL-S": a participle clause is another's.
+    if (view.words[i]!.text === ',' && view.words[i + 1]?.pos === 'VERB' && /(?:ing|ed)$/u.test(view.words[i + 1]!.text)) return i;
   }
   return limit;
 }
 
-/** The nearest dated time expression in the sentence, else the date of the statement carrying the trigger. */
-function dateOf(doc: Document, view: SentenceView, at: number): TimeValue | undefined {
-  const offset = view.words[at]!.span.start;
-  let best: { d: number; value: TimeValue } | undefined;
-  for (const t of doc.times) {
-    if (t.span.start < view.span.start || t.span.end > view.span.end) continue;
-    if (t.value.kind !== 'date' && t.value.kind !== 'range') continue;
-    const d = Math.abs(t.span.start - offset);
-    if (!best || d < best.d) best = { d, value: t.value };
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'once', 'since', 'until', 'if', 'unless', 'although', 'though', 'as']);
+
+/** The subordinator opening the clause of a trigger, when the sentence opens with that clause ("After X met Y, …"). */
+function subordinateBefore(view: SentenceView, at: number): number | undefined {
+  for (let i = at - 1; i >= 0; i--) {
+    const w = view.words[i]!.text;
+    if (w === ',' || CLAUSE_OPENERS.has(w)) return undefined;
+    if (SUBORDINATORS.has(w) && view.words.slice(0, i).every((x) => x.pos !== 'VERB' && x.pos !== 'AUX')) return i;
   }
-  if (best) return best.value;
+  return undefined;
+}
+
+const DAY_COUNT: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/** "A day after X toured …, the party said on Tuesday": the event is that many days before (or after) the date of the main clause. */
+function dayShift(view: SentenceView, at: number): number {
+  const sub = subordinateBefore(view, at);
+  const word = sub !== undefined ? view.words[sub]!.text : '';
+  if (sub === undefined || (word !== 'after' && word !== 'before') || !/^days?$/u.test(view.words[sub - 1]?.text ?? '')) return 0;
+  const n = DAY_COUNT[view.words[sub - 2]?.text ?? ''] ?? Number(view.words[sub - 2]?.text);
+  if (!Number.isFinite(n)) return 0;
+  return word === 'after' ? -n : n;
+}
+
+const DEADLINE_BEFORE = /\b(?:by|until|till|before|deadline|within|no later than|expires?|expiring)\s+(?:the\s+)?$/iu;
+
+const isDated = (t: { value: TimeValue }) => t.value.kind === 'date' || t.value.kind === 'range';
+
+/** A deadline ("by July 17", "until Friday") dates what must happen, not what did. */
+function isDeadline(doc: Document, t: { span: { start: number } }): boolean {
+  return DEADLINE_BEFORE.test(doc.text.slice(Math.max(0, t.span.start - 24), t.span.start));
+}
+
+/**
+ * The date of an event: the time expression of its own clause, nearest the trigger ("met on Tuesday" even
+ * when "July 17" stands in another clause of the sentence); else the nearest in the sentence that is no
+ * deadline; else the date of the statement carrying it; else the day the story is at.
+ */
+function dateOf(doc: Document, view: SentenceView, at: number, clause?: { start: number; end: number }): TimeValue | undefined {
+  const offset = view.words[at]!.span.start;
+  const inSentence = doc.times.filter((t) => t.span.start >= view.span.start && t.span.end <= view.span.end && isDated(t));
+  const nearest = (ts: typeof inSentence) => ts.reduce<(typeof inSentence)[number] | undefined>((best, t) => (!best || Math.abs(t.span.start - offset) < Math.abs(best.span.start - offset) ? t : best), undefined);
+  if (clause) {
+    const from = view.words[clause.start]?.span.start ?? view.span.start;
+    const to = view.words[clause.end - 1]?.span.end ?? view.span.end;
+    const own = nearest(inSentence.filter((t) => t.span.start >= from && t.span.end <= to));
+    if (own) return own.value;
+  }
+  const best = nearest(inSentence.filter((t) => !isDeadline(doc, t)));
+  if (best) return shifted(best.value, dayShift(view, at));
   const statement = view.statementAt[at] ?? doc.statements.find((s) => s.evidence.start <= offset && offset < s.evidence.end);
   return statement?.date ?? narrativeDate(doc, view);
 }
 
-const NARRATIVE_REACH = 5;
+function shifted(value: TimeValue, days: number): TimeValue {
+  if (days === 0 || value.kind !== 'date' || value.granularity !== 'day' || !/^\d{4}-\d{2}-\d{2}$/u.test(value.value)) return value;
+  const d = new Date(`${value.value}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  const iso = d.toISOString().slice(0, 10);
+  return { kind: 'date', granularity: 'day', value: iso, start: iso, end: iso };
+}
 
 /**
- * The day a story is at: the last day-precise date in the few sentences before ("… said Monday he would not
- * rejoin the cabinet. Hours after the meeting, Prime Minister Imran Khan summoned …" → that Monday).
+ * The day a story is at: the last day-precise date stated before ("… said Monday he would not rejoin the
+ * cabinet. Hours after the meeting, Prime Minister Imran Khan summoned …" → that Monday), passing over
+ * deadlines, days after publication and days named inside quotations; for the lead, which tells the news before its date, the first day
+ * of the sentence after it.
  */
 function narrativeDate(doc: Document, view: SentenceView): TimeValue | undefined {
-  const from = doc.sentences[Math.max(0, view.index - NARRATIVE_REACH)]?.span.start ?? view.span.start;
+  const published = doc.meta.published;
+  // A day named inside a quotation ("nothing sensational in Sunday's press conference") is the speaker's, not the story's.
+  const quoted = (t: { span: { start: number } }) => doc.statements.some((st) => st.kind === 'direct' && st.content.start <= t.span.start && t.span.start < st.content.end);
+  const usable = (t: { span: { start: number }; value: TimeValue }) =>
+    t.value.kind === 'date' && t.value.granularity === 'day' && !isDeadline(doc, t) && (!published || t.value.value <= published) && !quoted(t);
   let found: TimeValue | undefined;
   for (const t of doc.times) {
-    if (t.span.start >= from && t.span.end <= view.span.start && t.value.kind === 'date' && t.value.granularity === 'day') found = t.value;
+    if (t.span.end <= view.span.start && usable(t)) found = t.value;
   }
-  return found;
+  if (found) return found;
+  const next = doc.sentences[view.index + 1];
+  if (view.index > 1 || !next) return undefined;
+  return doc.times.find((t) => t.span.start >= next.span.start && t.span.end <= next.span.end && usable(t))?.value;
+}
+
+/** "Colombia has elected Gustavo Petro", "has resigned": a change told in the present perfect is of the day of publication. */
+function presentPerfectDate(doc: Document, view: SentenceView, at: number): TimeValue | undefined {
+  const before = view.words.slice(Math.max(0, at - 3), at).map((w) => w.text);
+  const published = doc.meta.published;
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/u.test(published) || !before.some((w) => w === 'has' || w === 'have')) return undefined;
+  return { kind: 'date', granularity: 'day', value: published };
 }
 
 function contextsOf(view: SentenceView, own: readonly string[]): string[] {
@@ -132,6 +241,8 @@ function codingFor(form: TriggerForm, modality: Modality): EventCoding {
 
 interface Draft {
   event: Omit<Event, 'id'>;
+  /** The trigger records state changes only. */
+  noEvent: boolean;
   passive: boolean;
   /** The actor is a group no actor record names ("Israeli soldiers"), for a type coded without one. */
   unnamedActor: boolean;
@@ -153,13 +264,15 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
   const drafts: Draft[] = [];
   let lastDraft: { hit: TriggerHit; subject: string[] } | undefined;
   let recentActors = previousActors;
+  // "tasked PTI's Karachi leaders to meet the MQM-P leaders": the meeting is what was asked, not an event, and
+  // the asking's arguments run through it ("offered to hand over to Great Britain two of its nationals").
+  const governed = hits.map((h, k) => h.form.entry.pos === 'verb' && h.form.infinitive && view.words[h.first - 1]?.text === 'to' && hits.slice(0, k).some((o) => o.last >= h.first - 8));
   hits.forEach((hit, k) => {
     const { form, first, last } = hit;
     const { entry } = form;
     const isVerb = entry.pos === 'verb';
     const infinitive = isVerb && form.infinitive && view.words[first - 1]?.text === 'to';
-    // "tasked PTI's Karachi leaders to meet the MQM-P leaders": the meeting is what was asked, not an event.
-    if (infinitive && hits.slice(0, k).some((h) => h.last >= first - 8)) return;
+    if (governed[k]) return;
     const clauseStart = clauseStartOf(view, first);
     const modality = modalityOf({
       view, first, clauseStart, isVerb, triggerWords,
@@ -167,7 +280,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     });
     if (entry.stateChange && !STATE_MODALITIES.has(modality) && modality !== 'negated') return;
     const coding = codingFor(form, modality);
-    const end = argumentEnd(view, hit, hits[k + 1]);
+    const end = argumentEnd(view, hit, hits.find((_, j) => j > k && !governed[j]));
     const passive = isVerb && form.participle && isPassive(view, first);
 
     // "summoned Maqbool Siddiqui to Islamabad and assured him": the second verb shares the first one's subject.
@@ -183,7 +296,7 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
     let subject: string[];
     if (coordinated) subject = lastDraft!.subject;
     else if (!isVerb) {
-      subject = possessorOf(view, first, last);
+      subject = possessorOf(view, first, last, entry.ofOwner);
       if (subject.length === 0 && !entry.needsPossessor) subject = subjectOf({ view, at: first, clauseStart, ...(recentActors ? { previousActors: recentActors } : {}) });
     } else {
       subject = subjectOf({ view, at: first, clauseStart, partyOf: (p) => partyOf(doc, p), ...(recentActors ? { previousActors: recentActors } : {}) });
@@ -199,21 +312,42 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
       // "PM will visit Karachi": a place as the object of a visit is where it happens.
       place = view.refs.find((r) => r.first === last + 1 && r.type === 'PLACE')?.actor;
     }
-    const recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    let recipient = entry.speakerActs || passive ? subject : objectOf({ view, after: last, end, exclude: place ? [...actor, place] : actor });
+    // "The PRC demanded that the US cancel its plans": with no object before it, a complement clause's subject
+    // is who the demand, accusation or threat is addressed to.
+    if (recipient.length === 0 && isVerb && !passive && !entry.speakerActs && view.words[end]?.text === 'that' && !THAT_AS_PRONOUN_AFTER.has(view.words[end - 1]?.text ?? '') && COMPLEMENT_TYPES.has(coding.type)) {
+      const clauseEnd = argumentEnd(view, { form, first: end, last: end }, undefined);
+      recipient = objectOf({ view, after: end, end: Math.min(clauseEnd, end + 6), exclude: actor });
+    }
+    // "gave food aid to Oman", "offered to hand over to Oman two sailors": with no other object, the place
+    // after "to" is who receives.
+    if (recipient.length === 0 && place && !passive && !entry.speakerActs && coding.mode !== 'visit') {
+      const ref = view.refs.find((r) => r.actor === place && r.first > last && r.last < end);
+      if (ref && view.words[ref.first - 1]?.text === 'to') {
+        recipient = [place];
+        place = undefined;
+      }
+    }
+    if (entry.needsRecipient && recipient.filter((r) => !actor.includes(r)).length === 0) return;
     const stateChanges: Draft['stateChanges'] = [];
     if (entry.stateChange && STATE_MODALITIES.has(modality)) {
       const objectRefs = view.refs.filter((r) => r.first > last && r.last < end);
       const objectText = normalizeText(doc.text.slice(view.words[last]!.span.end, view.words[Math.max(last, end - 1)]!.span.end)).text;
       const objectIsParty = objectRefs[0]?.type === 'PARTY';
       const kind = resolveKind(entry.stateChange, objectText, objectIsParty);
-      const objectChanges = entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' || entry.stateChange === 'sworn';
+      const objectChanges = entry.changesObject || entry.stateChange === 'portfolios_assigned' || entry.stateChange === 'took_office' || entry.stateChange === 'sworn';
       const changed = entry.selfChange ? actor : objectChanges ? recipient.slice(0, 1) : actor.slice(0, 1);
       if (kind) {
         const body = objectRefs.find((r) => r.type === 'GOVBODY' || r.type === 'ORG')?.actor;
-        const partner = leadingParty(doc, objectText) ?? (objectIsParty && kind === 'joined_coalition' ? objectRefs[0]!.actor : undefined);
+        const coalition = kind === 'joined_coalition' || kind === 'left_coalition';
+        // "withdrew from the ruling coalition": the partner is the party that leads it.
+        const partner =
+          leadingParty(doc, objectText) ??
+          (objectIsParty && coalition ? objectRefs[0]!.actor : undefined) ??
+          (coalition && /\bruling\b|\bgoverning\b/iu.test(objectText) ? rulingParty(doc) : undefined);
         const portfolios = kind === 'portfolios_assigned' ? portfoliosIn(objectText) : [];
         const title = kind === 'took_office' ? titleAfterAs(objectText) : undefined;
-        const date = dateOf(doc, view, first);
+        const date = dateOf(doc, view, first, { start: clauseStart, end }) ?? presentPerfectDate(doc, view, first);
         for (const subject of changed) {
           stateChanges.push({
             kind,
@@ -228,11 +362,12 @@ function sentenceEvents(doc: Document, view: SentenceView, previousActors: strin
         }
       }
     }
-    const date = dateOf(doc, view, first);
+    const date = dateOf(doc, view, first, { start: clauseStart, end });
     const statement = view.statementAt[first];
     const unnamedActor =
       isVerb && !passive && actor.length === 0 && allowsUnnamedActor(coding.type) && hasNounSubject(view, clauseStart, first);
     drafts.push({
+      noEvent: entry.noEvent === true,
       passive: passive && !entry.stateChange,
       unnamedActor,
       sentence: view.index,
@@ -267,6 +402,8 @@ function mergeSameType(drafts: Draft[]): Draft[] {
     const into = out.find(
       (o) =>
         o.event.type === d.event.type &&
+        !o.noEvent &&
+        !d.noEvent &&
         d.event.actor.length > 0 &&
         (o.event.actor.some((a) => d.event.actor.includes(a)) || o.event.recipient.length === 0 || d.event.recipient.length === 0),
     );
@@ -282,6 +419,17 @@ function mergeSameType(drafts: Draft[]): Draft[] {
     into.stateChanges.push(...d.stateChanges);
   }
   return out;
+}
+
+/**
+ * "A day after the PM toured Port Qasimabad … The Prime Minister visited Port Qasimabad on Monday": one visit
+ * told twice in an article, by the same actor, to the same place on the same day.
+ */
+function visitRetold(events: readonly Event[], e: Omit<Event, 'id'>): boolean {
+  if (e.mode !== 'visit' || !e.date) return false;
+  return events.some(
+    (o) => o.mode === 'visit' && o.type === e.type && o.date?.value === e.date!.value && o.actor.some((a) => e.actor.includes(a)) && (!o.place || !e.place || o.place === e.place),
+  );
 }
 
 /** Adds the events and stateChanges layers. */
@@ -300,12 +448,15 @@ export function extractEvents(doc: Document): void {
         if (!first.body && sc.body) first.body = sc.body;
       }
       const fresh = draft.stateChanges.filter((sc) => !known.includes(sc));
-      const retold = known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT';
+      const retold = (known.length > 0 && fresh.length === 0 && draft.event.type === 'RETREAT') || visitRetold(events, draft.event);
       let event: Event | undefined;
-      // "Three US servicemen were killed by an improvised explosive device": a passive event with a known
-      // victim and no named agent is still an event; its actor stays empty.
-      const agentless = (draft.passive && draft.event.recipient.length > 0 && draft.stateChanges.length === 0) || draft.unnamedActor;
-      if ((draft.event.actor.length > 0 || agentless) && !retold) {
+      // "Three US servicemen were killed by an improvised explosive device": a passive conflict event with a
+      // known victim and no named agent is still an event, its actor empty; so is one whose agent is a group
+      // no actor names ("Israeli soldiers arrested"). Only for conflict types: an unnamed agent of words
+      // ("were accused", "the demand") is not a reported event.
+      const conflict = allowsUnnamedActor(draft.event.type);
+      const agentless = conflict && draft.unnamedActor;
+      if ((draft.event.actor.length > 0 || agentless) && !retold && !draft.noEvent) {
         event = { id: `e${events.length + 1}`, ...draft.event };
         events.push(event);
         lastEvent = event;

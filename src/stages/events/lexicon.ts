@@ -11,8 +11,8 @@ export interface EventCoding {
 }
 
 /** How a trigger changes political state; 'joined' is narrowed by its object (cabinet, coalition, party). */
-/** 'joined' resolves to cabinet, coalition or party by the object; 'sworn' to joined_cabinet or took_office. */
-export type TriggerStateChange = StateChangeKind | 'joined' | 'sworn';
+/** 'joined' and 'left' resolve to cabinet, coalition, party or office by the object; 'sworn' to joined_cabinet or took_office. */
+export type TriggerStateChange = StateChangeKind | 'joined' | 'left' | 'sworn';
 
 /** What a lexicon entry may say about its trigger besides the coding, as written in triggers.json. */
 interface TriggerOptions {
@@ -29,6 +29,18 @@ interface TriggerOptions {
   needsPossessor?: boolean;
   /** An obligation ("China must drop barriers"): the speaker is the actor, the clause subject the recipient. */
   speakerActs?: boolean;
+  /** The trigger is no event when one of these words follows within six words ("asked whether", "asked X about"). */
+  notFollowedBy?: string[];
+  /** How many words after the trigger `needs` looks (default 8). */
+  needsWithin?: number;
+  /** Coded only with a named recipient, as PETRARCH codes a verb only between a source and a target. */
+  needsRecipient?: boolean;
+  /** The trigger records a state change and no PLOVER event ("was elected president", "took office"). */
+  noEvent?: boolean;
+  /** The state change is the object's: "dismissed the minister", "was removed as prime minister". */
+  changesObject?: boolean;
+  /** A noun trigger's "of" complement is whose it is: "the resignation of the minister", "the downfall of X". */
+  ofOwner?: boolean;
 }
 
 export interface TriggerEntry extends EventCoding, TriggerOptions {
@@ -36,6 +48,10 @@ export interface TriggerEntry extends EventCoding, TriggerOptions {
   lemma: string;
   pos: 'verb' | 'noun';
   context: string[];
+  /** From the Phoenix verb lexicon: it yields to a hand-written trigger of the same clause. */
+  fromPhoenix?: boolean;
+  /** `needs` as a set, for the lookup in every sentence. */
+  needsSet?: ReadonlySet<string>;
 }
 
 /** One way a trigger is written: its words, lower-case, with the first one inflected. */
@@ -65,6 +81,23 @@ export class LexiconError extends Error {
 }
 
 const TRIGGERS_FILE = 'src/stages/events/triggers.json';
+const VERB_LEXICON_FILE = 'src/stages/events/verb-lexicon/verb-lexicon.json';
+const SPEECH_CUES_FILE = 'src/stages/statements/cues.json';
+
+interface PhoenixCoding extends EventCoding {
+  context?: string[];
+}
+
+/** verb-lexicon.json, built from the Phoenix CAMEO verb patterns by src/train/build-verb-lexicon.ts. */
+interface VerbLexiconFile {
+  blocks: {
+    verbs: (Partial<PhoenixCoding> & { verb: string; forms: { other: string[]; past: string[] } })[];
+    objects?: (PhoenixCoding & { needs: string[] })[];
+  }[];
+}
+
+/** Words an object pattern may be away from its verb: "gave $50 million in humanitarian aid". */
+const PHOENIX_OBJECT_REACH = 6;
 
 function checkCoding(c: Partial<EventCoding> | undefined, what: string): void {
   if (c && !PLOVER_TYPES.includes(c.type as PloverType)) {
@@ -135,9 +168,14 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       ...(r.stateChange ? { stateChange: r.stateChange } : {}),
       ...(r.selfChange ? { selfChange: true } : {}),
       ...(r.needs ? { needs: r.needs } : {}),
+      ...(r.needsWithin ? { needsWithin: r.needsWithin } : {}),
+      ...(r.notFollowedBy ? { notFollowedBy: r.notFollowedBy } : {}),
       ...(r.notBefore ? { notBefore: r.notBefore } : {}),
       ...(r.needsPossessor ? { needsPossessor: true } : {}),
       ...(r.speakerActs ? { speakerActs: true } : {}),
+      ...(r.noEvent ? { noEvent: true } : {}),
+      ...(r.ofOwner ? { ofOwner: true } : {}),
+      ...(r.changesObject ? { changesObject: true } : {}),
     };
     const [head, ...rest] = lemma.toLowerCase().split(' ');
     if (entry.pos === 'verb') {
@@ -150,6 +188,37 @@ function loadTriggers(): Map<string, TriggerForm[]> {
       for (const f of forms) add([...words.slice(0, -1), f], entry, false, false);
     }
   }
+  // Phoenix verbs the hand-written lexicon does not list: each object pattern as an entry that needs its object
+  // head, then the plain verb, coded only between a named source and target.
+  const handVerbs = new Set(raw.triggers.map((r) => r.verb?.toLowerCase().split(' ')[0]).filter((v): v is string => !!v));
+  // Speech cues ("add", "argue", "insist") report statements, which polity keeps in their own layer.
+  const speech = JSON.parse(readFileSync(packagePath(SPEECH_CUES_FILE), 'utf8')) as { verbs: Record<string, unknown> };
+  for (const cue of Object.keys(speech.verbs)) if (!cue.includes(' ')) handVerbs.add(cue);
+  const phoenix = JSON.parse(readFileSync(packagePath(VERB_LEXICON_FILE), 'utf8')) as VerbLexiconFile;
+  for (const block of phoenix.blocks) {
+    for (const v of block.verbs) {
+      const words = v.verb.split(' ');
+      if (handVerbs.has(words[0]!)) continue;
+      const codings: (PhoenixCoding & { needs?: string[] })[] = [...(block.objects ?? []), ...(v.type ? [v as PhoenixCoding] : [])];
+      for (const c of codings) {
+        checkCoding(c, `${VERB_LEXICON_FILE} ${v.verb}`);
+        const entry: TriggerEntry = {
+          lemma: v.verb,
+          pos: 'verb',
+          fromPhoenix: true,
+          type: c.type,
+          context: c.context ?? [],
+          ...(c.mode ? { mode: c.mode } : {}),
+          ...(c.cameo ? { cameo: c.cameo } : {}),
+          ...(c.needs ? { needs: c.needs, needsWithin: PHOENIX_OBJECT_REACH } : { needsRecipient: true }),
+        };
+        add(words, entry, false, true);
+        for (const f of v.forms.other) add([f, ...words.slice(1)], entry, false, false);
+        for (const f of v.forms.past) add([f, ...words.slice(1)], entry, true, false);
+      }
+    }
+  }
+  for (const list of byFirstWord.values()) for (const f of list) if (f.entry.needs && !f.entry.needsSet) f.entry.needsSet = new Set(f.entry.needs);
   // Longest first; among equally long forms, the one with a required context first ("accepted the demands" is CONCEDE, not AGREE).
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || Number(!!b.entry.needs) - Number(!!a.entry.needs));
   return byFirstWord;

@@ -25,24 +25,44 @@ export function leadingParty(doc: Document, text: string): string | undefined {
 
 const LED_SOMETHING = /-\s*led\s/iu;
 
-/** The party leading the government in this article ("the PTI-led government"), for "the ruling party". */
+/**
+ * The party leading the government in this article: "the PTI-led government", else a party named "the ruling
+ * X" or "the governing X" ("the ruling People Power Party"), for "the ruling party" and "the opposition".
+ */
 export function rulingParty(doc: Document): string | undefined {
   // Most articles have no "-led" at all; the lookbehind keeps the name group from restarting inside a name.
-  if (!LED_SOMETHING.test(doc.text)) return undefined;
-  const m = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text);
-  return m ? leadingParty(doc, m[0]) : undefined;
+  const m = LED_SOMETHING.test(doc.text) ? /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:federal\s+|coalition\s+|provincial\s+)*government/iu.exec(doc.text) : null;
+  const led = m ? leadingParty(doc, m[0]) : undefined;
+  if (led) return led;
+  const parties = new Set(doc.actors.filter((a) => a.type === 'PARTY').map((a) => a.id));
+  const named = doc.mentions.find((x) => x.actor && parties.has(x.actor) && /\b(?:ruling|governing)\s+(?:coalition\s+)?(?:partner\s+)?$/iu.test(doc.text.slice(Math.max(0, x.span.start - 24), x.span.start)));
+  return named?.actor;
 }
 
-/** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, or a party. */
+/** Which kind of "joined" this is, from the words of its object: a coalition, a cabinet, a ministry or office, or a party. */
 function joinedKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
   const t = objectText.toLowerCase();
   if (/\bcoalition\b|\balliance\b/u.test(t)) return 'joined_coalition';
   if (/\bcabinet\b|\bgovernment\b/u.test(t)) return 'joined_cabinet';
+  if (/\bministry\b|\boffice\b|\bpost\b|\bpower\b/u.test(t)) return 'took_office';
   return objectIsParty ? 'joined_party' : undefined;
+}
+
+/**
+ * Which kind of "left" this is: a coalition or alliance; a party; else an office ("left the Health Ministry",
+ * "quit the federal cabinet" — a minister leaving the cabinet leaves an office).
+ */
+function leftKind(objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
+  const t = objectText.toLowerCase();
+  if (/\bcoalition\b|\balliance\b/u.test(t)) return 'left_coalition';
+  if (objectIsParty && !/\bcabinet\b|\bgovernment\b|\bministry\b/u.test(t)) return 'left_party';
+  if (/\bcabinet\b|\bgovernment\b|\bministry\b|\boffice\b|\bpost\b|\bpower\b/u.test(t)) return 'left_office';
+  return undefined;
 }
 
 export function resolveKind(kind: TriggerStateChange, objectText: string, objectIsParty: boolean): StateChangeKind | undefined {
   if (kind === 'joined') return joinedKind(objectText, objectIsParty);
+  if (kind === 'left') return leftKind(objectText, objectIsParty);
   // "took oath as members of the federal cabinet" joins the cabinet; "sworn in as Minister for Ports" takes an office.
   if (kind === 'sworn') return /\bcabinet\b/iu.test(objectText) ? 'joined_cabinet' : 'took_office';
   return kind;

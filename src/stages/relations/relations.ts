@@ -3,7 +3,7 @@ import type { Document } from '../../document/document.js';
 import type { Relation, RelationKind, TimeValue } from '../../document/layers.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
-import { clauseStartOf, subjectOf } from '../events/arguments.js';
+import { clauseStartOf, subjectOf, unique } from '../events/arguments.js';
 import { modalityCues } from '../events/lexicon.js';
 import { sentenceViews, type SentenceView } from '../events/sentence-view.js';
 import { leadingParty, rulingParty } from '../events/state-changes.js';
@@ -16,6 +16,12 @@ interface RelationCues {
   memberNegative: string[];
   opposition: string[];
   ruling: string[];
+  formedAlliance: string[];
+  leftCoalition: string[];
+  coalitionNouns: string[];
+  inOpposition: string[];
+  twoParties: string[];
+  notFactBefore: string[];
 }
 
 let cues: RelationCues | undefined;
@@ -165,9 +171,10 @@ export function extractRelations(doc: Document): Relation[] {
     const subjectAt = (at: number) => subjectOf({ view, at, clauseStart: clauseStartOf(view, at) })[0];
     // "MQM-P would remain an ally of the ruling party"
     for (const { at, length } of findCue(view, c.ally)) {
+      // "an ally of the ruling party", "allied with the PPP"; "mobilised their members and allies" names no partner.
+      if (!['of', 'with', 'to'].includes(view.words[at + length]?.text ?? '')) continue;
       const a = subjectAt(at);
-      const of = ['of', 'with', 'to'].includes(view.words[at + length]?.text ?? '') ? at + length + 1 : at + length;
-      add(a && asParty(doc, a), partnerAfter(doc, view, of, ruling), 'ally', !negated(view, at), view, asOf);
+      add(a && asParty(doc, a), partnerAfter(doc, view, at + length + 1, ruling), 'ally', !negated(view, at), view, asOf);
     }
     for (const { at, length } of findCue(view, c.coalition)) {
       const a = subjectAt(at);
@@ -187,9 +194,83 @@ export function extractRelations(doc: Document): Relation[] {
         add(asParty(doc, a), body.actor, 'member', positive !== negated(view, at), view, asOf);
       }
     }
+    alliancesFormed(doc, view, asOf, add);
+    coalitionsLeft(doc, view, asOf, ruling, add);
+    for (const { at } of findCue(view, c.inOpposition)) {
+      if (notFact(view, at)) continue;
+      // "The PPF is in opposition", "the party is part of the opposition alliance": its subject against the ruling party.
+      const a = subjectAt(at) ?? (startsWithTheParty(view, clauseStartOf(view, at)) ? lastPartyBefore(doc, view, 0) : undefined);
+      add(a && asParty(doc, a), ruling, 'opposition', !negated(view, at), view, asOf);
+    }
     oppositionIn(doc, view, asOf, add);
   }
   return relations;
+}
+
+/** "demanded that the JUP withdraw from the coalition", "would form an alliance": asked for or planned, not a fact. */
+function notFact(view: SentenceView, at: number): boolean {
+  const from = Math.max(clauseStartOf(view, at) - 2, at - 5, 0);
+  return view.words.slice(from, at).some((w) => relationCues().notFactBefore.includes(w.text));
+}
+
+/** The clause opens with "the party" (an anaphor for the party last named). */
+function startsWithTheParty(view: SentenceView, from: number): boolean {
+  return view.words[from]?.text === 'the' && view.words[from + 1]?.text === 'party';
+}
+
+/** The parties named last before a word of the sentence (this sentence first, then the ones before), newest first. */
+function partiesBefore(doc: Document, view: SentenceView, at: number): string[] {
+  const parties = new Set(doc.actors.filter((x) => x.type === 'PARTY').map((x) => x.id));
+  const limit = view.words[at]?.span.start ?? view.span.start;
+  const seen: string[] = [];
+  const mentions = doc.mentions.filter((m) => m.actor && parties.has(m.actor) && m.span.end <= limit).sort((x, y) => y.span.start - x.span.start);
+  for (const m of mentions) if (!seen.includes(m.actor!)) seen.push(m.actor!);
+  return seen;
+}
+
+function lastPartyBefore(doc: Document, view: SentenceView, at: number): string | undefined {
+  return partiesBefore(doc, view, at)[0];
+}
+
+/**
+ * "The AUP and the PPF formed an alliance", "the two parties formed an alliance" (the two parties last named),
+ * "the AUP allied with the PPF": allies, or coalition partners when it is a coalition they formed.
+ */
+function alliancesFormed(doc: Document, view: SentenceView, asOf: string, add: AddRelation): void {
+  const c = relationCues();
+  for (const { at, length } of findCue(view, c.formedAlliance)) {
+    if (notFact(view, at)) continue;
+    const kind: RelationKind = view.words.slice(at, at + length).some((w) => w.text === 'coalition') ? 'coalition' : 'ally';
+    const clauseStart = clauseStartOf(view, at);
+    const subject = subjectOf({ view, at, clauseStart }).map((a) => asParty(doc, a)).filter((a): a is string => !!a);
+    const two = findCue(view, c.twoParties).find((t) => t.at >= clauseStart && t.at < at);
+    const sides = two ? partiesBefore(doc, view, two.at).slice(0, 2) : subject;
+    const withAt = view.words[at + length - 1]?.text === 'with' ? at + length : view.words[at + length]?.text === 'with' ? at + length + 1 : undefined;
+    const partner = withAt !== undefined ? view.refs.find((r) => r.first >= withAt && r.first <= withAt + 2) : undefined;
+    const partnerParty = partner && asParty(doc, partner.actor);
+    const positive = !negated(view, at);
+    if (partnerParty && sides[0]) add(sides[0], partnerParty, kind, positive, view, asOf);
+    else if (sides.length >= 2) add(sides[0], sides[1], kind, positive, view, asOf);
+  }
+}
+
+/**
+ * "BAP withdrew from the ruling coalition", "the AUP quit the League-led alliance": the coalition with its
+ * leading party ends (a negative coalition relation; the state change is the events stage's).
+ */
+function coalitionsLeft(doc: Document, view: SentenceView, asOf: string, ruling: string | undefined, add: AddRelation): void {
+  const c = relationCues();
+  for (const { at, length } of findCue(view, c.leftCoalition)) {
+    if (notFact(view, at)) continue;
+    const object = view.words.slice(at + length, at + length + 4);
+    const noun = object.findIndex((w) => c.coalitionNouns.includes(w.text));
+    if (noun < 0) continue;
+    const objectSpan = { start: view.words[at + length]!.span.start, end: object[noun]!.span.end };
+    const leader = leadingParty(doc, doc.text.slice(objectSpan.start, objectSpan.end)) ?? ruling;
+    const a = subjectOf({ view, at, clauseStart: clauseStartOf(view, at) })[0];
+    const party = a && asParty(doc, a);
+    if (party && leader) add(party, leader, 'coalition', negated(view, at), view, asOf);
+  }
 }
 
 type AddRelation = (a: string | undefined, b: string | undefined, kind: RelationKind, positive: boolean, view: SentenceView, asOf: string) => void;
@@ -201,12 +282,21 @@ type AddRelation = (a: string | undefined, b: string | undefined, kind: Relation
 function oppositionIn(doc: Document, view: SentenceView, asOf: string, add: AddRelation): void {
   for (const { at } of findCue(view, relationCues().opposition)) {
     const led = /(?<![\p{L}\p{N}.-])([\p{L}\p{N}.-]+?)\s*-\s*led\s+(?:[\p{L}]+\s+){0,2}government/iu.exec(doc.text.slice(view.span.start, view.span.end));
-    const against = led ? leadingParty(doc, led[0]) : rulingParty(doc);
+    // Without a ruling party named, the opposition is against the government.
+    const against = (led ? leadingParty(doc, led[0]) : rulingParty(doc)) ?? governmentOf(doc);
     const parties = new Set(doc.actors.filter((x) => x.type === 'PARTY').map((x) => x.id));
     const named = view.refs.find((r) => r.first === at + 1 && parties.has(r.actor));
-    const first = led ? view.refs.find((r) => parties.has(r.actor) && r.actor !== against) : undefined;
-    add((named ?? first)?.actor, against, 'opposition', true, view, asOf);
+    // "a fierce debate with the opposition as he challenged the Pheu Thai Party": the one other party named.
+    const others = unique(view.refs.filter((r) => parties.has(r.actor) && r.actor !== against).map((r) => r.actor));
+    // "helped the opposition in bringing down the PTI-led federal government": the first other party.
+    const first = led ? others[0] : !named && view.words[at - 1]?.text === 'the' && others.length === 1 ? others[0] : undefined;
+    add(named?.actor ?? first, against, 'opposition', true, view, asOf);
   }
+}
+
+/** The article's government as an actor of its own ("the government"), when one is named. */
+function governmentOf(doc: Document): string | undefined {
+  return doc.actors.find((a) => a.type === 'GOVBODY' && /^(?:the\s+)?(?:federal\s+|national\s+)?government$/iu.test(a.name))?.id;
 }
 
 export const relationsStage: Stage = {

@@ -517,12 +517,38 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const CHAINED_DAY = new RegExp(
+  `^(?:the\\s+)?(?:(next|following)\\s+day|day\\s+(after|before)|(${NUMBER}|a|one)\\s+days?\\s+(later|after|afterwards|earlier|before))$`,
+  'iu',
+);
+const CHAIN_REACH = 600;
+
+/**
+ * "The leaders met on July 14. The next day, they signed the accord": a day counted from another is counted
+ * from the last day the text stated before it (within a few sentences), not from the publication date.
+ */
+function chainRelativeDays(ctx: Context, found: Candidate[]): Candidate[] {
+  let anchor: { end: number; day: CalendarDay } | undefined;
+  return found.map((c) => {
+    const m = CHAINED_DAY.exec(ctx.text.slice(c.start, c.end).trim());
+    if (m && anchor && c.start - anchor.end <= CHAIN_REACH) {
+      const count = m[3] ? (/^(?:a|one)$/iu.test(m[3]) ? 1 : numberOf(m[3]) ?? 1) : 1;
+      const back = /before|earlier/iu.test(m[2] ?? m[4] ?? '');
+      const day = addDays(anchor.day, back ? -count : count);
+      anchor = { end: c.end, day };
+      return { ...c, value: dayValue(day) };
+    }
+    if (c.value.kind === 'date' && c.value.granularity === 'day' && /^\d{4}-\d{2}-\d{2}$/u.test(c.value.value)) anchor = { end: c.end, day: parseDay(c.value.value) };
+    return c;
+  });
+}
+
 /** Every time expression in `text`, with spans into `text` and values normalized to the publication date. */
 export function extractTimes(text: string, options: ExtractTimesOptions = {}): FoundTime[] {
   const view = normalizeText(text);
   const ref = options.published ? parseDay(options.published) : undefined;
   const ctx: Context = { text: view.text, ...(ref ? { ref } : {}) };
   if (options.sentences && view.text.length === text.length) ctx.sentences = options.sentences;
-  const found = resolveOverlaps([...ruleCandidates(ctx), ...chronoCandidates(ctx)]);
+  const found = chainRelativeDays(ctx, resolveOverlaps([...ruleCandidates(ctx), ...chronoCandidates(ctx)]));
   return found.map((c) => ({ span: view.spanToOriginal({ start: c.start, end: c.end }), value: c.value }));
 }

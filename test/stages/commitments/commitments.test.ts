@@ -125,3 +125,58 @@ describe('commitmentsStage', () => {
     assert.deepEqual(doc.commitments.map((c) => [c.by, c.to]), [['nadia-rehman', 'ajp'], ['nadia-rehman', 'pmln']]);
   });
 });
+
+describe('commitmentsStage: reported plans, negated promises, and what is no commitment', () => {
+  const PRIVATE: CastMember[] = [...CAST, { id: 'amina', type: 'PERSON', names: ['Amina Yusuf'] }, { id: 'wanjiru', type: 'PERSON', names: ['Wanjiru'] }];
+  const analyzeWith = async (text: string, quotes: CastQuote[] = []) => {
+    const doc = createDocument(text, { published: '2020-01-14' });
+    await new Pipeline([segmentStage, castStage(PRIVATE, quotes), timeStage, agreementsStage, commitmentsStage]).run(doc);
+    return doc.commitments.map((c) => [c.by, doc.text.slice(c.what.start, c.what.end)]);
+  };
+
+  it('keeps the negation of a promise in a quote, made by the speaker\u2019s party for "we"', async () => {
+    const quote = 'We will not abandon our allies in the assembly.';
+    assert.deepEqual(await analyzeWith(`\u201C${quote}\u201D Baloch said.`, [{ content: quote, speaker: 'tariq-baloch' }]), [['ajp', 'not abandon our allies in the assembly']]);
+    const short = 'We won\u2019t raise the fuel levy.';
+    assert.deepEqual(await analyzeWith(`\u201C${short}\u201D Baloch said.`, [{ content: short, speaker: 'tariq-baloch' }]), [['ajp', 'won\u2019t raise the fuel levy']]);
+  });
+
+  it('reads "would" in reported speech as a plan: "the party would launch a membership drive", "we would challenge the bill"', async () => {
+    const reported = 'the party would launch a membership drive in Quetta next month';
+    assert.deepEqual(
+      await analyzeWith(`Baloch said ${reported}.`, [{ content: reported, speaker: 'tariq-baloch', kind: 'indirect' }]),
+      [['ajp', 'launch a membership drive in Quetta next month']],
+    );
+    const quote = 'We would challenge the amendment bill in court today.';
+    assert.deepEqual(await analyzeWith(`\u201C${quote}\u201D Qadir said.`, [{ content: quote, speaker: 'sara-qadir' }]), [['npp', 'challenge the amendment bill in court today']]);
+  });
+
+  it('takes a reported refusal ("would not rejoin") for a decision, not a commitment', async () => {
+    const reported = 'he would not rejoin the provincial government';
+    assert.deepEqual(await analyzeWith(`Baloch said ${reported}.`, [{ content: reported, speaker: 'tariq-baloch', kind: 'indirect' }]), []);
+  });
+
+  it('reads "remained committed to ensuring" as a pledge', async () => {
+    assert.deepEqual(await analyzeWith('The provincial government remained committed to ensuring the passage of the water bill.'), [['government', 'ensuring the passage of the water bill']]);
+    assert.deepEqual(await analyzeWith('The AJP is committed to holding party elections before June.'), [['ajp', 'holding party elections before June']]);
+  });
+
+  it('takes no "would" of the narration for a commitment', async () => {
+    assert.deepEqual(await analyzeWith('Years later, Baloch would lead the AJP into the assembly.'), []);
+  });
+
+  it('splits "promised to A and to B" into two commitments', async () => {
+    const rows = await analyzeWith('Rehman has promised to revive the water accord and to reopen talks with the AJP.');
+    assert.deepEqual(rows, [['nadia-rehman', 'revive the water accord'], ['nadia-rehman', 'reopen talks with the AJP']]);
+  });
+
+  it('files no commitment for a private errand in a narrated story', async () => {
+    const quote = 'I will text her once she arrives at Voi.';
+    assert.deepEqual(await analyzeWith(`\u201C${quote}\u201D Amina Yusuf told Wanjiru.`, [{ content: quote, speaker: 'amina', kind: 'indirect' }]), []);
+  });
+
+  it('reads a scheduled plan: "is set to resume its hearings today"', async () => {
+    const rows = await analyzeWith('The provincial government is set to resume its budget hearings today.');
+    assert.deepEqual(rows, [['government', 'resume its budget hearings today']]);
+  });
+});

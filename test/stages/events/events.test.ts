@@ -178,4 +178,118 @@ describe('events stage', () => {
     const text = 'The meeting was held in Quetta. They discussed the budget after the offer of ministries.';
     assert.deepEqual(eventsOf(annotate(text, ACTORS)), []);
   });
+
+  describe('main event and arguments from clause structure', () => {
+    const CAST: ActorSpec[] = [
+      ...ACTORS,
+      { id: 'raza', type: 'PERSON', names: ['Ali Raza', 'Raza'] },
+      { id: 'cec', type: 'PERSON', names: ['Chief Election Commissioner'] },
+      { id: 'iran', type: 'PLACE', names: ['Iran'] },
+      { id: 'oman', type: 'PLACE', names: ['Oman'] },
+      { id: 'un', type: 'ORG', names: ['United Nations', 'UN'] },
+    ];
+    const of = (text: string, opts: Parameters<typeof annotate>[2] = {}) => {
+      const doc = annotate(text, CAST, opts);
+      extractEvents(doc);
+      return { events: doc.events.map((e) => [e.type, doc.text.slice(e.trigger.start, e.trigger.end), e.actor, e.recipient]), changes: doc.stateChanges.map((c) => [c.kind, c.subject]) };
+    };
+
+    it('codes a demanded resignation as the demand alone: no RETREAT, no accusation, no left_office', () => {
+      assert.deepEqual(of('Ali Raza demanded the resignation of the Chief Election Commissioner.'), {
+        events: [['REQUEST', 'demanded', ['raza'], ['cec']]],
+        changes: [],
+      });
+    });
+
+    it('takes the subject phrase’s head, not the nearest name, as the actor ("Iran, a neighbour of Oman, …")', () => {
+      assert.deepEqual(of('Iran, a close neighbour of Oman, has rejected the UN plan.').events, [['REJECT', 'rejected', ['iran'], ['un']]]);
+    });
+
+    it('takes the subject of a "that" complement as the one a demand is addressed to, not a pronoun "that"', () => {
+      assert.deepEqual(of('Iran demanded that Oman release the tanker.').events.map((e) => [e[0], e[2], e[3]]), [['REQUEST', ['iran'], ['oman']]]);
+      assert.deepEqual(of('Rana Tariq said the League will insist on that in the assembly.').events.map((e) => e[3]), [[]]);
+    });
+
+    it('takes a country after "to" as the recipient, and runs the governing verb’s object through its infinitive', () => {
+      assert.deepEqual(of('Iran has offered to hand over to Oman two of the detained sailors.').events, [['AGREE', 'offered', ['iran'], ['oman']]]);
+    });
+
+    it('codes Phoenix verbs the hand lexicon lacks: welcoming, handing over aid, declining, failing to reach agreement', () => {
+      assert.deepEqual(of('Sara Baig welcomed Rana Tariq in Quetta.').events, [['SUPPORT', 'welcomed', ['sara'], ['rana']]]);
+      assert.deepEqual(of('The UN gave emergency food aid to Oman.').events, [['AID', 'gave', ['un'], ['oman']]]);
+      assert.deepEqual(of('The League failed to reach an agreement with the AUP.').events, [['REJECT', 'failed', ['league'], ['aup']]]);
+    });
+
+    it('codes arriving on a visit, renewing talks, declining to act and handing over aid', () => {
+      assert.deepEqual(of('Sara Baig arrived in Oman on a two-day visit.').events.map((e) => [e[0], e[2]]), [['CONSULT', ['sara']]]);
+      assert.deepEqual(of('The League renewed talks with the AUP on Friday.').events, [['CONSULT', 'renewed', ['league'], ['aup']]]);
+      assert.deepEqual(of('The League declined to join the AUP boycott.').events.map((e) => [e[0], e[1], e[2]]), [['REJECT', 'declined to', ['league']]]);
+      assert.deepEqual(of('The UN handed over relief supplies to Oman.').events, [['AID', 'handed over', ['un'], ['oman']]]);
+    });
+
+    it('codes no event for a question asked, a comment declined, or a speech verb', () => {
+      assert.deepEqual(of('Rana Tariq asked Sara Baig whether the League would back the budget.').events, []);
+      assert.deepEqual(of('The League declined to comment on the budget.').events, []);
+      assert.deepEqual(of('Rana Tariq added that Sara Baig had been in Quetta.').events, []);
+    });
+
+    it('codes a protest as PROTEST whatever its demand', () => {
+      assert.deepEqual(of('AUP workers protested in Quetta to demand the release of Rana Tariq.').events.map((e) => e[0]), ['PROTEST']);
+    });
+  });
+
+  describe('state changes', () => {
+    const changes = (text: string, opts: Parameters<typeof annotate>[2] = {}) => {
+      const doc = annotate(text, [...ACTORS, { id: 'ministry', type: 'GOVBODY', names: ['Health Ministry'] }], opts);
+      extractEvents(doc);
+      return doc.stateChanges.map((c) => [c.kind, c.subject, ...(c.with ? [c.with] : []), ...(c.date ? [c.date.value] : [])]);
+    };
+
+    it('reads an election, a removal and a dismissal as offices taken and left by their objects', () => {
+      assert.deepEqual(changes('Sara Baig was elected prime minister.'), [['took_office', 'sara']]);
+      assert.deepEqual(changes('The assembly elected Sara Baig as chief minister.'), [['took_office', 'sara']]);
+      assert.deepEqual(changes('Rana Tariq was removed as prime minister.'), [['left_office', 'rana']]);
+      assert.deepEqual(changes('Rana Tariq was dismissed in May 2021.', { times: [{ text: 'May 2021', value: { kind: 'date', granularity: 'month', value: '2021-05' } }] }), [['left_office', 'rana', '2021-05']]);
+    });
+
+    it('reads taking office, leaving and returning to a ministry, and the downfall of a leader', () => {
+      assert.deepEqual(changes('Sara Baig took office as finance minister.'), [['took_office', 'sara']]);
+      assert.deepEqual(changes('Rana Tariq briefly left the Health Ministry.'), [['left_office', 'rana']]);
+      assert.deepEqual(changes('When Rana Tariq returned to the Health Ministry, the pressure resumed.'), [['took_office', 'rana']]);
+      assert.deepEqual(changes('The protests led to the downfall of Chief Minister Rana Tariq.'), [['left_office', 'rana']]);
+    });
+
+    it('dates a change told in the present perfect to the day of publication', () => {
+      assert.deepEqual(changes('The assembly has elected Sara Baig as chief minister.', { published: '2021-03-04' }), [['took_office', 'sara', '2021-03-04']]);
+    });
+
+    it('reads a party withdrawing from the ruling coalition as left_coalition with the ruling party, and no RETREAT', () => {
+      const doc = annotate('The League-led coalition government lost its majority. The AUP withdrew from the ruling coalition on Sunday.', ACTORS);
+      extractEvents(doc);
+      assert.deepEqual(doc.stateChanges.map((c) => [c.kind, c.subject, c.with]), [['left_coalition', 'aup', 'league']]);
+      assert.deepEqual(doc.events.filter((e) => e.type === 'RETREAT'), []);
+    });
+
+    it('makes no change from a demand or a report of one, nor from "ousted" before a title', () => {
+      assert.deepEqual(changes('Rana Tariq demanded the dismissal of Sara Baig.'), []);
+      assert.deepEqual(changes('Sara Baig urged the assembly to remove Rana Tariq as chief minister.'), []);
+      assert.deepEqual(changes('Ousted chief minister Rana Tariq spoke in Quetta.'), []);
+    });
+  });
+
+  describe('event dates', () => {
+    it('dates an event from its own clause, not from another clause of the sentence', () => {
+      const text = 'The deadline for nominations is July 17, but Sara Baig met Rana Tariq on Tuesday.';
+      const doc = annotate(text, ACTORS, { times: [{ text: 'July 17', value: day('2021-07-17') }, { text: 'on Tuesday', value: day('2021-07-13') }] });
+      extractEvents(doc);
+      assert.deepEqual(doc.events.map((e) => [e.type, e.date?.value]), [['CONSULT', '2021-07-13']]);
+    });
+
+    it('dates an undated event from the story’s last stated day, never from a deadline', () => {
+      const text = 'The AUP met the League on Monday. The League must answer by Friday. Sara Baig later criticised Rana Tariq.';
+      const doc = annotate(text, ACTORS, { published: '2021-07-14', times: [{ text: 'on Monday', value: day('2021-07-12') }, { text: 'by Friday', value: day('2021-07-16') }] });
+      extractEvents(doc);
+      assert.deepEqual(doc.events.map((e) => [e.type, e.date?.value]), [['CONSULT', '2021-07-12'], ['ACCUSE', '2021-07-12']]);
+    });
+  });
 });

@@ -50,3 +50,50 @@ describe('relations stage', () => {
     assert.deepEqual(relationsOf('The AUP is no longer an ally of the League.'), [['ally', 'aup', 'league', 'negative', '2021-03-03']]);
   });
 });
+
+describe('relations stage: alliances formed and left, opposition', () => {
+  const PARTIES: ActorSpec[] = [
+    { id: 'bnp', type: 'PARTY', names: ['Baloch National Party', 'BNP'] },
+    { id: 'jup', type: 'PARTY', names: ['Jamhoori Unity Party', 'JUP'] },
+    { id: 'npp', type: 'PARTY', names: ['National Progress Party', 'NPP'] },
+    { id: 'rehman', type: 'PERSON', names: ['Ayesha Rehman'] },
+  ];
+  const of = (text: string) =>
+    extractRelations(annotate(text, PARTIES, { published: '2023-05-10', memberships: [['rehman', 'jup']] })).map((r) => [r.kind, r.a, r.b, r.polarity]);
+
+  it('makes "the two parties formed an alliance" allies of the two parties last named', () => {
+    const text = 'Leaders of the BNP met the JUP leadership in Quetta on Monday. After the talks, the two parties formed an alliance for the by-elections.';
+    assert.deepEqual(of(text), [['ally', 'jup', 'bnp', 'positive']]);
+  });
+
+  it('makes coordinated subjects of "formed a coalition" coalition partners, and a partner after "allied with" an ally', () => {
+    assert.deepEqual(of('The BNP and the JUP formed a coalition in the provincial assembly.'), [['coalition', 'bnp', 'jup', 'positive']]);
+    assert.deepEqual(of('The NPP has allied with the BNP ahead of the polls.'), [['ally', 'npp', 'bnp', 'positive']]);
+  });
+
+  it('ends the coalition with the ruling party when a party withdraws from the ruling coalition', () => {
+    const text = 'The ruling National Progress Party lost a partner on Sunday. The BNP withdrew from the ruling coalition over the budget.';
+    assert.deepEqual(of(text), [['coalition', 'bnp', 'npp', 'negative']]);
+  });
+
+  it('puts a party that "is in opposition" or "is part of the opposition alliance" against the ruling party', () => {
+    assert.deepEqual(of('The ruling NPP tabled the bill. The JUP is in opposition and will vote against it.'), [['opposition', 'jup', 'npp', 'positive']]);
+    assert.deepEqual(of('The ruling NPP tabled the bill. Ayesha Rehman said the party is part of the opposition alliance.'), [['opposition', 'jup', 'npp', 'positive']]);
+  });
+
+  it('sets the one party named beside "the opposition" against the government when no ruling party is named', () => {
+    const actors: ActorSpec[] = [...PARTIES, { id: 'gov', type: 'GOVBODY', names: ['government'] }];
+    const text = 'The prime minister clashed with the opposition in parliament as he dared the JUP to name its candidate. The government survived the vote.';
+    assert.deepEqual(extractRelations(annotate(text, actors, { published: '2023-05-10' })).map((r) => [r.kind, r.a, r.b]), [['opposition', 'jup', 'gov']]);
+  });
+
+  it('names no ally for "their members and allies"', () => {
+    assert.deepEqual(of('The JUP mobilised its members and allies on Tuesday to march on the NPP offices.'), []);
+  });
+
+  it('states no alliance from a demand for one', () => {
+    assert.deepEqual(of('The BNP demanded that the JUP leave the ruling NPP government.'), []);
+    assert.deepEqual(of('The ruling NPP tabled the bill. The BNP demanded that the JUP withdraw from the ruling coalition.'), []);
+    assert.deepEqual(of('The BNP said it would form an alliance with the JUP if the talks succeed.'), []);
+  });
+});

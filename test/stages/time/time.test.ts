@@ -133,3 +133,19 @@ describe('timeStage', () => {
     assert.deepEqual(doc.times.map((t) => [t.id, t.value.value]), [['t1', '2020-01-13'], ['t2', '2020-02-01/2020-02-07']]);
   });
 });
+
+describe('extractTimes: days counted from a stated day', () => {
+  const values = (text: string) => extractTimes(text, { published: '2021-09-30' }).map((t) => [text.slice(t.span.start, t.span.end), t.value.value]);
+
+  it('counts "the next day" and "two days later" from the day the text just gave, chaining them', () => {
+    assert.deepEqual(values('The talks opened on September 3 in Quetta. The next day, both sides walked out. Two days later, they met again.'), [
+      ['September 3', '2021-09-03'],
+      ['next day', '2021-09-04'],
+      ['Two days later', '2021-09-06'],
+    ]);
+  });
+
+  it('counts "the next day" from publication when the text states no day before it', () => {
+    assert.deepEqual(values('Ministers will meet the next day, officials said.'), [['next day', '2021-10-01']]);
+  });
+});
