@@ -166,7 +166,8 @@ export class RecordWriter {
       : [];
     const intervals = intervalsFrom(obs, { cabinetExits: isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [], successors }).map(capReports);
     intervals.forEach((interval, i) => {
-      const office = { id: `office:${person}:${okey.replace(/ /g, '-')}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
+      const scope = key.split('|')[2];
+      const office = { id: `office:${person}:${okey.replace(/ /g, '-')}${scope ? `@${scope}` : ''}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
       this.s.office.run(office.id, person, title, interval.from ?? null, interval.to ?? null, JSON.stringify(office), key, okey, org ?? null, null);
     });
     if (!single || !cascade) return;
