@@ -13,7 +13,13 @@ import type { Evidence, FollowUp, Interval, RecordAgreement, RecordCommitment, R
 /** An undated event is taken to have happened in the week before its article was published. */
 const UNDATED_WINDOW_DAYS = 7;
 /** How many earlier commitments of one actor a new article is checked against (the most recent). */
-const COMMITMENTS_PER_ACTOR = 500;
+const COMMITMENTS_PER_ACTOR = 200;
+/** How many of the most recent commitments per shared term an article is checked against. */
+const COMMITMENTS_PER_TERM = 30;
+/** An event report merges with events dated up to this many days before its own window (ranges as long as a month). */
+const EVENT_REACH_DAYS = 31;
+/** Reports kept as evidence in an interval: the first and the latest (the count is kept whole). */
+const REPORTS_KEPT = 10;
 
 /** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
 export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0 };
@@ -43,15 +49,16 @@ export class RecordWriter {
       membership: db.prepare('INSERT INTO record_memberships (id, person_id, org_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteRelations: db.prepare('DELETE FROM record_relations WHERE state_key = ?'),
       relation: db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      eventCandidates: db.prepare(`SELECT id, json, win_from, win_to FROM record_events WHERE type = ? AND happened = 1 AND win_from <= ? AND win_to >= ?
-        AND id IN (SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM json_each(?))) ORDER BY rowid LIMIT 50`),
+      // Driven by the participants' (actor, date) index: bounded by their events in a few weeks, whatever the corpus size.
+      eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM record_events e WHERE e.id IN (
+          SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM json_each(@actors)) AND date BETWEEN @near AND @to)
+        AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
       commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
       commitmentById: db.prepare('SELECT id, json, sketch FROM record_commitments WHERE id = ?'),
-      commitmentsByTerms: db.prepare(`SELECT DISTINCT commitment_id FROM record_commitment_terms WHERE term IN (SELECT value FROM json_each(?)) AND (made IS NULL OR made <= ?)
-        ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}`).pluck(),
+      commitmentsByTerm: db.prepare(`SELECT commitment_id FROM record_commitment_terms WHERE term = ? AND made <= ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_TERM}`).pluck(),
       commitmentTerm: db.prepare('INSERT OR IGNORE INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?)'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       updateCommitment: db.prepare('UPDATE record_commitments SET status = ?, due_end = ?, json = ?, resolved_on = ? WHERE id = ?'),
@@ -61,6 +68,10 @@ export class RecordWriter {
       statement: db.prepare('INSERT OR REPLACE INTO record_statements (article_id, statement_id, speaker_id, kind, json, published) VALUES (?, ?, ?, ?, ?, ?)'),
       search: db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)'),
       ingestedAt: db.prepare('SELECT ingested_at FROM articles WHERE id = ?').pluck(),
+      lastInterval: Object.fromEntries(['record_offices', 'record_memberships', 'record_relations'].map((t) =>
+        [t, db.prepare(`SELECT id, json FROM ${t} WHERE state_key = ? ORDER BY from_date DESC LIMIT 1`)])) as Record<string, Database.Statement>,
+      updateInterval: Object.fromEntries(['record_offices', 'record_memberships', 'record_relations'].map((t) =>
+        [t, db.prepare(`UPDATE ${t} SET json = ? WHERE id = ?`)])) as Record<string, Database.Statement>,
       done: db.prepare('INSERT OR REPLACE INTO record_articles (article_id, published, linked_at) VALUES (?, ?, ?)'),
       taken: db.prepare('INSERT OR IGNORE INTO record_taken (article_id) VALUES (?)'),
       newest: db.prepare("INSERT INTO record_meta (key, value) VALUES ('newest', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)"),
@@ -99,10 +110,30 @@ export class RecordWriter {
     }
     for (const [fk, family] of touched) {
       const key = fk.slice(fk.indexOf('\u0000') + 1);
+      if (this.appendReports(family, key, obs.filter((o) => o.family === family && o.key === key))) continue;
       if (family === 'office') this.recomputeOffice(key, true);
       else if (family === 'membership') this.recomputeMembership(key);
       else this.recomputeRelation(key);
     }
+  }
+
+  /**
+   * The common case in bounded time: only reports that a state still holds, dated on or after the latest report
+   * of its open interval, extend that interval in place (what recomputing all the key's observations would give).
+   */
+  private appendReports(family: StateObservation['family'], key: string, obs: StateObservation[]): boolean {
+    if (obs.length === 0 || obs.some((o) => o.kind !== 'holds') || key.endsWith(CABINET_EXIT)) return false;
+    const table = family === 'office' ? 'record_offices' : family === 'membership' ? 'record_memberships' : 'record_relations';
+    const row = this.s.lastInterval[table]!.get(key) as { id: string; json: string } | undefined;
+    if (!row) return false;
+    const interval = JSON.parse(row.json) as Interval & { id: string };
+    const latest = interval.reports.at(-1)?.published ?? interval.from ?? '';
+    if (interval.to !== undefined || !interval.from || obs.some((o) => o.date < latest) || obs.some((o) => o.date < interval.from!)) return false;
+    const count = (interval.reportCount ?? interval.reports.length) + obs.length;
+    const next = capReports({ ...interval, reports: [...interval.reports, ...obs.map((o) => o.evidence)] });
+    const updated = { ...next, ...(count > next.reports.length && { reportCount: count }) };
+    this.s.updateInterval[table]!.run(JSON.stringify(updated), row.id);
+    return true;
   }
 
   private observations(family: string, key: string): StateObservation[] {
@@ -133,9 +164,10 @@ export class RecordWriter {
         .filter((i) => i.fromExact && i.from && i.opened)
         .map((i) => ({ date: i.from!, evidence: i.opened! }))
       : [];
-    const intervals = intervalsFrom(obs, { cabinetExits: isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [], successors });
+    const intervals = intervalsFrom(obs, { cabinetExits: isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [], successors }).map(capReports);
     intervals.forEach((interval, i) => {
-      const office = { id: `office:${person}:${okey.replace(/ /g, '-')}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
+      const scope = key.split('|')[2];
+      const office = { id: `office:${person}:${okey.replace(/ /g, '-')}${scope ? `@${scope}` : ''}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
       this.s.office.run(office.id, person, title, interval.from ?? null, interval.to ?? null, JSON.stringify(office), key, okey, org ?? null, null);
     });
     if (!single || !cascade) return;
@@ -151,7 +183,7 @@ export class RecordWriter {
     this.s.deleteMemberships.run(key);
     if (obs.length === 0) return;
     const { person, org } = obs[0]!.info;
-    intervalsFrom(obs).forEach((interval, i) => {
+    intervalsFrom(obs).map(capReports).forEach((interval, i) => {
       const m = { id: `membership:${person}:${org}:${i + 1}`, person: person!, org: org!, ...interval };
       this.s.membership.run(m.id, m.person, m.org, interval.from ?? null, interval.to ?? null, JSON.stringify(m), key);
     });
@@ -163,7 +195,7 @@ export class RecordWriter {
     this.s.deleteRelations.run(key);
     if (obs.length === 0) return;
     const { relation, a, b } = obs[0]!.info;
-    intervalsFrom(obs).forEach((interval, i) => {
+    intervalsFrom(obs).map(capReports).forEach((interval, i) => {
       const r = { id: `relation:${relation}:${a}:${b}:${i + 1}`, kind: relation!, a: a!, b: b!, ...interval };
       this.s.relation.run(r.id, r.kind, r.a, r.b, interval.from ?? null, interval.to ?? null, JSON.stringify(r), key);
     });
@@ -189,7 +221,7 @@ export class RecordWriter {
       const pointDay = exact !== undefined && exact === to ? exact : undefined;
       if (happened && from !== undefined && to !== undefined) {
         const participants = [...actors, ...recipients];
-        const rows = this.s.eventCandidates.all(e.type, to, from, JSON.stringify(participants)) as { id: string; json: string; win_from: string; win_to: string }[];
+        const rows = this.s.eventCandidates.all({ type: e.type, to, from, near: addDays(from, -EVENT_REACH_DAYS), actors: JSON.stringify(participants) }) as { id: string; json: string; win_from: string; win_to: string }[];
         const same = rows.map((r) => ({ r, ev: JSON.parse(r.json) as RecordEvent & { point?: string } })).find(({ r, ev }) =>
           !ev.sources.some((s) => s.article === doc.meta.id) &&
           ((pointDay !== undefined && ev.point === pointDay && r.win_from === r.win_to && overlaps([...ev.actors, ...ev.recipients], participants)) ||
@@ -269,8 +301,10 @@ export class RecordWriter {
     if (published) {
       const loaded = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }>();
       for (const by of named) for (const x of byActor(by)) loaded.set(x.id, x);
-      for (const id of this.s.commitmentsByTerms.all(JSON.stringify([...termsOf(doc)]), published) as string[]) {
-        if (loaded.has(id)) continue;
+      const hits = new Map<string, number>();
+      for (const t of termsOf(doc)) for (const id of this.s.commitmentsByTerm.all(t, published) as string[]) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (const [id, n] of hits) {
+        if (loaded.has(id) || n < 2) continue;
         const r = this.s.commitmentById.get(id) as { id: string; json: string; sketch: string } | undefined;
         if (!r) continue;
         const x = { id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) };
@@ -343,6 +377,13 @@ function termsOf(doc: Document): Set<string> {
   const out = new Set<string>();
   for (const t of doc.tokens) if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') out.add(stemOf(doc.text.slice(t.span.start, t.span.end)));
   return out;
+}
+
+/** An interval with at most REPORTS_KEPT reports kept as evidence (the first and the latest), and their full count. */
+function capReports(i: Interval): Interval {
+  if (i.reports.length <= REPORTS_KEPT) return i;
+  const half = REPORTS_KEPT / 2;
+  return { ...i, reportCount: i.reports.length, reports: [...i.reports.slice(0, half), ...i.reports.slice(-half)] };
 }
 
 function sketchFromJSON(json: string): Sketch {

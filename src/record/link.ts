@@ -216,7 +216,10 @@ function candidatesOf(doc: Document): Candidate[] {
   };
   return doc.actors.map((actor) => {
     const name = linkName(actor);
-    const parsed = actor.type === 'PERSON' ? parsePersonName(name) : undefined;
+    // A titled person name tagged as an organisation ("New Jersey Gov. Chris Christie") is a person's name.
+    const titled = actor.type !== 'PERSON' && actor.type !== 'PLACE' ? parsePersonName(name) : undefined;
+    const asPerson = titled && titled.tokens.length >= 2 && titled.tokens.length < foldName(name).split(' ').length ? titled : undefined;
+    const parsed = actor.type === 'PERSON' ? parsePersonName(name) : asPerson;
     // The honorifics of every form the article uses ("Hillary Clinton" … "Mrs. Clinton") give the gender.
     const genders = new Set([name, ...actor.aliases].map((n) => parsePersonName(n)?.gender).filter(Boolean));
     const person = parsed && (genders.size === 1 ? { ...parsed, gender: [...genders][0]! } : (({ gender: _g, ...rest }) => rest)(parsed));

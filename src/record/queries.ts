@@ -118,9 +118,9 @@ function namer(db: Database.Database): (id: string | undefined) => string | unde
   };
 }
 
-function quoteInterval<T extends Interval>(x: T, quote: Quoter): Omit<T, 'opened' | 'closed' | 'reports'> & { opened?: QuotedEvidence; closed?: QuotedEvidence; reports: number } {
-  const { opened, closed, reports, ...rest } = x;
-  return { ...rest, ...(opened && { opened: quote(opened) }), ...(closed && { closed: quote(closed) }), reports: reports.length };
+function quoteInterval<T extends Interval>(x: T, quote: Quoter): Omit<T, 'opened' | 'closed' | 'reports' | 'reportCount'> & { opened?: QuotedEvidence; closed?: QuotedEvidence; reports: number } {
+  const { opened, closed, reports, reportCount, ...rest } = x;
+  return { ...rest, ...(opened && { opened: quote(opened) }), ...(closed && { closed: quote(closed) }), reports: reportCount ?? reports.length };
 }
 
 /** The latest follow-up (kept/broken) known on `day`, else overdue/open by the due date: a commitment's status then. */
@@ -162,6 +162,21 @@ function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => str
 
 const parse = <T>(rows: unknown[]): T[] => (rows as string[]).map((j) => JSON.parse(j) as T);
 
+/** Events an actor takes part in (either role), by date, read in index order: at most `n`, each once. */
+function eventsOf(db: Database.Database, actor: string, from: string, to: string, n: number, order: 'ASC' | 'DESC'): RecordEvent[] {
+  const rows = db.prepare(`SELECT ea.event_id, e.json FROM record_event_actors ea JOIN record_events e ON e.id = ea.event_id
+    WHERE ea.actor_id = ? AND ea.date BETWEEN ? AND ? ORDER BY ea.date ${order} LIMIT ?`).all(actor, from, to, 2 * n) as { event_id: string; json: string }[];
+  const seen = new Set<string>();
+  const out: RecordEvent[] = [];
+  for (const r of rows) {
+    if (seen.has(r.event_id)) continue;
+    seen.add(r.event_id);
+    out.push(JSON.parse(r.json) as RecordEvent);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
 /**
  * Everything the record knows about one actor, each item with its evidence; every list is one page (the same
  * limit and offset for each): how it was resolved (per-article members, oldest first), offices, memberships,
@@ -172,8 +187,8 @@ export function actorProfile(db: Database.Database, actor: ActorSummary, quote: 
   const names = namer(db);
   const id = actor.id;
   const resolution = (db.prepare(`SELECT m.article_id AS article, m.local_id AS local, x.name, m.via, m.score, m.reasons FROM record_actor_members m
-    JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id LEFT JOIN record_articles r ON r.article_id = m.article_id
-    WHERE m.actor_id = ? ORDER BY r.published, m.article_id LIMIT ? OFFSET ?`).all(id, limit, offset) as { article: string; local: string; name: string; via: string; score: number; reasons: string }[])
+    JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id
+    WHERE m.actor_id = ? ORDER BY m.rowid LIMIT ? OFFSET ?`).all(id, limit, offset) as { article: string; local: string; name: string; via: string; score: number; reasons: string }[])
     .map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] }));
   const offices = parse<Office>(db.prepare('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date IS NULL, from_date, id LIMIT ? OFFSET ?').pluck().all(id, limit, offset))
     .map((o) => ({ ...quoteInterval(o, quote), orgName: names(o.org) }));
@@ -181,11 +196,10 @@ export function actorProfile(db: Database.Database, actor: ActorSummary, quote: 
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) }));
   const relations = parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE a_id = @a UNION ALL SELECT json FROM record_relations WHERE b_id = @a AND a_id != @a
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) }));
-  const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC, article_id, statement_id LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
+  const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
     .map((j) => JSON.parse(j) as { kind: 'direct' | 'indirect'; article: string; content: Evidence })
     .map((s) => ({ kind: s.kind, article: s.article, content: quote(s.content) }));
-  const events = parse<RecordEvent>(db.prepare(`SELECT e.json FROM record_events e WHERE e.id IN (SELECT event_id FROM record_event_actors WHERE actor_id = ?)
-    ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?`).pluck().all(id, limit, offset)).map((e) => describeEvent(e, quote, names));
+  const events = eventsOf(db, id, '0000', '9999', offset + limit, 'DESC').slice(offset, offset + limit).map((e) => describeEvent(e, quote, names));
   const commitments = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE by_id = @a UNION ALL SELECT json FROM record_commitments WHERE to_id = @a AND by_id != @a
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((c) => describeCommitment(db, c, quote, undefined, names));
   return {
@@ -215,33 +229,33 @@ export function timeline(db: Database.Database, quote: Quoter, opts: { actor?: A
   const name = (id: string | undefined): string => names(id) ?? '?';
   const id = opts.actor?.id;
   const out: TimelineEntry[] = [];
-  const events = id
-    ? db.prepare(`SELECT e.json FROM record_event_actors ea JOIN record_events e ON e.id = ea.event_id WHERE ea.actor_id = ? AND ea.date BETWEEN ? AND ?
-        GROUP BY e.id ORDER BY ea.date LIMIT ?`).pluck().all(id, from, to, n)
-    : db.prepare('SELECT json FROM record_events WHERE date BETWEEN ? AND ? ORDER BY date LIMIT ?').pluck().all(from, to, n);
-  for (const e of parse<RecordEvent>(events)) {
+  const events = id ? eventsOf(db, id, from, to, n, 'ASC')
+    : parse<RecordEvent>(db.prepare('SELECT json FROM record_events WHERE date BETWEEN ? AND ? ORDER BY date LIMIT ?').pluck().all(from, to, n));
+  for (const e of events) {
     if (!e.date || e.modality === 'future' || e.modality === 'hypothetical') continue;
     const sources = e.sources.length > 1 ? ` (${e.sources.length} reports)` : '';
     out.push({ date: e.date, kind: 'event', summary: `${e.type}${e.mode ? `/${e.mode}` : ''}: ${e.actors.map(name).join(', ')}${e.recipients.length ? ` → ${e.recipients.map(name).join(', ')}` : ''}${e.modality !== 'asserted' ? ` [${e.modality}]` : ''}${sources}`, evidence: quote(e.sources[0]!) });
   }
-  const who = id ? 'AND (person_id = @d OR org_id = @d)' : '';
   const args = id ? { a: from, b: to, c: n, d: id } : { a: from, b: to, c: n };
-  for (const o of parse<Office>(db.prepare(`SELECT json FROM record_offices WHERE from_date BETWEEN @a AND @b ${who} ORDER BY from_date LIMIT @c`).pluck().all(args))) {
+  /** Rows of `table` with `col` in the range, for the actor in any of `who` (each an indexed column), by `col`. */
+  const dated = (table: string, col: string, who: string[]): string[] => {
+    if (!id) return db.prepare(`SELECT json FROM ${table} WHERE ${col} BETWEEN @a AND @b ORDER BY ${col} LIMIT @c`).pluck().all(args) as string[];
+    return who.flatMap((w, i) => db.prepare(`SELECT json FROM ${table} WHERE ${w} = @d ${who.slice(0, i).map((x) => `AND ${x} != @d`).join(' ')} AND ${col} BETWEEN @a AND @b ORDER BY ${col} LIMIT @c`).pluck().all(args) as string[]);
+  };
+  for (const o of parse<Office>(dated('record_offices', 'from_date', ['person_id', 'org_id']))) {
     if (o.from && o.opened) out.push({ date: o.from, kind: 'office-start', summary: `${name(o.person)} ${o.fromExact ? 'takes office as' : 'reported as'} ${o.title}`, evidence: quote(o.opened) });
   }
-  for (const o of parse<Office>(db.prepare(`SELECT json FROM record_offices WHERE to_date BETWEEN @a AND @b ${who} ORDER BY to_date LIMIT @c`).pluck().all(args))) {
+  for (const o of parse<Office>(dated('record_offices', 'to_date', ['person_id', 'org_id']))) {
     if (o.to && o.closed) out.push({ date: o.to, kind: 'office-end', summary: `${name(o.person)} leaves office as ${o.title}`, evidence: quote(o.closed) });
   }
-  const pair = id ? 'AND (a_id = @d OR b_id = @d)' : '';
-  for (const r of parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE from_date BETWEEN @a AND @b ${pair} ORDER BY from_date LIMIT @c`).pluck().all(args))) {
+  for (const r of parse<RelationState>(dated('record_relations', 'from_date', ['a_id', 'b_id']))) {
     if (r.from && r.opened) out.push({ date: r.from, kind: 'relation-start', summary: `${r.kind}: ${name(r.a)} – ${name(r.b)}`, evidence: quote(r.opened) });
   }
-  for (const r of parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE to_date BETWEEN @a AND @b ${pair} ORDER BY to_date LIMIT @c`).pluck().all(args))) {
+  for (const r of parse<RelationState>(dated('record_relations', 'to_date', ['a_id', 'b_id']))) {
     if (r.to && r.closed) out.push({ date: r.to, kind: 'relation-end', summary: `no longer ${r.kind}: ${name(r.a)} – ${name(r.b)}`, evidence: quote(r.closed) });
   }
-  const by = id ? 'AND (by_id = @d OR to_id = @d)' : '';
-  const made = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE made BETWEEN @a AND @b ${by} ORDER BY made LIMIT @c`).pluck().all(args));
-  const resolved = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE resolved_on BETWEEN @a AND @b ${by} ORDER BY resolved_on LIMIT @c`).pluck().all(args));
+  const made = parse<RecordCommitment>(dated('record_commitments', 'made', ['by_id', 'to_id']));
+  const resolved = parse<RecordCommitment>(dated('record_commitments', 'resolved_on', ['by_id', 'to_id']));
   for (const c of made) {
     if (c.made) out.push({ date: c.made, kind: 'commitment-made', summary: `${name(c.by)} commits: ${quote(c.what).text}${c.due ? ` (due ${c.due.end})` : ''}`, evidence: quote(c.sources[0]!) });
   }
@@ -287,14 +301,15 @@ export function listCommitments(db: Database.Database, quote: Quoter, opts: { st
   const { limit, offset } = paging(opts);
   const names = namer(db);
   const day = opts.asOf ?? recordNewest(db) ?? '9999-12-31';
-  const where: string[] = ['(made IS NULL OR made <= @day)'];
+  // Newest first, read in the order of the made index; undated commitments only when no day is asked about.
+  const where: string[] = [opts.asOf ? 'made <= @day' : '1'];
   if (opts.actor) where.push('(by_id = @actor OR to_id = @actor)');
   // The stored status is the decisive follow-up's; overdue and open depend on the day asked about.
   if (opts.status === 'kept' || opts.status === 'broken') where.push('status = @status AND resolved_on <= @day');
   else if (opts.status === 'overdue') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND due_end < @day");
   else if (opts.status === 'open') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
   else if (opts.status === 'disputed') where.push("status = 'disputed'");
-  const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made, rowid LIMIT @limit OFFSET @offset`).pluck()
+  const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC LIMIT @limit OFFSET @offset`).pluck()
     .all({ day, limit, offset, ...(opts.actor && { actor: opts.actor.id }), ...(opts.status && { status: opts.status }) });
   return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names)).filter((c) => !opts.status || c.status === opts.status);
 }
@@ -303,15 +318,22 @@ export function listCommitments(db: Database.Database, quote: Quoter, opts: { st
 export function stateAsOf(db: Database.Database, quote: Quoter, day: string, page: Page = {}) {
   const { limit, offset } = paging(page);
   const names = namer(db);
-  const holds = 'WHERE (from_date IS NULL OR from_date <= @a) AND (to_date IS NULL OR to_date > @a) AND NOT (from_date IS NULL AND to_date IS NULL) ORDER BY from_date, rowid LIMIT @b OFFSET @c';
-  const offices = parse<Office>(db.prepare(`SELECT json FROM record_offices ${holds}`).pluck().all({ a: day, b: limit, c: offset }))
+  // Holding on the day: started by then (newest first, read backwards along the from_date index until the page is
+  // full) and not ended; then those known only to have ended after it.
+  const holding = (table: string): string[] => {
+    const n = offset + limit;
+    const started = db.prepare(`SELECT json FROM ${table} WHERE from_date <= @a AND (to_date IS NULL OR to_date > @a) ORDER BY from_date DESC LIMIT @n`).pluck().all({ a: day, n }) as string[];
+    const ending = started.length >= n ? [] : db.prepare(`SELECT json FROM ${table} WHERE to_date > @a AND from_date IS NULL ORDER BY to_date LIMIT @n`).pluck().all({ a: day, n: n - started.length }) as string[];
+    return [...started, ...ending].slice(offset, offset + limit);
+  };
+  const offices = parse<Office>(holding('record_offices'))
     .map((o) => ({ ...quoteInterval(o, quote), personName: names(o.person), orgName: names(o.org) }));
   return {
     asOf: day,
     offices,
-    memberships: parse<PartyMembership>(db.prepare(`SELECT json FROM record_memberships ${holds}`).pluck().all({ a: day, b: limit, c: offset }))
+    memberships: parse<PartyMembership>(holding('record_memberships'))
       .map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) })),
-    relations: parse<RelationState>(db.prepare(`SELECT json FROM record_relations ${holds}`).pluck().all({ a: day, b: limit, c: offset }))
+    relations: parse<RelationState>(holding('record_relations'))
       .map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) })),
     commitments: listCommitments(db, quote, { asOf: day, limit, offset }),
   };

@@ -120,9 +120,14 @@ export const CABINET_EXIT = '*cabinet*';
  */
 const PAST_BEFORE = /(?:\b(?:former|formerly|ex|then|late|onetime|one-time|erstwhile|retired|outgoing|would-be|future|aspiring)\b[\s-]*(?:[A-Z][\w.'-]*\s+){0,2}|\bex-)$/i;
 
+const DEATH = /\b(?:died|dies|death|passed away|funeral|the late|obituary|memorial service)\b/i;
+
 /** True when the text says the role is a past one ("former President Bill Clinton", "Clinton, a former Secretary of State"). */
 export function isPastRole(doc: Document, r: Role): boolean {
   if (/^(?:former|ex-|then|the late|late)\b/i.test(r.title)) return true;
+  // A holder reported dead in the same sentence ("the death of Justice Antonin Scalia") no longer holds the office.
+  const sentence = doc.sentences.find((x) => x.span.start <= r.evidence.start && r.evidence.start < x.span.end);
+  if (sentence && DEATH.test(doc.text.slice(sentence.span.start, sentence.span.end))) return true;
   const before = doc.text.slice(Math.max(0, r.evidence.start - 30), r.evidence.start);
   return PAST_BEFORE.test(before.replace(/\s+$/, ' ').trimEnd() + ' ') || PAST_BEFORE.test(before);
 }
@@ -138,7 +143,7 @@ export function isPastRole(doc: Document, r: Role): boolean {
 export function officeObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
   const out: StateObservation[] = [];
   const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence): void => {
-    out.push({ family: 'office', key: `${person}|${officeKey(title)}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
+    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && kind === 'holds' ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
   };
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
@@ -157,15 +162,20 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
     }
   }
   if (!doc.meta.published) return out;
+  const placeIds = new Set(doc.actors.filter((a) => a.type === 'PLACE').map((a) => a.id));
   for (const r of doc.roles) {
     const person = lookup(doc, r.person);
     if (!person || isPastRole(doc, r)) continue;
+    // The office's jurisdiction: a place named right before the title or the holder ("New Jersey Gov. Chris
+    // Christie", "Russian President Vladimir Putin"), when the role gives no organisation.
+    const holderAt = doc.mentions.find((m) => m.actor === r.person && m.span.start >= r.evidence.start && m.span.start < r.evidence.end)?.span.start ?? r.evidence.end;
+    const place = r.org ? undefined : doc.mentions.find((m) => m.actor !== undefined && placeIds.has(m.actor) && m.span.start >= r.evidence.start - 2 && m.span.end <= holderAt);
     const past = leaving.some((sc) => {
       const left = leftTitle.get(sc);
       return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
     });
     if (past) continue;
-    add(person, r.title, lookup(doc, r.org), doc.meta.published, 'holds', evidenceOf(doc, r.evidence));
+    add(person, r.title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, 'holds', evidenceOf(doc, r.evidence));
   }
   return out;
 }

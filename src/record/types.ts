@@ -54,8 +54,10 @@ export interface Interval {
   to?: string;
   opened?: Evidence;
   closed?: Evidence;
-  /** Every report that the state held, in date order. */
+  /** The reports that the state held, in date order (the first and the latest when there are many). */
   reports: Evidence[];
+  /** How many reports there were, when more than `reports` keeps. */
+  reportCount?: number;
 }
 
 export interface Office extends Interval {

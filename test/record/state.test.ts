@@ -108,3 +108,20 @@ describe('state changes that name no office', () => {
     assert.deepEqual(byTitle, { convener: ['2024-01-12', undefined], 'Federal Minister for Ports and Shipping': [undefined, '2024-01-11'] });
   });
 });
+
+describe('past roles and jurisdictions', () => {
+  it('a "former" or "the late" title, or a holder reported dead, is not an office held', () => {
+    const a = new Article('TRENTON - Former Governor Ellen Marsh joined the rally, where the late Justice Omar Reyes was remembered. Judge Tom Park died on Sunday.', '2016-03-01')
+      .actor('p1', 'PERSON', 'Ellen Marsh').actor('p2', 'PERSON', 'Omar Reyes').actor('p3', 'PERSON', 'Tom Park')
+      .role('p1', 'Governor', undefined, 'Governor Ellen Marsh').role('p2', 'Justice', undefined, 'Justice Omar Reyes').role('p3', 'Judge', undefined, 'Judge Tom Park');
+    assert.deepEqual(buildRecord([a.doc]).offices, []);
+  });
+
+  it('a place named before the title is the office\'s jurisdiction', () => {
+    const a = new Article('TRENTON - New Jersey Gov. Ellen Marsh signed the budget on Monday.', '2016-03-01')
+      .actor('p1', 'PERSON', 'Ellen Marsh').actor('l1', 'PLACE', 'New Jersey')
+      .role('p1', 'Governor', undefined, 'New Jersey Gov. Ellen Marsh');
+    const record = buildRecord([a.doc]);
+    assert.deepEqual(record.offices.map((o) => [nameOf(record, o.person), o.title, nameOf(record, o.org!)]), [['Ellen Marsh', 'Governor', 'New Jersey']]);
+  });
+});

@@ -124,3 +124,8 @@ CREATE TABLE record_commitment_terms (
 CREATE TABLE record_taken (
   article_id TEXT PRIMARY KEY
 ) WITHOUT ROWID;
+CREATE INDEX record_offices_org ON record_offices (org_id);
+CREATE INDEX record_relations_to ON record_relations (to_date);
+CREATE INDEX record_memberships_to ON record_memberships (to_date);
+CREATE INDEX record_actors_all_articles ON record_actors (articles DESC);
+CREATE INDEX record_commitment_terms_made ON record_commitment_terms (term, made);
