@@ -25,15 +25,6 @@ function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/gu, '').replace(/[^\p{L}\p{N}.]+/gu, ' ').trim();
 }
 
-/**
- * Whether a state (an office, a membership, a relation) is to be taken as held on `day` for coding an event on
- * that day. Its last day counts (the resignation that ended an office is coded with that office), and a state
- * whose start is only its first report ("Convener Qureshi", not "took office") may have held before it.
- */
-function heldOn(x: Interval, day: string): boolean {
-  return (x.from === undefined || !x.fromExact || x.from <= day) && (x.to === undefined || day <= x.to);
-}
-
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
@@ -79,6 +70,8 @@ export class ActorCoder {
   private readonly countries = new Map<string, string | undefined>();
   private readonly articleCountries = new Map<string, string | undefined>();
   private readonly places = new Map<string, ResolvedPlace | undefined>();
+  /** Where a state first reported (not seen starting) is taken to begin, for coding (see heldOn). */
+  private readonly startOf = new Map<Interval, string | undefined>();
 
   constructor(private readonly source: ExportSource) {
     const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
@@ -86,12 +79,36 @@ export class ActorCoder {
       list.push(value);
       map.set(key, list);
     };
-    for (const o of source.offices()) push(this.officesOf, o.person, o);
-    for (const m of source.memberships()) push(this.membershipsOf, m.person, m);
+    const same = new Map<string, Interval[]>();
+    for (const o of source.offices()) {
+      push(this.officesOf, o.person, o);
+      push(same, `office|${o.person}|${o.title.toLowerCase()}`, o);
+    }
+    for (const m of source.memberships()) {
+      push(this.membershipsOf, m.person, m);
+      push(same, `membership|${m.person}|${m.org}`, m);
+    }
     for (const r of source.relations()) {
       push(this.relationsOf, r.a, r);
       push(this.relationsOf, r.b, r);
+      push(same, `relation|${r.a}|${r.b}`, r);
     }
+    // A state whose start is only its first report ("Convener Qureshi", not "took office") may have held
+    // before it: back to the last change known before that report (an earlier interval of the same office or
+    // membership, or any relation between the same two actors, opening or closing), without bound if none.
+    for (const intervals of same.values()) {
+      for (const x of intervals) {
+        if (x.fromExact || x.from === undefined) continue;
+        const before = intervals.filter((y) => y !== x).flatMap((y) => [y.from, y.to]).filter((d): d is string => d !== undefined && d <= x.from!);
+        this.startOf.set(x, before.sort().at(-1));
+      }
+    }
+  }
+
+  /** Whether a state is taken as held on `day` for coding an event then; its last day counts (the resignation that ended an office is coded with that office). */
+  private heldOn(x: Interval, day: string): boolean {
+    const from = this.startOf.has(x) ? this.startOf.get(x) : x.from;
+    return (from === undefined || from <= day) && (x.to === undefined || day <= x.to);
   }
 
   /** Country, sectors and office of an actor on `day` (YYYY-MM-DD); without a day, whatever it ever held. */
@@ -172,7 +189,7 @@ export class ActorCoder {
 
   private officeOn(person: string, day: string | undefined): Office | undefined {
     const offices = this.officesOf.get(person) ?? [];
-    return day === undefined ? offices.at(-1) : offices.find((o) => heldOn(o, day));
+    return day === undefined ? offices.at(-1) : offices.find((o) => this.heldOn(o, day));
   }
 
   private sectorsOf(actor: RecordActor, day: string | undefined): string[] {
@@ -181,7 +198,7 @@ export class ActorCoder {
     const add = (s: string | undefined): void => {
       if (s && !out.includes(s)) out.push(s);
     };
-    const held = (x: Interval): boolean => day === undefined || heldOn(x, day);
+    const held = (x: Interval): boolean => day === undefined || this.heldOn(x, day);
     if (actor.type === 'PERSON') {
       const offices = this.officesOf.get(actor.id) ?? [];
       for (const o of offices.filter(held)) {
