@@ -4,6 +4,7 @@ import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../.
 import { ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
+import { ArticleEstimate, countBatch } from '../article-count.js';
 import { BatchProgress, type BatchCounts } from '../progress.js';
 
 interface IngestCommandOptions {
@@ -30,21 +31,27 @@ export function register(program: Command): void {
       const outcomes: StoreOutcome[] = [];
       try {
         const refs = await expandSources(sources);
-        const progress = new BatchProgress('ingest', refs.length);
+        const estimate = new ArticleEstimate(await countBatch(refs));
+        const progress = new BatchProgress('ingest', estimate.total);
         try {
           const storeOpts = { reanalyze: opts.reanalyze ?? false, ...(opts.published && { published: opts.published }) };
+          let done = 0;
           for await (const outcome of storeArticles(store, refs, storeOpts)) {
             counts[outcome.status]++;
+            done++;
+            progress.setTotal(estimate.add(outcome.ref));
             if (opts.json) outcomes.push(outcome);
             if (outcome.status === 'failed') progress.message(`polity: ${outcome.source}: ${outcome.reason}`);
-            progress.update(outcome.ref, counts);
+            progress.update(done, counts);
           }
-          progress.update(refs.length, counts);
+          progress.setTotal(done);
+          progress.update(done, counts);
+          // The cross-article record (actors, state, follow-up) is brought up to date once per batch.
+          progress.phase('record');
+          ensureRecord(store);
         } finally {
           progress.stop();
         }
-        // The cross-article record (actors, state, follow-up) is brought up to date once per batch.
-        ensureRecord(store);
       } finally {
         store.close();
       }
