@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Document } from '../document/document.js';
 import type { Commitment, CommitmentStatus } from '../document/layers.js';
 import { packagePath } from '../package-path.js';
-import { evidenceOf, firstDay, lastDay } from './evidence.js';
+import { evidenceOf } from './evidence.js';
 import type { ActorLookup } from './state.js';
-import type { FollowUp, RecordCommitment } from './types.js';
+import type { FollowUp } from './types.js';
 
 interface FollowUpCues {
   reversal: string[];
@@ -26,7 +26,7 @@ export function stemOf(word: string): string {
   return base.length > 4 ? base.replace(/(ing|ed|es|e|s)$/, '') : base.replace(/(ed|s)$/, '');
 }
 
-interface Sketch {
+export interface Sketch {
   verbs: Set<string>;
   objects: Set<string>;
 }
@@ -39,7 +39,7 @@ const HEAD_MARKERS = new Set(['will', 'would', 'shall', 'to', 'be', 'been', 'not
  * "long-delayed") and the things it concerns (port, qasimabad), leaving out time words and the names of people
  * and parties (the committer, the recipient), which any later article about them repeats.
  */
-function sketchOf(doc: Document, c: Commitment): Sketch {
+export function sketchOf(doc: Document, c: Commitment): Sketch {
   const verbs = new Set<string>();
   const objects = new Set<string>();
   const inTime = (start: number): boolean => doc.times.some((t) => t.span.start <= start && start < t.span.end);
@@ -58,7 +58,7 @@ function sketchOf(doc: Document, c: Commitment): Sketch {
   return { verbs, objects };
 }
 
-function similarity(a: Sketch, b: Sketch): number {
+export function similarity(a: Sketch, b: Sketch): number {
   const x = new Set([...a.verbs, ...a.objects]);
   const y = new Set([...b.verbs, ...b.objects]);
   const inter = [...x].filter((w) => y.has(w)).length;
@@ -117,7 +117,7 @@ function sentencesOf(doc: Document): SentenceView[] {
  * authority for Port Qasimabad after all" → broken); a not-yet cue ("the package had still not been released"
  * → pending, which supports overdue once the due date has passed).
  */
-function followUpsIn(doc: Document, c: Commitment & { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
+export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
   const out: FollowUp[] = [];
   for (const view of sentencesOf(doc)) {
     const objectHits = [...sketch.objects].filter((o) => view.otherStems.has(o)).length;
@@ -152,68 +152,18 @@ function followUpsIn(doc: Document, c: Commitment & { byRecord: string }, sketch
   return out;
 }
 
-interface Report {
-  doc: Document;
-  commitment: Commitment;
-  by: string;
-  sketch: Sketch;
-}
-
 /**
- * Follows commitments across articles. Reports of one promise in several articles (same committer, same act)
- * become one commitment; every article published after the first report is searched for news of the act.
- * Status as of `asOf` (default: the newest article): the latest kept/broken news decides; else a due date before
- * the reference date makes it overdue; else it stays as the extraction left it (open, or disputed).
+ * The status of a commitment on `reference` from its follow-ups: the latest kept/broken news decides; else a due
+ * date before the reference day makes it overdue (with the latest "still not" report as evidence); else it stays
+ * as the extraction left it (open, or disputed).
  */
-export function followCommitments(docs: Document[], lookup: ActorLookup, asOf?: string): RecordCommitment[] {
-  const dated = docs.filter((d) => !asOf || !d.meta.published || d.meta.published <= asOf);
-  const reports: Report[] = [];
-  for (const doc of dated) {
-    for (const c of doc.commitments) {
-      const by = lookup(doc, c.by);
-      if (by) reports.push({ doc, commitment: c, by, sketch: sketchOf(doc, c) });
-    }
+export function statusFrom(followUps: FollowUp[], due: { end: string } | undefined, base: CommitmentStatus, reference: string | undefined): { status: CommitmentStatus; evidence?: FollowUp['evidence'] } {
+  const known = reference ? followUps.filter((f) => !f.evidence.published || f.evidence.published <= reference) : followUps;
+  const decisive = known.filter((f) => f.kind !== 'pending').at(-1);
+  if (decisive) return { status: decisive.kind as 'kept' | 'broken', evidence: decisive.evidence };
+  if (due && reference && due.end < reference) {
+    const pending = known.filter((f) => f.kind === 'pending').at(-1);
+    return { status: 'overdue', ...(pending && { evidence: pending.evidence }) };
   }
-  const groups: Report[][] = [];
-  for (const r of reports) {
-    const group = groups.find((g) => g[0]!.by === r.by && g[0]!.doc !== r.doc && similarity(g[0]!.sketch, r.sketch) >= 0.5);
-    if (group) group.push(r); else groups.push([r]);
-  }
-  const newest = dated.map((d) => d.meta.published).filter((p): p is string => !!p).sort().at(-1);
-  const reference = asOf ?? newest;
-  return groups.map((group, i): RecordCommitment => {
-    const first = group[0]!;
-    const c = first.commitment;
-    const dueReport = group.find((r) => r.commitment.due && lastDay(r.commitment.due));
-    const due = dueReport?.commitment.due;
-    const made = first.doc.meta.published;
-    const sourceArticles = new Set(group.map((r) => r.doc.meta.id));
-    const followUps = dated
-      .filter((d) => !sourceArticles.has(d.meta.id) && d.meta.published && made && d.meta.published >= made)
-      .sort((a, b) => a.meta.published!.localeCompare(b.meta.published!))
-      .flatMap((d) => followUpsIn(d, { ...c, byRecord: first.by }, first.sketch, (doc, local) => lookup(doc, local)));
-    const decisive = followUps.filter((f) => f.kind !== 'pending').at(-1);
-    const dueEnd = lastDay(due);
-    let status: CommitmentStatus;
-    let statusEvidence = decisive?.evidence;
-    if (decisive) status = decisive.kind as 'kept' | 'broken';
-    else if (dueEnd && reference && dueEnd < reference) {
-      status = 'overdue';
-      statusEvidence = followUps.filter((f) => f.kind === 'pending').at(-1)?.evidence;
-    } else status = c.status === 'disputed' ? 'disputed' : 'open';
-    const to = lookup(first.doc, c.to);
-    return {
-      id: `commitment:${i + 1}`,
-      kind: c.kind,
-      by: first.by,
-      ...(to !== undefined && { to }),
-      what: evidenceOf(first.doc, c.what),
-      ...(due && firstDay(due) && dueEnd && { due: { start: firstDay(due)!, end: dueEnd } }),
-      ...(made !== undefined && { made }),
-      status,
-      ...(statusEvidence && { statusEvidence }),
-      followUps,
-      sources: group.map((r) => ({ ...evidenceOf(r.doc, r.commitment.evidence), commitment: r.commitment.id })),
-    };
-  });
+  return { status: base === 'disputed' ? 'disputed' : 'open' };
 }

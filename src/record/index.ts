@@ -1,15 +1,16 @@
 export * from './types.js';
 export { buildRecord, inRecordOrder } from './build.js';
 export { resolveActors, memberKey, MERGE_THRESHOLD, type Resolution } from './resolve.js';
-export { comparePersonNames, transliterationKey } from './names.js';
-export { holdsOn, officeKey } from './state.js';
+export { comparePersonNames, parsePersonName, transliterationKey, type PersonName } from './names.js';
+export { holdsOn, officeKey, isPastRole } from './state.js';
+export { RecordWriter, applyStats } from './apply.js';
 export {
-  RecordError, addDecision, ensureRecord, evidenceQuoter, loadRecord, readDecisions, rebuildRecord, recordIsStale,
-  searchRecord, updateRecord, type SearchHit,
+  RecordError, addDecision, attachRecord, commitmentAsOf, documentReads, ensureRecord, evidenceQuoter, loadRecord, readDecisions, rebuildRecord,
+  recordIsStale, recordNewest, searchRecord, updateRecord, type SearchHit,
 } from './record-store.js';
 export {
-  UnknownActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, explainHits, findActors, quotesBy, stateAsOf,
-  timeline, type Quoter, type TimelineEntry,
+  DEFAULT_LIMIT, MAX_LIMIT, UnknownActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, explainHits, findActors, getActor,
+  listActors, listCommitments, quotesBy, stateAsOf, timeline, type ActorSummary, type Page, type Quoter, type TimelineEntry,
 } from './queries.js';
 export { mergeActors, splitActor } from './decisions.js';
 export { openRecord, type OpenRecord } from './open.js';

@@ -2,19 +2,49 @@ import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import { packagePath } from '../package-path.js';
 
-const PREFIXES = new Set(
-  (JSON.parse(readFileSync(packagePath('src/record/lexicon/name-prefixes.json'), 'utf8')) as { words: string[] }).words,
-);
+const LEXICON = JSON.parse(readFileSync(packagePath('src/record/lexicon/name-prefixes.json'), 'utf8')) as {
+  words: string[]; suffixes: string[]; female: string[]; male: string[];
+};
+const PREFIXES = new Set(LEXICON.words);
 
 /** Lowercase ASCII letters and digits only: "Rural People's League" → "rural peoples league". */
 export function foldName(name: string): string {
   return name
     .normalize('NFKD')
+    // A trailing possessive is not part of the name: "Hillary Clinton's" is Hillary Clinton.
+    .replace(/(?:['’]s|s['’])$/u, (m) => (m.startsWith('s') ? 's' : ''))
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** Generational suffixes: two people whose names differ only by one are different people. */
+const SUFFIXES = new Set(LEXICON.suffixes);
+const FEMALE = new Set(LEXICON.female);
+const MALE = new Set(LEXICON.male);
+
+/** A person's name taken apart: given names, surname, generational suffix, and the gender an honorific gives. */
+export interface PersonName {
+  tokens: string[];
+  given: string[];
+  surname: string;
+  suffix: string;
+  gender?: 'f' | 'm';
+}
+
+/** "Mrs. Clinton" → surname clinton, gender f; "Donald Trump Jr." → given donald, surname trump, suffix jr. */
+export function parsePersonName(name: string): PersonName | undefined {
+  const all = foldName(name).split(' ').filter(Boolean);
+  const tokens = personNameTokens(name);
+  if (tokens.length === 0) return undefined;
+  const lead = all.slice(0, Math.max(0, all.indexOf(tokens[0]!)));
+  const gender = lead.some((w) => FEMALE.has(w)) ? 'f' : lead.some((w) => MALE.has(w)) ? 'm' : undefined;
+  const at = all.lastIndexOf(tokens.at(-1)!);
+  const suffix = all.slice(at + 1).filter((w) => SUFFIXES.has(w)).join(' ');
+  // "Donald Jr." names a given name and a suffix, no surname.
+  return { tokens, given: tokens.slice(0, -1), surname: tokens.at(-1)!, suffix, ...(gender && { gender }) };
 }
 
 const tokenCache = new Map<string, string[]>();
@@ -26,7 +56,10 @@ export function personNameTokens(name: string): string[] {
   const tokens = foldName(name).split(' ').filter(Boolean);
   let i = 0;
   while (i < tokens.length && PREFIXES.has(tokens[i]!)) i++;
-  const result = tokens.slice(i);
+  let end = tokens.length;
+  // Generational suffixes ("Jr.", "III") are not the surname; parsePersonName keeps them apart.
+  while (end > i + 1 && SUFFIXES.has(tokens[end - 1]!)) end--;
+  const result = tokens.slice(i, end);
   // Names repeat across thousands of articles; comparing them is the inner loop of resolution.
   if (tokenCache.size > 100_000) tokenCache.clear();
   tokenCache.set(name, result);

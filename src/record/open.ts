@@ -1,36 +1,37 @@
 import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { RecordError, ensureRecord, evidenceQuoter, loadRecord } from './record-store.js';
+import { RecordError, ensureRecord, evidenceQuoter, recordNewest } from './record-store.js';
 import type { Quoter } from './queries.js';
-import type { CrossRecord } from './types.js';
 
-/** An open record: the store it lives in, the record read from it, and a quoter for its evidence. */
+/** An open record: the store it lives in, its database (for the query functions) and a quoter for its evidence. */
 export interface OpenRecord {
   store: SqliteStore;
-  record: CrossRecord;
+  db: Database.Database;
   quote: Quoter;
-  /** Re-reads the record, rebuilding it first if articles or decisions changed (used by the long-running server). */
-  refresh(): CrossRecord;
+  /** The newest publication date in the record (the default "as of" day). */
+  newest(): string | undefined;
+  /** Drops cached article texts (the record itself is always read fresh from the database). */
+  refresh(): void;
   close(): void;
 }
 
 /**
- * Opens the record in the database at `path` for queries, bringing it up to date first. A missing file is an
- * error rather than a new empty database, since it almost always means a mistyped --db.
+ * Opens the record in the database at `path` for queries. Articles stored without the record (not through
+ * `polity ingest`) are taken in first, once, here — never while answering. A missing file is an error rather
+ * than a new empty database, since it almost always means a mistyped --db.
  */
-export function openRecord(path: string): OpenRecord {
+export function openRecord(path: string, opts: { catchUp?: boolean } = {}): OpenRecord {
   if (!existsSync(path)) throw new RecordError(`no database ${path} (run polity ingest first, or give --db)`);
   const store = openStore(path);
-  ensureRecord(store);
+  if (opts.catchUp ?? true) ensureRecord(store);
   const open: OpenRecord = {
     store,
-    record: loadRecord(store.db),
+    db: store.db,
     quote: evidenceQuoter(store.db),
+    newest: () => recordNewest(store.db),
     refresh() {
-      ensureRecord(store);
-      open.record = loadRecord(store.db);
       open.quote = evidenceQuoter(store.db);
-      return open.record;
     },
     close: () => store.close(),
   };

@@ -1,11 +1,32 @@
-import type { CommitmentStatus } from '../document/layers.js';
-import { comparePersonNames, foldName } from './names.js';
-import { holdsOn } from './state.js';
-import type { SearchHit } from './record-store.js';
-import type { CrossRecord, Evidence, Interval, QuotedEvidence, RecordActor, RecordCommitment } from './types.js';
+import type Database from 'better-sqlite3';
+import type { ActorType, CommitmentStatus } from '../document/layers.js';
+import { statusFrom } from './followup.js';
+import { comparePersonNames, foldName, parsePersonName } from './names.js';
+import { commitmentAsOf, recordNewest, type SearchHit } from './record-store.js';
+import type { Evidence, Interval, Office, PartyMembership, QuotedEvidence, RecordCommitment, RecordEvent, RelationState } from './types.js';
+
+/**
+ * The record's query API: every function reads what it needs from the store with indexed SQL and returns at
+ * most one page (`limit`, default 50, at most 500; `offset`), so answers cost the same at 100 or 1,000,000
+ * articles. Nothing here writes. The CLI and the HTTP server both call these functions.
+ */
 
 /** Attaches text to evidence (see evidenceQuoter). */
 export type Quoter = (e: Evidence) => QuotedEvidence;
+
+/** Paging for every list a query returns. */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 500;
+
+function paging(p: Page = {}): { limit: number; offset: number } {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(p.limit ?? DEFAULT_LIMIT)));
+  return { limit, offset: Math.max(0, Math.floor(p.offset ?? 0)) };
+}
 
 /** No actor matches a name given on the command line or in a URL. */
 export class UnknownActorError extends Error {
@@ -15,33 +36,86 @@ export class UnknownActorError extends Error {
   }
 }
 
-/**
- * Actors matching a name or id, best first: the id, then the canonical name or an alias (case- and
- * punctuation-insensitive), then a person name that compares well ("Qureshi", "Tariq Mehmud Qureshi").
- */
-export function findActors(record: CrossRecord, query: string): RecordActor[] {
-  const byId = record.actors.find((a) => a.id === query);
-  if (byId) return [byId];
-  const folded = foldName(query);
-  const exact = record.actors.filter((a) => [a.name, ...a.aliases].some((n) => foldName(n) === folded));
-  if (exact.length > 0) return exact;
-  return record.actors
-    .filter((a) => a.type === 'PERSON')
-    .map((a) => ({ a, score: Math.max(...[a.name, ...a.aliases].map((n) => comparePersonNames(query, n).score)) }))
-    .filter((x) => x.score >= 0.6)
-    .sort((x, y) => y.score - x.score)
-    .map((x) => x.a);
+/** A record actor as lists show it. */
+export interface ActorSummary {
+  id: string;
+  type: ActorType;
+  name: string;
+  aliases: string[];
+  /** Articles it is named in. */
+  articles: number;
+  firstSeen?: string;
+  lastSeen?: string;
 }
 
-/** The one actor a query names; throws UnknownActorError when none does. */
-export function actorNamed(record: CrossRecord, query: string): RecordActor {
-  const found = findActors(record, query)[0];
+interface ActorRow { id: string; type: ActorType; name: string; aliases: string; articles: number; first_seen: string | null; last_seen: string | null }
+
+const ACTOR_COLUMNS = 'a.id, a.type, a.name, a.aliases, a.articles, a.first_seen, a.last_seen';
+
+function summary(r: ActorRow): ActorSummary {
+  return { id: r.id, type: r.type, name: r.name, aliases: JSON.parse(r.aliases) as string[], articles: r.articles, ...(r.first_seen && { firstSeen: r.first_seen }), ...(r.last_seen && { lastSeen: r.last_seen }) };
+}
+
+/** The actor with this id, if any. */
+export function getActor(db: Database.Database, id: string): ActorSummary | undefined {
+  const row = db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.id = ?`).get(id) as ActorRow | undefined;
+  return row && summary(row);
+}
+
+/** Actors, the most-named first, optionally of one type. */
+export function listActors(db: Database.Database, opts: { type?: ActorType; q?: string } & Page = {}): ActorSummary[] {
+  if (opts.q) return findActors(db, opts.q, opts);
+  const { limit, offset } = paging(opts);
+  const rows = opts.type
+    ? db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.type = ? ORDER BY a.articles DESC, a.rowid LIMIT ? OFFSET ?`).all(opts.type, limit, offset)
+    : db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a ORDER BY a.articles DESC, a.rowid LIMIT ? OFFSET ?`).all(limit, offset);
+  return (rows as ActorRow[]).map(summary);
+}
+
+/**
+ * Actors matching a name or id, best first: the id; then actors known by exactly this name (case-, punctuation-
+ * and title-insensitive: "Sen. Ted Cruz" finds Ted Cruz); then people whose name compares well ("Qureshi",
+ * "Tariq Mehmud Qureshi"), found through the surname index. Among equals, the most-named first.
+ */
+export function findActors(db: Database.Database, query: string, opts: { type?: ActorType } & Page = {}): ActorSummary[] {
+  const { limit, offset } = paging(opts);
+  const typed = (list: ActorSummary[]): ActorSummary[] => (opts.type ? list.filter((a) => a.type === opts.type) : list);
+  const byId = getActor(db, query);
+  if (byId) return typed([byId]).slice(offset, offset + limit);
+  const person = parsePersonName(query);
+  const keys = new Set([foldName(query).replace(/^the /, '')]);
+  if (person) keys.add([...person.tokens, person.suffix].filter(Boolean).join(' '));
+  const exact = (db.prepare(`SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id
+    WHERE c.kind = 'fname' AND c.value IN (SELECT value FROM json_each(?)) ORDER BY a.articles DESC LIMIT 200`).all(JSON.stringify([...keys])) as ActorRow[]).map(summary);
+  // A full name known exactly wins; a bare surname also lists the people it may name.
+  if (exact.length > 0 && (!person || person.tokens.length > 1)) return typed(exact).slice(offset, offset + limit);
+  if (!person) return typed(exact).slice(offset, offset + limit);
+  const near = (db.prepare(`SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
+    WHERE k.key IN (?, ?) AND a.type = 'PERSON' ORDER BY a.articles DESC LIMIT 200`).all(`ps:${person.surname}`, `pg:${person.surname}`) as ActorRow[]).map(summary)
+    .map((a) => ({ a, score: Math.max(...[a.name, ...a.aliases].map((n) => comparePersonNames(query, n).score)) }))
+    .filter((x) => x.score >= 0.6)
+    .sort((x, y) => y.score - x.score || y.a.articles - x.a.articles)
+    .map((x) => x.a);
+  const seen = new Set<string>();
+  return typed([...exact, ...near].filter((a) => !seen.has(a.id) && seen.add(a.id))).slice(offset, offset + limit);
+}
+
+/** The one actor a query names (the best match); throws UnknownActorError when none does. */
+export function actorNamed(db: Database.Database, query: string): ActorSummary {
+  const found = findActors(db, query, { limit: 1 })[0];
   if (!found) throw new UnknownActorError(query);
   return found;
 }
 
-function nameOf(record: CrossRecord, id: string | undefined): string | undefined {
-  return id === undefined ? undefined : record.actors.find((a) => a.id === id)?.name ?? id;
+/** Actor names by id, read once per query. */
+function namer(db: Database.Database): (id: string | undefined) => string | undefined {
+  const stmt = db.prepare('SELECT name FROM record_actors WHERE id = ?').pluck();
+  const cache = new Map<string, string | undefined>();
+  return (id) => {
+    if (id === undefined) return undefined;
+    if (!cache.has(id)) cache.set(id, (stmt.get(id) as string | undefined) ?? id);
+    return cache.get(id);
+  };
 }
 
 function quoteInterval<T extends Interval>(x: T, quote: Quoter): Omit<T, 'opened' | 'closed' | 'reports'> & { opened?: QuotedEvidence; closed?: QuotedEvidence; reports: number } {
@@ -51,61 +125,72 @@ function quoteInterval<T extends Interval>(x: T, quote: Quoter): Omit<T, 'opened
 
 /** The latest follow-up (kept/broken) known on `day`, else overdue/open by the due date: a commitment's status then. */
 export function commitmentStatusOn(c: RecordCommitment, day: string): { status: CommitmentStatus; evidence?: Evidence } {
-  const known = c.followUps.filter((f) => !f.evidence.published || f.evidence.published <= day);
-  const decisive = known.filter((f) => f.kind !== 'pending').at(-1);
-  if (decisive) return { status: decisive.kind as 'kept' | 'broken', evidence: decisive.evidence };
-  if (c.due && c.due.end < day) {
-    const pending = known.filter((f) => f.kind === 'pending').at(-1);
-    return { status: 'overdue', ...(pending && { evidence: pending.evidence }) };
-  }
-  return { status: c.status === 'disputed' ? 'disputed' : 'open' };
+  return statusFrom(c.followUps, c.due, c.status === 'disputed' ? 'disputed' : 'open', day);
 }
 
-export function describeCommitment(record: CrossRecord, c: RecordCommitment, quote: Quoter, day?: string) {
-  const on = day ? commitmentStatusOn(c, day) : { status: c.status, evidence: c.statusEvidence };
+/** A commitment with names, quoted evidence and its status on `day` (default: as of the newest article). */
+export function describeCommitment(db: Database.Database, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db)) {
+  const on = commitmentAsOf(c, day ?? recordNewest(db));
   return {
     id: c.id,
     kind: c.kind,
     by: c.by,
-    byName: nameOf(record, c.by),
-    ...(c.to !== undefined && { to: c.to, toName: nameOf(record, c.to) }),
+    byName: names(c.by),
+    ...(c.to !== undefined && { to: c.to, toName: names(c.to) }),
     what: quote(c.what),
     ...(c.due && { due: c.due }),
     ...(c.made && { made: c.made }),
     status: on.status,
-    ...(on.evidence && { statusEvidence: quote(on.evidence) }),
+    ...(on.statusEvidence && { statusEvidence: quote(on.statusEvidence) }),
     followUps: c.followUps.map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
     sources: c.sources.map((s) => quote(s)),
   };
 }
 
-/** Everything the record knows about one actor, each item with its evidence. */
-export function actorProfile(record: CrossRecord, actor: RecordActor, quote: Quoter) {
-  const involves = (ids: string[]): boolean => ids.includes(actor.id);
-  return {
-    actor: { id: actor.id, type: actor.type, name: actor.name, aliases: actor.aliases },
-    resolution: actor.members.map((m) => ({ article: m.article, local: m.local, name: m.name, via: m.via, score: m.score, reasons: m.reasons })),
-    offices: record.offices.filter((o) => o.person === actor.id).map((o) => ({ ...quoteInterval(o, quote), orgName: nameOf(record, o.org) })),
-    memberships: record.memberships.filter((m) => m.person === actor.id || m.org === actor.id)
-      .map((m) => ({ ...quoteInterval(m, quote), personName: nameOf(record, m.person), orgName: nameOf(record, m.org) })),
-    relations: record.relations.filter((r) => r.a === actor.id || r.b === actor.id)
-      .map((r) => ({ ...quoteInterval(r, quote), aName: nameOf(record, r.a), bName: nameOf(record, r.b) })),
-    quotes: record.statements.filter((s) => s.speaker === actor.id).map((s) => ({ kind: s.kind, article: s.article, content: quote(s.content) })),
-    events: record.events.filter((e) => involves(e.actors) || involves(e.recipients)).map((e) => describeEvent(record, e, quote)),
-    commitments: record.commitments.filter((c) => c.by === actor.id || c.to === actor.id).map((c) => describeCommitment(record, c, quote)),
-  };
-}
-
-function describeEvent(record: CrossRecord, e: CrossRecord['events'][number], quote: Quoter) {
+function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => string | undefined) {
   return {
     id: e.id,
     type: e.type,
     ...(e.mode && { mode: e.mode }),
     ...(e.date && { date: e.date }),
     modality: e.modality,
-    actors: e.actors.map((id) => ({ id, name: nameOf(record, id) })),
-    recipients: e.recipients.map((id) => ({ id, name: nameOf(record, id) })),
+    actors: e.actors.map((id) => ({ id, name: names(id) })),
+    recipients: e.recipients.map((id) => ({ id, name: names(id) })),
     sources: e.sources.map((s) => ({ ...quote(s), trigger: quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
+  };
+}
+
+const parse = <T>(rows: unknown[]): T[] => (rows as string[]).map((j) => JSON.parse(j) as T);
+
+/**
+ * Everything the record knows about one actor, each item with its evidence; every list is one page (the same
+ * limit and offset for each): how it was resolved (per-article members, oldest first), offices, memberships,
+ * relations, quotes, events and commitments (newest first).
+ */
+export function actorProfile(db: Database.Database, actor: ActorSummary, quote: Quoter, page: Page = {}) {
+  const { limit, offset } = paging(page);
+  const names = namer(db);
+  const id = actor.id;
+  const resolution = (db.prepare(`SELECT m.article_id AS article, m.local_id AS local, x.name, m.via, m.score, m.reasons FROM record_actor_members m
+    JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id LEFT JOIN record_articles r ON r.article_id = m.article_id
+    WHERE m.actor_id = ? ORDER BY r.published, m.article_id LIMIT ? OFFSET ?`).all(id, limit, offset) as { article: string; local: string; name: string; via: string; score: number; reasons: string }[])
+    .map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] }));
+  const offices = parse<Office>(db.prepare('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date IS NULL, from_date, id LIMIT ? OFFSET ?').pluck().all(id, limit, offset))
+    .map((o) => ({ ...quoteInterval(o, quote), orgName: names(o.org) }));
+  const memberships = parse<PartyMembership>(db.prepare(`SELECT json FROM record_memberships WHERE person_id = @a UNION ALL SELECT json FROM record_memberships WHERE org_id = @a AND person_id != @a
+    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) }));
+  const relations = parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE a_id = @a UNION ALL SELECT json FROM record_relations WHERE b_id = @a AND a_id != @a
+    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) }));
+  const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC, article_id, statement_id LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
+    .map((j) => JSON.parse(j) as { kind: 'direct' | 'indirect'; article: string; content: Evidence })
+    .map((s) => ({ kind: s.kind, article: s.article, content: quote(s.content) }));
+  const events = parse<RecordEvent>(db.prepare(`SELECT e.json FROM record_events e WHERE e.id IN (SELECT event_id FROM record_event_actors WHERE actor_id = ?)
+    ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?`).pluck().all(id, limit, offset)).map((e) => describeEvent(e, quote, names));
+  const commitments = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE by_id = @a UNION ALL SELECT json FROM record_commitments WHERE to_id = @a AND by_id != @a
+    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((c) => describeCommitment(db, c, quote, undefined, names));
+  return {
+    actor: { id: actor.id, type: actor.type, name: actor.name, aliases: actor.aliases, articles: actor.articles, ...(actor.firstSeen && { firstSeen: actor.firstSeen }), ...(actor.lastSeen && { lastSeen: actor.lastSeen }) },
+    resolution, offices, memberships, relations, quotes, events, commitments,
   };
 }
 
@@ -116,69 +201,132 @@ export interface TimelineEntry {
   evidence: QuotedEvidence;
 }
 
-/** Dated happenings in order: events, offices and relations opening and closing, commitments made and resolved. */
-export function timeline(record: CrossRecord, quote: Quoter, opts: { actor?: RecordActor; from?: string; to?: string } = {}): TimelineEntry[] {
+/**
+ * Dated happenings in date order: events (not future or hypothetical ones), offices and relations opening and
+ * closing, commitments made and resolved; about one actor when given, between `from` and `to` (inclusive). Each
+ * source is read in date order up to offset + limit rows, so a page costs the same however large the record.
+ */
+export function timeline(db: Database.Database, quote: Quoter, opts: { actor?: ActorSummary; from?: string; to?: string } & Page = {}): TimelineEntry[] {
+  const { limit, offset } = paging(opts);
+  const n = offset + limit;
+  const from = opts.from ?? '0000';
+  const to = opts.to ?? '9999';
+  const names = namer(db);
+  const name = (id: string | undefined): string => names(id) ?? '?';
+  const id = opts.actor?.id;
   const out: TimelineEntry[] = [];
-  const concerns = (ids: (string | undefined)[]): boolean => !opts.actor || ids.includes(opts.actor.id);
-  const name = (id: string | undefined): string => nameOf(record, id) ?? '?';
-  for (const e of record.events) {
-    if (!e.date || !concerns([...e.actors, ...e.recipients]) || e.modality === 'future' || e.modality === 'hypothetical') continue;
+  const events = id
+    ? db.prepare(`SELECT e.json FROM record_event_actors ea JOIN record_events e ON e.id = ea.event_id WHERE ea.actor_id = ? AND ea.date BETWEEN ? AND ?
+        GROUP BY e.id ORDER BY ea.date LIMIT ?`).pluck().all(id, from, to, n)
+    : db.prepare('SELECT json FROM record_events WHERE date BETWEEN ? AND ? ORDER BY date LIMIT ?').pluck().all(from, to, n);
+  for (const e of parse<RecordEvent>(events)) {
+    if (!e.date || e.modality === 'future' || e.modality === 'hypothetical') continue;
     const sources = e.sources.length > 1 ? ` (${e.sources.length} reports)` : '';
     out.push({ date: e.date, kind: 'event', summary: `${e.type}${e.mode ? `/${e.mode}` : ''}: ${e.actors.map(name).join(', ')}${e.recipients.length ? ` → ${e.recipients.map(name).join(', ')}` : ''}${e.modality !== 'asserted' ? ` [${e.modality}]` : ''}${sources}`, evidence: quote(e.sources[0]!) });
   }
-  for (const o of record.offices) {
-    if (!concerns([o.person, o.org])) continue;
+  const who = id ? 'AND (person_id = @d OR org_id = @d)' : '';
+  const args = id ? { a: from, b: to, c: n, d: id } : { a: from, b: to, c: n };
+  for (const o of parse<Office>(db.prepare(`SELECT json FROM record_offices WHERE from_date BETWEEN @a AND @b ${who} ORDER BY from_date LIMIT @c`).pluck().all(args))) {
     if (o.from && o.opened) out.push({ date: o.from, kind: 'office-start', summary: `${name(o.person)} ${o.fromExact ? 'takes office as' : 'reported as'} ${o.title}`, evidence: quote(o.opened) });
+  }
+  for (const o of parse<Office>(db.prepare(`SELECT json FROM record_offices WHERE to_date BETWEEN @a AND @b ${who} ORDER BY to_date LIMIT @c`).pluck().all(args))) {
     if (o.to && o.closed) out.push({ date: o.to, kind: 'office-end', summary: `${name(o.person)} leaves office as ${o.title}`, evidence: quote(o.closed) });
   }
-  for (const r of record.relations) {
-    if (!concerns([r.a, r.b])) continue;
+  const pair = id ? 'AND (a_id = @d OR b_id = @d)' : '';
+  for (const r of parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE from_date BETWEEN @a AND @b ${pair} ORDER BY from_date LIMIT @c`).pluck().all(args))) {
     if (r.from && r.opened) out.push({ date: r.from, kind: 'relation-start', summary: `${r.kind}: ${name(r.a)} – ${name(r.b)}`, evidence: quote(r.opened) });
+  }
+  for (const r of parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE to_date BETWEEN @a AND @b ${pair} ORDER BY to_date LIMIT @c`).pluck().all(args))) {
     if (r.to && r.closed) out.push({ date: r.to, kind: 'relation-end', summary: `no longer ${r.kind}: ${name(r.a)} – ${name(r.b)}`, evidence: quote(r.closed) });
   }
-  for (const c of record.commitments) {
-    if (!concerns([c.by, c.to])) continue;
-    const what = quote(c.what).text;
-    if (c.made) out.push({ date: c.made, kind: 'commitment-made', summary: `${name(c.by)} commits: ${what}${c.due ? ` (due ${c.due.end})` : ''}`, evidence: quote(c.sources[0]!) });
+  const by = id ? 'AND (by_id = @d OR to_id = @d)' : '';
+  const made = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE made BETWEEN @a AND @b ${by} ORDER BY made LIMIT @c`).pluck().all(args));
+  const resolved = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE resolved_on BETWEEN @a AND @b ${by} ORDER BY resolved_on LIMIT @c`).pluck().all(args));
+  for (const c of made) {
+    if (c.made) out.push({ date: c.made, kind: 'commitment-made', summary: `${name(c.by)} commits: ${quote(c.what).text}${c.due ? ` (due ${c.due.end})` : ''}`, evidence: quote(c.sources[0]!) });
+  }
+  for (const c of resolved) {
     for (const f of c.followUps) {
-      if (f.kind === 'pending' || !f.evidence.published) continue;
-      out.push({ date: f.evidence.published, kind: f.kind === 'kept' ? 'commitment-kept' : 'commitment-broken', summary: `${name(c.by)} ${f.kind === 'kept' ? 'kept' : 'broke'}: ${what}`, evidence: quote(f.evidence) });
+      if (f.kind === 'pending' || !f.evidence.published || f.evidence.published < from || f.evidence.published > to) continue;
+      out.push({ date: f.evidence.published, kind: f.kind === 'kept' ? 'commitment-kept' : 'commitment-broken', summary: `${name(c.by)} ${f.kind === 'kept' ? 'kept' : 'broke'}: ${quote(c.what).text}`, evidence: quote(f.evidence) });
     }
   }
-  return out
-    .filter((x) => (!opts.from || x.date >= opts.from) && (!opts.to || x.date <= opts.to))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind)).slice(offset, offset + limit);
 }
 
-/** Statements by a speaker, optionally only those that mention `about` (an actor's names, or a word). */
-export function quotesBy(record: CrossRecord, quote: Quoter, opts: { speaker?: RecordActor; about?: string; aboutActor?: RecordActor }) {
-  const aboutNames = opts.aboutActor ? [opts.aboutActor.name, ...opts.aboutActor.aliases] : opts.about ? [opts.about] : [];
-  return record.statements
-    .filter((s) => !opts.speaker || s.speaker === opts.speaker.id)
-    .map((s) => ({ s, content: quote(s.content) }))
-    .filter(({ content }) => aboutNames.length === 0 || aboutNames.some((n) => content.text.toLowerCase().includes(n.toLowerCase())))
-    .map(({ s, content }) => ({ article: s.article, statement: s.statement, kind: s.kind, speaker: s.speaker, speakerName: nameOf(record, s.speaker), content, evidence: quote(s.evidence) }));
+/** Statements (newest first) by a speaker, optionally only those that mention `about` (an actor's names, or a word). */
+export function quotesBy(db: Database.Database, quote: Quoter, opts: { speaker?: ActorSummary; about?: string; aboutActor?: ActorSummary } & Page = {}) {
+  const { limit, offset } = paging(opts);
+  const names = namer(db);
+  const aboutNames = (opts.aboutActor ? [opts.aboutActor.name, ...opts.aboutActor.aliases] : opts.about ? [opts.about] : []).map((n) => n.toLowerCase());
+  const mentions = (text: string): boolean => aboutNames.length === 0 || aboutNames.some((n) => text.toLowerCase().includes(n));
+  const out = [];
+  // Filtering by `about` happens on the quoted text, so rows are read in pages until this page is full.
+  const stmt = opts.speaker
+    ? db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC, article_id, statement_id LIMIT ? OFFSET ?').pluck()
+    : db.prepare('SELECT json FROM record_statements ORDER BY published DESC, article_id, statement_id LIMIT ? OFFSET ?').pluck();
+  let skipped = 0;
+  const chunk = aboutNames.length ? 500 : limit;
+  for (let at = aboutNames.length ? 0 : offset; out.length < limit; at += chunk) {
+    const rows = (opts.speaker ? stmt.all(opts.speaker.id, chunk, at) : stmt.all(chunk, at)) as string[];
+    for (const j of rows) {
+      const s = JSON.parse(j) as { article: string; statement: string; kind: 'direct' | 'indirect'; speaker?: string; content: Evidence; evidence: Evidence };
+      const content = quote(s.content);
+      if (!mentions(content.text)) continue;
+      if (aboutNames.length && skipped < offset) { skipped++; continue; }
+      out.push({ article: s.article, statement: s.statement, kind: s.kind, speaker: s.speaker, speakerName: names(s.speaker), content, evidence: quote(s.evidence) });
+      if (out.length >= limit) break;
+    }
+    if (rows.length < chunk) break;
+  }
+  return out;
 }
 
-/** Who held what, who belonged where, and which relations held on `day` (YYYY-MM-DD). */
-export function stateAsOf(record: CrossRecord, quote: Quoter, day: string) {
-  const offices = record.offices.filter((o) => holdsOn(o, day)).map((o) => ({ ...quoteInterval(o, quote), personName: nameOf(record, o.person), orgName: nameOf(record, o.org) }));
+/** Commitments (by made date), optionally by or to one actor, with a status filter, as known on `asOf` (default: the newest article). */
+export function listCommitments(db: Database.Database, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page = {}) {
+  const { limit, offset } = paging(opts);
+  const names = namer(db);
+  const day = opts.asOf ?? recordNewest(db) ?? '9999-12-31';
+  const where: string[] = ['(made IS NULL OR made <= @day)'];
+  if (opts.actor) where.push('(by_id = @actor OR to_id = @actor)');
+  // The stored status is the decisive follow-up's; overdue and open depend on the day asked about.
+  if (opts.status === 'kept' || opts.status === 'broken') where.push('status = @status AND resolved_on <= @day');
+  else if (opts.status === 'overdue') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND due_end < @day");
+  else if (opts.status === 'open') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
+  else if (opts.status === 'disputed') where.push("status = 'disputed'");
+  const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made, rowid LIMIT @limit OFFSET @offset`).pluck()
+    .all({ day, limit, offset, ...(opts.actor && { actor: opts.actor.id }), ...(opts.status && { status: opts.status }) });
+  return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names)).filter((c) => !opts.status || c.status === opts.status);
+}
+
+/** Who held what, who belonged where, which relations held on `day` (YYYY-MM-DD), and the commitments made by then (each list one page). */
+export function stateAsOf(db: Database.Database, quote: Quoter, day: string, page: Page = {}) {
+  const { limit, offset } = paging(page);
+  const names = namer(db);
+  const holds = 'WHERE (from_date IS NULL OR from_date <= @a) AND (to_date IS NULL OR to_date > @a) AND NOT (from_date IS NULL AND to_date IS NULL) ORDER BY from_date, rowid LIMIT @b OFFSET @c';
+  const offices = parse<Office>(db.prepare(`SELECT json FROM record_offices ${holds}`).pluck().all({ a: day, b: limit, c: offset }))
+    .map((o) => ({ ...quoteInterval(o, quote), personName: names(o.person), orgName: names(o.org) }));
   return {
     asOf: day,
     offices,
-    memberships: record.memberships.filter((m) => holdsOn(m, day)).map((m) => ({ ...quoteInterval(m, quote), personName: nameOf(record, m.person), orgName: nameOf(record, m.org) })),
-    relations: record.relations.filter((r) => holdsOn(r, day)).map((r) => ({ ...quoteInterval(r, quote), aName: nameOf(record, r.a), bName: nameOf(record, r.b) })),
-    commitments: record.commitments.filter((c) => !c.made || c.made <= day).map((c) => describeCommitment(record, c, quote, day)),
+    memberships: parse<PartyMembership>(db.prepare(`SELECT json FROM record_memberships ${holds}`).pluck().all({ a: day, b: limit, c: offset }))
+      .map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) })),
+    relations: parse<RelationState>(db.prepare(`SELECT json FROM record_relations ${holds}`).pluck().all({ a: day, b: limit, c: offset }))
+      .map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) })),
+    commitments: listCommitments(db, quote, { asOf: day, limit, offset }),
   };
 }
 
 /** Search hits with the evidence behind each: the quoted statement and its speaker, or the article's title. */
-export function explainHits(record: CrossRecord, quote: Quoter, hits: SearchHit[]) {
+export function explainHits(db: Database.Database, quote: Quoter, hits: SearchHit[]) {
+  const names = namer(db);
+  const stmt = db.prepare('SELECT json FROM record_statements WHERE article_id = ? AND statement_id = ?').pluck();
   return hits.map((h) => {
-    const statement = h.statement ? record.statements.find((s) => s.article === h.article && s.statement === h.statement) : undefined;
+    const json = h.statement ? stmt.get(h.article, h.statement) as string | undefined : undefined;
+    const statement = json ? JSON.parse(json) as { speaker?: string; content: Evidence } : undefined;
     return {
       ...h,
-      ...(statement && { speaker: statement.speaker, speakerName: nameOf(record, statement.speaker), evidence: quote(statement.content) }),
+      ...(statement && { speaker: statement.speaker, speakerName: names(statement.speaker), evidence: quote(statement.content) }),
     };
   });
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Document } from '../document/document.js';
+import { documentFromJSON, type Document } from '../document/document.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import { buildRecord } from './build.js';
-import type { CrossRecord, Evidence, QuotedEvidence, ResolutionDecision } from './types.js';
+import { Decisions, RecordWriter } from './apply.js';
+import { statusFrom } from './followup.js';
+import type { CrossRecord, Evidence, QuotedEvidence, RecordAgreement, RecordCommitment, ResolutionDecision } from './types.js';
 
 /** A record operation could not be done; the message says what to change. */
 export class RecordError extends Error {
@@ -22,124 +22,163 @@ export function addDecision(db: Database.Database, decision: ResolutionDecision)
   db.prepare('INSERT INTO record_decisions (decision, made_at) VALUES (?, ?)').run(JSON.stringify(decision), new Date().toISOString());
 }
 
-/** What the record was built from: the stored articles and the manual decisions. A change means it is stale. */
-function fingerprint(db: Database.Database): string {
-  // The ingestion time changes when an article is stored again with a new analysis (putDocument with replace).
-  const ids = db.prepare("SELECT id || '@' || ingested_at FROM articles ORDER BY id").pluck().all() as string[];
-  const decisions = db.prepare('SELECT count(*) || \':\' || coalesce(max(seq), 0) FROM record_decisions').pluck().get() as string;
-  return createHash('sha256').update(ids.join(',')).update(`|${decisions}`).digest('hex');
+/** Counts of stored documents the record read back from the store (rebuilds and catch-up only; an ingest reads none). */
+export const documentReads = { count: 0 };
+
+const writers = new WeakMap<Database.Database, { writer: RecordWriter; decisions: Decisions; seq: number }>();
+
+/** The writer for a database, with the manual decisions as of the newest one. */
+function writerFor(db: Database.Database): { writer: RecordWriter; decisions: Decisions } {
+  const seq = db.prepare('SELECT coalesce(max(seq), 0) FROM record_decisions').pluck().get() as number;
+  let w = writers.get(db);
+  if (!w || w.seq !== seq) {
+    w = { writer: w?.writer ?? new RecordWriter(db), decisions: new Decisions(readDecisions(db)), seq };
+    writers.set(db, w);
+  }
+  return w;
 }
 
-function storedDocuments(store: SqliteStore): { doc: Document; ingestedAt: string }[] {
-  return store.listArticles().map((a) => {
-    const doc = store.getDocument(a.id);
-    if (!doc) throw new RecordError(`article ${a.id} is listed but cannot be read`);
-    return { doc, ingestedAt: a.ingestedAt };
+/**
+ * Makes every article the store writes from now on part of the record, in the article's own transaction:
+ * a crash leaves either the article and its record rows, or neither. Returns the store.
+ */
+export function attachRecord(store: SqliteStore): SqliteStore {
+  store.setArticleHook({
+    stored: (doc, db) => {
+      const { writer, decisions } = writerFor(db);
+      writer.apply(doc, decisions);
+    },
+    // A re-analysed article changes conclusions drawn from it everywhere: the record is rebuilt on the next ensureRecord.
+    replacing: (_id, db) => {
+      db.prepare("INSERT OR REPLACE INTO record_meta (key, value) VALUES ('needs_rebuild', '1')").run();
+    },
   });
+  return store;
 }
 
-/** Indexes articles (title + text, ref = ingestion time) and their statements; re-indexes re-analysed ones. */
-function indexForSearch(db: Database.Database, docs: { doc: Document; ingestedAt: string }[]): void {
-  db.prepare('DELETE FROM record_search WHERE article_id NOT IN (SELECT id FROM articles)').run();
-  const indexed = new Map((db.prepare("SELECT article_id, ref FROM record_search WHERE kind = 'article'").all() as { article_id: string; ref: string }[])
-    .map((r) => [r.article_id, r.ref]));
-  const insert = db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)');
-  const drop = db.prepare('DELETE FROM record_search WHERE article_id = ?');
-  for (const { doc, ingestedAt } of docs) {
-    if (indexed.get(doc.meta.id) === ingestedAt) continue;
-    if (indexed.has(doc.meta.id)) drop.run(doc.meta.id);
-    insert.run('article', doc.meta.id, ingestedAt, `${doc.meta.title ?? ''}\n${doc.text}`);
-    for (const s of doc.statements) insert.run('statement', doc.meta.id, s.id, doc.text.slice(s.content.start, s.content.end));
-  }
+const RECORD_TABLES = [
+  'record_actor_members', 'record_actor_keys', 'record_actor_context', 'record_event_actors', 'record_actors', 'record_offices', 'record_memberships',
+  'record_relations', 'record_events', 'record_commitments', 'record_agreements', 'record_statements', 'record_observations', 'record_articles', 'record_search',
+];
+
+/** Stored article ids in record order (publication date, undated last, then id): ids only, not documents. */
+function articleIdsInOrder(db: Database.Database, pendingOnly: boolean): string[] {
+  const where = pendingOnly ? 'WHERE NOT EXISTS (SELECT 1 FROM record_articles r WHERE r.article_id = a.id)' : '';
+  return db.prepare(`SELECT id FROM articles a ${where} ORDER BY published IS NULL, published, id`).pluck().all() as string[];
 }
 
-function writeRecord(db: Database.Database, record: CrossRecord): void {
-  for (const table of ['record_actor_members', 'record_actors', 'record_offices', 'record_memberships', 'record_relations', 'record_events', 'record_commitments', 'record_agreements', 'record_statements']) {
-    db.prepare(`DELETE FROM ${table}`).run();
-  }
-  const actor = db.prepare('INSERT INTO record_actors (id, type, name, aliases, json) VALUES (?, ?, ?, ?, ?)');
-  const member = db.prepare('INSERT INTO record_actor_members (article_id, local_id, actor_id, via, score, reasons) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const a of record.actors) {
-    actor.run(a.id, a.type, a.name, JSON.stringify(a.aliases), JSON.stringify(a));
-    for (const m of a.members) member.run(m.article, m.local, a.id, m.via, m.score, JSON.stringify(m.reasons));
-  }
-  const office = db.prepare('INSERT INTO record_offices (id, person_id, title, from_date, to_date, json) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const o of record.offices) office.run(o.id, o.person, o.title, o.from ?? null, o.to ?? null, JSON.stringify(o));
-  const membership = db.prepare('INSERT INTO record_memberships (id, person_id, org_id, from_date, to_date, json) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const m of record.memberships) membership.run(m.id, m.person, m.org, m.from ?? null, m.to ?? null, JSON.stringify(m));
-  const relation = db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const r of record.relations) relation.run(r.id, r.kind, r.a, r.b, r.from ?? null, r.to ?? null, JSON.stringify(r));
-  const event = db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const e of record.events) event.run(e.id, e.type, e.date ?? null, JSON.stringify(e.actors), JSON.stringify(e.recipients), e.sources.length, JSON.stringify(e));
-  const commitment = db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json) VALUES (?, ?, ?, ?, ?, ?)');
-  for (const c of record.commitments) commitment.run(c.id, c.by, c.to ?? null, c.status, c.due?.end ?? null, JSON.stringify(c));
-  const agreement = db.prepare('INSERT INTO record_agreements (id, json) VALUES (?, ?)');
-  for (const a of record.agreements) agreement.run(a.id, JSON.stringify(a));
-  const statement = db.prepare('INSERT INTO record_statements (article_id, statement_id, speaker_id, kind, json) VALUES (?, ?, ?, ?, ?)');
-  for (const s of record.statements) statement.run(s.article, s.statement, s.speaker ?? null, s.kind, JSON.stringify(s));
-  const meta = db.prepare('INSERT OR REPLACE INTO record_meta (key, value) VALUES (?, ?)');
-  meta.run('fingerprint', fingerprint(db));
-  meta.run('built_at', new Date().toISOString());
-  meta.run('newest', record.newest ?? '');
+function readDocument(db: Database.Database, id: string): Document {
+  const json = db.prepare('SELECT document_json FROM articles WHERE id = ?').pluck().get(id) as string | undefined;
+  if (json === undefined) throw new RecordError(`article ${id} is listed but cannot be read`);
+  documentReads.count++;
+  return documentFromJSON(JSON.parse(json));
 }
+
+/** Articles taken in per transaction by a rebuild: bounded memory, and a crash loses at most one batch's progress. */
+const REBUILD_BATCH = 200;
 
 /**
- * Recomputes the whole record from every stored article and the manual decisions, and replaces the record
- * tables in one transaction: a crash mid-way leaves the previous record whole. Articles not yet in the search
- * index are added to it in the same transaction.
+ * Re-clusters from scratch: clears the record tables and takes every stored article in again, in record order,
+ * with the manual decisions. Streams the articles (one document in memory at a time). The wipe and the first
+ * batch share a transaction, so a reader sees either the old record or a growing new one.
  */
-export function rebuildRecord(store: SqliteStore): CrossRecord {
+export function rebuildRecord(store: SqliteStore): { articles: number; actors: number } {
   const db = store.db;
-  return db.transaction(() => {
-    const stored = storedDocuments(store);
-    const record = buildRecord(stored.map((s) => s.doc), readDecisions(db));
-    indexForSearch(db, stored);
-    writeRecord(db, record);
-    return record;
+  const ids = articleIdsInOrder(db, false);
+  db.transaction(() => {
+    for (const t of RECORD_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    db.prepare("DELETE FROM record_meta WHERE key IN ('newest', 'needs_rebuild')").run();
   }).immediate();
+  takeIn(db, ids);
+  return { articles: ids.length, actors: db.prepare('SELECT count(*) FROM record_actors').pluck().get() as number };
+}
+
+function takeIn(db: Database.Database, ids: string[]): void {
+  for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
+    db.transaction(() => {
+      const { writer, decisions } = writerFor(db);
+      for (const id of ids.slice(i, i + REBUILD_BATCH)) writer.apply(readDocument(db, id), decisions);
+    }).immediate();
+  }
+}
+
+/** True when stored articles are not yet in the record (stored without attachRecord), or a rebuild is due. */
+export function recordIsStale(db: Database.Database): boolean {
+  if (db.prepare("SELECT 1 FROM record_meta WHERE key = 'needs_rebuild'").pluck().get() !== undefined) return true;
+  const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  const taken = db.prepare('SELECT count(*) FROM record_articles').pluck().get() as number;
+  return articles !== taken;
 }
 
 /**
- * Brings the record up to date after articles were stored (call it after `store.putDocument(doc)`, or once after
- * a batch). The record is recomputed whole rather than patched, because a new article can change earlier
- * conclusions (an actor's canonical name, a commitment's status, where an office interval ends).
+ * Brings the record up to date: takes in the stored articles it has not seen (each one bounded work), or
+ * rebuilds when an article was re-analysed. A no-op when the record is current.
  */
-export function updateRecord(store: SqliteStore): CrossRecord {
-  return rebuildRecord(store);
-}
-
-/** True when articles or decisions changed since the record was last built. */
-export function recordIsStale(db: Database.Database): boolean {
-  const stored = db.prepare("SELECT value FROM record_meta WHERE key = 'fingerprint'").pluck().get() as string | undefined;
-  return stored !== fingerprint(db);
-}
-
-/** Rebuilds the record if it is stale, so queries never answer from an out-of-date record. */
 export function ensureRecord(store: SqliteStore): void {
-  if (recordIsStale(store.db)) rebuildRecord(store);
+  if (!recordIsStale(store.db)) return;
+  if (store.db.prepare("SELECT 1 FROM record_meta WHERE key = 'needs_rebuild'").pluck().get() !== undefined) {
+    rebuildRecord(store);
+    return;
+  }
+  takeIn(store.db, articleIdsInOrder(store.db, true));
 }
 
-function jsonColumn<T>(db: Database.Database, table: string): T[] {
-  return (db.prepare(`SELECT json FROM ${table} ORDER BY rowid`).pluck().all() as string[]).map((j) => JSON.parse(j) as T);
+/** The newest publication date among the articles in the record: the reference day for "overdue". */
+export function recordNewest(db: Database.Database): string | undefined {
+  const v = db.prepare("SELECT value FROM record_meta WHERE key = 'newest'").pluck().get() as string | undefined;
+  return v || undefined;
 }
 
-/** Reads the stored record back. */
-export function loadRecord(db: Database.Database): CrossRecord {
-  const newest = db.prepare("SELECT value FROM record_meta WHERE key = 'newest'").pluck().get() as string | undefined;
+/** A commitment as stored, with its status as of `day` (default: the newest article). */
+export function commitmentAsOf(c: RecordCommitment, day: string | undefined): RecordCommitment {
+  const base = c.status === 'disputed' ? 'disputed' : 'open';
+  const on = statusFrom(c.followUps, c.due, base, day);
+  const { statusEvidence: _old, ...rest } = c;
+  return { ...rest, status: on.status, ...(on.evidence && { statusEvidence: on.evidence }) };
+}
+
+function jsonColumn<T>(db: Database.Database, table: string, order = 'rowid'): T[] {
+  return (db.prepare(`SELECT json FROM ${table} ORDER BY ${order}`).pluck().all() as string[]).map((j) => JSON.parse(j) as T);
+}
+
+/**
+ * Reads the whole stored record into memory: for tests, exports and small databases only (queries read
+ * what they need with indexed SQL, see queries.ts).
+ */
+export function loadRecord(db: Database.Database, asOf?: string): CrossRecord {
+  const newest = asOf ?? recordNewest(db);
+  const actorRows = db.prepare('SELECT id, type, name, aliases FROM record_actors ORDER BY rowid').all() as { id: string; type: CrossRecord['actors'][number]['type']; name: string; aliases: string }[];
+  const members = db.prepare(`SELECT m.actor_id, m.article_id, m.local_id, x.name, x.aliases, m.via, m.score, m.reasons FROM record_actor_members m
+    JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id JOIN record_articles r ON r.article_id = m.article_id
+    ORDER BY r.published IS NULL, r.published, m.article_id, m.rowid`).all() as { actor_id: string; article_id: string; local_id: string; name: string; aliases: string; via: 'first' | 'auto' | 'manual'; score: number; reasons: string }[];
+  const byActor = new Map<string, CrossRecord['actors'][number]['members']>();
+  for (const m of members) {
+    const list = byActor.get(m.actor_id) ?? [];
+    list.push({ article: m.article_id, local: m.local_id, name: m.name, aliases: JSON.parse(m.aliases) as string[], via: m.via, score: m.score, reasons: JSON.parse(m.reasons) as string[] });
+    byActor.set(m.actor_id, list);
+  }
+  const commitments = jsonColumn<RecordCommitment>(db, 'record_commitments').map((c) => commitmentAsOf(c, newest));
+  const statusOf = new Map(commitments.map((c) => [c.id, c.status]));
   return {
-    actors: jsonColumn(db, 'record_actors'),
+    actors: actorRows.map((a) => ({ id: a.id, type: a.type, name: a.name, aliases: JSON.parse(a.aliases) as string[], members: byActor.get(a.id) ?? [] })),
     offices: jsonColumn(db, 'record_offices'),
     memberships: jsonColumn(db, 'record_memberships'),
     relations: jsonColumn(db, 'record_relations'),
-    events: jsonColumn(db, 'record_events'),
-    commitments: jsonColumn(db, 'record_commitments'),
-    agreements: jsonColumn(db, 'record_agreements'),
-    statements: jsonColumn(db, 'record_statements'),
+    events: jsonColumn<CrossRecord['events'][number] & { point?: string }>(db, 'record_events').map(({ point: _p, ...e }) => e),
+    commitments,
+    agreements: jsonColumn<RecordAgreement>(db, 'record_agreements').map((a) => ({ ...a, terms: a.terms.map((t) => ({ ...t, status: statusOf.get(t.commitment) ?? t.status })) })),
+    statements: jsonColumn(db, 'record_statements', 'published IS NULL, published, article_id, rowid'),
     ...(newest && { newest }),
   };
 }
 
-/** Attaches the text each piece of evidence points at, reading each article's text once. */
+/** Brings the record up to date (see ensureRecord) and reads it whole: for tests and small databases. */
+export function updateRecord(store: SqliteStore): CrossRecord {
+  ensureRecord(store);
+  return loadRecord(store.db);
+}
+
+/** Attaches the text each piece of evidence points at, reading each article's text once (a few hundred kept). */
 export function evidenceQuoter(db: Database.Database): (e: Evidence) => QuotedEvidence {
   const texts = new Map<string, string>();
   const read = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
@@ -147,6 +186,7 @@ export function evidenceQuoter(db: Database.Database): (e: Evidence) => QuotedEv
     let text = texts.get(e.article);
     if (text === undefined) {
       text = (read.get(e.article) as string | undefined) ?? '';
+      if (texts.size >= 256) texts.clear();
       texts.set(e.article, text);
     }
     return { ...e, text: text.slice(e.start, e.end) };
@@ -167,11 +207,11 @@ export interface SearchHit {
  * Full-text search (SQLite FTS5) over articles and statements. Plain words are matched as terms (each must
  * occur); the query is quoted term by term so user punctuation cannot break the FTS syntax.
  */
-export function searchRecord(db: Database.Database, query: string, limit = 20): SearchHit[] {
+export function searchRecord(db: Database.Database, query: string, limit = 20, offset = 0): SearchHit[] {
   const terms = query.split(/\s+/).map((t) => t.replace(/"/g, '')).filter(Boolean);
   if (terms.length === 0) return [];
   const match = terms.map((t) => `"${t}"`).join(' ');
   const rows = db.prepare(`SELECT kind, article_id, ref, snippet(record_search, 3, '[', ']', '…', 16) AS snippet, rank
-    FROM record_search WHERE record_search MATCH ? ORDER BY rank LIMIT ?`).all(match, limit) as { kind: 'article' | 'statement'; article_id: string; ref: string | null; snippet: string; rank: number }[];
-  return rows.map((r) => ({ kind: r.kind, article: r.article_id, ...(r.ref !== null && { statement: r.ref }), snippet: r.snippet, rank: r.rank }));
+    FROM record_search WHERE record_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?`).all(match, limit, offset) as { kind: 'article' | 'statement'; article_id: string; ref: string | null; snippet: string; rank: number }[];
+  return rows.map((r) => ({ kind: r.kind, article: r.article_id, ...(r.kind === 'statement' && r.ref !== null && { statement: r.ref }), snippet: r.snippet, rank: r.rank }));
 }

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Document } from '../document/document.js';
-import type { RelationKind, StateChange } from '../document/layers.js';
+import type { RelationKind, Role, StateChange } from '../document/layers.js';
 import { packagePath } from '../package-path.js';
 import { daysBetween, evidenceOf, firstDay } from './evidence.js';
 import { foldName } from './names.js';
-import type { Evidence, Interval, Office, PartyMembership, RelationState } from './types.js';
+import type { Evidence, Interval, Office } from './types.js';
 
-const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[] };
+const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[]; multiHolder: string[] };
 const TITLE_WORDS = new Set(OFFICE_WORDS.officeWords);
 const IGNORED = new Set(OFFICE_WORDS.ignore);
 
@@ -99,140 +99,185 @@ function officeTitleOf(doc: Document, sc: StateChange): string | undefined {
   return titleInText(doc.text.slice(subjectMentions.length > 0 ? subjectMentions[0]!.span.start : sc.evidence.start, next?.span.start ?? sc.evidence.end));
 }
 
-/**
- * Offices held over time. Roles are reports that an office is held on the article's date; took_office /
- * joined_cabinet open an office at the act's date, left_office / left_cabinet close it. A role in an article that
- * also reports the person leaving that office describes the past ("Qureshi, who stepped down as Minister for
- * Ports") and is not a report that it still holds.
- */
-export function buildOffices(docs: Document[], lookup: ActorLookup): Office[] {
-  const observations = new Map<string, { person: string; title: string; org?: string; obs: Observation[] }>();
-  const titleless: { person: string; date: string; evidence: Evidence }[] = [];
-  const add = (person: string, title: string, org: string | undefined, o: Omit<Observation, 'key'>): void => {
-    const key = `${person}|${officeKey(title)}`;
-    const entry = observations.get(key) ?? { person, title, ...(org !== undefined && { org }), obs: [] };
-    if (!entry.org && org) entry.org = org;
-    entry.obs.push({ key, ...o });
-    observations.set(key, entry);
-  };
-  for (const doc of docs) {
-    const types = new Map(doc.actors.map((a) => [a.id, a.type]));
-    const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
-    const leftTitle = new Map(leaving.map((sc) => [sc, officeTitleOf(doc, sc)]));
-    for (const sc of doc.stateChanges) {
-      if (types.get(sc.subject) !== 'PERSON') continue;
-      const person = lookup(doc, sc.subject);
-      const date = dateOf(doc, sc);
-      if (!person || !date) continue;
-      const evidence = evidenceOf(doc, sc.evidence);
-      const title = officeTitleOf(doc, sc);
-      if (sc.kind === 'took_office' || sc.kind === 'joined_cabinet') add(person, title ?? 'Cabinet member', lookup(doc, sc.body), { date, kind: 'opened', evidence });
-      else if (sc.kind === 'left_office' || sc.kind === 'left_cabinet') {
-        if (title) add(person, title, lookup(doc, sc.body), { date, kind: 'closed', evidence });
-        else titleless.push({ person, date, evidence });
-      }
-    }
-    if (!doc.meta.published) continue;
-    for (const r of doc.roles) {
-      const person = lookup(doc, r.person);
-      if (!person) continue;
-      const past = leaving.some((sc) => {
-        const left = leftTitle.get(sc);
-        return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
-      });
-      if (past) continue;
-      add(person, r.title, lookup(doc, r.org), { date: doc.meta.published, kind: 'holds', evidence: evidenceOf(doc, r.evidence) });
-    }
-  }
-  // "Qureshi resigned from the cabinet" names no office: it closes the cabinet offices he was reported holding.
-  for (const t of titleless) {
-    for (const entry of observations.values()) {
-      if (entry.person === t.person && isCabinetOffice(entry.title) && entry.obs.some((o) => o.date <= t.date)) {
-        entry.obs.push({ key: '', date: t.date, kind: 'closed', evidence: t.evidence });
-      }
-    }
-  }
-  const offices: Office[] = [];
-  for (const entry of observations.values()) {
-    intervalsOf(entry.obs).forEach((interval, i) => {
-      offices.push({ id: `office:${entry.person}:${officeKey(entry.title).replace(/ /g, '-')}:${i + 1}`, person: entry.person, title: entry.title, ...(entry.org !== undefined && { org: entry.org }), ...interval });
-    });
-  }
-  return offices;
+/** One dated report about a state, from one article: what `intervalsOf` turns into intervals. */
+export interface StateObservation {
+  family: 'office' | 'membership' | 'relation';
+  /** Groups the observations of one state: `person|office key`, `person|org`, `kind|a|b`. */
+  key: string;
+  date: string;
+  kind: 'opened' | 'holds' | 'closed';
+  evidence: Evidence;
+  /** office: person, title, org; membership: person, org; relation: kind, a, b. */
+  info: { person?: string; title?: string; org?: string; relation?: RelationKind; a?: string; b?: string; country?: string };
 }
 
-/** Party membership over time, from membership reports and joined_party / left_party changes. */
-export function buildMemberships(docs: Document[], lookup: ActorLookup): PartyMembership[] {
-  const groups = new Map<string, { person: string; org: string; obs: Observation[] }>();
-  const add = (person: string, org: string, o: Omit<Observation, 'key'>): void => {
-    const key = `${person}|${org}`;
-    const g = groups.get(key) ?? { person, org, obs: [] };
-    g.obs.push({ key, ...o });
-    groups.set(key, g);
+/** The key under which a person's "resigned from the cabinet" (no office named) is kept. */
+export const CABINET_EXIT = '*cabinet*';
+
+/**
+ * Words right before an office title that make it a past (or not current) office: "former Secretary of State",
+ * "ex-minister", "then-Governor", "the late Justice". Hand-written: a closed set of English modifiers.
+ */
+const PAST_BEFORE = /(?:\b(?:former|formerly|ex|then|late|onetime|one-time|erstwhile|retired|outgoing|would-be|future|aspiring)\b[\s-]*(?:[A-Z][\w.'-]*\s+){0,2}|\bex-)$/i;
+
+/** True when the text says the role is a past one ("former President Bill Clinton", "Clinton, a former Secretary of State"). */
+export function isPastRole(doc: Document, r: Role): boolean {
+  if (/^(?:former|ex-|then|the late|late)\b/i.test(r.title)) return true;
+  const before = doc.text.slice(Math.max(0, r.evidence.start - 30), r.evidence.start);
+  return PAST_BEFORE.test(before.replace(/\s+$/, ' ').trimEnd() + ' ') || PAST_BEFORE.test(before);
+}
+
+/**
+ * One article's observations of offices. Roles are reports that an office is held on the article's date (not
+ * past roles: "former", "ex-", "then", "the late"); took_office / joined_cabinet open an office at the act's
+ * date, left_office / left_cabinet close it. A role in an article that also reports the person leaving that
+ * office describes the past ("Qureshi, who stepped down as Minister for Ports") and is not a report that it still
+ * holds. A departure naming no office ("resigned from the cabinet") is kept under CABINET_EXIT and closes the
+ * cabinet offices the person was reported holding.
+ */
+export function officeObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
+  const out: StateObservation[] = [];
+  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence): void => {
+    out.push({ family: 'office', key: `${person}|${officeKey(title)}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
   };
-  for (const doc of docs) {
-    for (const m of doc.memberships) {
-      const person = lookup(doc, m.person);
-      const org = lookup(doc, m.org);
-      if (person && org && doc.meta.published) add(person, org, { date: doc.meta.published, kind: 'holds', evidence: evidenceOf(doc, m.evidence) });
-    }
-    for (const sc of doc.stateChanges) {
-      if (sc.kind !== 'joined_party' && sc.kind !== 'left_party') continue;
-      const person = lookup(doc, sc.subject);
-      const org = lookup(doc, sc.body ?? sc.with);
-      const date = dateOf(doc, sc);
-      if (person && org && date) add(person, org, { date, kind: OPENS.has(sc.kind) ? 'opened' : 'closed', evidence: evidenceOf(doc, sc.evidence) });
+  const types = new Map(doc.actors.map((a) => [a.id, a.type]));
+  const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
+  const leftTitle = new Map(leaving.map((sc) => [sc, officeTitleOf(doc, sc)]));
+  for (const sc of doc.stateChanges) {
+    if (types.get(sc.subject) !== 'PERSON') continue;
+    const person = lookup(doc, sc.subject);
+    const date = dateOf(doc, sc);
+    if (!person || !date) continue;
+    const evidence = evidenceOf(doc, sc.evidence);
+    const title = officeTitleOf(doc, sc);
+    if (sc.kind === 'took_office' || sc.kind === 'joined_cabinet') add(person, title ?? 'Cabinet member', lookup(doc, sc.body), date, 'opened', evidence);
+    else if (sc.kind === 'left_office' || sc.kind === 'left_cabinet') {
+      if (title) add(person, title, lookup(doc, sc.body), date, 'closed', evidence);
+      else out.push({ family: 'office', key: `${person}|${CABINET_EXIT}`, date, kind: 'closed', evidence, info: { person } });
     }
   }
-  return [...groups.values()].flatMap((g) =>
-    intervalsOf(g.obs).map((interval, i) => ({ id: `membership:${g.person}:${g.org}:${i + 1}`, person: g.person, org: g.org, ...interval })),
-  );
+  if (!doc.meta.published) return out;
+  for (const r of doc.roles) {
+    const person = lookup(doc, r.person);
+    if (!person || isPastRole(doc, r)) continue;
+    const past = leaving.some((sc) => {
+      const left = leftTitle.get(sc);
+      return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
+    });
+    if (past) continue;
+    add(person, r.title, lookup(doc, r.org), doc.meta.published, 'holds', evidenceOf(doc, r.evidence));
+  }
+  return out;
+}
+
+/** One article's observations of party membership: membership reports and joined_party / left_party changes. */
+export function membershipObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
+  const out: StateObservation[] = [];
+  for (const m of doc.memberships) {
+    const person = lookup(doc, m.person);
+    const org = lookup(doc, m.org);
+    if (person && org && doc.meta.published) out.push({ family: 'membership', key: `${person}|${org}`, date: doc.meta.published, kind: 'holds', evidence: evidenceOf(doc, m.evidence), info: { person, org } });
+  }
+  for (const sc of doc.stateChanges) {
+    if (sc.kind !== 'joined_party' && sc.kind !== 'left_party') continue;
+    const person = lookup(doc, sc.subject);
+    const org = lookup(doc, sc.body ?? sc.with);
+    const date = dateOf(doc, sc);
+    if (person && org && date) out.push({ family: 'membership', key: `${person}|${org}`, date, kind: OPENS.has(sc.kind) ? 'opened' : 'closed', evidence: evidenceOf(doc, sc.evidence), info: { person, org } });
+  }
+  return out;
 }
 
 const SYMMETRIC = new Set<RelationKind>(['ally', 'coalition', 'opposition', 'negotiating']);
 
 /**
- * Relations between parties (and a party's membership of a body such as the cabinet) over time, from the
- * relations layer (a positive report holds on its date, a negative one ends it) and from coalition and cabinet
- * state changes of parties ("The RPL-S on Friday agreed to rejoin the federal cabinet" → member, opened).
+ * One article's observations of relations between parties (and a party's membership of a body such as the
+ * cabinet): the relations layer (a positive report holds on its date, a negative one ends it) and coalition and
+ * cabinet state changes of parties ("The RPL-S on Friday agreed to rejoin the federal cabinet" → member, opened).
  */
-export function buildRelations(docs: Document[], lookup: ActorLookup): RelationState[] {
-  const groups = new Map<string, { kind: RelationKind; a: string; b: string; obs: Observation[] }>();
-  const add = (kind: RelationKind, x: string, y: string, o: Omit<Observation, 'key'>): void => {
+export function relationObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
+  const out: StateObservation[] = [];
+  const add = (relation: RelationKind, x: string, y: string, date: string, kind: StateObservation['kind'], evidence: Evidence): void => {
     if (x === y) return;
-    const [a, b] = SYMMETRIC.has(kind) && y < x ? [y, x] : [x, y];
-    const key = `${kind}|${a}|${b}`;
-    const g = groups.get(key) ?? { kind, a, b, obs: [] };
-    g.obs.push({ key, ...o });
-    groups.set(key, g);
+    const [a, b] = SYMMETRIC.has(relation) && y < x ? [y, x] : [x, y];
+    out.push({ family: 'relation', key: `${relation}|${a}|${b}`, date, kind, evidence, info: { relation, a, b } });
   };
-  for (const doc of docs) {
-    const types = new Map(doc.actors.map((a) => [a.id, a.type]));
-    for (const r of doc.relations) {
-      const a = lookup(doc, r.a);
-      const b = lookup(doc, r.b);
-      if (a && b) add(r.kind, a, b, { date: r.asOf, kind: r.polarity === 'positive' ? 'holds' : 'closed', evidence: evidenceOf(doc, r.evidence) });
-    }
-    for (const sc of doc.stateChanges) {
-      if (types.get(sc.subject) === 'PERSON') continue;
-      const subject = lookup(doc, sc.subject);
-      const date = dateOf(doc, sc);
-      if (!subject || !date) continue;
-      const evidence = evidenceOf(doc, sc.evidence);
-      const kind = OPENS.has(sc.kind) ? 'opened' : 'closed';
-      if (sc.kind === 'joined_coalition' || sc.kind === 'left_coalition') {
-        const partner = lookup(doc, sc.with ?? sc.body);
-        if (partner) add('coalition', subject, partner, { date, kind, evidence });
-      } else if (['joined_cabinet', 'left_cabinet', 'took_office', 'left_office'].includes(sc.kind)) {
-        // A party "quitting the federal cabinet" may come as left_office of the party with the cabinet as body.
-        const body = lookup(doc, sc.body);
-        if (body) add('member', subject, body, { date, kind: sc.kind === 'joined_cabinet' || sc.kind === 'took_office' ? 'opened' : 'closed', evidence });
-      }
+  const types = new Map(doc.actors.map((a) => [a.id, a.type]));
+  for (const r of doc.relations) {
+    const a = lookup(doc, r.a);
+    const b = lookup(doc, r.b);
+    if (a && b) add(r.kind, a, b, r.asOf, r.polarity === 'positive' ? 'holds' : 'closed', evidenceOf(doc, r.evidence));
+  }
+  for (const sc of doc.stateChanges) {
+    if (types.get(sc.subject) === 'PERSON') continue;
+    const subject = lookup(doc, sc.subject);
+    const date = dateOf(doc, sc);
+    if (!subject || !date) continue;
+    const evidence = evidenceOf(doc, sc.evidence);
+    const kind = OPENS.has(sc.kind) ? 'opened' : 'closed';
+    if (sc.kind === 'joined_coalition' || sc.kind === 'left_coalition') {
+      const partner = lookup(doc, sc.with ?? sc.body);
+      if (partner) add('coalition', subject, partner, date, kind, evidence);
+    } else if (['joined_cabinet', 'left_cabinet', 'took_office', 'left_office'].includes(sc.kind)) {
+      // A party "quitting the federal cabinet" may come as left_office of the party with the cabinet as body.
+      const body = lookup(doc, sc.body);
+      if (body) add('member', subject, body, date, sc.kind === 'joined_cabinet' || sc.kind === 'took_office' ? 'opened' : 'closed', evidence);
     }
   }
-  return [...groups.values()].flatMap((g) =>
-    intervalsOf(g.obs).map((interval, i) => ({ id: `relation:${g.kind}:${g.a}:${g.b}:${i + 1}`, kind: g.kind, a: g.a, b: g.b, ...interval })),
-  );
+  return out;
+}
+
+/**
+ * The intervals of one state from its observations (any order). For an office, `cabinetExits` are the person's
+ * departures that name no office (they close a cabinet office reported before them), and `successors` the days
+ * (with evidence) on which someone else took the same single-holder office: a holder's open interval ends there.
+ */
+export function intervalsFrom(observations: StateObservation[], opts: { cabinetExits?: StateObservation[]; successors?: { date: string; evidence: Evidence }[] } = {}): Interval[] {
+  const obs: Observation[] = observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence }));
+  for (const t of opts.cabinetExits ?? []) if (obs.some((o) => o.date <= t.date)) obs.push({ key: '', date: t.date, kind: 'closed', evidence: t.evidence });
+  const intervals = intervalsOf(obs);
+  for (const s of opts.successors ?? []) {
+    for (const i of intervals) {
+      if (i.to !== undefined || i.from === undefined || !(i.from < s.date)) continue;
+      // Reports of the holder after the successor took over speak of them as still in office: keep them.
+      if (i.reports.some((r) => (r.published ?? '') > s.date)) continue;
+      i.to = s.date;
+      i.closed = s.evidence;
+    }
+  }
+  return intervals;
+}
+
+/** Offices one person holds at a time (the others, like senator or adviser, are held by many at once). */
+export function isSingleHolderOffice(title: string): boolean {
+  const words = officeKey(title).split(' ');
+  return !words.some((w) => MULTI_HOLDER.has(w)) && words.some((w) => TITLE_WORDS.has(w));
+}
+const MULTI_HOLDER = new Set(OFFICE_WORDS.multiHolder);
+
+/** Offices held over time, from analysed articles (in memory; the store keeps the same per key, incrementally). */
+export function buildOffices(docs: Document[], lookup: ActorLookup): Office[] {
+  const groups = groupByKey(docs.flatMap((d) => officeObservations(d, lookup)));
+  const exits = new Map<string, StateObservation[]>();
+  for (const [key, g] of groups) if (key.endsWith(`|${CABINET_EXIT}`)) exits.set(g[0]!.info.person!, g);
+  const offices: Office[] = [];
+  for (const [key, g] of groups) {
+    if (key.endsWith(`|${CABINET_EXIT}`)) continue;
+    const first = g[0]!;
+    const title = first.info.title!;
+    const person = first.info.person!;
+    const org = g.find((o) => o.info.org)?.info.org;
+    intervalsFrom(g, { cabinetExits: isCabinetOffice(title) ? exits.get(person) ?? [] : [] }).forEach((interval, i) => {
+      offices.push({ id: `office:${person}:${officeKey(title).replace(/ /g, '-')}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval });
+    });
+  }
+  return offices;
+}
+
+function groupByKey(obs: StateObservation[]): Map<string, StateObservation[]> {
+  const groups = new Map<string, StateObservation[]>();
+  for (const o of obs) groups.set(o.key, [...(groups.get(o.key) ?? []), o]);
+  return groups;
 }
 
 /** True when the interval's state holds on `day` (YYYY-MM-DD): from ≤ day < to. */

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { packagePath } from '../package-path.js';
+import type { CommitmentStatus } from '../document/layers.js';
 import {
-  UnknownActorError, actorNamed, actorProfile, describeCommitment, explainHits, findActors, quotesBy, searchRecord, stateAsOf, timeline,
-  type OpenRecord,
+  DEFAULT_LIMIT, UnknownActorError, actorNamed, actorProfile, explainHits, findActors, listActors, listCommitments, quotesBy, searchRecord, stateAsOf,
+  timeline, type ActorSummary, type OpenRecord,
 } from '../record/index.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,13 +22,21 @@ const STATUSES = new Set(['open', 'kept', 'overdue', 'broken', 'disputed']);
 /**
  * The HTTP JSON API over a record (documented in openapi.json at the package root), plus the static search page
  * in web/ at `/`. The server is a thin shell: every answer comes from the same query functions as the CLI, and
- * the record is refreshed before each request so articles ingested meanwhile are seen.
+ * every request reads the database afresh (indexed, paged queries), so articles ingested meanwhile are seen, and
+ * no request ever writes.
  */
 export function createApp(open: OpenRecord): Hono {
   const app = new Hono();
-  const current = () => {
-    const record = open.refresh();
-    return { record, quote: open.quote };
+  const db = open.db;
+  /** limit / offset query parameters (every list endpoint is paged). */
+  const paged = (c: { req: { query: (k: string) => string | undefined } }) => {
+    const int = (name: string, fallback: number): number => {
+      const v = c.req.query(name);
+      if (v === undefined || v === '') return fallback;
+      if (!/^\d+$/.test(v)) throw new HTTPException(400, { message: `${name} must be a whole number, not '${v}'` });
+      return Number(v);
+    };
+    return { limit: int('limit', DEFAULT_LIMIT), offset: int('offset', 0) };
   };
   app.onError((err, c) => {
     if (err instanceof UnknownActorError) return c.json({ error: err.message }, 404);
@@ -36,55 +45,48 @@ export function createApp(open: OpenRecord): Hono {
   });
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404));
 
+  // Every handler only reads: the record is kept up to date by ingest, never by a request.
   app.get('/api/actors', (c) => {
-    const { record } = current();
     const q = c.req.query('q');
-    const type = c.req.query('type');
-    const actors = (q ? findActors(record, q) : record.actors).filter((a) => !type || a.type === type);
-    return c.json(actors.map((a) => ({ id: a.id, type: a.type, name: a.name, aliases: a.aliases, articles: a.members.length })));
+    const type = c.req.query('type') as ActorSummary['type'] | undefined;
+    return c.json(listActors(db, { ...(q && { q }), ...(type && { type }), ...paged(c) }));
   });
-  app.get('/api/actors/:name', (c) => {
-    const { record, quote } = current();
-    return c.json(actorProfile(record, actorNamed(record, c.req.param('name')), quote));
-  });
+  app.get('/api/actors/:name', (c) => c.json(actorProfile(db, actorNamed(db, c.req.param('name')), open.quote, paged(c))));
   app.get('/api/timeline', (c) => {
-    const { record, quote } = current();
     const actor = c.req.query('actor');
     const from = dayParam(c.req.query('from'), 'from');
     const to = dayParam(c.req.query('to'), 'to');
-    return c.json(timeline(record, quote, { ...(actor && { actor: actorNamed(record, actor) }), ...(from && { from }), ...(to && { to }) }));
+    return c.json(timeline(db, open.quote, { ...(actor && { actor: actorNamed(db, actor) }), ...(from && { from }), ...(to && { to }), ...paged(c) }));
   });
   app.get('/api/quotes', (c) => {
-    const { record, quote } = current();
     const speaker = c.req.query('speaker');
     const about = c.req.query('about');
-    const aboutActor = about ? findActors(record, about)[0] : undefined;
-    return c.json(quotesBy(record, quote, {
-      ...(speaker && { speaker: actorNamed(record, speaker) }),
+    const aboutActor = about ? findActors(db, about, { limit: 1 })[0] : undefined;
+    return c.json(quotesBy(db, open.quote, {
+      ...(speaker && { speaker: actorNamed(db, speaker) }),
       ...(aboutActor ? { aboutActor } : about ? { about } : {}),
+      ...paged(c),
     }));
   });
   app.get('/api/commitments', (c) => {
-    const { record, quote } = current();
     const status = c.req.query('status');
     if (status && !STATUSES.has(status)) throw new HTTPException(400, { message: `status must be one of ${[...STATUSES].join(', ')}` });
     const asOf = dayParam(c.req.query('asOf'), 'asOf');
-    return c.json(record.commitments
-      .filter((x) => !asOf || !x.made || x.made <= asOf)
-      .map((x) => describeCommitment(record, x, quote, asOf))
-      .filter((x) => !status || x.status === status));
+    const actor = c.req.query('actor');
+    return c.json(listCommitments(db, open.quote, {
+      ...(status && { status: status as CommitmentStatus }), ...(asOf && { asOf }), ...(actor && { actor: actorNamed(db, actor) }), ...paged(c),
+    }));
   });
   app.get('/api/state', (c) => {
-    const { record, quote } = current();
-    const asOf = dayParam(c.req.query('asOf'), 'asOf') ?? record.newest ?? new Date().toISOString().slice(0, 10);
-    return c.json(stateAsOf(record, quote, asOf));
+    const asOf = dayParam(c.req.query('asOf'), 'asOf') ?? open.newest() ?? new Date().toISOString().slice(0, 10);
+    return c.json(stateAsOf(db, open.quote, asOf, paged(c)));
   });
   app.get('/api/search', (c) => {
-    const { record, quote } = current();
     const q = c.req.query('q') ?? '';
     if (!q.trim()) throw new HTTPException(400, { message: 'q (the words to search for) is required' });
     const limit = Math.min(100, Math.max(1, Number.parseInt(c.req.query('limit') ?? '20', 10) || 20));
-    return c.json(explainHits(record, quote, searchRecord(open.store.db, q, limit)));
+    const offset = Math.max(0, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0);
+    return c.json(explainHits(db, open.quote, searchRecord(db, q, limit, offset)));
   });
   app.get('/openapi.json', (c) => c.json(JSON.parse(readFileSync(packagePath('openapi.json'), 'utf8')) as object));
   const page = (file: string, type: string) => (c: { body: (data: string, status: 200, headers: Record<string, string>) => Response }) =>

@@ -1,22 +1,23 @@
 import { Option, type Command } from 'commander';
-import { mergeActors, splitActor, type RecordActor } from '../../record/index.js';
+import { listActors, mergeActors, splitActor, type ActorSummary } from '../../record/index.js';
 import { dbOption } from '../options.js';
-import { answerFromRecord, jsonOption } from './record.js';
+import { answerFromRecord, jsonOption, withPaging } from './record.js';
 
-const listing = (actors: RecordActor[]): string =>
-  actors.map((a) => `${a.id.padEnd(28)} ${a.type.padEnd(8)} ${a.name}  (${a.members.length} article${a.members.length === 1 ? '' : 's'}${a.aliases.length ? `; also ${a.aliases.join('; ')}` : ''})`).join('\n');
+const listing = (actors: ActorSummary[]): string =>
+  actors.map((a) => `${a.id.padEnd(28)} ${a.type.padEnd(8)} ${a.name}  (${a.articles} article${a.articles === 1 ? '' : 's'}${a.aliases.length ? `; also ${a.aliases.join('; ')}` : ''})`).join('\n');
 
 /** `polity actors [list|merge|split]`: the resolved actors, and manual corrections to the resolution. */
 export function register(program: Command): void {
   const actors = program.command('actors').description('List resolved actors; merge or split them by hand (decisions persist and win over automatic resolution).');
-  actors
+  withPaging(actors
     .command('list', { isDefault: true })
-    .description('Every actor across articles, with its aliases.')
+    .description('Actors across articles, the most-named first, with their aliases (one page: --limit, --offset).'))
+    .option('--name <text>', 'only actors this name may refer to')
     .addOption(new Option('--type <type>', 'only this type').choices(['PERSON', 'PARTY', 'ORG', 'GOVBODY', 'PLACE']))
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((opts: { db?: string; json?: boolean; type?: string }) => {
-      answerFromRecord(opts, ({ record }) => record.actors.filter((a) => !opts.type || a.type === opts.type), listing);
+    .action((opts: { db?: string; json?: boolean; type?: ActorSummary['type']; name?: string; limit: number; offset: number }) => {
+      answerFromRecord(opts, ({ db }) => listActors(db, { ...(opts.type && { type: opts.type }), ...(opts.name && { q: opts.name }), limit: opts.limit, offset: opts.offset }), listing);
     });
   actors
     .command('merge')

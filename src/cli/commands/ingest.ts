@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
-import { ensureRecord } from '../../record/index.js';
+import { attachRecord, ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
 import { ArticleEstimate, countBatch } from '../article-count.js';
@@ -26,7 +26,8 @@ export function register(program: Command): void {
     .option('--json', 'print the outcome of every article and the totals as JSON on stdout')
     .action(async (sources: string[], opts: IngestCommandOptions) => {
       const started = performance.now();
-      const store = openStore(resolveDbPath(opts.db));
+      // Each article is linked into the cross-article record in its own transaction (bounded work per article).
+      const store = attachRecord(openStore(resolveDbPath(opts.db)));
       const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
       const outcomes: StoreOutcome[] = [];
       try {
@@ -46,7 +47,8 @@ export function register(program: Command): void {
           }
           progress.setTotal(done);
           progress.update(done, counts);
-          // The cross-article record (actors, state, follow-up) is brought up to date once per batch.
+          // Each article joined the record as it was stored; articles stored before without the record, or a
+          // re-analysis (which rebuilds it), are taken in now.
           progress.phase('record');
           ensureRecord(store);
         } finally {

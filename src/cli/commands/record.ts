@@ -18,6 +18,25 @@ export function dayOption(flags: string, description: string): Option {
   });
 }
 
+/** `--limit N` and `--offset N`: one page of a list (every record query is paged). */
+export function pageOptions(): Option[] {
+  const int = (name: string) => (v: string): number => {
+    const n = Number.parseInt(v, 10);
+    if (!/^\d+$/.test(v) || Number.isNaN(n)) throw new InvalidArgumentError(`'${v}' is not a ${name}.`);
+    return n;
+  };
+  return [
+    new Option('--limit <n>', 'at most this many items per list').default(50).argParser(int('count')),
+    new Option('--offset <n>', 'skip this many items of each list').default(0).argParser(int('count')),
+  ];
+}
+
+/** Adds the paging options to a command. */
+export function withPaging(cmd: Command): Command {
+  for (const o of pageOptions()) cmd.addOption(o);
+  return cmd;
+}
+
 /**
  * Runs a record query for a command: opens the record in --db (rebuilding it if stale), prints what `query`
  * returns (as JSON with --json, else as its text), and turns a missing database or unknown actor into a
@@ -45,7 +64,7 @@ export function register(program: Command): void {
   const record = program.command('record').description('Maintain the cross-document record (resolved actors, state over time, follow-up).');
   record
     .command('rebuild')
-    .description('Recompute the record from every stored article and the manual merge/split decisions.')
+    .description('Re-cluster the record from scratch: take every stored article in again (streamed, in date order) with the manual merge/split decisions.')
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((opts: { db?: string; json?: boolean }) => {
@@ -58,8 +77,9 @@ export function register(program: Command): void {
       const store = openStore(path);
       try {
         const started = performance.now();
-        const r = rebuildRecord(store);
-        const counts = { actors: r.actors.length, offices: r.offices.length, relations: r.relations.length, events: r.events.length, commitments: r.commitments.length, statements: r.statements.length };
+        rebuildRecord(store);
+        const count = (table: string): number => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+        const counts = { articles: count('record_articles'), actors: count('record_actors'), offices: count('record_offices'), relations: count('record_relations'), events: count('record_events'), commitments: count('record_commitments'), statements: count('record_statements') };
         const seconds = ((performance.now() - started) / 1000).toFixed(2);
         process.stdout.write(opts.json ? `${JSON.stringify({ ...counts, seconds: Number(seconds) })}\n`
           : `${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${seconds}s\n`);

@@ -11,9 +11,10 @@ export function register(program: Command): void {
     .description('Full-text search (SQLite FTS5) over stored articles and statements; every word must occur.')
     .argument('<text...>', 'words to search for')
     .addOption(new Option('--limit <n>', 'at most this many hits').default(20).argParser((v) => Number.parseInt(v, 10)))
+    .addOption(new Option('--offset <n>', 'skip this many hits').default(0).argParser((v) => Number.parseInt(v, 10)))
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((words: string[], opts: { db?: string; json?: boolean; limit: number }) => {
-      answerFromRecord(opts, ({ store }) => searchRecord(store.db, words.join(' '), opts.limit), renderSearch);
+    .action((words: string[], opts: { db?: string; json?: boolean; limit: number; offset: number }) => {
+      answerFromRecord(opts, ({ db }) => searchRecord(db, words.join(' '), opts.limit, opts.offset), renderSearch);
     });
 }

@@ -23,6 +23,17 @@ interface ArticleRow {
   chars: number;
 }
 
+/**
+ * Work done inside the transaction that stores an article (the cross-document record links the article there,
+ * so the article and its record rows commit together or not at all).
+ */
+export interface ArticleHook {
+  /** The article (and its layer rows) was just inserted. */
+  stored(doc: Document, db: Database.Database): void;
+  /** The article with this id is about to be deleted to be replaced by a new analysis. */
+  replacing?(articleId: string, db: Database.Database): void;
+}
+
 /** A Store in one SQLite file (better-sqlite3: synchronous, so one article is one plain transaction). */
 export class SqliteStore implements Store {
   /** The open database, for modules that keep their own tables in the same file (the record). */
@@ -30,6 +41,7 @@ export class SqliteStore implements Store {
   readonly path: string;
   private readonly writeArticle: Database.Transaction<(doc: Document, replace: boolean) => PutStatus>;
   private readonly statements;
+  private hook: ArticleHook | undefined;
 
   constructor(path: string) {
     this.path = path;
@@ -49,6 +61,7 @@ export class SqliteStore implements Store {
     const db = this.db;
     this.statements = {
       hasContent: db.prepare('SELECT 1 FROM articles WHERE content_hash = ?').pluck(),
+      idByContent: db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck(),
       deleteByContent: db.prepare('DELETE FROM articles WHERE content_hash = ?'),
       byId: db.prepare('SELECT document_json FROM articles WHERE id = ?').pluck(),
       // A range on the primary key, so a prefix lookup is an index seek, not a scan (LIKE would scan).
@@ -73,10 +86,19 @@ export class SqliteStore implements Store {
       const stored = this.statements.hasContent.get(doc.meta.contentHash) !== undefined;
       if (stored && !replace) return 'unchanged';
       // Layer rows (and any other table keyed on the article with ON DELETE CASCADE) go with the article.
-      if (stored) this.statements.deleteByContent.run(doc.meta.contentHash);
+      if (stored) {
+        if (this.hook?.replacing) for (const id of this.statements.idByContent.all(doc.meta.contentHash) as string[]) this.hook.replacing(id, db);
+        this.statements.deleteByContent.run(doc.meta.contentHash);
+      }
       this.insertArticle(doc);
+      this.hook?.stored(doc, db);
       return stored ? 'replaced' : 'added';
     });
+  }
+
+  /** Sets the work to do inside each article's transaction (replacing any set before); undefined removes it. */
+  setArticleHook(hook: ArticleHook | undefined): void {
+    this.hook = hook;
   }
 
   putDocument(doc: Document, opts: PutOptions = {}): PutStatus {

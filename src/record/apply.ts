@@ -1,0 +1,333 @@
+import type Database from 'better-sqlite3';
+import type { Document } from '../document/document.js';
+import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
+import { followUpsIn, similarity, sketchOf, type Sketch } from './followup.js';
+import { Decisions, ActorIndex, type Link } from './link.js';
+import { foldName } from './names.js';
+import {
+  CABINET_EXIT, intervalsFrom, isCabinetOffice, isSingleHolderOffice, membershipObservations, officeKey, officeObservations,
+  relationObservations, type ActorLookup, type StateObservation,
+} from './state.js';
+import type { Evidence, FollowUp, Interval, RecordAgreement, RecordCommitment, RecordEvent, RecordStatement } from './types.js';
+
+/** An undated event is taken to have happened in the week before its article was published. */
+const UNDATED_WINDOW_DAYS = 7;
+/** How many earlier commitments of one actor a new article is checked against (the most recent). */
+const COMMITMENTS_PER_ACTOR = 500;
+
+/** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
+export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0 };
+
+/**
+ * Takes one stored article into the record, touching only what it concerns: links its actors (ActorIndex),
+ * stores its state observations and recomputes the intervals of the keys it touched, merges its event reports
+ * into the events they repeat, groups its commitments with earlier reports of the same promise and reads it as
+ * news of earlier commitments by the actors it names, and adds its statements and search rows. Runs inside the
+ * caller's transaction (the article's own, when the store hook calls it).
+ */
+export class RecordWriter {
+  readonly index: ActorIndex;
+  private readonly s;
+
+  constructor(db: Database.Database) {
+    this.index = new ActorIndex(db);
+    this.s = {
+      observation: db.prepare('INSERT INTO record_observations (article_id, family, key, date, kind, json) VALUES (?, ?, ?, ?, ?, ?)'),
+      observationsOf: db.prepare('SELECT date, kind, json FROM record_observations WHERE family = ? AND key = ? ORDER BY rowid'),
+      keysWithPrefix: db.prepare("SELECT DISTINCT key FROM record_observations WHERE family = 'office' AND key >= ? AND key < ?").pluck(),
+      deleteOffices: db.prepare('DELETE FROM record_offices WHERE state_key = ?'),
+      office: db.prepare('INSERT INTO record_offices (id, person_id, title, from_date, to_date, json, state_key, office_key, org_id, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      successorRows: db.prepare('SELECT from_date, json FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date IS NOT NULL'),
+      spanning: db.prepare('SELECT DISTINCT state_key FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date < ? AND (to_date IS NULL OR to_date >= ?)').pluck(),
+      deleteMemberships: db.prepare('DELETE FROM record_memberships WHERE state_key = ?'),
+      membership: db.prepare('INSERT INTO record_memberships (id, person_id, org_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      deleteRelations: db.prepare('DELETE FROM record_relations WHERE state_key = ?'),
+      relation: db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      eventCandidates: db.prepare(`SELECT id, json, win_from, win_to FROM record_events WHERE type = ? AND happened = 1 AND win_from <= ? AND win_to >= ?
+        AND id IN (SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM json_each(?))) ORDER BY rowid LIMIT 50`),
+      insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
+      eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
+      commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
+      insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      updateCommitment: db.prepare('UPDATE record_commitments SET status = ?, due_end = ?, json = ?, resolved_on = ? WHERE id = ?'),
+      agreementByKey: db.prepare('SELECT id, json FROM record_agreements WHERE match_key = ? ORDER BY rowid LIMIT 1'),
+      insertAgreement: db.prepare('INSERT INTO record_agreements (id, json, match_key) VALUES (?, ?, ?)'),
+      updateAgreement: db.prepare('UPDATE record_agreements SET json = ? WHERE id = ?'),
+      statement: db.prepare('INSERT OR REPLACE INTO record_statements (article_id, statement_id, speaker_id, kind, json, published) VALUES (?, ?, ?, ?, ?, ?)'),
+      search: db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)'),
+      ingestedAt: db.prepare('SELECT ingested_at FROM articles WHERE id = ?').pluck(),
+      done: db.prepare('INSERT OR REPLACE INTO record_articles (article_id, published, linked_at) VALUES (?, ?, ?)'),
+      newest: db.prepare("INSERT INTO record_meta (key, value) VALUES ('newest', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)"),
+    };
+  }
+
+  /** Applies one article (already stored in `articles`). */
+  apply(doc: Document, decisions: Decisions): Map<string, Link> {
+    applyStats.articles++;
+    const links = this.index.linkArticle(doc, decisions);
+    const lookup: ActorLookup = (_doc, local) => (local === undefined ? undefined : links.get(local)?.actorId);
+    this.index.refresh([...links.values()].map((l) => l.actorId), doc.meta.published);
+    this.states(doc, lookup);
+    this.events(doc, lookup);
+    const commitmentOf = this.commitments(doc, lookup, new Set([...links.values()].map((l) => l.actorId)));
+    this.agreements(doc, lookup, commitmentOf);
+    for (const s of doc.statements) {
+      const speaker = lookup(doc, s.speaker);
+      const row: RecordStatement = { article: doc.meta.id, statement: s.id, kind: s.kind, ...(speaker && { speaker }), content: evidenceOf(doc, s.content), evidence: evidenceOf(doc, s.evidence) };
+      this.s.statement.run(doc.meta.id, s.id, speaker ?? null, s.kind, JSON.stringify(row), doc.meta.published ?? null);
+    }
+    this.s.search.run('article', doc.meta.id, (this.s.ingestedAt.get(doc.meta.id) as string | undefined) ?? '', `${doc.meta.title ?? ''}\n${doc.text}`);
+    for (const s of doc.statements) this.s.search.run('statement', doc.meta.id, s.id, doc.text.slice(s.content.start, s.content.end));
+    this.s.done.run(doc.meta.id, doc.meta.published ?? null, new Date().toISOString());
+    if (doc.meta.published) this.s.newest.run(doc.meta.published);
+    return links;
+  }
+
+  private states(doc: Document, lookup: ActorLookup): void {
+    const obs = [...officeObservations(doc, lookup), ...membershipObservations(doc, lookup), ...relationObservations(doc, lookup)];
+    const touched = new Map<string, StateObservation['family']>();
+    for (const o of obs) {
+      this.s.observation.run(doc.meta.id, o.family, o.key, o.date, o.kind, JSON.stringify({ evidence: o.evidence, ...o.info }));
+      touched.set(`${o.family}\u0000${o.key}`, o.family);
+    }
+    for (const [fk, family] of touched) {
+      const key = fk.slice(fk.indexOf('\u0000') + 1);
+      if (family === 'office') this.recomputeOffice(key, true);
+      else if (family === 'membership') this.recomputeMembership(key);
+      else this.recomputeRelation(key);
+    }
+  }
+
+  private observations(family: string, key: string): StateObservation[] {
+    return (this.s.observationsOf.all(family, key) as { date: string; kind: StateObservation['kind']; json: string }[]).map((r) => {
+      const { evidence, ...info } = JSON.parse(r.json) as { evidence: Evidence } & StateObservation['info'];
+      return { family: family as StateObservation['family'], key, date: r.date, kind: r.kind, evidence, info };
+    });
+  }
+
+  /** Recomputes one person's intervals in one office; a new exact start also ends the predecessors' open terms. */
+  recomputeOffice(key: string, cascade: boolean): void {
+    applyStats.keysRecomputed++;
+    const person = key.slice(0, key.indexOf('|'));
+    if (key.endsWith(`|${CABINET_EXIT}`)) {
+      for (const k of this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]) if (!k.endsWith(CABINET_EXIT)) this.recomputeOffice(k, cascade);
+      return;
+    }
+    const obs = this.observations('office', key);
+    this.s.deleteOffices.run(key);
+    if (obs.length === 0) return;
+    const title = mostCommon(obs.map((o) => o.info.title!));
+    const okey = officeKey(title);
+    const org = obs.find((o) => o.info.org)?.info.org;
+    const single = isSingleHolderOffice(title);
+    const successors = single
+      ? (this.s.successorRows.all(okey, person) as { from_date: string; json: string }[])
+        .map((r) => JSON.parse(r.json) as Interval)
+        .filter((i) => i.fromExact && i.from && i.opened)
+        .map((i) => ({ date: i.from!, evidence: i.opened! }))
+      : [];
+    const intervals = intervalsFrom(obs, { cabinetExits: isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [], successors });
+    intervals.forEach((interval, i) => {
+      const office = { id: `office:${person}:${okey.replace(/ /g, '-')}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
+      this.s.office.run(office.id, person, title, interval.from ?? null, interval.to ?? null, JSON.stringify(office), key, okey, org ?? null, null);
+    });
+    if (!single || !cascade) return;
+    for (const i of intervals) {
+      if (!i.fromExact || !i.from) continue;
+      for (const other of this.s.spanning.all(okey, person, i.from, i.from) as string[]) this.recomputeOffice(other, false);
+    }
+  }
+
+  private recomputeMembership(key: string): void {
+    applyStats.keysRecomputed++;
+    const obs = this.observations('membership', key);
+    this.s.deleteMemberships.run(key);
+    if (obs.length === 0) return;
+    const { person, org } = obs[0]!.info;
+    intervalsFrom(obs).forEach((interval, i) => {
+      const m = { id: `membership:${person}:${org}:${i + 1}`, person: person!, org: org!, ...interval };
+      this.s.membership.run(m.id, m.person, m.org, interval.from ?? null, interval.to ?? null, JSON.stringify(m), key);
+    });
+  }
+
+  private recomputeRelation(key: string): void {
+    applyStats.keysRecomputed++;
+    const obs = this.observations('relation', key);
+    this.s.deleteRelations.run(key);
+    if (obs.length === 0) return;
+    const { relation, a, b } = obs[0]!.info;
+    intervalsFrom(obs).forEach((interval, i) => {
+      const r = { id: `relation:${relation}:${a}:${b}:${i + 1}`, kind: relation!, a: a!, b: b!, ...interval };
+      this.s.relation.run(r.id, r.kind, r.a, r.b, interval.from ?? null, interval.to ?? null, JSON.stringify(r), key);
+    });
+  }
+
+  /**
+   * Merges each event report into an earlier report of the same event: same PLOVER type, overlapping actors
+   * (after resolution), recipients overlapping when both give some, compatible dates (ranges that overlap; an
+   * undated report covers the week before its article), or the same day with a shared participant in any role.
+   * Future, hypothetical and negated events are not acts that happened and are never merged.
+   */
+  private events(doc: Document, lookup: ActorLookup): void {
+    for (const e of doc.events) {
+      const actors = [...new Set(e.actor.map((a) => lookup(doc, a)).filter((a): a is string => a !== undefined))];
+      const recipients = [...new Set(e.recipient.map((a) => lookup(doc, a)).filter((a): a is string => a !== undefined))];
+      const exact = firstDay(e.date);
+      const published = doc.meta.published;
+      const from = exact ?? (published ? addDays(published, -UNDATED_WINDOW_DAYS) : undefined);
+      const to = exact ? lastDay(e.date) ?? exact : published;
+      const date = exact ?? published;
+      const happened = e.modality === 'asserted' || e.modality === 'reported';
+      const source = { ...evidenceOf(doc, e.evidence), event: e.id, trigger: e.trigger };
+      const pointDay = exact !== undefined && exact === to ? exact : undefined;
+      if (happened && from !== undefined && to !== undefined) {
+        const participants = [...actors, ...recipients];
+        const rows = this.s.eventCandidates.all(e.type, to, from, JSON.stringify(participants)) as { id: string; json: string; win_from: string; win_to: string }[];
+        const same = rows.map((r) => ({ r, ev: JSON.parse(r.json) as RecordEvent & { point?: string } })).find(({ r, ev }) =>
+          !ev.sources.some((s) => s.article === doc.meta.id) &&
+          ((pointDay !== undefined && ev.point === pointDay && r.win_from === r.win_to && overlaps([...ev.actors, ...ev.recipients], participants)) ||
+            (overlaps(ev.actors, actors) && (ev.recipients.length === 0 || recipients.length === 0 || overlaps(ev.recipients, recipients)))));
+        if (same) {
+          const ev = same.ev;
+          ev.sources.push(source);
+          for (const a of actors) if (!ev.actors.includes(a)) ev.actors.push(a);
+          for (const a of recipients) if (!ev.recipients.includes(a)) ev.recipients.push(a);
+          // Narrow the window to what both reports allow, so a third report must fit both.
+          const winFrom = from > same.r.win_from ? from : same.r.win_from;
+          const winTo = to < same.r.win_to ? to : same.r.win_to;
+          this.s.updateEvent.run(JSON.stringify(ev.actors), JSON.stringify(ev.recipients), ev.sources.length, JSON.stringify(ev), winFrom, winTo, ev.id);
+          for (const a of actors) this.s.eventActor.run(ev.id, a, 'actor', ev.date ?? null);
+          for (const a of recipients) this.s.eventActor.run(ev.id, a, 'recipient', ev.date ?? null);
+          continue;
+        }
+      }
+      const id = `event:${doc.meta.id.slice(0, 12)}:${e.id}`;
+      const ev: RecordEvent & { point?: string } = {
+        id, type: e.type, ...(e.mode !== undefined && { mode: e.mode }), ...(date !== undefined && { date }), actors, recipients, modality: e.modality,
+        sources: [source], ...(pointDay && { point: pointDay }),
+      };
+      this.s.insertEvent.run(id, e.type, date ?? null, JSON.stringify(actors), JSON.stringify(recipients), 1, JSON.stringify(ev), from ?? null, to ?? null, happened && from !== undefined ? 1 : 0);
+      for (const a of actors) this.s.eventActor.run(id, a, 'actor', date ?? null);
+      for (const a of recipients) this.s.eventActor.run(id, a, 'recipient', date ?? null);
+    }
+  }
+
+  /**
+   * Commitments: a report of a promise already recorded (same committer, same act) joins it; a new one is
+   * recorded with the sketch of its act. Then the article is read as news of the earlier commitments of every
+   * actor it names (kept, broken, still pending), except those it reports itself. Returns local commitment id →
+   * record commitment id.
+   */
+  private commitments(doc: Document, lookup: ActorLookup, named: Set<string>): Map<string, string> {
+    const out = new Map<string, string>();
+    const reported = new Set<string>();
+    const fresh: { c: RecordCommitment; sketch: Sketch }[] = [];
+    const cache = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }[]>();
+    const byActor = (by: string) => {
+      let list = cache.get(by);
+      if (!list) {
+        list = (this.s.commitmentsBy.all(by) as { id: string; json: string; sketch: string }[]).map((r) => ({ id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) }));
+        cache.set(by, list);
+      }
+      return list;
+    };
+    for (const c of doc.commitments) {
+      const by = lookup(doc, c.by);
+      if (!by) continue;
+      const sketch = sketchOf(doc, c);
+      const source = { ...evidenceOf(doc, c.evidence), commitment: c.id };
+      const same = byActor(by).find((x) => x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5) ??
+        fresh.find((x) => x.c.by === by && x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5);
+      if (same) {
+        same.c.sources.push(source);
+        if (!same.c.due && c.due && firstDay(c.due) && lastDay(c.due)) same.c.due = { start: firstDay(c.due)!, end: lastDay(c.due)! };
+        reported.add(same.c.id);
+        out.set(c.id, same.c.id);
+        continue;
+      }
+      const to = lookup(doc, c.to);
+      const due = c.due && firstDay(c.due) && lastDay(c.due) ? { start: firstDay(c.due)!, end: lastDay(c.due)! } : undefined;
+      const made = doc.meta.published;
+      const record: RecordCommitment = {
+        id: `commitment:${doc.meta.id.slice(0, 12)}:${c.id}`, kind: c.kind, by, ...(to !== undefined && { to }), what: evidenceOf(doc, c.what),
+        ...(due && { due }), ...(made !== undefined && { made }), status: c.status === 'disputed' ? 'disputed' : 'open', followUps: [], sources: [source],
+      };
+      fresh.push({ c: record, sketch });
+      out.set(c.id, record.id);
+    }
+    // News of earlier commitments: only those of actors this article names.
+    const published = doc.meta.published;
+    const changed = new Set<string>();
+    if (published) {
+      for (const by of named) {
+        for (const x of byActor(by)) {
+          if (reported.has(x.id) || !x.c.made || x.c.made > published || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
+          const found: FollowUp[] = followUpsIn(doc, { byRecord: by }, x.sketch, lookup);
+          if (found.length === 0) continue;
+          x.c.followUps.push(...found);
+          x.c.followUps.sort((a, b) => (a.evidence.published ?? '').localeCompare(b.evidence.published ?? ''));
+          changed.add(x.id);
+        }
+      }
+    }
+    for (const list of cache.values()) {
+      for (const x of list) {
+        if (!changed.has(x.id) && !reported.has(x.id)) continue;
+        const decisive = x.c.followUps.filter((f) => f.kind !== 'pending').at(-1);
+        const base = x.c.status === 'disputed' ? 'disputed' : x.c.status === 'kept' || x.c.status === 'broken' ? 'open' : x.c.status;
+        x.c.status = decisive ? (decisive.kind as 'kept' | 'broken') : base;
+        if (decisive) x.c.statusEvidence = decisive.evidence; else delete x.c.statusEvidence;
+        this.s.updateCommitment.run(x.c.status, x.c.due?.end ?? null, JSON.stringify(x.c), decisive?.evidence.published ?? null, x.id);
+      }
+    }
+    for (const { c, sketch } of fresh) this.s.insertCommitment.run(c.id, c.by, c.to ?? null, c.status, c.due?.end ?? null, JSON.stringify(c), c.made ?? null, JSON.stringify({ verbs: [...sketch.verbs], objects: [...sketch.objects] }));
+    return out;
+  }
+
+  /** Agreements: the same kind between the same parties is one agreement; its terms are this article's agreement-term commitments. */
+  private agreements(doc: Document, lookup: ActorLookup, commitmentOf: Map<string, string>): void {
+    let here: RecordAgreement | undefined;
+    for (const a of doc.agreements) {
+      const parties = [...new Set(a.parties.map((p) => lookup(doc, p)).filter((p): p is string => !!p))].sort();
+      const key = `${foldName(a.kind)}|${parties.join(',')}`;
+      const source = { ...evidenceOf(doc, a.evidence), agreement: a.id };
+      const row = this.s.agreementByKey.get(key) as { id: string; json: string } | undefined;
+      if (row) {
+        const agreement = JSON.parse(row.json) as RecordAgreement;
+        agreement.sources.push(source);
+        this.s.updateAgreement.run(JSON.stringify(agreement), agreement.id);
+        here ??= agreement;
+        continue;
+      }
+      const date = firstDay(a.date);
+      const agreement: RecordAgreement = { id: `agreement:${doc.meta.id.slice(0, 12)}:${a.id}`, kind: a.kind, parties, ...(a.points !== undefined && { points: a.points }), ...(date && { date }), sources: [source], terms: [] };
+      this.s.insertAgreement.run(agreement.id, JSON.stringify(agreement), key);
+      here ??= agreement;
+    }
+    if (!here) return;
+    let added = false;
+    for (const c of doc.commitments) {
+      const id = c.kind === 'agreement-term' ? commitmentOf.get(c.id) : undefined;
+      if (id && !here.terms.some((t) => t.commitment === id)) { here.terms.push({ commitment: id, status: 'open' }); added = true; }
+    }
+    if (added) this.s.updateAgreement.run(JSON.stringify(here), here.id);
+  }
+}
+
+function sketchFromJSON(json: string): Sketch {
+  const s = JSON.parse(json) as { verbs: string[]; objects: string[] };
+  return { verbs: new Set(s.verbs), objects: new Set(s.objects) };
+}
+
+function overlaps(a: string[], b: string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0]![0];
+}
+
+export { Decisions };

@@ -1,0 +1,431 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Document } from '../document/document.js';
+import type { Actor, ActorType } from '../document/layers.js';
+import { compareNameTokens, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
+import type { ResolutionDecision } from './types.js';
+
+/**
+ * Incremental cross-document resolution: one article's actors are linked to the record's persistent actors
+ * (record_actors) through indexed blocking keys (record_actor_keys) and scored against each candidate's kept
+ * context (record_actor_context: given names, suffixes, gender, titles, parties, co-occurring actors), or become
+ * new record actors. Work per article is bounded by the candidates its names block on, never by corpus size.
+ */
+
+/** The key of a per-article actor, stable across rebuilds: `articleId:localActorId`. */
+export function memberKey(article: string, local: string): string {
+  return `${article}:${local}`;
+}
+
+/** Score at or above which a per-article actor joins a record actor. */
+export const LINK_THRESHOLD = 0.75;
+/** How many record actors one blocking lookup considers (the most-named first). */
+const MAX_CANDIDATES = 40;
+
+interface Candidate {
+  key: string;
+  actor: Actor;
+  person?: PersonName;
+  names: string[];
+  titles: string[];
+  orgs: string[];
+}
+
+interface Known {
+  id: string;
+  type: ActorType;
+  articles: number;
+  givens: Map<string, number>;
+  suffixes: Map<string, number>;
+  genders: Map<string, number>;
+  surnames: Set<string>;
+  names: Set<string>;
+  titles: Set<string>;
+  orgs: Set<string>;
+}
+
+export interface Link {
+  actorId: string;
+  via: 'first' | 'auto' | 'manual';
+  score: number;
+  reasons: string[];
+}
+
+const ACRONYM = /^(?:[A-Z]\.?){2,6}(?:-[A-Z0-9]+)?$/;
+const STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in']);
+
+/** Folded organisation name without a leading article: "The New York Times" → new york times. */
+function orgKey(name: string): string {
+  return foldName(name).replace(/^the /, '');
+}
+
+function acronymOf(name: string): string | undefined {
+  const t = name.trim();
+  return ACRONYM.test(t) ? t.replace(/[.-]/g, '').toLowerCase() : undefined;
+}
+
+function initialsOf(name: string): string | undefined {
+  const words = orgKey(name).split(' ').filter((w) => w && !STOP.has(w));
+  return words.length >= 2 && /^[A-Z]/.test(name.trim()) ? words.map((w) => w[0]).join('') : undefined;
+}
+
+/** "Republicans", "Republican Party" → republican; "Democrats", "Democratic Party" → democrat. */
+function partyStem(name: string): string | undefined {
+  const m = /^([a-z]+?)(?:ic)?(?: party|s)$/.exec(orgKey(name));
+  return m && m[1]!.length >= 4 ? m[1] : undefined;
+}
+
+const isPersonType = (t: ActorType): boolean => t === 'PERSON';
+const orgLike = new Set<ActorType>(['PARTY', 'ORG', 'GOVBODY']);
+
+function compatibleTypes(a: ActorType, b: ActorType): boolean {
+  return a === b || (orgLike.has(a) && orgLike.has(b));
+}
+
+/** The blocking keys a per-article actor is filed under. */
+function keysOf(c: Candidate): string[] {
+  const keys = new Set<string>();
+  if (c.person) {
+    const p = c.person;
+    keys.add(`pf:${[...p.tokens, p.suffix].filter(Boolean).join(' ')}`);
+    keys.add(`ps:${p.surname}`);
+    keys.add(`pk:${transliterationKey(p.surname)}`);
+    if (p.given[0] && p.given[0].length > 1) keys.add(`pg:${p.given[0]}`);
+    if (p.tokens.length > 1) keys.add(`o:${orgKey(c.actor.name)}`);
+    return [...keys];
+  }
+  for (const n of c.names) {
+    const k = orgKey(n);
+    if (!k) continue;
+    keys.add(`o:${k}`);
+    const acr = acronymOf(n);
+    if (acr) keys.add(`oa:${acr}`);
+    else { const ini = initialsOf(n); if (ini) keys.add(`oi:${ini}`); }
+    if (orgLike.has(c.actor.type)) { const s = partyStem(n); if (s) keys.add(`pp:${s}`); }
+  }
+  return [...keys];
+}
+
+/** The keys to look candidates up under (a person's single name also under given names). */
+function lookupKeys(c: Candidate): string[] {
+  if (c.person) {
+    const p = c.person;
+    const keys = [`pf:${[...p.tokens, p.suffix].filter(Boolean).join(' ')}`, `ps:${p.surname}`, `pk:${transliterationKey(p.surname)}`];
+    if (p.tokens.length === 1) keys.push(`pg:${p.surname}`);
+    else keys.push(`o:${orgKey(c.actor.name)}`);
+    return keys;
+  }
+  const keys = new Set<string>();
+  for (const n of c.names) {
+    const k = orgKey(n);
+    if (!k) continue;
+    keys.add(`o:${k}`);
+    const acr = acronymOf(n);
+    if (acr) { keys.add(`oi:${acr}`); keys.add(`oa:${acr}`); } else { const ini = initialsOf(n); if (ini) keys.add(`oa:${ini}`); }
+    if (orgLike.has(c.actor.type)) { const s = partyStem(n); if (s) keys.add(`pp:${s}`); }
+  }
+  return [...keys];
+}
+
+function candidatesOf(doc: Document): Candidate[] {
+  const byId = new Map(doc.actors.map((a) => [a.id, a]));
+  const orgNames = (id: string | undefined): string[] => {
+    const o = id ? byId.get(id) : undefined;
+    return o && o.type !== 'PERSON' && o.type !== 'PLACE' ? [orgKey(o.name)] : [];
+  };
+  return doc.actors.map((actor) => {
+    const person = actor.type === 'PERSON' ? parsePersonName(actor.name) : undefined;
+    const titles = new Set<string>();
+    const orgs = new Set<string>();
+    for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); }
+    for (const m of doc.memberships) if (m.person === actor.id) for (const o of orgNames(m.org)) orgs.add(o);
+    return {
+      key: memberKey(doc.meta.id, actor.id), actor, ...(person && { person }), names: [actor.name, ...actor.aliases],
+      titles: [...titles], orgs: [...orgs],
+    };
+  });
+}
+
+/** Given names agree: the first ones match (same, variant or initial), and middle names or initials, when both give them, are the same. */
+function givenCompatible(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  if (compareNameTokens(a[0]!, b[0]!) === 'none') return false;
+  const middle = (g: string[]): string => g.slice(1).map((t) => (g.slice(1).every((x) => x.length === 1) ? t : t[0])).join('');
+  const ma = middle(a);
+  const mb = middle(b);
+  return ma === '' || mb === '' || ma === mb;
+}
+
+const top = (m: Map<string, number>): string | undefined => [...m].sort((x, y) => y[1] - x[1])[0]?.[0];
+
+/** How well a person name fits a record actor: ≥ 1 the same full name, < 0 a clash (different given names, suffix or gender). */
+function personScore(p: PersonName, k: Known): { score: number; reasons: string[]; exact: boolean } {
+  const surnameOk = [...k.surnames].some((s) => compareNameTokens(s, p.surname) !== 'none' && compareNameTokens(s, p.surname) !== 'initial');
+  const fullKey = [...p.tokens, p.suffix].filter(Boolean).join(' ');
+  if (k.names.has(fullKey) && p.tokens.length > 1) return { score: 1, reasons: [`same name "${fullKey}"`], exact: true };
+  const givens = [...k.givens.keys()].map((g) => g.split(' '));
+  const kTop = top(k.suffixes);
+  const kSuffix = kTop === undefined || kTop === '-' ? '' : kTop;
+  if (p.tokens.length > 1) {
+    if (!surnameOk) return { score: 0, reasons: [], exact: false };
+    if (givens.length > 0 && !givens.some((g) => givenCompatible(p.given, g))) {
+      return { score: -1, reasons: [`different given names (${p.given.join(' ')} / ${givens[0]!.join(' ')})`], exact: false };
+    }
+    if (givens.length > 0 && p.suffix !== kSuffix) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
+    if (givens.length === 0) return { score: 0.78, reasons: [`full name "${fullKey}" for a person known by surname only`], exact: false };
+    const same = givens.some((g) => g[0] === p.given[0]);
+    const surnameSame = k.surnames.has(p.surname);
+    if (same && surnameSame) return { score: 0.9, reasons: [`same given name and surname "${p.given[0]} ${p.surname}"`], exact: false };
+    return { score: 0.85, reasons: [`name variant "${fullKey}"`], exact: false };
+  }
+  // One name: a surname, or a distinctive given name ("Hillary", "Jeb").
+  const t = p.surname;
+  const asGiven = givens.some((g) => g[0] === t);
+  if (!surnameOk && !asGiven) return { score: 0, reasons: [], exact: false };
+  const kGender = top(k.genders);
+  if (p.gender && kGender && p.gender !== kGender && (k.genders.get(kGender) ?? 0) >= 2 * (k.genders.get(p.gender) ?? 0)) {
+    return { score: -1, reasons: [`different gender (${p.gender} / ${kGender})`], exact: false };
+  }
+  if (p.suffix !== kSuffix && (p.suffix !== '' || givens.length > 0)) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
+  return { score: 0.6, reasons: [asGiven && !surnameOk ? `given name only "${t}"` : `surname only "${t}"`], exact: k.names.has(fullKey) };
+}
+
+function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; exact: boolean } {
+  if (!compatibleTypes(c.actor.type, k.type)) {
+    // A multi-word name typed PERSON in one article and ORG in another ("Washington Post") is still one name.
+    const own = orgKey(c.actor.name);
+    if (own.includes(' ') && k.names.has(own) && (isPersonType(c.actor.type) || isPersonType(k.type)) && c.actor.type !== 'PLACE' && k.type !== 'PLACE') {
+      return { score: 0.8, reasons: [`same name "${own}" (typed ${c.actor.type} here, ${k.type} there)`], exact: true };
+    }
+    return { score: 0, reasons: [], exact: false };
+  }
+  const own = orgKey(c.actor.name);
+  if (k.names.has(own)) return { score: 1, reasons: [`same name "${own}"`], exact: true };
+  for (const n of c.names.slice(1)) if (k.names.has(orgKey(n))) return { score: 0.9, reasons: [`shared name "${orgKey(n)}"`], exact: false };
+  return { score: 0.85, reasons: ['name and acronym'], exact: false };
+}
+
+/** Reads and writes the persistent actor index. */
+export class ActorIndex {
+  private readonly q;
+
+  constructor(db: Database.Database) {
+    this.q = {
+      byKeys: db.prepare(`SELECT DISTINCT a.id, a.type, a.articles FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
+        WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY a.articles DESC LIMIT ${MAX_CANDIDATES}`),
+      context: db.prepare("SELECT kind, value, n FROM record_actor_context WHERE actor_id = ? AND kind IN ('given', 'suffix', 'gender', 'title', 'org') ORDER BY n DESC LIMIT 200"),
+      names: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' ORDER BY n DESC LIMIT 200").pluck(),
+      hasName: db.prepare("SELECT 1 FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' AND value = ?").pluck(),
+      surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
+      withCount: db.prepare("SELECT coalesce(sum(n), 0) FROM record_actor_context WHERE actor_id = ? AND kind = 'with' AND value IN (SELECT value FROM json_each(?))").pluck(),
+      exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
+      insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
+      key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = n + 1'),
+      ctx: db.prepare('INSERT INTO record_actor_context (actor_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = n + 1'),
+      member: db.prepare('INSERT INTO record_actor_members (article_id, local_id, actor_id, via, score, reasons) VALUES (?, ?, ?, ?, ?, ?)'),
+      memberOf: db.prepare('SELECT actor_id FROM record_actor_members WHERE article_id = ? AND local_id = ?').pluck(),
+      seen: db.prepare(`UPDATE record_actors SET articles = articles + 1,
+        first_seen = CASE WHEN first_seen IS NULL OR (@p IS NOT NULL AND @p < first_seen) THEN @p ELSE first_seen END,
+        last_seen = CASE WHEN last_seen IS NULL OR (@p IS NOT NULL AND @p > last_seen) THEN @p ELSE last_seen END WHERE id = @id`),
+      topName: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'name' ORDER BY n DESC, length(value) DESC LIMIT 12").pluck(),
+      topType: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'type' ORDER BY n DESC LIMIT 1").pluck(),
+      rename: db.prepare('UPDATE record_actors SET name = ?, aliases = ?, type = ? WHERE id = ?'),
+    };
+  }
+
+  private known(id: string, type: ActorType, articles: number): Known {
+    const k: Known = { id, type, articles, givens: new Map(), suffixes: new Map(), genders: new Map(), surnames: new Set(), names: new Set(), titles: new Set(), orgs: new Set() };
+    for (const r of this.q.context.all(id) as { kind: string; value: string; n: number }[]) {
+      if (r.kind === 'given') k.givens.set(r.value, r.n);
+      else if (r.kind === 'suffix') k.suffixes.set(r.value, r.n);
+      else if (r.kind === 'gender') k.genders.set(r.value, r.n);
+      else if (r.kind === 'title') k.titles.add(r.value);
+      else if (r.kind === 'org') k.orgs.add(r.value);
+    }
+    for (const n of this.q.names.all(id) as string[]) k.names.add(n);
+    for (const s of this.q.surnames.all(id) as string[]) k.surnames.add(s);
+    return k;
+  }
+
+  /** A new record actor id: a slug of the name and a hash of the first member, never reused. */
+  private newId(c: Candidate): string {
+    const slug = slugOf(c.actor.name).slice(0, 40).replace(/-+$/, '') || 'actor';
+    for (let salt = 0; ; salt++) {
+      const id = `${slug}-${createHash('sha256').update(`${c.key}#${salt}`).digest('hex').slice(0, 10)}`;
+      if (this.q.exists.get(id) === undefined) return id;
+    }
+  }
+
+  /**
+   * Links every actor of `doc` and records the members, keys and context. `decisions` are the manual merges and
+   * splits (member keys), which win over the scores. Returns local actor id → link.
+   */
+  linkArticle(doc: Document, decisions: Decisions): Map<string, Link> {
+    const cands = candidatesOf(doc);
+    const links = new Map<string, Link>();
+    // Fuller names first, so a bare "Clinton" can follow the article's own "Hillary Clinton".
+    const order = [...cands].sort((a, b) => (b.person?.tokens.length ?? 9) - (a.person?.tokens.length ?? 9));
+    const linked = (): string[] => [...new Set([...links.values()].map((l) => l.actorId))];
+    for (const c of order) {
+      const forced = decisions.mustJoin(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
+      if (forced) { links.set(c.actor.id, { actorId: forced, via: 'manual', score: 1, reasons: ['merged by hand'] }); continue; }
+      const forbidden = decisions.forbidden(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
+      const within = c.person && c.person.tokens.length === 1 ? this.withinArticle(c, cands, links) : undefined;
+      if (within && !forbidden.has(within.actorId)) { links.set(c.actor.id, within); continue; }
+      const best = this.bestMatch(c, linked(), forbidden);
+      links.set(c.actor.id, best ?? { actorId: this.create(c, doc), via: 'first', score: 1, reasons: [] });
+    }
+    for (const c of cands) this.record(c, doc, links.get(c.actor.id)!, links);
+    return links;
+  }
+
+  /** A single name in an article that also gives one person's full name with it: "Clinton" after "Hillary Clinton". */
+  private withinArticle(c: Candidate, cands: Candidate[], links: Map<string, Link>): Link | undefined {
+    const t = c.person!.surname;
+    const fuller = cands.filter((o) => o !== c && o.person && o.person.tokens.length > 1 &&
+      (compareNameTokens(o.person.surname, t) === 'same' || o.person.given[0] === t) && o.person.suffix === c.person!.suffix);
+    if (fuller.length === 0) return undefined;
+    const targets = new Set(fuller.map((o) => links.get(o.actor.id)?.actorId).filter((x): x is string => !!x));
+    if (targets.size !== 1) return undefined;
+    const other = fuller[0]!;
+    if (c.person!.gender && fuller.some((o) => o.person!.gender && o.person!.gender !== c.person!.gender)) return undefined;
+    return { actorId: [...targets][0]!, via: 'auto', score: 0.8, reasons: [`"${c.actor.name}" is the article's "${other.actor.name}"`] };
+  }
+
+  private bestMatch(c: Candidate, linkedHere: string[], forbidden: Set<string>): Link | undefined {
+    const keys = lookupKeys(c);
+    if (keys.length === 0) return undefined;
+    const rows = this.q.byKeys.all(JSON.stringify(keys)) as { id: string; type: ActorType; articles: number }[];
+    const scored: { k: Known; score: number; reasons: string[]; exact: boolean }[] = [];
+    for (const r of rows) {
+      if (forbidden.has(r.id)) continue;
+      const k = this.known(r.id, r.type, r.articles);
+      let s;
+      if (c.person && isPersonType(r.type)) s = personScore(c.person, k);
+      else if (c.person || isPersonType(r.type)) s = orgScore(c, k);
+      else s = orgScore(c, k);
+      if (s.score <= 0) continue;
+      let score = s.score;
+      const reasons = [...s.reasons];
+      if (c.person && !s.exact) {
+        const sharedOrg = c.orgs.find((o) => k.orgs.has(o));
+        if (sharedOrg) { score += 0.15; reasons.push(`same party or organisation "${sharedOrg}"`); }
+        else if (c.orgs.length > 0 && k.orgs.size > 0 && c.person.tokens.length > 1) { score -= 0.3; reasons.push('different parties or organisations'); }
+        const sharedTitle = c.titles.find((t) => k.titles.has(t));
+        if (sharedTitle) { score += 0.1; reasons.push(`same title "${sharedTitle}"`); }
+      }
+      if (linkedHere.length > 0 && c.person && c.person.tokens.length === 1) {
+        const together = this.q.withCount.get(r.id, JSON.stringify(linkedHere)) as number;
+        if (together > 0) { score += Math.min(0.2, 0.05 * Math.log2(1 + together)); reasons.push(`named before with this article's actors (${together}×)`); }
+      }
+      scored.push({ k, score, reasons, exact: s.exact });
+    }
+    if (scored.length === 0) return undefined;
+    const single = c.person !== undefined && c.person.tokens.length === 1;
+    if (single) {
+      // One name fits several people: the one news names far more often, else the one the context favours.
+      const fits = scored.filter((s) => s.score >= 0.6).sort((x, y) => y.score - x.score || y.k.articles - x.k.articles);
+      if (fits.length === 0) return undefined;
+      const [first, second] = fits;
+      if (!second) return { actorId: first!.k.id, via: 'auto', score: round(Math.max(first!.score, 0.75)), reasons: [...first!.reasons, 'the only known person this name fits'] };
+      const byCount = [...fits].sort((x, y) => y.k.articles - x.k.articles);
+      const dominant = byCount[0]!.k.articles >= 3 * Math.max(1, byCount[1]!.k.articles) && byCount[0]!.score >= byCount[1]!.score - 0.1;
+      if (dominant) return { actorId: byCount[0]!.k.id, via: 'auto', score: round(byCount[0]!.score), reasons: [...byCount[0]!.reasons, `named in ${byCount[0]!.k.articles} articles, the next in ${byCount[1]!.k.articles}`] };
+      if (first!.score - second.score >= 0.1) return { actorId: first!.k.id, via: 'auto', score: round(first!.score), reasons: first!.reasons };
+      // Still ambiguous: a record actor known by exactly this one name collects such mentions.
+      const bare = fits.find((s) => s.exact && s.k.givens.size === 0);
+      return bare ? { actorId: bare.k.id, via: 'auto', score: round(bare.score), reasons: [...bare.reasons, 'ambiguous; kept with the same bare name'] } : undefined;
+    }
+    const ok = scored.filter((s) => s.score >= LINK_THRESHOLD).sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || y.k.articles - x.k.articles);
+    const best = ok[0];
+    return best ? { actorId: best.k.id, via: 'auto', score: round(best.score), reasons: best.reasons } : undefined;
+  }
+
+  private create(c: Candidate, doc: Document): string {
+    const id = this.newId(c);
+    this.q.insertActor.run(id, c.actor.type, c.actor.name, '[]', '{}', doc.meta.published ?? null, doc.meta.published ?? null);
+    return id;
+  }
+
+  /** Files the member, its keys and its context under the record actor it joined. */
+  private record(c: Candidate, doc: Document, link: Link, links: Map<string, Link>): void {
+    const id = link.actorId;
+    this.q.member.run(doc.meta.id, c.actor.id, id, link.via, link.score, JSON.stringify(link.reasons));
+    for (const key of keysOf(c)) this.q.key.run(key, id);
+    const ctx = (kind: string, value: string): void => { if (value) this.q.ctx.run(id, kind, value); };
+    ctx('name', c.actor.name);
+    ctx('type', c.actor.type);
+    if (c.person) {
+      const p = c.person;
+      ctx('fname', [...p.tokens, p.suffix].filter(Boolean).join(' '));
+      if (p.given.length > 0) { ctx('given', p.given.join(' ')); ctx('suffix', p.suffix || '-'); }
+      if (p.gender) ctx('gender', p.gender);
+    } else for (const n of c.names) ctx('fname', orgKey(n));
+    for (const t of c.titles) ctx('title', t);
+    for (const o of c.orgs) ctx('org', o);
+    const others = new Set([...links.values()].map((l) => l.actorId));
+    others.delete(id);
+    for (const o of [...others].slice(0, 30)) ctx('with', o);
+  }
+
+  /** Updates the seen dates, article count, canonical name and aliases of the actors an article touched. */
+  refresh(ids: Iterable<string>, published: string | undefined): void {
+    for (const id of new Set(ids)) {
+      this.q.seen.run({ p: published ?? null, id });
+      const names = this.q.topName.all(id) as string[];
+      const type = (this.q.topType.get(id) as ActorType | undefined) ?? 'ORG';
+      const canonical = canonicalOf(names, type);
+      this.q.rename.run(canonical, JSON.stringify(names.filter((n) => n !== canonical)), type, id);
+    }
+  }
+
+  /** Whether the actor is known by a folded full name (used by tests and queries). */
+  knownAs(id: string, name: string): boolean {
+    return this.q.hasName.get(id, foldName(name)) !== undefined;
+  }
+}
+
+/** The canonical name: the most used; for people, a full name over a bare one; for organisations, spelled out over an acronym. */
+function canonicalOf(names: string[], type: ActorType): string {
+  if (type === 'PERSON') return names.find((n) => (parsePersonName(n)?.tokens.length ?? 0) > 1) ?? names[0] ?? '?';
+  return names.find((n) => !ACRONYM.test(n) && /^[A-Z]/.test(n) && n.includes(' ')) ?? names[0] ?? '?';
+}
+
+const round = (x: number): number => Math.round(Math.min(x, 1) * 100) / 100;
+
+function splitKey(k: string): [string, string] {
+  const i = k.lastIndexOf(':');
+  return [k.slice(0, i), k.slice(i + 1)];
+}
+
+/** Manual decisions as constraints on member keys: split pairs never join; merged pairs always do. */
+export class Decisions {
+  private readonly cannot = new Map<string, Set<string>>();
+  private readonly must = new Map<string, Set<string>>();
+
+  constructor(decisions: ResolutionDecision[]) {
+    const verdict = new Map<string, { a: string; b: string; together: boolean }>();
+    const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+    for (const d of decisions) {
+      if (d.kind === 'merge') verdict.set(pair(d.a, d.b), { a: d.a, b: d.b, together: true });
+      else for (const other of d.from) verdict.set(pair(d.member, other), { a: d.member, b: other, together: false });
+    }
+    const add = (map: Map<string, Set<string>>, a: string, b: string): void => {
+      map.set(a, (map.get(a) ?? new Set()).add(b));
+      map.set(b, (map.get(b) ?? new Set()).add(a));
+    };
+    for (const v of verdict.values()) add(v.together ? this.must : this.cannot, v.a, v.b);
+  }
+
+  /** The record actor a merge decision ties this member to, when its partner is already linked. */
+  mustJoin(key: string, actorOf: (member: string) => string | undefined): string | undefined {
+    for (const other of this.must.get(key) ?? []) { const a = actorOf(other); if (a) return a; }
+    return undefined;
+  }
+
+  forbidden(key: string, actorOf: (member: string) => string | undefined): Set<string> {
+    const out = new Set<string>();
+    for (const other of this.cannot.get(key) ?? []) { const a = actorOf(other); if (a) out.add(a); }
+    return out;
+  }
+}
