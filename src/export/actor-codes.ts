@@ -53,6 +53,12 @@ export function sectorOfWords(text: string): string | undefined {
   return sectors().rules.find((r) => r.pattern.test(folded))?.sector;
 }
 
+/**
+ * How many of an actor's articles vote on its country: enough for a majority, without reading every article a
+ * much-reported actor ("the government") appears in.
+ */
+const VOTING_ARTICLES = 50;
+
 export interface ActorCodes {
   /** ISO 3166 alpha-3 of the actor's country, or a PLOVER non-state code (UNO, EUR, IGO, NGO …). */
   country?: string;
@@ -147,7 +153,7 @@ export class ActorCoder {
     const actor = this.source.actor(actorId);
     let found: ResolvedPlace | undefined;
     if (actor?.type === 'PLACE') {
-      const prefer = this.majority(actor.members.map((m) => this.articleCountry(m.article)));
+      const prefer = this.majority(actor.members.slice(0, VOTING_ARTICLES).map((m) => this.articleCountry(m.article)));
       for (const name of [actor.name, ...actor.aliases]) {
         found = resolvePlace(name, prefer);
         if (found) break;
@@ -182,7 +188,7 @@ export class ActorCoder {
       const orgs = [...(this.officesOf.get(actor.id) ?? []).map((o) => o.org), ...(this.membershipsOf.get(actor.id) ?? []).map((m) => m.org)];
       code = this.majority(orgs.map((id) => (id ? this.source.actor(id) : undefined)).map((org) => (org ? this.countryOf(org, depth + 1) : undefined)));
     }
-    if (!code) code = this.majority(actor.members.map((m) => this.articleCountry(m.article)));
+    if (!code) code = this.majority(actor.members.slice(0, VOTING_ARTICLES).map((m) => this.articleCountry(m.article)));
     if (depth === 0) this.countries.set(actor.id, code);
     return code;
   }

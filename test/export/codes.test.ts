@@ -1,22 +1,26 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActorCoder, countriesNamedIn, countryNamed, exportSourceFromDocuments, resolvePlace, sectorOfWords } from '../../src/export/index.js';
-import { budgetStory } from './fixture.js';
+import { budgetStory, recordId } from './fixture.js';
 
 describe('actor codes', () => {
   it('gives a party PTY, with GOV while it is in the coalition and OPP while it is in opposition', () => {
-    const coder = new ActorCoder(exportSourceFromDocuments(budgetStory()));
-    assert.deepEqual(coder.codes('pakistan-peoples-party', '2024-05-20').sectors, ['PTY', 'GOV']);
-    assert.deepEqual(coder.codes('pakistan-peoples-party', '2024-07-01').sectors, ['PTY', 'OPP']);
-    assert.deepEqual(coder.codes('pakistan-peoples-party', '2024-09-01').sectors, ['PTY', 'GOV']);
+    const source = exportSourceFromDocuments(budgetStory());
+    const coder = new ActorCoder(source);
+    const ppp = recordId(source, 'Pakistan Peoples Party');
+    assert.deepEqual(coder.codes(ppp, '2024-05-20').sectors, ['PTY', 'GOV']);
+    assert.deepEqual(coder.codes(ppp, '2024-07-01').sectors, ['PTY', 'OPP']);
+    assert.deepEqual(coder.codes(ppp, '2024-09-01').sectors, ['PTY', 'GOV']);
   });
 
   it('finds a country from a place, a name that names a country, or the articles an actor appears in', () => {
-    const coder = new ActorCoder(exportSourceFromDocuments(budgetStory()));
-    assert.equal(coder.codes('karachi').country, 'PAK');
-    assert.equal(coder.codes('election-commission-of-pakistan').country, 'PAK');
-    assert.equal(coder.codes('government').country, 'PAK', 'from the articles it appears in');
-    assert.equal(coder.codes('united-nations').country, 'UNO');
+    const source = exportSourceFromDocuments(budgetStory());
+    const coder = new ActorCoder(source);
+    const country = (name: string): string | undefined => coder.codes(recordId(source, name)).country;
+    assert.equal(country('Karachi'), 'PAK');
+    assert.equal(country('Election Commission of Pakistan'), 'PAK');
+    assert.equal(country('government'), 'PAK', 'from the articles it appears in');
+    assert.equal(country('United Nations'), 'UNO');
   });
 
   it('reads sectors from office titles and body names as data', () => {

@@ -14,7 +14,7 @@ describe('event CSV export', () => {
     assert.deepEqual(Object.keys(all[0]!), [...EVENT_CSV_COLUMNS]);
     const meeting = all.filter((r) => r.trigger === 'met');
     // The two reports name the senator and the minister on both sides: two dyads, no one paired with themself.
-    assert.deepEqual(meeting.map((r) => `${r.actor1_id}>${r.actor2_id}`).sort(), ['amna-sheikh>omar-latif', 'omar-latif>amna-sheikh']);
+    assert.deepEqual(meeting.map((r) => `${r.actor1_name}>${r.actor2_name}`).sort(), ['Amna Sheikh>Omar Latif', 'Omar Latif>Amna Sheikh']);
     for (const r of all) {
       assert.ok(!r.actor1_id!.includes(';') && !r.actor2_id!.includes(';'));
       assert.notEqual(r.actor1_id, r.actor2_id);

@@ -1,5 +1,6 @@
 import type { Document } from '../../src/document/document.js';
 import type { TimeValue } from '../../src/document/layers.js';
+import type { ExportSource } from '../../src/export/index.js';
 import { Article, day } from '../record/fixture.js';
 
 export const month = (value: string, start: string, end: string): TimeValue => ({ kind: 'date', granularity: 'month', value, start, end });
@@ -92,4 +93,11 @@ export function budgetStory(): Document[] {
   dateline(a4, 'LAHORE', 'Lahore');
 
   return [a1.doc, a2.doc, a3.doc, a4.doc];
+}
+
+/** The record id of the actor a record calls `name` (ids carry a hash: "pakistan-peoples-party-8e5a0ce190"). */
+export function recordId(source: ExportSource, name: string): string {
+  const actor = [...source.actors()].find((a) => a.name === name);
+  if (!actor) throw new Error(`no record actor named ${name}`);
+  return actor.id;
 }

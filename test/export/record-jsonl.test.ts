@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { RECORD_LINE_KINDS, exportSourceFromDocuments, recordJsonLines } from '../../src/export/index.js';
-import { budgetStory } from './fixture.js';
+import { budgetStory, recordId } from './fixture.js';
 
 type Line = { kind: string } & Record<string, unknown>;
 
@@ -16,13 +16,14 @@ function evidenceIn(x: unknown): { article: string; start: number; end: number; 
 
 describe('record JSON Lines export', () => {
   it('writes one line per record item, each with its kind, and the kinds of the whole record', () => {
-    const lines = [...recordJsonLines(exportSourceFromDocuments(budgetStory()))].map((l) => JSON.parse(l) as Line);
+    const source = exportSourceFromDocuments(budgetStory());
+    const lines = [...recordJsonLines(source)].map((l) => JSON.parse(l) as Line);
     for (const l of lines) assert.ok((RECORD_LINE_KINDS as readonly string[]).includes(l.kind), l.kind);
     const kinds = new Set(lines.map((l) => l.kind));
     for (const k of ['actor', 'office', 'membership', 'relation', 'event']) assert.ok(kinds.has(k), k);
     const relation = lines.find((l) => l.kind === 'relation' && l.relation === 'opposition')!;
-    assert.deepEqual([relation.a, relation.b, relation.from, relation.to], ['pakistan-muslim-league-nawaz', 'pakistan-peoples-party', '2024-06-20', '2024-08-06']);
-    const actor = lines.find((l) => l.kind === 'actor' && l.id === 'karachi')!;
+    assert.deepEqual([relation.a, relation.b, relation.from, relation.to], [recordId(source, 'Pakistan Muslim League-Nawaz'), recordId(source, 'Pakistan Peoples Party'), '2024-06-20', '2024-08-06']);
+    const actor = lines.find((l) => l.kind === 'actor' && l.name === 'Karachi')!;
     assert.equal(actor.country, 'PAK');
   });
 
@@ -40,7 +41,7 @@ describe('record JSON Lines export', () => {
       }
     }
     assert.ok(checked > 10);
-    const amna = lines.find((l) => l.kind === 'actor' && l.id === 'amna-sheikh')!;
+    const amna = lines.find((l) => l.kind === 'actor' && l.name === 'Amna Sheikh')!;
     assert.deepEqual(evidenceIn(amna.evidence).map((e) => e.text), ['Amna Sheikh', 'Amna Sheikh']);
   });
 });
