@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../package-path.js';
+import { actorLexicon } from '../stages/actors/lexicon.js';
 import type Database from 'better-sqlite3';
 import type { Document } from '../document/document.js';
 import type { Actor, ActorType } from '../document/layers.js';
@@ -25,6 +28,8 @@ const MAX_CANDIDATES = 40;
 interface Candidate {
   key: string;
   actor: Actor;
+  /** The name it is linked by (see linkName). */
+  name: string;
   person?: PersonName;
   names: string[];
   titles: string[];
@@ -75,6 +80,69 @@ function partyStem(name: string): string | undefined {
   return m && m[1]!.length >= 4 ? m[1] : undefined;
 }
 
+/** Known equivalent names (lexicon/equivalent-names.json): folded name → group key. */
+const EQUIVALENT = new Map<string, string>();
+for (const group of (JSON.parse(readFileSync(packagePath('src/record/lexicon/equivalent-names.json'), 'utf8')) as { groups: string[][] }).groups) {
+  const key = orgKey(group[0]!);
+  for (const n of group) EQUIVALENT.set(orgKey(n), key);
+}
+
+/**
+ * Whether an alias of an organisation may stand for it across articles: its acronym or initials, a shorter or
+ * longer form with the same words ("U.S. State Department"), the same party stem ("Democrats"), or a known
+ * equivalent. A one-word modifier or head ("Islamic", "House" of "White House") and a person's name are not.
+ */
+function aliasFits(name: string, alias: string): boolean {
+  const a = orgKey(alias);
+  const n = orgKey(name);
+  if (!a || a === n) return !!a;
+  const acr = acronymOf(alias) ?? acronymOf(name);
+  if (acr && (acr === initialsOf(name) || acr === initialsOf(alias))) return true;
+  const ps = partyStem(alias);
+  if (ps && ps === partyStem(name)) return true;
+  const eq = EQUIVALENT.get(a);
+  if (eq && eq === EQUIVALENT.get(n)) return true;
+  const at = a.split(' ');
+  const nt = n.split(' ');
+  if (at.length < 2 || (parsePersonName(alias)?.tokens.length ?? 0) > 1) return false;
+  const [short, long] = at.length <= nt.length ? [at, new Set(nt)] : [nt, new Set(at)];
+  return short.every((t) => long.has(t));
+}
+
+/** Small words a headline puts around a name ("So Donald Trump", "Is Obama"). */
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'so', 'is', 'are', 'was', 'by', 'when', 'while', 'does', 'did', 'do', 'during', 'as',
+  'with', 'for', 'of', 'to', 'in', 'on', 'at', 'if', 'how', 'why', 'what', 'who', 'against', 'after', 'before', 'vote', 'defeat', 'says', 'said']);
+
+function tokensOf(n: string): string[] {
+  return foldName(n).split(' ').filter(Boolean);
+}
+
+/**
+ * The most name-like form of a per-article actor. A headline swallowed into a name ("Donald Trump Just Revealed
+ * Who …", "So Donald Trump", "Obama Sees") gives way to the alias it contains when the words around it are
+ * common words (the actors stage's list of words news rarely capitalises as names) or small function words.
+ */
+function linkName(actor: Actor): string {
+  if (actor.type === 'PLACE' || actor.aliases.length === 0) return actor.name;
+  const own = tokensOf(actor.name);
+  const common = actorLexicon().commonWords;
+  const len = (n: string): number => parsePersonName(n)?.tokens.length ?? 0;
+  const candidates = actor.aliases.filter((a) => tokensOf(a).length < own.length).sort((x, y) => tokensOf(y).length - tokensOf(x).length || y.length - x.length);
+  for (const alias of candidates) {
+    const at = tokensOf(alias);
+    const from = own.findIndex((_, i) => at.every((t, j) => own[i + j] === t));
+    if (from < 0) continue;
+    const rest = [...own.slice(0, from), ...own.slice(from + at.length)];
+    if (rest.some((t) => ['jr', 'sr', 'ii', 'iii'].includes(t))) continue;
+    if (rest.every((t) => FUNCTION_WORDS.has(t) || common.has(t)) || (own.length > 4 && len(alias) >= 2)) return alias;
+  }
+  if (actor.type === 'PERSON' && len(actor.name) > 4) {
+    const plausible = actor.aliases.filter((a) => len(a) >= 2 && len(a) <= 4).sort((x, y) => len(y) - len(x) || y.length - x.length);
+    if (plausible[0]) return plausible[0];
+  }
+  return actor.name;
+}
+
 const isPersonType = (t: ActorType): boolean => t === 'PERSON';
 const orgLike = new Set<ActorType>(['PARTY', 'ORG', 'GOVBODY']);
 
@@ -91,7 +159,7 @@ function keysOf(c: Candidate): string[] {
     keys.add(`ps:${p.surname}`);
     keys.add(`pk:${transliterationKey(p.surname)}`);
     if (p.given[0] && p.given[0].length > 1) keys.add(`pg:${p.given[0]}`);
-    if (p.tokens.length > 1) keys.add(`o:${orgKey(c.actor.name)}`);
+    if (p.tokens.length > 1) keys.add(`o:${orgKey(c.name)}`);
     return [...keys];
   }
   for (const n of c.names) {
@@ -102,6 +170,8 @@ function keysOf(c: Candidate): string[] {
     if (acr) keys.add(`oa:${acr}`);
     else { const ini = initialsOf(n); if (ini) keys.add(`oi:${ini}`); }
     if (orgLike.has(c.actor.type)) { const s = partyStem(n); if (s) keys.add(`pp:${s}`); }
+    const eq = EQUIVALENT.get(k);
+    if (eq) keys.add(`eq:${eq}`);
   }
   return [...keys];
 }
@@ -112,7 +182,7 @@ function lookupKeys(c: Candidate): string[] {
     const p = c.person;
     const keys = [`pf:${[...p.tokens, p.suffix].filter(Boolean).join(' ')}`, `ps:${p.surname}`, `pk:${transliterationKey(p.surname)}`];
     if (p.tokens.length === 1) keys.push(`pg:${p.surname}`);
-    else keys.push(`o:${orgKey(c.actor.name)}`);
+    else keys.push(`o:${orgKey(c.name)}`);
     return keys;
   }
   const keys = new Set<string>();
@@ -123,6 +193,8 @@ function lookupKeys(c: Candidate): string[] {
     const acr = acronymOf(n);
     if (acr) { keys.add(`oi:${acr}`); keys.add(`oa:${acr}`); } else { const ini = initialsOf(n); if (ini) keys.add(`oa:${ini}`); }
     if (orgLike.has(c.actor.type)) { const s = partyStem(n); if (s) keys.add(`pp:${s}`); }
+    const eq = EQUIVALENT.get(k);
+    if (eq) keys.add(`eq:${eq}`);
   }
   return [...keys];
 }
@@ -134,13 +206,18 @@ function candidatesOf(doc: Document): Candidate[] {
     return o && o.type !== 'PERSON' && o.type !== 'PLACE' ? [orgKey(o.name)] : [];
   };
   return doc.actors.map((actor) => {
-    const person = actor.type === 'PERSON' ? parsePersonName(actor.name) : undefined;
+    const name = linkName(actor);
+    const parsed = actor.type === 'PERSON' ? parsePersonName(name) : undefined;
+    // The honorifics of every form the article uses ("Hillary Clinton" … "Mrs. Clinton") give the gender.
+    const genders = new Set([name, ...actor.aliases].map((n) => parsePersonName(n)?.gender).filter(Boolean));
+    const person = parsed && (genders.size === 1 ? { ...parsed, gender: [...genders][0]! } : (({ gender: _g, ...rest }) => rest)(parsed));
     const titles = new Set<string>();
     const orgs = new Set<string>();
     for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); }
     for (const m of doc.memberships) if (m.person === actor.id) for (const o of orgNames(m.org)) orgs.add(o);
     return {
-      key: memberKey(doc.meta.id, actor.id), actor, ...(person && { person }), names: [actor.name, ...actor.aliases],
+      key: memberKey(doc.meta.id, actor.id), actor, name, ...(person && { person }),
+      names: [name, ...[actor.name, ...actor.aliases].filter((n) => n !== name && (person !== undefined || aliasFits(name, n)))],
       titles: [...titles], orgs: [...orgs],
     };
   });
@@ -163,7 +240,9 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
   const surnameOk = [...k.surnames].some((s) => compareNameTokens(s, p.surname) !== 'none' && compareNameTokens(s, p.surname) !== 'initial');
   const fullKey = [...p.tokens, p.suffix].filter(Boolean).join(' ');
   if (k.names.has(fullKey) && p.tokens.length > 1) return { score: 1, reasons: [`same name "${fullKey}"`], exact: true };
-  const givens = [...k.givens.keys()].map((g) => g.split(' '));
+  // Given names that are a real share of the actor's reports ("Rafael Edward Cruz" once among Ted Cruz's does not make every Rafael Cruz him).
+  const givenTotal = [...k.givens.values()].reduce((a, b) => a + b, 0);
+  const givens = [...k.givens].filter(([, n]) => n >= 0.2 * givenTotal).map(([g]) => g.split(' '));
   const kTop = top(k.suffixes);
   const kSuffix = kTop === undefined || kTop === '-' ? '' : kTop;
   if (p.tokens.length > 1) {
@@ -193,15 +272,20 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
 function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; exact: boolean } {
   if (!compatibleTypes(c.actor.type, k.type)) {
     // A multi-word name typed PERSON in one article and ORG in another ("Washington Post") is still one name.
-    const own = orgKey(c.actor.name);
+    const own = orgKey(c.name);
     if (own.includes(' ') && k.names.has(own) && (isPersonType(c.actor.type) || isPersonType(k.type)) && c.actor.type !== 'PLACE' && k.type !== 'PLACE') {
       return { score: 0.8, reasons: [`same name "${own}" (typed ${c.actor.type} here, ${k.type} there)`], exact: true };
     }
     return { score: 0, reasons: [], exact: false };
   }
-  const own = orgKey(c.actor.name);
+  const own = orgKey(c.name);
   if (k.names.has(own)) return { score: 1, reasons: [`same name "${own}"`], exact: true };
   for (const n of c.names.slice(1)) if (k.names.has(orgKey(n))) return { score: 0.9, reasons: [`shared name "${orgKey(n)}"`], exact: false };
+  // Two long names with the same initials are two bodies ("Democratic National Committee" / "… Convention").
+  const ini = initialsOf(c.name);
+  if (ini && [...k.names].some((n) => n.includes(' ') && initialsOf(n) === ini && !aliasFits(c.name, n))) return { score: 0, reasons: [], exact: false };
+  const eq = EQUIVALENT.get(own);
+  if (eq && [...k.names].some((n) => EQUIVALENT.get(n) === eq)) return { score: 1, reasons: [`known equivalent names ("${own}" / group "${eq}")`], exact: true };
   return { score: 0.85, reasons: ['name and acronym'], exact: false };
 }
 
@@ -219,6 +303,7 @@ export class ActorIndex {
       surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
       withCount: db.prepare("SELECT coalesce(sum(n), 0) FROM record_actor_context WHERE actor_id = ? AND kind = 'with' AND value IN (SELECT value FROM json_each(?))").pluck(),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
+      byName: db.prepare("SELECT a.id, a.type, a.articles FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id WHERE c.kind = 'fname' AND c.value = ? ORDER BY a.articles DESC LIMIT 5"),
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = n + 1'),
       ctx: db.prepare('INSERT INTO record_actor_context (actor_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = n + 1'),
@@ -249,7 +334,7 @@ export class ActorIndex {
 
   /** A new record actor id: a slug of the name and a hash of the first member, never reused. */
   private newId(c: Candidate): string {
-    const slug = slugOf(c.actor.name).slice(0, 40).replace(/-+$/, '') || 'actor';
+    const slug = slugOf(c.name).slice(0, 40).replace(/-+$/, '') || 'actor';
     for (let salt = 0; ; salt++) {
       const id = `${slug}-${createHash('sha256').update(`${c.key}#${salt}`).digest('hex').slice(0, 10)}`;
       if (this.q.exists.get(id) === undefined) return id;
@@ -268,14 +353,18 @@ export class ActorIndex {
     const linked = (): string[] => [...new Set([...links.values()].map((l) => l.actorId))];
     for (const c of order) {
       const forced = decisions.mustJoin(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
-      if (forced) { links.set(c.actor.id, { actorId: forced, via: 'manual', score: 1, reasons: ['merged by hand'] }); continue; }
+      if (forced) { const link = { actorId: forced, via: 'manual' as const, score: 1, reasons: ['merged by hand'] }; links.set(c.actor.id, link); this.record(c, doc, link); continue; }
       const forbidden = decisions.forbidden(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
       const within = c.person && c.person.tokens.length === 1 ? this.withinArticle(c, cands, links) : undefined;
-      if (within && !forbidden.has(within.actorId)) { links.set(c.actor.id, within); continue; }
-      const best = this.bestMatch(c, linked(), forbidden);
-      links.set(c.actor.id, best ?? { actorId: this.create(c, doc), via: 'first', score: 1, reasons: [] });
+      if (within && !forbidden.has(within.actorId)) { links.set(c.actor.id, within); this.record(c, doc, within); continue; }
+      const best = this.bestMatch(c, linked(), forbidden) ?? this.sameNameAnyType(c, forbidden);
+      const link = best ?? { actorId: this.create(c, doc), via: 'first' as const, score: 1, reasons: [] };
+      links.set(c.actor.id, link);
+      // Filed at once, so the article's next actors ("U.S." after "United States") can find it.
+      this.record(c, doc, link);
     }
-    for (const c of cands) this.record(c, doc, links.get(c.actor.id)!, links);
+    const all = new Set([...links.values()].map((l) => l.actorId));
+    for (const id of all) for (const o of [...all].filter((x) => x !== id).slice(0, 30)) this.q.ctx.run(id, 'with', o);
     return links;
   }
 
@@ -341,19 +430,34 @@ export class ActorIndex {
     return best ? { actorId: best.k.id, via: 'auto', score: round(best.score), reasons: best.reasons } : undefined;
   }
 
+  /**
+   * Last resort before a new actor: a record actor of another type known by exactly this name, the most named
+   * first ("Republicans" tagged PERSON here joins the party known by that name). Places only join places.
+   */
+  private sameNameAnyType(c: Candidate, forbidden: Set<string>): Link | undefined {
+    // A name tagged as an organisation that reads as a person's full name ("Republican Donald Trump") is tried as one too.
+    const asPerson = c.person ?? (c.actor.type !== 'PLACE' ? parsePersonName(c.name) : undefined);
+    const personKey = asPerson && (c.person || asPerson.tokens.length > 1) ? [...asPerson.tokens, asPerson.suffix].filter(Boolean).join(' ') : undefined;
+    const key = personKey ?? orgKey(c.name);
+    if (!key) return undefined;
+    const rows = [...(personKey && !c.person ? this.q.byName.all(personKey) : []), ...this.q.byName.all(c.person ? key : orgKey(c.name))] as { id: string; type: ActorType; articles: number }[];
+    const hit = rows.find((r) => !forbidden.has(r.id) && (r.type === 'PLACE') === (c.actor.type === 'PLACE') && r.articles >= 2);
+    return hit ? { actorId: hit.id, via: 'auto', score: 0.75, reasons: [`same name "${key}" (typed ${c.actor.type} here, ${hit.type} there)`] } : undefined;
+  }
+
   private create(c: Candidate, doc: Document): string {
     const id = this.newId(c);
-    this.q.insertActor.run(id, c.actor.type, c.actor.name, '[]', '{}', doc.meta.published ?? null, doc.meta.published ?? null);
+    this.q.insertActor.run(id, c.actor.type, c.name, '[]', '{}', doc.meta.published ?? null, doc.meta.published ?? null);
     return id;
   }
 
   /** Files the member, its keys and its context under the record actor it joined. */
-  private record(c: Candidate, doc: Document, link: Link, links: Map<string, Link>): void {
+  private record(c: Candidate, doc: Document, link: Link): void {
     const id = link.actorId;
     this.q.member.run(doc.meta.id, c.actor.id, id, link.via, link.score, JSON.stringify(link.reasons));
     for (const key of keysOf(c)) this.q.key.run(key, id);
     const ctx = (kind: string, value: string): void => { if (value) this.q.ctx.run(id, kind, value); };
-    ctx('name', c.actor.name);
+    ctx('name', c.name);
     ctx('type', c.actor.type);
     if (c.person) {
       const p = c.person;
@@ -363,9 +467,6 @@ export class ActorIndex {
     } else for (const n of c.names) ctx('fname', orgKey(n));
     for (const t of c.titles) ctx('title', t);
     for (const o of c.orgs) ctx('org', o);
-    const others = new Set([...links.values()].map((l) => l.actorId));
-    others.delete(id);
-    for (const o of [...others].slice(0, 30)) ctx('with', o);
   }
 
   /** Updates the seen dates, article count, canonical name and aliases of the actors an article touched. */

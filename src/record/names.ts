@@ -3,8 +3,9 @@ import { distance } from 'fastest-levenshtein';
 import { packagePath } from '../package-path.js';
 
 const LEXICON = JSON.parse(readFileSync(packagePath('src/record/lexicon/name-prefixes.json'), 'utf8')) as {
-  words: string[]; suffixes: string[]; female: string[]; male: string[];
+  words: string[]; suffixes: string[]; female: string[]; male: string[]; orgWords: string[];
 };
+const ORG_WORDS = new Set(LEXICON.orgWords);
 const PREFIXES = new Set(LEXICON.words);
 
 /** Lowercase ASCII letters and digits only: "Rural People's League" → "rural peoples league". */
@@ -38,7 +39,7 @@ export interface PersonName {
 export function parsePersonName(name: string): PersonName | undefined {
   const all = foldName(name).split(' ').filter(Boolean);
   const tokens = personNameTokens(name);
-  if (tokens.length === 0) return undefined;
+  if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(t))) return undefined;
   const lead = all.slice(0, Math.max(0, all.indexOf(tokens[0]!)));
   const gender = lead.some((w) => FEMALE.has(w)) ? 'f' : lead.some((w) => MALE.has(w)) ? 'm' : undefined;
   const at = all.lastIndexOf(tokens.at(-1)!);
