@@ -110,8 +110,8 @@ function scalarAttributes(attrs: object): Record<string, string | number> {
 
 /**
  * GEXF 1.3 in dynamic mode: graphology-gexf writes the nodes, edges and their attributes (its writer has no
- * dynamic mode), then each edge gets its intervals as <spells>, and the graph `mode="dynamic"` with dates as
- * the time format, through the XML DOM rather than by editing text.
+ * dynamic mode), then each edge gets its intervals as <spells>, each node the span of its edges, and the graph
+ * `mode="dynamic"` with dates as the time format, through the XML DOM rather than by editing text.
  */
 export function writeGexf(graph: AllianceGraph): string {
   const xml = writeGexfStatic(graph, {
@@ -125,10 +125,7 @@ export function writeGexf(graph: AllianceGraph): string {
   graphElement.setAttribute('mode', 'dynamic');
   graphElement.setAttribute('timeformat', 'date');
   graphElement.setAttribute('timerepresentation', 'interval');
-  const edges = dom.getElementsByTagName('edge');
-  for (let i = 0; i < edges.length; i++) {
-    const element = edges.item(i)!;
-    const intervals = graph.getEdgeAttribute(element.getAttribute('id')!, 'intervals');
+  const spellsOf = (intervals: EdgeInterval[]) => {
     const spells = dom.createElementNS(ns, 'spells');
     for (const interval of intervals) {
       const spell = dom.createElementNS(ns, 'spell');
@@ -136,7 +133,22 @@ export function writeGexf(graph: AllianceGraph): string {
       if (interval.to) spell.setAttribute('end', interval.to);
       spells.appendChild(spell);
     }
-    element.appendChild(spells);
+    return spells;
+  };
+  const edges = dom.getElementsByTagName('edge');
+  for (let i = 0; i < edges.length; i++) {
+    const element = edges.item(i)!;
+    element.appendChild(spellsOf(graph.getEdgeAttribute(element.getAttribute('id')!, 'intervals')));
+  }
+  // A node is on the timeline from its first relation to the end of its last, so Gephi does not show it
+  // before (or after) it takes part; an open or undated end leaves that side open.
+  const nodes = dom.getElementsByTagName('node');
+  for (let i = 0; i < nodes.length; i++) {
+    const element = nodes.item(i)!;
+    const intervals = graph.mapEdges(element.getAttribute('id')!, (_key, attrs) => attrs.intervals).flat();
+    const from = intervals.every((x) => x.from) ? intervals.map((x) => x.from!).sort()[0] : undefined;
+    const to = intervals.every((x) => x.to) ? intervals.map((x) => x.to!).sort().at(-1) : undefined;
+    if (from || to) element.appendChild(spellsOf([{ ...(from && { from }), ...(to && { to }) }]));
   }
   return new XMLSerializer().serializeToString(dom);
 }

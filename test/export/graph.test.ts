@@ -59,5 +59,8 @@ describe('alliance graph', () => {
     assert.deepEqual(coalition.spells.spell, [{ start: '2024-05-10', end: '2024-06-20' }, { start: '2024-08-06' }]);
     assert.equal(coalition.type, 'undirected');
     assert.ok(doc.gexf.graph.edges.edge.every((e) => e.spells.spell.length >= 1));
+    // A node is on the timeline from its first relation on: Amna Sheikh's only one, her party membership, still holds.
+    const amna = (doc.gexf.graph as unknown as { nodes: { node: { id: string; spells?: { spell: { start?: string; end?: string }[] } }[] } }).nodes.node.find((n) => n.id === AMNA)!;
+    assert.deepEqual(amna.spells?.spell, [{ start: '2024-05-10' }]);
   });
 });

@@ -19,7 +19,7 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('Read articles (text, HTML, JSON Lines, RSS/Atom feeds, folders, URLs), analyse each one and store it. An article already stored (same text) is left unchanged.')
-    .argument('<sources...>', 'files, folders or http(s) URLs')
+    .argument('<sources...>', 'files, folders or http(s) URLs; - reads standard input')
     .addOption(dbOption())
     .addOption(publishedOption())
     .option('--reanalyze', 'analyse articles already stored again and replace them (after the pipeline has changed)')
