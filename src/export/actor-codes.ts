@@ -128,7 +128,8 @@ export class ActorCoder {
 
   /**
    * The country an article is set in: the dateline place, the places it names and the countries its text
-   * names ("Pakistan", "Pakistani"), by majority, the dateline counting twice. Undefined when none resolves.
+   * names ("Pakistan", "Pakistani", outside people's names), by majority, the dateline counting twice.
+   * Undefined when none resolves.
    */
   articleCountry(article: string): string | undefined {
     if (this.articleCountries.has(article)) return this.articleCountries.get(article);
@@ -140,7 +141,10 @@ export class ActorCoder {
     if (doc) {
       if (doc.meta.dateline) vote(resolvePlace(doc.meta.dateline.place)?.country, 2);
       for (const a of doc.actors) if (a.type === 'PLACE') vote(resolvePlace(a.name)?.country);
-      for (const code of countriesNamedIn(doc.text)) vote(code);
+      // People's names are blanked first: "Jordan Mehta" names no country.
+      let text = doc.text;
+      for (const m of doc.mentions) if (m.type === 'PERSON') text = text.slice(0, m.span.start) + ' '.repeat(m.span.end - m.span.start) + text.slice(m.span.end);
+      for (const code of countriesNamedIn(text)) vote(code);
     }
     const best = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
     this.articleCountries.set(article, best);
@@ -171,7 +175,7 @@ export class ActorCoder {
 
   /**
    * In order: a PLOVER non-state code for an international body named so; a place's own country; a country
-   * its name or office titles name ("Pakistan Peoples Party", "Indian Army"); the country of the parties and
+   * its name (not a person's) or office titles name ("Pakistan Peoples Party", "Indian Army"); the country of the parties and
    * bodies a person belongs to; else the country of the articles it appears in.
    */
   private countryOf(actor: RecordActor, depth = 0): string | undefined {
@@ -181,7 +185,8 @@ export class ActorCoder {
     if (!code && actor.type === 'PLACE') code = this.place(actor.id)?.country;
     if (!code) {
       const titles = (this.officesOf.get(actor.id) ?? []).map((o) => o.title);
-      const named = [...new Set([...names, ...titles].flatMap(countriesNamedIn))];
+      // A person's own name is no evidence ("Jordan Ahmed" is not Jordanian); their titles are ("Indian envoy").
+      const named = [...new Set([...(actor.type === 'PERSON' ? [] : names), ...titles].flatMap(countriesNamedIn))];
       if (named.length === 1) code = named[0];
     }
     if (!code && depth === 0 && actor.type === 'PERSON') {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActorCoder, countriesNamedIn, countryNamed, exportSourceFromDocuments, resolvePlace, sectorOfWords } from '../../src/export/index.js';
+import { Article } from '../record/fixture.js';
 import { budgetStory, recordId } from './fixture.js';
 
 describe('actor codes', () => {
@@ -21,6 +22,18 @@ describe('actor codes', () => {
     assert.equal(country('Election Commission of Pakistan'), 'PAK');
     assert.equal(country('government'), 'PAK', 'from the articles it appears in');
     assert.equal(country('United Nations'), 'UNO');
+  });
+
+  it('does not take a person\'s name for a country', () => {
+    const a = new Article('NEW DELHI - Jordan Mehta, the Indian envoy, met Chad Rahman on Monday.', '2024-04-02')
+      .actor('p1', 'PERSON', 'Jordan Mehta')
+      .actor('p2', 'PERSON', 'Chad Rahman')
+      .role('p1', 'Indian envoy', undefined, 'the Indian envoy');
+    const source = exportSourceFromDocuments([a.doc]);
+    const coder = new ActorCoder(source);
+    // The article names India ("Indian"); "Jordan" and "Chad" here are people.
+    assert.equal(coder.codes(recordId(source, 'Jordan Mehta')).country, 'IND');
+    assert.equal(coder.codes(recordId(source, 'Chad Rahman')).country, 'IND');
   });
 
   it('reads sectors from office titles and body names as data', () => {
