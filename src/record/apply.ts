@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../document/document.js';
 import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
-import { followUpsIn, similarity, sketchOf, type Sketch } from './followup.js';
+import { followUpsIn, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
 import { Decisions, ActorIndex, type Link } from './link.js';
 import { foldName } from './names.js';
 import {
@@ -49,6 +49,10 @@ export class RecordWriter {
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
       commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
+      commitmentById: db.prepare('SELECT id, json, sketch FROM record_commitments WHERE id = ?'),
+      commitmentsByTerms: db.prepare(`SELECT DISTINCT commitment_id FROM record_commitment_terms WHERE term IN (SELECT value FROM json_each(?)) AND (made IS NULL OR made <= ?)
+        ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}`).pluck(),
+      commitmentTerm: db.prepare('INSERT OR IGNORE INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?)'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       updateCommitment: db.prepare('UPDATE record_commitments SET status = ?, due_end = ?, json = ?, resolved_on = ? WHERE id = ?'),
       agreementByKey: db.prepare('SELECT id, json FROM record_agreements WHERE match_key = ? ORDER BY rowid LIMIT 1'),
@@ -58,6 +62,7 @@ export class RecordWriter {
       search: db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)'),
       ingestedAt: db.prepare('SELECT ingested_at FROM articles WHERE id = ?').pluck(),
       done: db.prepare('INSERT OR REPLACE INTO record_articles (article_id, published, linked_at) VALUES (?, ?, ?)'),
+      taken: db.prepare('INSERT OR IGNORE INTO record_taken (article_id) VALUES (?)'),
       newest: db.prepare("INSERT INTO record_meta (key, value) VALUES ('newest', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)"),
     };
   }
@@ -80,6 +85,7 @@ export class RecordWriter {
     this.s.search.run('article', doc.meta.id, (this.s.ingestedAt.get(doc.meta.id) as string | undefined) ?? '', `${doc.meta.title ?? ''}\n${doc.text}`);
     for (const s of doc.statements) this.s.search.run('statement', doc.meta.id, s.id, doc.text.slice(s.content.start, s.content.end));
     this.s.done.run(doc.meta.id, doc.meta.published ?? null, new Date().toISOString());
+    this.s.taken.run(doc.meta.id);
     if (doc.meta.published) this.s.newest.run(doc.meta.published);
     return links;
   }
@@ -256,12 +262,26 @@ export class RecordWriter {
       fresh.push({ c: record, sketch });
       out.set(c.id, record.id);
     }
-    // News of earlier commitments: only those of actors this article names.
+    // News of earlier commitments: those of the actors this article names, and those whose act concerns things it
+    // talks about (a reversal is often reported by someone else: "the minister said the government would not …").
     const published = doc.meta.published;
     const changed = new Set<string>();
     if (published) {
-      for (const by of named) {
-        for (const x of byActor(by)) {
+      const loaded = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }>();
+      for (const by of named) for (const x of byActor(by)) loaded.set(x.id, x);
+      for (const id of this.s.commitmentsByTerms.all(JSON.stringify([...termsOf(doc)]), published) as string[]) {
+        if (loaded.has(id)) continue;
+        const r = this.s.commitmentById.get(id) as { id: string; json: string; sketch: string } | undefined;
+        if (!r) continue;
+        const x = { id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) };
+        loaded.set(id, x);
+        const list = cache.get(x.c.by) ?? [];
+        list.push(x);
+        cache.set(x.c.by, list);
+      }
+      for (const x of [...loaded.values()].sort((a, b) => (a.c.made ?? '').localeCompare(b.c.made ?? '') || a.id.localeCompare(b.id))) {
+        const by = x.c.by;
+        {
           if (reported.has(x.id) || !x.c.made || x.c.made > published || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
           const found: FollowUp[] = followUpsIn(doc, { byRecord: by }, x.sketch, lookup);
           if (found.length === 0) continue;
@@ -281,7 +301,10 @@ export class RecordWriter {
         this.s.updateCommitment.run(x.c.status, x.c.due?.end ?? null, JSON.stringify(x.c), decisive?.evidence.published ?? null, x.id);
       }
     }
-    for (const { c, sketch } of fresh) this.s.insertCommitment.run(c.id, c.by, c.to ?? null, c.status, c.due?.end ?? null, JSON.stringify(c), c.made ?? null, JSON.stringify({ verbs: [...sketch.verbs], objects: [...sketch.objects] }));
+    for (const { c, sketch } of fresh) {
+      this.s.insertCommitment.run(c.id, c.by, c.to ?? null, c.status, c.due?.end ?? null, JSON.stringify(c), c.made ?? null, JSON.stringify({ verbs: [...sketch.verbs], objects: [...sketch.objects] }));
+      for (const t of sketch.objects) this.s.commitmentTerm.run(t, c.id, c.made ?? null);
+    }
     return out;
   }
 
@@ -313,6 +336,13 @@ export class RecordWriter {
     }
     if (added) this.s.updateAgreement.run(JSON.stringify(here), here.id);
   }
+}
+
+/** Stems of the nouns, names and numbers of an article: what a commitment's act may concern. */
+function termsOf(doc: Document): Set<string> {
+  const out = new Set<string>();
+  for (const t of doc.tokens) if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') out.add(stemOf(doc.text.slice(t.span.start, t.span.end)));
+  return out;
 }
 
 function sketchFromJSON(json: string): Sketch {

@@ -1,7 +1,8 @@
 import type { Document } from '../document/document.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { addDecision, attachRecord, loadRecord } from './record-store.js';
-import type { CrossRecord, ResolutionDecision } from './types.js';
+import { comparePersonNames, foldName } from './names.js';
+import type { CrossRecord, RecordActor, ResolutionDecision } from './types.js';
 
 /** Articles in the order the record reads them: by publication date, undated last, then by id. */
 export function inRecordOrder(docs: Document[]): Document[] {
@@ -26,4 +27,22 @@ export function buildRecord(documents: Document[], decisions: ResolutionDecision
   } finally {
     store.close();
   }
+}
+
+/**
+ * The actor a name or id names in an in-memory record (see buildRecord): the id, then the canonical name or an
+ * alias (folded), then the best-comparing person name. For tests and small records; the store's own lookup is
+ * queries.ts findActors.
+ */
+export function actorIn(record: CrossRecord, query: string): RecordActor | undefined {
+  const byId = record.actors.find((a) => a.id === query);
+  if (byId) return byId;
+  const folded = foldName(query);
+  const exact = record.actors.filter((a) => [a.name, ...a.aliases].some((n) => foldName(n) === folded)).sort((x, y) => y.members.length - x.members.length);
+  if (exact.length > 0) return exact[0];
+  return record.actors
+    .filter((a) => a.type === 'PERSON')
+    .map((a) => ({ a, score: Math.max(...[a.name, ...a.aliases].map((n) => comparePersonNames(query, n).score)) }))
+    .filter((x) => x.score >= 0.6)
+    .sort((x, y) => y.score - x.score)[0]?.a;
 }

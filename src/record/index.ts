@@ -1,5 +1,5 @@
 export * from './types.js';
-export { buildRecord, inRecordOrder } from './build.js';
+export { actorIn, buildRecord, inRecordOrder } from './build.js';
 export { resolveActors, memberKey, MERGE_THRESHOLD, type Resolution } from './resolve.js';
 export { comparePersonNames, parsePersonName, transliterationKey, type PersonName } from './names.js';
 export { holdsOn, officeKey, isPastRole } from './state.js';

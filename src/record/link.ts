@@ -5,7 +5,7 @@ import { actorLexicon } from '../stages/actors/lexicon.js';
 import type Database from 'better-sqlite3';
 import type { Document } from '../document/document.js';
 import type { Actor, ActorType } from '../document/layers.js';
-import { compareNameTokens, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
+import { compareNameTokens, comparePersonNames, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
 import type { ResolutionDecision } from './types.js';
 
 /**
@@ -69,6 +69,14 @@ function acronymOf(name: string): string | undefined {
   return ACRONYM.test(t) ? t.replace(/[.-]/g, '').toLowerCase() : undefined;
 }
 
+/** An acronym and, for one with a suffix, its base: "RPL-S" → rpls, rpl. */
+function acronymsOf(name: string): string[] {
+  const full = acronymOf(name);
+  if (!full) return [];
+  const base = name.trim().split('-')[0]!.replace(/\./g, '').toLowerCase();
+  return base !== full ? [full, base] : [full];
+}
+
 function initialsOf(name: string): string | undefined {
   const words = orgKey(name).split(' ').filter((w) => w && !STOP.has(w));
   return words.length >= 2 && /^[A-Z]/.test(name.trim()) ? words.map((w) => w[0]).join('') : undefined;
@@ -96,8 +104,8 @@ function aliasFits(name: string, alias: string): boolean {
   const a = orgKey(alias);
   const n = orgKey(name);
   if (!a || a === n) return !!a;
-  const acr = acronymOf(alias) ?? acronymOf(name);
-  if (acr && (acr === initialsOf(name) || acr === initialsOf(alias))) return true;
+  const acr = [...acronymsOf(alias), ...acronymsOf(name)];
+  if (acr.some((x) => x === initialsOf(name) || x === initialsOf(alias))) return true;
   const ps = partyStem(alias);
   if (ps && ps === partyStem(name)) return true;
   const eq = EQUIVALENT.get(a);
@@ -166,9 +174,9 @@ function keysOf(c: Candidate): string[] {
     const k = orgKey(n);
     if (!k) continue;
     keys.add(`o:${k}`);
-    const acr = acronymOf(n);
-    if (acr) keys.add(`oa:${acr}`);
-    else { const ini = initialsOf(n); if (ini) keys.add(`oi:${ini}`); }
+    const acr = acronymsOf(n);
+    for (const a of acr) keys.add(`oa:${a}`);
+    if (acr.length === 0) { const ini = initialsOf(n); if (ini) keys.add(`oi:${ini}`); }
     if (orgLike.has(c.actor.type)) { const s = partyStem(n); if (s) keys.add(`pp:${s}`); }
     const eq = EQUIVALENT.get(k);
     if (eq) keys.add(`eq:${eq}`);
@@ -190,8 +198,9 @@ function lookupKeys(c: Candidate): string[] {
     const k = orgKey(n);
     if (!k) continue;
     keys.add(`o:${k}`);
-    const acr = acronymOf(n);
-    if (acr) { keys.add(`oi:${acr}`); keys.add(`oa:${acr}`); } else { const ini = initialsOf(n); if (ini) keys.add(`oa:${ini}`); }
+    const acr = acronymsOf(n);
+    for (const a of acr) { keys.add(`oi:${a}`); keys.add(`oa:${a}`); }
+    if (acr.length === 0) { const ini = initialsOf(n); if (ini) keys.add(`oa:${ini}`); }
     if (orgLike.has(c.actor.type)) { const s = partyStem(n); if (s) keys.add(`pp:${s}`); }
     const eq = EQUIVALENT.get(k);
     if (eq) keys.add(`eq:${eq}`);
@@ -252,10 +261,13 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
     }
     if (givens.length > 0 && p.suffix !== kSuffix) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
     if (givens.length === 0) return { score: 0.78, reasons: [`full name "${fullKey}" for a person known by surname only`], exact: false };
+    // Explain with the closest name the actor is known by ("spelling variant mehmud~mehmood").
+    const closest = [...k.names].map((n) => comparePersonNames(fullKey, n)).sort((x, y) => y.score - x.score)[0];
+    const why = closest && closest.score > 0 ? closest.reasons : [`name variant "${fullKey}"`];
     const same = givens.some((g) => g[0] === p.given[0]);
     const surnameSame = k.surnames.has(p.surname);
-    if (same && surnameSame) return { score: 0.9, reasons: [`same given name and surname "${p.given[0]} ${p.surname}"`], exact: false };
-    return { score: 0.85, reasons: [`name variant "${fullKey}"`], exact: false };
+    if (same && surnameSame) return { score: 0.9, reasons: why, exact: false };
+    return { score: 0.85, reasons: why, exact: false };
   }
   // One name: a surname, or a distinctive given name ("Hillary", "Jeb").
   const t = p.surname;
@@ -313,6 +325,7 @@ export class ActorIndex {
         first_seen = CASE WHEN first_seen IS NULL OR (@p IS NOT NULL AND @p < first_seen) THEN @p ELSE first_seen END,
         last_seen = CASE WHEN last_seen IS NULL OR (@p IS NOT NULL AND @p > last_seen) THEN @p ELSE last_seen END WHERE id = @id`),
       topName: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'name' ORDER BY n DESC, length(value) DESC LIMIT 12").pluck(),
+      topAlias: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'alias' ORDER BY n DESC, length(value) DESC LIMIT 12").pluck(),
       topType: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'type' ORDER BY n DESC LIMIT 1").pluck(),
       rename: db.prepare('UPDATE record_actors SET name = ?, aliases = ?, type = ? WHERE id = ?'),
     };
@@ -416,7 +429,7 @@ export class ActorIndex {
       const fits = scored.filter((s) => s.score >= 0.6).sort((x, y) => y.score - x.score || y.k.articles - x.k.articles);
       if (fits.length === 0) return undefined;
       const [first, second] = fits;
-      if (!second) return { actorId: first!.k.id, via: 'auto', score: round(Math.max(first!.score, 0.75)), reasons: [...first!.reasons, 'the only known person this name fits'] };
+      if (!second) return { actorId: first!.k.id, via: 'auto', score: round(Math.max(first!.score, 0.75)), reasons: [...first!.reasons, first!.reasons[0]?.startsWith('surname') ? 'the only known person with this surname' : 'the only known person with this name'] };
       const byCount = [...fits].sort((x, y) => y.k.articles - x.k.articles);
       const dominant = byCount[0]!.k.articles >= 3 * Math.max(1, byCount[1]!.k.articles) && byCount[0]!.score >= byCount[1]!.score - 0.1;
       if (dominant) return { actorId: byCount[0]!.k.id, via: 'auto', score: round(byCount[0]!.score), reasons: [...byCount[0]!.reasons, `named in ${byCount[0]!.k.articles} articles, the next in ${byCount[1]!.k.articles}`] };
@@ -458,6 +471,7 @@ export class ActorIndex {
     for (const key of keysOf(c)) this.q.key.run(key, id);
     const ctx = (kind: string, value: string): void => { if (value) this.q.ctx.run(id, kind, value); };
     ctx('name', c.name);
+    for (const n of new Set([c.actor.name, ...c.actor.aliases])) if (n !== c.name) ctx('alias', n);
     ctx('type', c.actor.type);
     if (c.person) {
       const p = c.person;
@@ -476,7 +490,8 @@ export class ActorIndex {
       const names = this.q.topName.all(id) as string[];
       const type = (this.q.topType.get(id) as ActorType | undefined) ?? 'ORG';
       const canonical = canonicalOf(names, type);
-      this.q.rename.run(canonical, JSON.stringify(names.filter((n) => n !== canonical)), type, id);
+      const aliases = [...new Set([...names, ...(this.q.topAlias.all(id) as string[])])].filter((n) => n !== canonical).slice(0, 20);
+      this.q.rename.run(canonical, JSON.stringify(aliases), type, id);
     }
   }
 

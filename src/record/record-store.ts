@@ -45,6 +45,8 @@ function writerFor(db: Database.Database): { writer: RecordWriter; decisions: De
 export function attachRecord(store: SqliteStore): SqliteStore {
   store.setArticleHook({
     stored: (doc, db) => {
+      // After a re-analysis the record is rebuilt whole (ensureRecord); until then new articles wait for it.
+      if (db.prepare("SELECT 1 FROM record_meta WHERE key = 'needs_rebuild'").pluck().get() !== undefined) return;
       const { writer, decisions } = writerFor(db);
       writer.apply(doc, decisions);
     },
@@ -58,7 +60,7 @@ export function attachRecord(store: SqliteStore): SqliteStore {
 
 const RECORD_TABLES = [
   'record_actor_members', 'record_actor_keys', 'record_actor_context', 'record_event_actors', 'record_actors', 'record_offices', 'record_memberships',
-  'record_relations', 'record_events', 'record_commitments', 'record_agreements', 'record_statements', 'record_observations', 'record_articles', 'record_search',
+  'record_relations', 'record_events', 'record_commitments', 'record_agreements', 'record_statements', 'record_observations', 'record_articles', 'record_taken', 'record_search',
 ];
 
 /** Stored article ids in record order (publication date, undated last, then id): ids only, not documents. */
@@ -120,7 +122,14 @@ export function ensureRecord(store: SqliteStore): void {
     rebuildRecord(store);
     return;
   }
-  takeIn(store.db, articleIdsInOrder(store.db, true));
+  const pending = articleIdsInOrder(store.db, true);
+  // An article taken in before and stored again (re-analysed) changes conclusions drawn from it: rebuild.
+  const before = store.db.prepare('SELECT 1 FROM record_taken WHERE article_id = ?').pluck();
+  if (pending.some((id) => before.get(id) !== undefined)) {
+    rebuildRecord(store);
+    return;
+  }
+  takeIn(store.db, pending);
 }
 
 /** The newest publication date among the articles in the record: the reference day for "overdue". */

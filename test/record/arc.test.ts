@@ -8,7 +8,7 @@ import type { Document } from '../../src/document/document.js';
 import { ingestSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
 import {
-  actorNamed, commitmentStatusOn, evidenceQuoter, holdsOn, officeKey, scoreResolution, updateRecord,
+  actorIn, commitmentStatusOn, evidenceQuoter, holdsOn, officeKey, scoreResolution, updateRecord,
   type CrossRecord, type GoldClusters, type RecordCommitment,
 } from '../../src/record/index.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
@@ -41,6 +41,7 @@ after(() => {
 });
 
 const after_ = (n: number): CrossRecord => records[n - 1]!;
+const actorNamed = (r: CrossRecord, name: string) => { const a = actorIn(r, name); if (!a) throw new Error(`no actor ${name}`); return a; };
 const text = (e: { article: string; start: number; end: number }): string => docs.find((d) => d.meta.id === e.article)!.text.slice(e.start, e.end);
 const promise = (record: CrossRecord, words: string): RecordCommitment | undefined => record.commitments.find((c) => text(c.what).includes(words));
 const portsHolders = (record: CrossRecord, day: string): string[] =>

@@ -78,7 +78,7 @@ describe('event de-duplication', () => {
     const resignations = record.events.filter((e) => e.type === 'RETREAT');
     assert.equal(resignations.length, 1);
     assert.deepEqual(resignations[0]!.sources.map((s) => s.article), [docs[0]!.meta.id, docs[1]!.meta.id]);
-    assert.deepEqual(resignations[0]!.actors, ['tariq-mehmood-qureshi']);
+    assert.deepEqual(resignations[0]!.actors.map((id) => record.actors.find((a) => a.id === id)!.name), ['Tariq Mehmood Qureshi']);
   });
 
   it('makes one visit event from two articles', () => {

@@ -109,3 +109,18 @@ CREATE INDEX record_events_date_type ON record_events (date, type);
 ALTER TABLE record_commitments ADD COLUMN resolved_on TEXT;
 CREATE INDEX record_commitments_resolved ON record_commitments (resolved_on);
 CREATE INDEX record_commitments_status ON record_commitments (status, made);
+
+-- The things each commitment's act concerns (stems of its nouns), so a later article is checked only against the
+-- commitments whose act it may report on.
+CREATE TABLE record_commitment_terms (
+  term          TEXT NOT NULL,
+  commitment_id TEXT NOT NULL REFERENCES record_commitments (id) ON DELETE CASCADE,
+  made          TEXT,
+  PRIMARY KEY (term, commitment_id)
+) WITHOUT ROWID;
+
+-- Every article the record has taken in, kept when the article row is deleted (no foreign key): an article
+-- stored again with a new analysis is then known to need a rebuild.
+CREATE TABLE record_taken (
+  article_id TEXT PRIMARY KEY
+) WITHOUT ROWID;
