@@ -179,7 +179,8 @@ export function writeGraphml(graph: AllianceGraph): string {
     declare('edge', scalar);
     return { '@_id': key, '@_source': source, '@_target': target, ...(!undirected && { '@_directed': 'true' }), data: data('edge', scalar) };
   });
-  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+  // Without suppressBooleanAttributes: false the builder writes `directed="true"` as a bare `directed`, which is not XML.
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build({
     graphml: {
       '@_xmlns': 'http://graphml.graphdrawing.org/xmlns',

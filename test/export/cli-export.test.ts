@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { XMLValidator } from 'fast-xml-parser';
 import graphology from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -53,8 +54,12 @@ describe('polity export on the arc database', () => {
   });
 
   it('writes the alliance graph as GraphML and GEXF that the graphology readers load', async () => {
-    const graphml = parseGraphml(MultiGraph, await exported('graphml'));
-    const gexf = parseGexf(MultiGraph, await exported('gexf'));
+    const graphmlText = await exported('graphml');
+    const gexfText = await exported('gexf');
+    assert.equal(XMLValidator.validate(graphmlText), true);
+    assert.equal(XMLValidator.validate(gexfText), true);
+    const graphml = parseGraphml(MultiGraph, graphmlText);
+    const gexf = parseGexf(MultiGraph, gexfText);
     assert.ok(graphml.order > 0 && graphml.size > 0);
     assert.deepEqual([gexf.order, gexf.size], [graphml.order, graphml.size]);
     assert.ok(graphml.someNode((_n, attrs) => attrs.label === "Rural People's League"));

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import graphology from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -39,6 +39,8 @@ describe('alliance graph', () => {
     assert.deepEqual([back.getEdgeAttribute(edge, 'from'), back.getEdgeAttribute(edge, 'to'), back.getEdgeAttribute(edge, 'polarity')], ['2024-06-20', '2024-08-06', 'negative']);
     assert.equal(back.getNodeAttribute(PPP, 'label'), 'Pakistan Peoples Party');
     assert.equal(back.getEdgeAttribute(edge, 'reports'), 2, 'an int key comes back as a number');
+    assert.ok(back.isDirected(MEMBER) && back.isUndirected(COALITION), 'membership edges come back directed');
+    assert.ok(XMLValidator.validate(writeGraphml(graph)) === true, 'well-formed XML');
   });
 
   it('writes dynamic GEXF: graphology-gexf reads it back, and every edge carries its intervals as spells', () => {
