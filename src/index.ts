@@ -13,7 +13,10 @@ export {
 } from './eval/index.js';
 export * from './ingest/index.js';
 export * from './store/index.js';
-export { toPloverJsonLines, ploverRecord, toEventCsv, EVENT_CSV_COLUMNS, type PloverRecord } from './export/index.js';
+export {
+  EXPORT_FORMATS, EVENT_CSV_COLUMNS, allianceGraph, eventCsv, exportChunks, exportSourceFromDocuments, exportSourceFromStore, ploverJsonLines,
+  recordJsonLines, writeGexf, writeGraphml, type ExportFormat, type ExportSource, type PloverRecord,
+} from './export/index.js';
 export { eventsStage, extractEvents } from './stages/events/events.js';
 export { relationsStage, extractRelations } from './stages/relations/relations.js';
 export {

@@ -14,6 +14,7 @@ import { DEFAULT_MAX_BYTES, readTextFile } from './file.js';
 import { articleFromHtmlPage, NoArticleError, textFromHtmlFragment } from './html.js';
 import { parseDay } from './published.js';
 import { expandSources, isUrl } from './sources.js';
+import { STDIN_NAME, kindOfContent, readStdinText } from './stdin.js';
 import { IngestError, type IngestItem, type IngestOptions, type SourceRef } from './types.js';
 
 export { documentFromText, type ArticleMeta } from './article.js';
@@ -32,7 +33,8 @@ export async function* ingestSources(inputs: string[], opts: IngestOptions = {})
 }
 
 export async function* readSource(ref: SourceRef, opts: IngestOptions = {}): AsyncGenerator<IngestItem> {
-  const { location } = ref;
+  // Standard input is named "stdin" in errors ("stdin:3: invalid JSON"), not "-".
+  const location = ref.kind === 'stdin' ? STDIN_NAME : ref.location;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let kind = ref.kind;
   let content: string;
@@ -48,6 +50,9 @@ export async function* readSource(ref: SourceRef, opts: IngestOptions = {}): Asy
       content = fetched.text;
       url = fetched.url;
       if (kind === 'url') kind = kindOfResponse(fetched.mediaType, content);
+    } else if (kind === 'stdin') {
+      content = await readStdinText(maxBytes);
+      kind = kindOfContent(content);
     } else {
       content = await readTextFile(location, maxBytes);
     }

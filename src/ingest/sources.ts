@@ -3,6 +3,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { looksLikeFeed } from './feed.js';
 import { looksLikeHtml } from './html.js';
+import { STDIN } from './stdin.js';
 import type { SourceRef } from './types.js';
 
 const KIND_BY_EXTENSION: Readonly<Record<string, SourceRef['kind']>> = {
@@ -29,6 +30,10 @@ export function isUrl(input: string): boolean {
 export async function expandSources(inputs: string[]): Promise<SourceRef[]> {
   const refs: SourceRef[] = [];
   for (const input of inputs) {
+    if (input === STDIN) {
+      refs.push({ location: STDIN, kind: 'stdin' });
+      continue;
+    }
     if (isUrl(input)) {
       refs.push({ location: input, kind: 'url' });
       continue;

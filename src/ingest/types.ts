@@ -39,5 +39,6 @@ export type IngestItem =
 export interface SourceRef {
   /** Path or URL. */
   location: string;
-  kind: 'text' | 'html' | 'jsonl' | 'feed' | 'url';
+  /** stdin: standard input (`-`), its kind told from its content. */
+  kind: 'text' | 'html' | 'jsonl' | 'feed' | 'url' | 'stdin';
 }

@@ -24,7 +24,7 @@ describe('polity ingest', () => {
     assert.deepEqual(SUMMARY.exec(first.stdout)?.slice(1), ['4', '3', '0', '1']);
     assert.match(first.stderr, /^polity: .*not-text\.txt: binary file, not text$/m);
     const other = first.stderr.trim().split('\n').filter((l) => !l.includes('not-text.txt'));
-    assert.ok(other.every((l) => /^polity: ingest: \d+\/4 inputs, \d+ added, \d+ unchanged, \d+ failed$/.test(l)), 'on a non-terminal, only plain progress lines besides the refusal');
+    assert.ok(other.every((l) => /^polity: ingest: (?:\d+\/4 articles, \d+ added, \d+ unchanged, \d+ failed|record)$/.test(l)), 'on a non-terminal, only plain progress lines besides the refusal');
     const store = openStore(db);
     assert.deepEqual(store.listArticles().map((a) => a.origin!.split('/').pop()).sort(), ['budget-vote.txt', 'coalition-talks.txt', 'mayor-resigns.txt']);
     const budget = store.listArticles().find((a) => a.origin!.endsWith('budget-vote.txt'))!;

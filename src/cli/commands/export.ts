@@ -1,47 +1,74 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
-import type { Document } from '../../document/document.js';
-import { toEventCsv, toPloverJsonLines } from '../../export/index.js';
+import { createWriteStream, existsSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { EXPORT_FORMATS, exportChunks, exportSourceFromDocuments, exportSourceFromStore, type ExportFormat, type ExportSource } from '../../export/index.js';
 import { openStore, resolveDbPath } from '../../store/index.js';
 import { analyzeInputs } from '../analyze-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
 
-const FORMATS = ['plover', 'csv'] as const;
-type ExportFormat = (typeof FORMATS)[number];
+interface ExportCommandOptions {
+  format: string;
+  db?: string;
+  out?: string;
+  published?: string;
+}
 
-/** `polity export --format plover|csv [--db FILE] [--out FILE] [--published DATE] [FILE...]`: events from the store, or from files analysed on the fly. */
+async function writeAll(out: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+}
+
+/**
+ * `polity export --format plover|csv|graphml|gexf|jsonl [--db FILE] [--out FILE] [--published DATE] [FILE...]`:
+ * the record in the database, or the record of the files given (analysed on the fly, not stored).
+ */
 export function register(program: Command): void {
   program
     .command('export')
-    .description('Export events as PLOVER JSON Lines or CSV (docs/exports.md): from the store, or from the files given, analysed on the fly.')
-    .argument('[files...]', 'inputs to analyse instead of reading the store')
-    .requiredOption('--format <format>', 'plover (JSON Lines) or csv')
+    .description(`Export the record (docs/exports.md): PLOVER event JSON Lines, event CSV, the alliance graph as GraphML or GEXF, or the whole record as JSON Lines. From the database, or from the files given, analysed on the fly ("-" reads standard input).`)
+    .argument('[files...]', 'inputs to analyse instead of reading the database')
+    .requiredOption('--format <format>', EXPORT_FORMATS.join(', '))
     .addOption(dbOption())
     .addOption(publishedOption())
     .option('--out <file>', 'write here instead of standard output')
-    .action(async (files: string[], opts: { format: string; db?: string; out?: string; published?: string }) => {
-      if (!FORMATS.includes(opts.format as ExportFormat)) {
-        process.stderr.write(`polity: unknown export format ${JSON.stringify(opts.format)}; use plover or csv\n`);
+    .action(async (files: string[], opts: ExportCommandOptions) => {
+      if (!EXPORT_FORMATS.includes(opts.format as ExportFormat)) {
+        process.stderr.write(`polity: unknown export format ${JSON.stringify(opts.format)}; use ${EXPORT_FORMATS.join(', ')}\n`);
         process.exitCode = EXIT.USAGE;
         return;
       }
-      let docs: Document[];
+      const format = opts.format as ExportFormat;
       let failures: string[] = [];
+      let source: ExportSource;
+      let close = (): void => {};
       if (files.length > 0) {
-        ({ docs, failures } = await analyzeInputs(files, opts.published ? { published: opts.published } : {}));
+        const analysed = await analyzeInputs(files, opts.published ? { published: opts.published } : {});
+        failures = analysed.failures;
+        source = exportSourceFromDocuments(analysed.docs);
       } else {
-        const store = openStore(resolveDbPath(opts.db));
-        try {
-          docs = store.listArticles().flatMap((a) => store.getDocument(a.id) ?? []);
-        } finally {
-          store.close();
+        const path = resolveDbPath(opts.db);
+        // A missing file is an error rather than a new empty database: it almost always means a mistyped --db.
+        if (!existsSync(path)) {
+          process.stderr.write(`polity: no database ${path} (run polity ingest first, or give --db)\n`);
+          process.exitCode = EXIT.FAILED;
+          return;
         }
+        const store = openStore(path);
+        close = () => store.close();
+        source = exportSourceFromStore(store);
       }
-      for (const f of failures) process.stderr.write(`polity: ${f}\n`);
-      const output = opts.format === 'csv' ? toEventCsv(docs) : toPloverJsonLines(docs);
-      if (opts.out) writeFileSync(opts.out, output, 'utf8');
-      else process.stdout.write(output);
+      try {
+        for (const f of failures) process.stderr.write(`polity: ${f}\n`);
+        const out = opts.out ? createWriteStream(opts.out, 'utf8') : process.stdout;
+        await writeAll(out, exportChunks(source, format));
+        if (opts.out) {
+          out.end();
+          await once(out, 'finish');
+        }
+      } finally {
+        close();
+      }
       process.exitCode = failures.length > 0 ? EXIT.SOME_FAILED : EXIT.OK;
     });
 }

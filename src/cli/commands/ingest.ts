@@ -7,6 +7,7 @@ import { oneLine, terminalSafeJson } from '../../document/printable.js';
 import { attachRecord, ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, publishedOption } from '../options.js';
+import { ArticleEstimate, countBatch } from '../article-count.js';
 import { BatchProgress, type BatchCounts } from '../progress.js';
 
 interface IngestCommandOptions {
@@ -41,7 +42,7 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('Read articles (text, HTML, JSON Lines, RSS/Atom feeds, folders, URLs), analyse each one and store it. An article already stored (same text) is left unchanged.')
-    .argument('<sources...>', 'files, folders or http(s) URLs')
+    .argument('<sources...>', 'files, folders or http(s) URLs; - reads standard input')
     .addOption(dbOption())
     .addOption(publishedOption())
     .option('--reanalyze', 'analyse articles already stored again and replace them (after the pipeline has changed)')
@@ -61,7 +62,8 @@ export function register(program: Command): void {
       let recordProblem: string | undefined;
       try {
         const refs = await expandSources(sources);
-        const progress = new BatchProgress('ingest', refs.length);
+        const estimate = new ArticleEstimate(await countBatch(refs));
+        const progress = new BatchProgress('ingest', estimate.total);
         try {
           const storeOpts = {
             reanalyze: opts.reanalyze ?? false,
@@ -70,23 +72,30 @@ export function register(program: Command): void {
             analyze: (doc: Parameters<AnalysisPool['analyze']>[0]) => pool.analyze(doc),
             concurrency: READ_AHEAD_PER_WORKER * pool.size,
           };
+          let done = 0;
           for await (const outcome of storeArticles(store, refs, storeOpts)) {
             counts[outcome.status]++;
+            done++;
+            progress.setTotal(estimate.add(outcome.ref));
             if (opts.json) outcomes.push(outcome);
             if (outcome.status === 'failed') progress.message(`polity: ${oneLine(outcome.source)}: ${oneLine(outcome.reason)}`);
-            progress.update(outcome.ref, counts);
+            progress.update(done, counts);
           }
-          progress.update(refs.length, counts);
+          progress.setTotal(done);
+          progress.update(done, counts);
+          await pool.close();
+          // Each article joined the record as it was stored; articles stored before without the record, or a
+          // re-analysis (which rebuilds it), are taken in now, waiting for another writer (a second ingest)
+          // rather than failing.
+          progress.phase('record');
+          try {
+            store.whenNotBusy(() => ensureRecord(store));
+          } catch (err) {
+            recordProblem = err instanceof Error ? err.message : String(err);
+          }
         } finally {
           progress.stop();
           await pool.close();
-        }
-        // Articles stored before without the record, or a re-analysis, are taken in now, waiting for another
-        // writer (a second ingest) rather than failing.
-        try {
-          store.whenNotBusy(() => ensureRecord(store));
-        } catch (err) {
-          recordProblem = err instanceof Error ? err.message : String(err);
         }
       } finally {
         store.close();
