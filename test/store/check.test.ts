@@ -69,7 +69,7 @@ describe('checkDatabase', () => {
   });
 
   it('finds a stale record', () => {
-    const path = corrupted((db) => db.prepare("UPDATE articles SET ingested_at = '2030-01-01T00:00:00.000Z' WHERE id = ?").run(ids[0]));
+    const path = corrupted((db) => db.prepare('DELETE FROM record_articles WHERE article_id = ?').run(ids[0]));
     assert.deepEqual(kinds(path), ['record: the record is out of date with the stored articles (polity record rebuild brings it up to date)']);
   });
 

@@ -55,6 +55,18 @@ async function screenshot(name: string): Promise<void> {
   console.log(`screenshot: ${path}`);
 }
 
+/**
+ * Waits until the first element matching `selector` no longer has the text `before`. Polled from the test, not
+ * with page.waitForFunction, whose in-page polling evaluates a string and so is blocked by the page's CSP.
+ */
+async function textChanges(selector: string, before: string | null): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if ((await page.locator(selector).first().textContent()) !== before) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`${selector} still reads ${JSON.stringify(before)}`);
+}
+
 /** The event labels on every page of the actor's event list, paging through with "next". */
 async function eventBadges(): Promise<string[]> {
   const seen: string[] = [];
@@ -64,7 +76,7 @@ async function eventBadges(): Promise<string[]> {
     if (!(await next.count()) || await next.isDisabled()) break;
     const first = await page.locator('.events .record-event').first().textContent();
     await next.click();
-    await page.waitForFunction(`document.querySelector('.events .record-event')?.textContent !== ${JSON.stringify(first)}`);
+    await textChanges('.events .record-event', first);
   }
   return seen;
 }
@@ -149,10 +161,11 @@ describe('the web page in Chromium, on the arc', { skip: existsSync(CHROMIUM) ||
     const stops = Number(await slider.getAttribute('max'));
     assert.ok(stops >= 2, 'several days on which ties changed');
     await slider.fill('0');
-    await page.waitForFunction(`document.querySelector('.graph-summary')?.textContent !== ${JSON.stringify(latest)}`);
+    await textChanges('.graph-summary', latest);
     const earliest = (await page.locator('.graph-summary').textContent())!;
     assert.ok(earliest.slice(0, 10) < latest.slice(0, 10), 'the slider moved back in time');
-    assert.match(page.url(), /#\/graph\?asOf=2024-\d\d-\d\d$/);
+    // The earliest change can precede the story ("left a provincial cabinet … six years ago").
+    assert.match(page.url(), /#\/graph\?asOf=\d{4}-\d\d-\d\d$/);
   });
 
   it('shows the commitment board with open, kept, overdue and broken columns, each card with its promise, parties, due date and evidence', async () => {
@@ -160,7 +173,9 @@ describe('the web page in Chromium, on the arc', { skip: existsSync(CHROMIUM) ||
     await page.locator('.board-column .count', { hasText: '…' }).first().waitFor({ state: 'detached' });
     const count = async (status: string) => Number(await page.locator(`.column-${status} h2 .count`).textContent());
     assert.equal(await count('kept'), 1);
-    assert.equal(await count('overdue'), 1);
+    // The package promised for February 15, and the week the government gave itself to answer the demands.
+    assert.equal(await count('overdue'), 2);
+    assert.equal(await page.locator('.column-overdue .commitment-card', { hasText: 'Rs 12 billion package' }).count(), 1);
     assert.equal(await count('broken'), 2);
     assert.ok((await count('open')) >= 1, 'open commitments');
     const broken = page.locator('.column-broken .commitment-card', { hasText: 'Port Qasimabad Development Authority' });

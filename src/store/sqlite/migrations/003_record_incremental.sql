@@ -7,6 +7,21 @@
 
 DELETE FROM record_meta WHERE key = 'fingerprint';
 
+-- A database upgraded from 002 holds a record built the old way (slug ids, no keys): derived rows, so they go,
+-- and the record is rebuilt from the stored articles by the next ingest or `polity record rebuild`.
+-- record_decisions (user input) stays.
+INSERT INTO record_meta (key, value) SELECT 'needs_rebuild', '1' WHERE EXISTS (SELECT 1 FROM articles);
+DELETE FROM record_search;
+DELETE FROM record_statements;
+DELETE FROM record_agreements;
+DELETE FROM record_commitments;
+DELETE FROM record_events;
+DELETE FROM record_relations;
+DELETE FROM record_memberships;
+DELETE FROM record_offices;
+DELETE FROM record_actor_members;
+DELETE FROM record_actors;
+
 ALTER TABLE record_actors ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE record_actors ADD COLUMN first_seen TEXT;
 ALTER TABLE record_actors ADD COLUMN last_seen TEXT;
