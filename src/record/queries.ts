@@ -36,6 +36,22 @@ export class UnknownActorError extends Error {
   }
 }
 
+/**
+ * A name fits several actors equally well ("Clinton" for Hillary and Bill); `candidates` are the actors it may
+ * name, best first, so the user can give an id or a fuller name. A kind of UnknownActorError: no one actor matches.
+ */
+export class AmbiguousActorError extends UnknownActorError {
+  constructor(
+    query: string,
+    readonly candidates: ActorSummary[],
+  ) {
+    super(query);
+    this.name = 'AmbiguousActorError';
+    const list = candidates.map((a) => `${a.name} (${a.id}, ${a.type}, ${a.articles} article${a.articles === 1 ? '' : 's'})`).join('; ');
+    this.message = `"${query}" fits ${candidates.length} actors: ${list}; give an id or a fuller name`;
+  }
+}
+
 /** A record actor as lists show it. */
 export interface ActorSummary {
   id: string;
@@ -100,11 +116,19 @@ export function findActors(db: Database.Database, query: string, opts: { type?: 
   return typed([...exact, ...near].filter((a) => !seen.has(a.id) && seen.add(a.id))).slice(offset, offset + limit);
 }
 
-/** The one actor a query names (the best match); throws UnknownActorError when none does. */
-export function actorNamed(db: Database.Database, query: string): ActorSummary {
-  const found = findActors(db, query, { limit: 1 })[0];
-  if (!found) throw new UnknownActorError(query);
-  return found;
+/**
+ * The one actor a query names (the best match); throws UnknownActorError when none does. With `unique`, a query
+ * that several actors fit — not an id, and not the canonical name of exactly one of them ("Baloch" for Imran and
+ * Nadia Baloch) — throws AmbiguousActorError listing them instead of picking the most-named.
+ */
+export function actorNamed(db: Database.Database, query: string, opts: { unique?: boolean } = {}): ActorSummary {
+  const found = findActors(db, query, { limit: opts.unique ? 10 : 1 });
+  if (!found[0]) throw new UnknownActorError(query);
+  if (!opts.unique || found.length === 1 || found[0].id === query) return found[0];
+  const key = foldName(query);
+  const named = found.filter((a) => foldName(a.name) === key);
+  if (named.length === 1) return named[0]!;
+  throw new AmbiguousActorError(query, named.length > 1 ? named : found);
 }
 
 /** Actor names by id, read once per query. */

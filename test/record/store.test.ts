@@ -9,6 +9,7 @@ import { mergeActors, splitActor } from '../../src/record/decisions.js';
 import {
   ensureRecord, evidenceQuoter, loadRecord, readDecisions, rebuildRecord, recordIsStale, searchRecord, updateRecord,
 } from '../../src/record/record-store.js';
+import { AmbiguousActorError, UnknownActorError, actorNamed } from '../../src/record/queries.js';
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { packagePath } from '../../src/package-path.js';
 import { miniArc } from './mini-arc.js';
@@ -50,6 +51,20 @@ describe('the record in SQLite', () => {
     assert.equal(recordIsStale(store.db), true);
     ensureRecord(store);
     assert.equal(loadRecord(store.db).commitments.length, 3);
+    store.close();
+  });
+
+  it('says when a name fits several actors, and lists them, instead of picking one', () => {
+    const store = openStore(join(dir, 'update.db'));
+    assert.throws(() => actorNamed(store.db, 'Baloch', { unique: true }), (err: unknown) => {
+      assert.ok(err instanceof AmbiguousActorError);
+      assert.deepEqual(err.candidates.map((a) => a.name).sort(), ['Imran Baloch', 'Nadia Baloch']);
+      assert.match(err.message, /^"Baloch" fits 2 actors: .*give an id or a fuller name$/u);
+      return true;
+    });
+    assert.equal(actorNamed(store.db, 'Nadia Baloch', { unique: true }).name, 'Nadia Baloch');
+    assert.equal(actorNamed(store.db, 'Qureshi', { unique: true }).name, 'Tariq Mehmood Qureshi');
+    assert.throws(() => actorNamed(store.db, 'Zardari', { unique: true }), (err: unknown) => err instanceof UnknownActorError && !(err instanceof AmbiguousActorError));
     store.close();
   });
 

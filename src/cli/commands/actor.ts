@@ -9,10 +9,10 @@ export function register(program: Command): void {
   withPaging(program
     .command('actor'))
     .description("An actor's profile across articles: how it was resolved, offices over time, memberships, relations, quotes, events, commitments — each with evidence.")
-    .argument('<name>', 'a name, alias or spelling variant ("Qureshi", "Tariq Mehmud Qureshi") or a record actor id')
+    .argument('<name>', 'a name, alias or spelling variant ("Qureshi", "Tariq Mehmud Qureshi") or a record actor id; a name several actors fit lists them')
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((name: string, opts: { db?: string; json?: boolean; limit: number; offset: number }) => {
-      answerFromRecord(opts, ({ db, quote }) => actorProfile(db, actorNamed(db, name), quote, opts), renderProfile);
+      answerFromRecord(opts, ({ db, quote }) => actorProfile(db, actorNamed(db, name, { unique: true }), quote, opts), renderProfile);
     });
 }
