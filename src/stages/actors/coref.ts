@@ -33,9 +33,14 @@ export function resolveTitles(
     if (c.type !== 'TITLE' || antecedents.has(n)) return;
     const bare = titleWords(words, c);
     const org = titleOrgs.get(n);
+    // "the PTI chief", "the union's head": a top-office word with its organisation names whoever holds that
+    // organisation's top office ("PTI Chairman Ali Raza").
+    const top = org !== undefined && bare.length === 1 ? lex.topOffices.get(c.title!.head) : undefined;
     const fitting = roles.filter((r) => {
       const held = titleWords(words, candidates[r.title]!);
-      if (candidates[r.title]!.title!.head !== c.title!.head || !bare.every((w) => held.includes(w))) return false;
+      const head = candidates[r.title]!.title!.head;
+      if (top?.has(head)) return !held.some((w) => lex.rankModifiers.has(w)) && r.org !== undefined && actorOf.get(r.org) === actorOf.get(org!);
+      if (head !== c.title!.head || !bare.every((w) => held.includes(w))) return false;
       if (held.some((w) => lex.rankModifiers.has(w) && !bare.includes(w))) return false;
       return org === undefined || (r.org !== undefined && actorOf.get(r.org) === actorOf.get(org));
     });

@@ -24,6 +24,7 @@ interface TitlesFile {
   predicativeLinks: string[];
   formerLinks: string[];
   coordinationOpeners: string[];
+  topOffices: Record<string, string[]>;
 }
 interface OrganizationsFile {
   parties: { acronym: string; names: string[] }[];
@@ -63,6 +64,8 @@ export interface Lexicon {
   titleAbbreviations: ReadonlyMap<string, string>;
   titleModifiers: ReadonlySet<string>;
   rankModifiers: ReadonlySet<string>;
+  /** "chief" after an organisation → the heads of the offices it stands for ("chairman", "president", …). */
+  topOffices: ReadonlyMap<string, ReadonlySet<string>>;
   portfolioWords: ReadonlySet<string>;
   formerMarkers: ReadonlySet<string>;
   presentMarkers: ReadonlySet<string>;
@@ -133,6 +136,7 @@ function load(): Lexicon {
     titleAbbreviations: new Map(Object.entries(t.abbreviations)),
     titleModifiers: lower(t.modifiers),
     rankModifiers: lower(t.rankModifiers),
+    topOffices: new Map(Object.entries(t.topOffices).map(([k, v]) => [k.toLowerCase(), lower(v)])),
     portfolioWords: lower(t.portfolioWords),
     formerMarkers: lower(t.formerMarkers),
     presentMarkers: lower(t.presentMarkers),

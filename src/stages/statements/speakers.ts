@@ -81,6 +81,19 @@ export class SpeakerResolver {
     return found;
   }
 
+  private actorType(id: string | undefined): string | undefined {
+    return id === undefined ? undefined : this.doc.actors.find((x) => x.id === id)?.type;
+  }
+
+  private isPerson(id: string | undefined): boolean {
+    return this.actorType(id) === 'PERSON';
+  }
+
+  /** A party, organisation or government body: not what "he" or "she" refers to. */
+  private isOrganisation(id: string | undefined): boolean {
+    return PARTY_TYPES.has(this.actorType(id) ?? '');
+  }
+
   private recent(a: Attribution): LastSpeaker | undefined {
     return this.last && a.paragraph - this.last.paragraph <= CHAIN_REACH ? this.last : undefined;
   }
@@ -110,10 +123,12 @@ export class SpeakerResolver {
     // “…,” he added. — a pronoun after a quote chain names the last speaker, not the nearest name.
     if (PERSONAL_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower)) {
       const wantsGroup = GROUP_PRONOUNS.has(lower);
-      if (recent && recent.group === wantsGroup) return this.copyLast(recent);
+      // "he" is a person: an organisation that spoke last ("the PTI said …") is not who "he" refers to.
+      const fits = (last: LastSpeaker | undefined) => last !== undefined && last.group === wantsGroup && (wantsGroup || !this.isOrganisation(last.speaker));
+      if (fits(recent)) return this.copyLast(recent!);
       const pronoun = mentions.find((m) => m.type === 'PRONOUN');
       if (pronoun?.actor) return { speaker: pronoun.actor };
-      return this.last && !wantsGroup ? this.copyLast(this.last) : { speakerSpan: a.source };
+      return !wantsGroup && fits(this.last) ? this.copyLast(this.last!) : { speakerSpan: a.source };
     }
 
     // The architect, who said he was never paid, … — "who" is the name just before it.
@@ -128,6 +143,11 @@ export class SpeakerResolver {
       const party = lastOf(mentions, (m) => PARTY_TYPES.has(m.type));
       return { ...(party?.actor ? { speaker: party.actor } : {}), speakerSpan: a.source };
     }
+
+    // The PTI chief said … / the party's chairman said … — an office whose holder is known is that person,
+    // not the organisation named with it.
+    const office = mentions.length > 0 && mentions[mentions.length - 1]!.type === 'TITLE' ? mentions[mentions.length - 1]! : undefined;
+    if (office?.actor && this.isPerson(office.actor) && !mentions.some((m) => m.type === 'PERSON')) return { speaker: office.actor };
 
     const named = lastOf(mentions, (m) => m.type === 'PERSON')
       ?? lastOf(mentions, (m) => m.type !== 'PLACE' && m.type !== 'TITLE' && m.type !== 'PRONOUN')
