@@ -83,7 +83,8 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
   for (let back = 0; k >= 0 && back < 6; back++, k--) {
     const match = cueAt(words, k, lex);
     if (match) {
-      const source = subjectBefore(words, match.from, 0) ?? subjectAfter(words, match.to)?.span;
+      // "He criticised the budget, adding: “…”": a participle's speaker is the sentence's subject.
+      const source = subjectBefore(words, match.from, 0) ?? subjectAfter(words, match.to)?.span ?? participleSubject(words, match, lex);
       if (!source) return undefined;
       const adjunct = adjunctEnd >= match.to ? spanOfWords(words, match.to, adjunctEnd) : undefined;
       return { words, match, source, adjunct };

@@ -33,6 +33,24 @@ function markAt(text: string, i: number): Mark | undefined {
   return /[\s([{\u2014\u2013-]/u.test(before) ? 'open' : 'close';
 }
 
+/**
+ * A closing mark used as the opener (adding:”There will be …” / he said, ”We …”): no quote is open, the
+ * mark follows a colon or a comma, and a closing mark later in the paragraph ends it. A stray closing mark
+ * with no partner is not an opener.
+ */
+function isWrongWayOpener(text: string, i: number, paragraphEnd: number): boolean {
+  if (text[i] !== '\u201D' && text[i] !== '\u00BB') return false;
+  let k = i - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u00A0')) k--;
+  if (k < 0 || (text[k] !== ':' && text[k] !== ',')) return false;
+  for (let j = i + 1; j < paragraphEnd; j++) {
+    const c = text[j]!;
+    if (OPENING.has(c)) return false;
+    if (CLOSING.has(c) || c === '"') return j > i + 1;
+  }
+  return false;
+}
+
 function markLength(text: string, i: number): number {
   return text[i] === "'" ? 2 : 1;
 }
@@ -63,8 +81,9 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       }
     }
     for (let i = para.start; i < para.end; i++) {
-      const mark = markAt(text, i);
+      let mark = markAt(text, i);
       if (!mark) continue;
+      if (mark === 'close' && openAt === undefined && isWrongWayOpener(text, i, para.end)) mark = 'open';
       const length = markLength(text, i);
       if (mark === 'open') {
         // A second opening mark inside an open quote is a paragraph continuation or a stray; the quote goes on.
