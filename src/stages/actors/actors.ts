@@ -12,6 +12,7 @@ import { resolvePronouns, resolveTitles, type Antecedents } from './coref.js';
 import { actorLexicon, type Lexicon } from './lexicon.js';
 import { findCandidates, resolveSingles, type Candidate } from './mentions.js';
 import { findRoles } from './roles.js';
+import { withDefinedOffices } from './titles.js';
 import { mergeModelMentions, modelEntities, modelTypeAt } from './model-mentions.js';
 import { shippedNerModel } from '../../models/ner/model.js';
 import { buildWords, type Word } from './words.js';
@@ -70,8 +71,8 @@ function roleCountry(candidates: readonly Candidate[], words: readonly Word[], l
 }
 
 export function annotateActors(doc: Document): void {
-  const lex = actorLexicon();
   const words = buildWords(doc);
+  const lex = withDefinedOffices(words, actorLexicon());
   const entities = modelEntities(doc, words, shippedNerModel(), lex);
   const ruleCandidates = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex, modelTypeAt(entities));
   const candidates: Candidate[] = dropGroups(mergeModelMentions(ruleCandidates, entities, words, lex), words, lex);

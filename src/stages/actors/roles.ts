@@ -70,7 +70,11 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     // Organisation after it: "Opposition Leader in Sindh Assembly", "Chairman of the Senate".
     let holderAt = t.to;
     const prep = words[t.to]?.lower;
-    if (prep === 'in' || prep === 'of') {
+    // "Chief Election Commissioner (CEC) Sikandar Sultan": the office's abbreviation in brackets before the name.
+    const abbreviation = candidates[n + 1];
+    if (prep === '(' && abbreviation?.type === 'TITLE' && abbreviation.from === t.to + 1 && abbreviation.title?.expansion !== undefined && words[abbreviation.to]?.text === ')') {
+      holderAt = abbreviation.to + 1;
+    } else if (prep === 'in' || prep === 'of') {
       const after = candidateAt(byStart, words, t.to + 1);
       if (after !== undefined && isOrganisation(candidates[after])) {
         org ??= after;

@@ -137,3 +137,33 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
   const to = portfolioEnd(words, j + headLength, end, lex);
   return { from: i, to, head, capitalized, generic: lex.genericHeads.has(head) && j === i };
 }
+
+/** Whether the letters of `abbreviation` are, in order, initials of the office's capitalised words ("CS" in "Interior Cabinet Secretary"). */
+function abbreviates(abbreviation: string, office: readonly Word[]): boolean {
+  const initials = office.filter((w) => /^\p{Lu}/u.test(w.text)).map((w) => w.text[0]!).join('');
+  let k = 0;
+  for (const c of initials) if (k < abbreviation.length && abbreviation[k] === c) k++;
+  return k === abbreviation.length && abbreviation[abbreviation.length - 1] === initials[initials.length - 1];
+}
+
+/**
+ * "Chief Election Commissioner (CEC) Sikandar Sultan": an abbreviation defined in brackets right after a
+ * capitalised office names that office wherever it is written alone in the article. Returns the lexicon with
+ * the article's abbreviations added to the known ones (titles.json), or the lexicon itself when there are none.
+ */
+export function withDefinedOffices(words: readonly Word[], lex: Lexicon): Lexicon {
+  const defined = new Map<string, string>();
+  for (let k = 1; k + 2 < words.length; k++) {
+    const abbreviation = words[k + 1]!.text;
+    if (words[k]!.text !== '(' || words[k + 2]!.text !== ')' || !/^\p{Lu}{2,6}$/u.test(abbreviation) || lex.titleAbbreviations.has(abbreviation)) continue;
+    for (let from = Math.max(0, k - 8); from < k; from++) {
+      const title = matchTitle(words, from, k, lex);
+      if (!title || title.to !== k || !title.capitalized || title.expansion !== undefined) continue;
+      const office = words.slice(title.from, k);
+      if (abbreviates(abbreviation, office)) defined.set(abbreviation, office.map((w) => w.text).join(' '));
+      break;
+    }
+  }
+  if (defined.size === 0) return lex;
+  return { ...lex, titleAbbreviations: new Map([...lex.titleAbbreviations, ...defined]) };
+}
