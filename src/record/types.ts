@@ -94,8 +94,8 @@ export interface RecordEvent {
 }
 
 export interface FollowUp {
-  /** kept: the act is reported done; broken: reversed or denied; pending: reported as still not done. */
-  kind: 'kept' | 'broken' | 'pending';
+  /** kept: the act is reported done; broken: reversed or denied; pending: reported as still not done; progress: reported under way. */
+  kind: 'kept' | 'broken' | 'pending' | 'progress';
   evidence: Evidence;
   /** The cue that decided it ("visited", "would not", "still not"). */
   cue: string;
