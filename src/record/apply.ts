@@ -353,12 +353,13 @@ export class RecordWriter {
       if (row) {
         const agreement = JSON.parse(row.json) as RecordAgreement;
         agreement.sources.push(source);
+        if (a.status) agreement.reported = a.status;
         this.s.updateAgreement.run(JSON.stringify(agreement), agreement.id);
         here ??= agreement;
         continue;
       }
       const date = firstDay(a.date);
-      const agreement: RecordAgreement = { id: `agreement:${doc.meta.id.slice(0, 12)}:${a.id}`, kind: a.kind, parties, ...(a.points !== undefined && { points: a.points }), ...(date && { date }), sources: [source], terms: [] };
+      const agreement: RecordAgreement = { id: `agreement:${doc.meta.id.slice(0, 12)}:${a.id}`, kind: a.kind, parties, ...(a.points !== undefined && { points: a.points }), ...(date && { date }), ...(a.status && { reported: a.status }), sources: [source], terms: [] };
       this.s.insertAgreement.run(agreement.id, JSON.stringify(agreement), key);
       here ??= agreement;
     }
