@@ -178,7 +178,7 @@ export interface StateChange {
 }
 
 export type CommitmentKind = 'promise' | 'assurance' | 'pledge' | 'offer' | 'plan' | 'agreement-term';
-export type CommitmentStatus = 'open' | 'kept' | 'overdue' | 'broken' | 'disputed';
+export type CommitmentStatus = 'open' | 'in_progress' | 'kept' | 'overdue' | 'broken' | 'disputed';
 
 export interface Commitment {
   id: string;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Document } from '../document/document.js';
 import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
-import { followUpsIn, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
+import { followUpsIn, isDecisive, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
 import { Decisions, ActorIndex, type Link } from './link.js';
 import { foldName } from './names.js';
 import {
@@ -328,7 +328,7 @@ export class RecordWriter {
     for (const list of cache.values()) {
       for (const x of list) {
         if (!changed.has(x.id) && !reported.has(x.id)) continue;
-        const decisive = x.c.followUps.filter((f) => f.kind !== 'pending').at(-1);
+        const decisive = x.c.followUps.filter((f) => isDecisive(f)).at(-1);
         const base = x.c.status === 'disputed' ? 'disputed' : x.c.status === 'kept' || x.c.status === 'broken' ? 'open' : x.c.status;
         x.c.status = decisive ? (decisive.kind as 'kept' | 'broken') : base;
         if (decisive) x.c.statusEvidence = decisive.evidence; else delete x.c.statusEvidence;
@@ -353,12 +353,13 @@ export class RecordWriter {
       if (row) {
         const agreement = JSON.parse(row.json) as RecordAgreement;
         agreement.sources.push(source);
+        if (a.status) agreement.reported = a.status;
         this.s.updateAgreement.run(JSON.stringify(agreement), agreement.id);
         here ??= agreement;
         continue;
       }
       const date = firstDay(a.date);
-      const agreement: RecordAgreement = { id: `agreement:${doc.meta.id.slice(0, 12)}:${a.id}`, kind: a.kind, parties, ...(a.points !== undefined && { points: a.points }), ...(date && { date }), sources: [source], terms: [] };
+      const agreement: RecordAgreement = { id: `agreement:${doc.meta.id.slice(0, 12)}:${a.id}`, kind: a.kind, parties, ...(a.points !== undefined && { points: a.points }), ...(date && { date }), ...(a.status && { reported: a.status }), sources: [source], terms: [] };
       this.s.insertAgreement.run(agreement.id, JSON.stringify(agreement), key);
       here ??= agreement;
     }

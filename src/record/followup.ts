@@ -9,6 +9,7 @@ import type { FollowUp } from './types.js';
 interface FollowUpCues {
   reversal: string[];
   notYet: string[];
+  underWay: string[];
   irregularPast: Record<string, string[]>;
 }
 const CUES = JSON.parse(readFileSync(packagePath('src/record/lexicon/followup-cues.json'), 'utf8')) as FollowUpCues;
@@ -129,9 +130,17 @@ export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sket
     const enoughObjects = sketch.objects.size === 0 || objectHits >= 1;
     // The act itself must be named: a reversal of another promise about the same city is not this one's.
     const actNamed = sketch.verbs.size > 0 ? verbAt >= 0 && enoughObjects : objectHits >= 2;
+    // A status cue ("has yet to", "is under way") says by itself that the act is not done: the act may then be
+    // named by what it concerns alone, if that is at least three of its things ("the Rs 12 billion package").
+    const statusNamed = actNamed || objectHits >= 3;
     const notYet = containsCue(text, CUES.notYet);
     if (notYet) {
-      if (actNamed) out.push({ kind: 'pending', evidence, cue: notYet });
+      if (statusNamed) out.push({ kind: 'pending', evidence, cue: notYet });
+      continue;
+    }
+    const underWay = containsCue(text, CUES.underWay);
+    if (underWay) {
+      if (statusNamed) out.push({ kind: 'progress', evidence, cue: underWay });
       continue;
     }
     const reversal = containsCue(text, CUES.reversal);
@@ -154,16 +163,21 @@ export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sket
 
 /**
  * The status of a commitment on `reference` from its follow-ups: the latest kept/broken news decides; else a due
- * date before the reference day makes it overdue (with the latest "still not" report as evidence); else it stays
- * as the extraction left it (open, or disputed).
+ * date before the reference day makes it overdue (with the latest "still not" or "under way" report as evidence);
+ * else the latest report that it is under way makes it in_progress, and one that it is still not done leaves it
+ * open with that report as evidence; else it stays as the extraction left it (open, or disputed).
  */
 export function statusFrom(followUps: FollowUp[], due: { end: string } | undefined, base: CommitmentStatus, reference: string | undefined): { status: CommitmentStatus; evidence?: FollowUp['evidence'] } {
   const known = reference ? followUps.filter((f) => !f.evidence.published || f.evidence.published <= reference) : followUps;
-  const decisive = known.filter((f) => f.kind !== 'pending').at(-1);
+  const decisive = known.filter((f) => isDecisive(f)).at(-1);
   if (decisive) return { status: decisive.kind as 'kept' | 'broken', evidence: decisive.evidence };
-  if (due && reference && due.end < reference) {
-    const pending = known.filter((f) => f.kind === 'pending').at(-1);
-    return { status: 'overdue', ...(pending && { evidence: pending.evidence }) };
-  }
-  return { status: base === 'disputed' ? 'disputed' : 'open' };
+  const latest = known.at(-1);
+  if (due && reference && due.end < reference) return { status: 'overdue', ...(latest && { evidence: latest.evidence }) };
+  if (latest?.kind === 'progress') return { status: 'in_progress', evidence: latest.evidence };
+  return { status: base === 'disputed' ? 'disputed' : 'open', ...(latest && { evidence: latest.evidence }) };
+}
+
+/** Kept and broken settle a commitment; pending and progress are reports along the way. */
+export function isDecisive(f: FollowUp): boolean {
+  return f.kind === 'kept' || f.kind === 'broken';
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ActorType, CommitmentStatus } from '../document/layers.js';
-import { statusFrom } from './followup.js';
+import { isDecisive, statusFrom } from './followup.js';
 import { comparePersonNames, foldName, parsePersonName } from './names.js';
 import { commitmentAsOf, recordNewest, type SearchHit } from './record-store.js';
 import type { Evidence, Interval, Office, PartyMembership, QuotedEvidence, RecordCommitment, RecordEvent, RelationState } from './types.js';
@@ -285,7 +285,7 @@ export function timeline(db: Database.Database, quote: Quoter, opts: { actor?: A
   }
   for (const c of resolved) {
     for (const f of c.followUps) {
-      if (f.kind === 'pending' || !f.evidence.published || f.evidence.published < from || f.evidence.published > to) continue;
+      if (!isDecisive(f) || !f.evidence.published || f.evidence.published < from || f.evidence.published > to) continue;
       out.push({ date: f.evidence.published, kind: f.kind === 'kept' ? 'commitment-kept' : 'commitment-broken', summary: `${name(c.by)} ${f.kind === 'kept' ? 'kept' : 'broke'}: ${quote(c.what).text}`, evidence: quote(f.evidence) });
     }
   }
@@ -332,6 +332,7 @@ export function listCommitments(db: Database.Database, quote: Quoter, opts: { st
   if (opts.status === 'kept' || opts.status === 'broken') where.push('status = @status AND resolved_on <= @day');
   else if (opts.status === 'overdue') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND due_end < @day");
   else if (opts.status === 'open') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
+  else if (opts.status === 'in_progress') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
   else if (opts.status === 'disputed') where.push("status = 'disputed'");
   const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC LIMIT @limit OFFSET @offset`).pluck()
     .all({ day, limit, offset, ...(opts.actor && { actor: opts.actor.id }), ...(opts.status && { status: opts.status }) });

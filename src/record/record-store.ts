@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { documentFromJSON, type Document } from '../document/document.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Decisions, RecordWriter } from './apply.js';
+import { agreementAsOf } from './agreements.js';
 import { statusFrom } from './followup.js';
 import type { CrossRecord, Evidence, QuotedEvidence, RecordAgreement, RecordCommitment, ResolutionDecision } from './types.js';
 
@@ -167,7 +168,7 @@ export function loadRecord(db: Database.Database, asOf?: string): CrossRecord {
     byActor.set(m.actor_id, list);
   }
   const commitments = jsonColumn<RecordCommitment>(db, 'record_commitments').map((c) => commitmentAsOf(c, newest));
-  const statusOf = new Map(commitments.map((c) => [c.id, c.status]));
+  const statusOf = new Map(commitments.map((c) => [c.id, { status: c.status, ...(c.statusEvidence && { evidence: c.statusEvidence }) }]));
   return {
     actors: actorRows.map((a) => ({ id: a.id, type: a.type, name: a.name, aliases: JSON.parse(a.aliases) as string[], members: byActor.get(a.id) ?? [] })),
     offices: jsonColumn(db, 'record_offices'),
@@ -175,7 +176,7 @@ export function loadRecord(db: Database.Database, asOf?: string): CrossRecord {
     relations: jsonColumn(db, 'record_relations'),
     events: jsonColumn<CrossRecord['events'][number] & { point?: string }>(db, 'record_events').map(({ point: _p, ...e }) => e),
     commitments,
-    agreements: jsonColumn<RecordAgreement>(db, 'record_agreements').map((a) => ({ ...a, terms: a.terms.map((t) => ({ ...t, status: statusOf.get(t.commitment) ?? t.status })) })),
+    agreements: jsonColumn<RecordAgreement>(db, 'record_agreements').map((a) => agreementAsOf(a, (id) => statusOf.get(id))),
     statements: jsonColumn(db, 'record_statements', 'published IS NULL, published, article_id, rowid'),
     ...(newest && { newest }),
   };

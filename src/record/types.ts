@@ -94,8 +94,8 @@ export interface RecordEvent {
 }
 
 export interface FollowUp {
-  /** kept: the act is reported done; broken: reversed or denied; pending: reported as still not done. */
-  kind: 'kept' | 'broken' | 'pending';
+  /** kept: the act is reported done; broken: reversed or denied; pending: reported as still not done; progress: reported under way. */
+  kind: 'kept' | 'broken' | 'pending' | 'progress';
   evidence: Evidence;
   /** The cue that decided it ("visited", "would not", "still not"). */
   cue: string;
@@ -126,9 +126,16 @@ export interface RecordAgreement {
   points?: number;
   date?: string;
   sources: (Evidence & { agreement: string })[];
-  /** Commitments that are terms of this agreement, with their current status. */
-  terms: { commitment: string; status: CommitmentStatus }[];
+  /** Commitments that are the points of this agreement, with their status and the report behind it on the day read. */
+  terms: { commitment: string; status: CommitmentStatus; evidence?: Evidence }[];
+  /** From the points' progress on the day read (see agreements.ts); absent in what is stored. */
+  status?: AgreementStatus;
+  /** The latest status an article gave the agreement itself ("disputed"), if any. */
+  reported?: string;
 }
+
+/** agreed → (disputed) → being_implemented → implemented, as its points are reported under way and done. */
+export type AgreementStatus = 'agreed' | 'disputed' | 'being_implemented' | 'implemented';
 
 export interface RecordStatement {
   article: string;

@@ -22,7 +22,7 @@ function dayParam(value: string | undefined, name: string): string | undefined {
   return value;
 }
 
-const STATUSES = new Set(['open', 'kept', 'overdue', 'broken', 'disputed']);
+const STATUSES = new Set(['open', 'in_progress', 'kept', 'overdue', 'broken', 'disputed']);
 
 /**
  * The HTTP JSON API over a record (documented in openapi.json at the package root), plus the web page (web/,

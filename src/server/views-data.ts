@@ -322,6 +322,8 @@ export class ViewsData {
       overdue: "(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND due_end < @day",
       open: "(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)",
       disputed: "status = 'disputed'",
+      // Counted like open (in_progress is open with a report that the act is under way); the list filters exactly.
+      in_progress: "(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)",
     };
     const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM record_commitments WHERE (made IS NULL OR made <= @day) AND ${where[status]}`, { day })!.n;
     const quote = (e: Evidence) => this.quote(e);

@@ -75,7 +75,7 @@ describe('document schema mirrors the TypeScript model', () => {
         portfolios_assigned: true, joined_party: true, left_party: true,
       } satisfies Values<StateChangeKind>)],
       ['commitment', 'kind', keys({ promise: true, assurance: true, pledge: true, offer: true, plan: true, 'agreement-term': true } satisfies Values<CommitmentKind>)],
-      ['commitment', 'status', keys({ open: true, kept: true, overdue: true, broken: true, disputed: true } satisfies Values<CommitmentStatus>)],
+      ['commitment', 'status', keys({ open: true, in_progress: true, kept: true, overdue: true, broken: true, disputed: true } satisfies Values<CommitmentStatus>)],
       ['relation', 'kind', keys({ ally: true, coalition: true, opposition: true, negotiating: true, member: true } satisfies Values<RelationKind>)],
       ['relation', 'polarity', keys({ positive: true, negative: true } satisfies Values<Relation['polarity']>)],
     ];

@@ -20,7 +20,7 @@ export const RELATION_COLOURS: Record<string, string> = {
 };
 
 export const STATUS_COLOURS: Record<string, string> = {
-  open: '#4c8bf5', kept: '#2e9e5b', overdue: '#e09f3e', broken: '#d1495b', disputed: '#6d597a',
+  open: '#4c8bf5', in_progress: '#3aa6a0', kept: '#2e9e5b', overdue: '#e09f3e', broken: '#d1495b', disputed: '#6d597a',
 };
 
 export function ploverColour(type: string): string {

@@ -5,7 +5,7 @@ import { renderCommitment } from '../../record/render.js';
 import { dbOption } from '../options.js';
 import { answerFromRecord, dayOption, jsonOption, withPaging } from './record.js';
 
-const STATUSES: CommitmentStatus[] = ['open', 'kept', 'overdue', 'broken', 'disputed'];
+const STATUSES: CommitmentStatus[] = ['open', 'in_progress', 'kept', 'overdue', 'broken', 'disputed'];
 
 /** `polity commitments [--status S] [--as-of DATE]`. */
 export function register(program: Command): void {

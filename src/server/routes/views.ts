@@ -5,7 +5,7 @@ import { AmbiguousIdError } from '../../store/store.js';
 import { dayOf, pageOf } from '../guard.js';
 import type { ViewsData } from '../views-data.js';
 
-const STATUSES = new Set(['open', 'kept', 'overdue', 'broken', 'disputed']);
+const STATUSES = new Set(['open', 'in_progress', 'kept', 'overdue', 'broken', 'disputed']);
 
 /** Most offices, memberships, relations, commitments and resolution entries on an actor's overview. */
 const OVERVIEW_ITEMS = 200;

@@ -4,6 +4,7 @@ import type { BoardColumn, CommitmentCard } from '../../../src/server/views-data
 
 const COLUMNS = [
   ['open', 'Open', 'promised, not yet due or not yet reported done'],
+  ['in_progress', 'Under way', 'reported started, not yet done'],
   ['kept', 'Kept', 'reported done'],
   ['overdue', 'Overdue', 'past the due date with no report of it done'],
   ['broken', 'Broken', 'reversed or denied'],
@@ -20,7 +21,7 @@ export function commitmentCard(c: CommitmentCard): HTMLElement {
     el('p', { class: 'parties' }, actorLink(c.by), c.to ? [' → ', actorLink(c.to)] : null),
     el('p', { class: 'dates' }, c.made ? `made ${c.made}` : '', c.due ? el('strong', {}, ` · due ${c.due.end}`) : ' · no due date'),
     evidence(c.what, 'promised'),
-    decisive ? evidence(decisive, c.status === 'kept' ? 'done' : c.status === 'broken' ? 'broken' : c.status === 'overdue' ? 'still pending' : 'status') : null);
+    decisive ? evidence(decisive, c.status === 'kept' ? 'done' : c.status === 'broken' ? 'broken' : c.status === 'overdue' ? 'still pending' : c.status === 'in_progress' ? 'under way' : 'status') : null);
 }
 
 async function fillColumn(list: HTMLElement, more: HTMLButtonElement, status: string, count: HTMLElement, offset: number): Promise<void> {
