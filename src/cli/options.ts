@@ -1,6 +1,8 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { parseDay } from '../ingest/index.js';
-import { DEFAULT_DB_PATH } from '../store/index.js';
+import { existsSync } from 'node:fs';
+import { DEFAULT_DB_PATH, resolveDbPath } from '../store/index.js';
+import { EXIT } from './exit-codes.js';
 
 /** `--db FILE`: the SQLite file; unset means $POLITY_DB, then ./polity.db (see resolveDbPath). */
 export function dbOption(): Option {
@@ -28,4 +30,17 @@ export function noColorOption(): Option {
 /** Colours on a terminal by default, unless NO_COLOR is set; `--color`/`--no-color` decide outright. */
 export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream = process.stdout): boolean {
   return flag ?? (Boolean(stream.isTTY) && !process.env.NO_COLOR);
+}
+
+/**
+ * The database a command reads (--db, else $POLITY_DB, else ./polity.db), or undefined after saying it is missing
+ * (exit code 3): a missing file is an error rather than a new empty database, since it almost always means a
+ * mistyped --db.
+ */
+export function existingDbPath(db: string | undefined): string | undefined {
+  const path = resolveDbPath(db);
+  if (existsSync(path)) return path;
+  process.stderr.write(`polity: no database ${path} (run polity ingest first, or give --db)\n`);
+  process.exitCode = EXIT.FAILED;
+  return undefined;
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { EXPORT_FORMATS, exportChunks, exportSourceFromDocuments, exportSourceFromStore, type ExportFormat, type ExportSource } from '../../export/index.js';
-import { openStore, resolveDbPath } from '../../store/index.js';
+import { openStore } from '../../store/index.js';
 import { analyzeInputs } from '../analyze-inputs.js';
 import { EXIT } from '../exit-codes.js';
-import { dbOption, publishedOption } from '../options.js';
+import { dbOption, existingDbPath, publishedOption } from '../options.js';
 
 interface ExportCommandOptions {
   format: string;
@@ -47,13 +47,8 @@ export function register(program: Command): void {
         failures = analysed.failures;
         source = exportSourceFromDocuments(analysed.docs);
       } else {
-        const path = resolveDbPath(opts.db);
-        // A missing file is an error rather than a new empty database: it almost always means a mistyped --db.
-        if (!existsSync(path)) {
-          process.stderr.write(`polity: no database ${path} (run polity ingest first, or give --db)\n`);
-          process.exitCode = EXIT.FAILED;
-          return;
-        }
+        const path = existingDbPath(opts.db);
+        if (!path) return;
         const store = openStore(path);
         close = () => store.close();
         source = exportSourceFromStore(store);

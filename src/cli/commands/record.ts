@@ -1,9 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRecord } from '../../record/index.js';
 import { openStore, resolveDbPath } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
-import { dbOption } from '../options.js';
+import { dbOption, existingDbPath } from '../options.js';
 import { oneLine, terminalSafe, terminalSafeJson } from '../../document/printable.js';
 
 /** `--json`: print the result as JSON instead of text. */
@@ -70,12 +69,8 @@ export function register(program: Command): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action((opts: { db?: string; json?: boolean }) => {
-      const path = resolveDbPath(opts.db);
-      if (!existsSync(path)) {
-        process.stderr.write(`polity: no database ${path} (run polity ingest first, or give --db)\n`);
-        process.exitCode = EXIT.FAILED;
-        return;
-      }
+      const path = existingDbPath(opts.db);
+      if (!path) return;
       const store = openStore(path);
       try {
         const started = performance.now();
