@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/sql/db.js';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -134,7 +134,7 @@ async function ingestCorpus(files: CorpusFile[], dbPath: string, work: string): 
 const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Scores the record in an open database against the gold. `fileOf` maps article ids to corpus file names. */
-export function scoreCross(db: Database.Database, gold: CrossGold, fileOf: Map<string, string>, lastDate?: string): Omit<CrossReport, 'name' | 'gold' | 'articles' | 'ingest'> {
+export function scoreCross(db: Db, gold: CrossGold, fileOf: Map<string, string>, lastDate?: string): Omit<CrossReport, 'name' | 'gold' | 'articles' | 'ingest'> {
   const formOf = new Map<string, Set<string>>();
   const scoped = new Map<string, Map<string, Set<string>>>();
   for (const a of gold.actors) {

@@ -8,7 +8,7 @@
  * database does not load it whole. The SQL mirrors src/record/record-store.ts `loadRecord`, which reads the
  * same tables whole.
  */
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import { attachRecord, commitmentAsOf, ensureRecord, inRecordOrder, recordNewest } from '../record/index.js';
 import type {
@@ -87,7 +87,7 @@ interface MemberRow {
  * Rows of a query a page at a time: better-sqlite3 keeps the connection busy while an iterator is open, and the
  * exports look documents and actors up while they go through the events.
  */
-function* paged<T>(db: Database.Database, sql: string): Generator<T> {
+function* paged<T>(db: Db, sql: string): Generator<T> {
   const page = db.prepare(`${sql} LIMIT ? OFFSET ?`);
   for (let offset = 0; ; offset += PAGE_ROWS) {
     const rows = page.all(PAGE_ROWS, offset) as T[];
@@ -96,7 +96,7 @@ function* paged<T>(db: Database.Database, sql: string): Generator<T> {
   }
 }
 
-function* jsonRows<T>(db: Database.Database, table: string, order = 'rowid'): Generator<T> {
+function* jsonRows<T>(db: Db, table: string, order = 'rowid'): Generator<T> {
   for (const row of paged<{ json: string }>(db, `SELECT json FROM ${table} ORDER BY ${order}`)) yield JSON.parse(row.json) as T;
 }
 

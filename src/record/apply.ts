@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Db, Statement } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
 import { followUpsIn, isDecisive, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
@@ -35,7 +35,7 @@ export class RecordWriter {
   readonly index: ActorIndex;
   private readonly s;
 
-  constructor(db: Database.Database) {
+  constructor(db: Db) {
     this.index = new ActorIndex(db);
     this.s = {
       observation: db.prepare('INSERT INTO record_observations (article_id, family, key, date, kind, json) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -69,9 +69,9 @@ export class RecordWriter {
       search: db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)'),
       ingestedAt: db.prepare('SELECT ingested_at FROM articles WHERE id = ?').pluck(),
       lastInterval: Object.fromEntries(['record_offices', 'record_memberships', 'record_relations'].map((t) =>
-        [t, db.prepare(`SELECT id, json FROM ${t} WHERE state_key = ? ORDER BY from_date DESC LIMIT 1`)])) as Record<string, Database.Statement>,
+        [t, db.prepare(`SELECT id, json FROM ${t} WHERE state_key = ? ORDER BY from_date DESC LIMIT 1`)])) as Record<string, Statement>,
       updateInterval: Object.fromEntries(['record_offices', 'record_memberships', 'record_relations'].map((t) =>
-        [t, db.prepare(`UPDATE ${t} SET json = ? WHERE id = ?`)])) as Record<string, Database.Statement>,
+        [t, db.prepare(`UPDATE ${t} SET json = ? WHERE id = ?`)])) as Record<string, Statement>,
       done: db.prepare('INSERT OR REPLACE INTO record_articles (article_id, published, linked_at) VALUES (?, ?, ?)'),
       taken: db.prepare('INSERT OR IGNORE INTO record_taken (article_id) VALUES (?)'),
       newest: db.prepare("INSERT INTO record_meta (key, value) VALUES ('newest', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)"),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-path.js';
 import { actorLexicon } from '../stages/actors/lexicon.js';
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import type { Actor, ActorType } from '../document/layers.js';
 import { compareNameTokens, comparePersonNames, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
@@ -308,7 +308,7 @@ function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; e
 export class ActorIndex {
   private readonly q;
 
-  constructor(db: Database.Database) {
+  constructor(db: Db) {
     this.q = {
       byKeys: db.prepare(`SELECT DISTINCT a.id, a.type, a.articles FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
         WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY a.articles DESC LIMIT ${MAX_CANDIDATES}`),

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/sql/db.js';
 import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { RecordError, ensureRecord, evidenceQuoter, recordNewest } from './record-store.js';
 import type { Quoter } from './queries.js';
@@ -7,7 +7,7 @@ import type { Quoter } from './queries.js';
 /** An open record: the store it lives in, its database (for the query functions) and a quoter for its evidence. */
 export interface OpenRecord {
   store: SqliteStore;
-  db: Database.Database;
+  db: Db;
   quote: Quoter;
   /** The newest publication date in the record (the default "as of" day). */
   newest(): string | undefined;

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/sql/db.js';
 import type { ActorType, CommitmentStatus } from '../document/layers.js';
 import { isDecisive, statusFrom } from './followup.js';
 import { comparePersonNames, foldName, parsePersonName } from './names.js';
@@ -73,13 +73,13 @@ function summary(r: ActorRow): ActorSummary {
 }
 
 /** The actor with this id, if any. */
-export function getActor(db: Database.Database, id: string): ActorSummary | undefined {
+export function getActor(db: Db, id: string): ActorSummary | undefined {
   const row = db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.id = ?`).get(id) as ActorRow | undefined;
   return row && summary(row);
 }
 
 /** Actors, the most-named first, optionally of one type. */
-export function listActors(db: Database.Database, opts: { type?: ActorType; q?: string } & Page = {}): ActorSummary[] {
+export function listActors(db: Db, opts: { type?: ActorType; q?: string } & Page = {}): ActorSummary[] {
   if (opts.q) return findActors(db, opts.q, opts);
   const { limit, offset } = paging(opts);
   const rows = opts.type
@@ -93,7 +93,7 @@ export function listActors(db: Database.Database, opts: { type?: ActorType; q?: 
  * and title-insensitive: "Sen. Ted Cruz" finds Ted Cruz); then people whose name compares well ("Qureshi",
  * "Tariq Mehmud Qureshi"), found through the surname index. Among equals, the most-named first.
  */
-export function findActors(db: Database.Database, query: string, opts: { type?: ActorType } & Page = {}): ActorSummary[] {
+export function findActors(db: Db, query: string, opts: { type?: ActorType } & Page = {}): ActorSummary[] {
   const { limit, offset } = paging(opts);
   const typed = (list: ActorSummary[]): ActorSummary[] => (opts.type ? list.filter((a) => a.type === opts.type) : list);
   const byId = getActor(db, query);
@@ -121,7 +121,7 @@ export function findActors(db: Database.Database, query: string, opts: { type?: 
  * that several actors fit — not an id, and not the canonical name of exactly one of them ("Baloch" for Imran and
  * Nadia Baloch) — throws AmbiguousActorError listing them instead of picking the most-named.
  */
-export function actorNamed(db: Database.Database, query: string, opts: { unique?: boolean } = {}): ActorSummary {
+export function actorNamed(db: Db, query: string, opts: { unique?: boolean } = {}): ActorSummary {
   const found = findActors(db, query, { limit: opts.unique ? 10 : 1 });
   if (!found[0]) throw new UnknownActorError(query);
   if (!opts.unique || found.length === 1 || found[0].id === query) return found[0];
@@ -132,7 +132,7 @@ export function actorNamed(db: Database.Database, query: string, opts: { unique?
 }
 
 /** Actor names by id, read once per query. */
-function namer(db: Database.Database): (id: string | undefined) => string | undefined {
+function namer(db: Db): (id: string | undefined) => string | undefined {
   const stmt = db.prepare('SELECT name FROM record_actors WHERE id = ?').pluck();
   const cache = new Map<string, string | undefined>();
   return (id) => {
@@ -153,7 +153,7 @@ export function commitmentStatusOn(c: RecordCommitment, day: string): { status: 
 }
 
 /** A commitment with names, quoted evidence and its status on `day` (default: as of the newest article). */
-export function describeCommitment(db: Database.Database, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db)) {
+export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db)) {
   const on = commitmentAsOf(c, day ?? recordNewest(db));
   return {
     id: c.id,
@@ -187,7 +187,7 @@ function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => str
 const parse = <T>(rows: unknown[]): T[] => (rows as string[]).map((j) => JSON.parse(j) as T);
 
 /** Events an actor takes part in (either role), by date, read in index order: at most `n`, each once. */
-function eventsOf(db: Database.Database, actor: string, from: string, to: string, n: number, order: 'ASC' | 'DESC'): RecordEvent[] {
+function eventsOf(db: Db, actor: string, from: string, to: string, n: number, order: 'ASC' | 'DESC'): RecordEvent[] {
   const rows = db.prepare(`SELECT ea.event_id, e.json FROM record_event_actors ea JOIN record_events e ON e.id = ea.event_id
     WHERE ea.actor_id = ? AND ea.date BETWEEN ? AND ? ORDER BY ea.date ${order} LIMIT ?`).all(actor, from, to, 2 * n) as { event_id: string; json: string }[];
   const seen = new Set<string>();
@@ -206,7 +206,7 @@ function eventsOf(db: Database.Database, actor: string, from: string, to: string
  * limit and offset for each): how it was resolved (per-article members, oldest first), offices, memberships,
  * relations, quotes, events and commitments (newest first).
  */
-export function actorProfile(db: Database.Database, actor: ActorSummary, quote: Quoter, page: Page = {}) {
+export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: Page = {}) {
   const { limit, offset } = paging(page);
   const names = namer(db);
   const id = actor.id;
@@ -244,7 +244,7 @@ export interface TimelineEntry {
  * closing, commitments made and resolved; about one actor when given, between `from` and `to` (inclusive). Each
  * source is read in date order up to offset + limit rows, so a page costs the same however large the record.
  */
-export function timeline(db: Database.Database, quote: Quoter, opts: { actor?: ActorSummary; from?: string; to?: string } & Page = {}): TimelineEntry[] {
+export function timeline(db: Db, quote: Quoter, opts: { actor?: ActorSummary; from?: string; to?: string } & Page = {}): TimelineEntry[] {
   const { limit, offset } = paging(opts);
   const n = offset + limit;
   const from = opts.from ?? '0000';
@@ -293,7 +293,7 @@ export function timeline(db: Database.Database, quote: Quoter, opts: { actor?: A
 }
 
 /** Statements (newest first) by a speaker, optionally only those that mention `about` (an actor's names, or a word). */
-export function quotesBy(db: Database.Database, quote: Quoter, opts: { speaker?: ActorSummary; about?: string; aboutActor?: ActorSummary } & Page = {}) {
+export function quotesBy(db: Db, quote: Quoter, opts: { speaker?: ActorSummary; about?: string; aboutActor?: ActorSummary } & Page = {}) {
   const { limit, offset } = paging(opts);
   const names = namer(db);
   const aboutNames = (opts.aboutActor ? [opts.aboutActor.name, ...opts.aboutActor.aliases] : opts.about ? [opts.about] : []).map((n) => n.toLowerCase());
@@ -321,7 +321,7 @@ export function quotesBy(db: Database.Database, quote: Quoter, opts: { speaker?:
 }
 
 /** Commitments (by made date), optionally by or to one actor, with a status filter, as known on `asOf` (default: the newest article). */
-export function listCommitments(db: Database.Database, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page = {}) {
+export function listCommitments(db: Db, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page = {}) {
   const { limit, offset } = paging(opts);
   const names = namer(db);
   const day = opts.asOf ?? recordNewest(db) ?? '9999-12-31';
@@ -340,7 +340,7 @@ export function listCommitments(db: Database.Database, quote: Quoter, opts: { st
 }
 
 /** Who held what, who belonged where, which relations held on `day` (YYYY-MM-DD), and the commitments made by then (each list one page). */
-export function stateAsOf(db: Database.Database, quote: Quoter, day: string, page: Page = {}) {
+export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page = {}) {
   const { limit, offset } = paging(page);
   const names = namer(db);
   // Holding on the day: started by then (newest first, read backwards along the from_date index until the page is
@@ -365,7 +365,7 @@ export function stateAsOf(db: Database.Database, quote: Quoter, day: string, pag
 }
 
 /** Search hits with the evidence behind each: the quoted statement and its speaker, or the article's title. */
-export function explainHits(db: Database.Database, quote: Quoter, hits: SearchHit[]) {
+export function explainHits(db: Db, quote: Quoter, hits: SearchHit[]) {
   const names = namer(db);
   const stmt = db.prepare('SELECT json FROM record_statements WHERE article_id = ? AND statement_id = ?').pluck();
   return hits.map((h) => {

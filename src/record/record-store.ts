@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Db } from '../store/sql/db.js';
 import { documentFromJSON, type Document } from '../document/document.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Decisions, RecordWriter } from './apply.js';
@@ -15,21 +15,21 @@ export class RecordError extends Error {
 }
 
 /** Manual merges and splits, oldest first. */
-export function readDecisions(db: Database.Database): ResolutionDecision[] {
+export function readDecisions(db: Db): ResolutionDecision[] {
   return (db.prepare('SELECT decision FROM record_decisions ORDER BY seq').pluck().all() as string[]).map((d) => JSON.parse(d) as ResolutionDecision);
 }
 
-export function addDecision(db: Database.Database, decision: ResolutionDecision): void {
+export function addDecision(db: Db, decision: ResolutionDecision): void {
   db.prepare('INSERT INTO record_decisions (decision, made_at) VALUES (?, ?)').run(JSON.stringify(decision), new Date().toISOString());
 }
 
 /** Counts of stored documents the record read back from the store (rebuilds and catch-up only; an ingest reads none). */
 export const documentReads = { count: 0 };
 
-const writers = new WeakMap<Database.Database, { writer: RecordWriter; decisions: Decisions; seq: number }>();
+const writers = new WeakMap<Db, { writer: RecordWriter; decisions: Decisions; seq: number }>();
 
 /** The writer for a database, with the manual decisions as of the newest one. */
-function writerFor(db: Database.Database): { writer: RecordWriter; decisions: Decisions } {
+function writerFor(db: Db): { writer: RecordWriter; decisions: Decisions } {
   const seq = db.prepare('SELECT coalesce(max(seq), 0) FROM record_decisions').pluck().get() as number;
   let w = writers.get(db);
   if (!w || w.seq !== seq) {
@@ -65,12 +65,12 @@ const RECORD_TABLES = [
 ];
 
 /** Stored article ids in record order (publication date, undated last, then id): ids only, not documents. */
-function articleIdsInOrder(db: Database.Database, pendingOnly: boolean): string[] {
+function articleIdsInOrder(db: Db, pendingOnly: boolean): string[] {
   const where = pendingOnly ? 'WHERE NOT EXISTS (SELECT 1 FROM record_articles r WHERE r.article_id = a.id)' : '';
   return db.prepare(`SELECT id FROM articles a ${where} ORDER BY published IS NULL, published, id`).pluck().all() as string[];
 }
 
-function readDocument(db: Database.Database, id: string): Document {
+function readDocument(db: Db, id: string): Document {
   const json = db.prepare('SELECT document_json FROM articles WHERE id = ?').pluck().get(id) as string | undefined;
   if (json === undefined) throw new RecordError(`article ${id} is listed but cannot be read`);
   documentReads.count++;
@@ -96,7 +96,7 @@ export function rebuildRecord(store: SqliteStore): { articles: number; actors: n
   return { articles: ids.length, actors: db.prepare('SELECT count(*) FROM record_actors').pluck().get() as number };
 }
 
-function takeIn(db: Database.Database, ids: string[]): void {
+function takeIn(db: Db, ids: string[]): void {
   for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
     db.transaction(() => {
       const { writer, decisions } = writerFor(db);
@@ -106,7 +106,7 @@ function takeIn(db: Database.Database, ids: string[]): void {
 }
 
 /** True when stored articles are not yet in the record (stored without attachRecord), or a rebuild is due. */
-export function recordIsStale(db: Database.Database): boolean {
+export function recordIsStale(db: Db): boolean {
   if (db.prepare("SELECT 1 FROM record_meta WHERE key = 'needs_rebuild'").pluck().get() !== undefined) return true;
   const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   const taken = db.prepare('SELECT count(*) FROM record_articles').pluck().get() as number;
@@ -134,7 +134,7 @@ export function ensureRecord(store: SqliteStore): void {
 }
 
 /** The newest publication date among the articles in the record: the reference day for "overdue". */
-export function recordNewest(db: Database.Database): string | undefined {
+export function recordNewest(db: Db): string | undefined {
   const v = db.prepare("SELECT value FROM record_meta WHERE key = 'newest'").pluck().get() as string | undefined;
   return v || undefined;
 }
@@ -147,7 +147,7 @@ export function commitmentAsOf(c: RecordCommitment, day: string | undefined): Re
   return { ...rest, status: on.status, ...(on.evidence && { statusEvidence: on.evidence }) };
 }
 
-function jsonColumn<T>(db: Database.Database, table: string, order = 'rowid'): T[] {
+function jsonColumn<T>(db: Db, table: string, order = 'rowid'): T[] {
   return (db.prepare(`SELECT json FROM ${table} ORDER BY ${order}`).pluck().all() as string[]).map((j) => JSON.parse(j) as T);
 }
 
@@ -155,7 +155,7 @@ function jsonColumn<T>(db: Database.Database, table: string, order = 'rowid'): T
  * Reads the whole stored record into memory: for tests, exports and small databases only (queries read
  * what they need with indexed SQL, see queries.ts).
  */
-export function loadRecord(db: Database.Database, asOf?: string): CrossRecord {
+export function loadRecord(db: Db, asOf?: string): CrossRecord {
   const newest = asOf ?? recordNewest(db);
   const actorRows = db.prepare('SELECT id, type, name, aliases FROM record_actors ORDER BY rowid').all() as { id: string; type: CrossRecord['actors'][number]['type']; name: string; aliases: string }[];
   const members = db.prepare(`SELECT m.actor_id, m.article_id, m.local_id, x.name, x.aliases, m.via, m.score, m.reasons FROM record_actor_members m
@@ -189,7 +189,7 @@ export function updateRecord(store: SqliteStore): CrossRecord {
 }
 
 /** Attaches the text each piece of evidence points at, reading each article's text once (a few hundred kept). */
-export function evidenceQuoter(db: Database.Database): (e: Evidence) => QuotedEvidence {
+export function evidenceQuoter(db: Db): (e: Evidence) => QuotedEvidence {
   const texts = new Map<string, string>();
   const read = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   return (e) => {
@@ -217,7 +217,7 @@ export interface SearchHit {
  * Full-text search (SQLite FTS5) over articles and statements. Plain words are matched as terms (each must
  * occur); the query is quoted term by term so user punctuation cannot break the FTS syntax.
  */
-export function searchRecord(db: Database.Database, query: string, limit = 20, offset = 0): SearchHit[] {
+export function searchRecord(db: Db, query: string, limit = 20, offset = 0): SearchHit[] {
   const terms = query.split(/\s+/).map((t) => t.replace(/"/g, '')).filter(Boolean);
   if (terms.length === 0) return [];
   const match = terms.map((t) => `"${t}"`).join(' ');

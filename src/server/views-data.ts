@@ -4,7 +4,7 @@
  * Every read the views make goes through this one module, so following a change of the record's storage
  * means changing this file only.
  */
-import type Database from 'better-sqlite3';
+import type { Db, Statement } from '../store/sql/db.js';
 import { stemmer } from 'stemmer';
 import type { Span } from '../document/span.js';
 import type { CommitmentStatus, Modality } from '../document/layers.js';
@@ -78,17 +78,17 @@ export function ftsQuery(text: string): string | undefined {
 }
 
 /** Statements prepared once per connection: the views run the same few queries on every request. */
-const PREPARED = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const PREPARED = new WeakMap<Db, Map<string, Statement>>();
 
 export class ViewsData {
   private readonly texts = new Map<string, string>();
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: Db,
     private readonly store: Pick<Store, 'getDocument'>,
   ) {}
 
-  private prepared(sql: string): Database.Statement {
+  private prepared(sql: string): Statement {
     let byText = PREPARED.get(this.db);
     if (!byText) PREPARED.set(this.db, (byText = new Map()));
     let statement = byText.get(sql);

@@ -17,10 +17,13 @@ export interface BusyRetryOptions {
   onRetry?: (attempt: number, pauseMs: number) => void;
 }
 
-/** A lock held by another connection: SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT …). */
+/**
+ * A lock held by another connection: SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT …); on PostgreSQL
+ * a serialization failure (40001) or a deadlock (40P01), after which the transaction can be run again.
+ */
 export function isBusyError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED');
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED' || code === '40001' || code === '40P01');
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));

@@ -1,10 +1,13 @@
 /**
- * `polity check --db FILE`: whether a database is sound and agrees with itself — SQLite's integrity and
- * foreign-key checks, the schema version, every article complete (its document JSON readable, its text equal
+ * `polity check --db FILE|URL`: whether a database is sound and agrees with itself — SQLite's integrity and
+ * foreign-key checks (PostgreSQL enforces its foreign keys itself), the schema version, every article complete (its document JSON readable, its text equal
  * to the stored text, its id the hash of that text, one row per record in each layer table), and the record
- * up to date with the articles. Opened read-only: checking never changes the file.
+ * up to date with the articles. Opened read-only: checking never changes the database.
  */
-import Database from 'better-sqlite3';
+import { isPostgresUrl, type Db } from '../sql/db.js';
+import { PgDb } from '../postgres/pg-db.js';
+import { PG_MIGRATIONS_DIR } from '../postgres/migrate.js';
+import { SqliteDb } from './sqlite-db.js';
 import { contentHash, documentFromJSON, type Document } from '../../document/document.js';
 import { recordIsStale } from '../../record/record-store.js';
 import { BUSY_TIMEOUT_MS } from './busy.js';
@@ -24,10 +27,16 @@ export interface DatabaseCheck {
 const LAYER_TABLES = ['actors', 'mentions', 'roles', 'memberships', 'statements', 'events', 'commitments'] as const satisfies readonly (keyof Document)[];
 
 export function checkDatabase(path: string): DatabaseCheck {
-  let db: Database.Database;
+  let db: Db;
+  const pg = isPostgresUrl(path);
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (pg) {
+      db = new PgDb(path);
+      db.readOnly();
+    } else {
+      db = new SqliteDb(path, { readonly: true, fileMustExist: true });
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
   } catch (err) {
     return { articles: 0, problems: [{ kind: 'open', message: `cannot open: ${(err as Error).message}` }] };
   }
@@ -35,7 +44,7 @@ export function checkDatabase(path: string): DatabaseCheck {
   let articles = 0;
   try {
     const add = (kind: DatabaseProblem['kind'], message: string) => problems.push({ kind, message });
-    try {
+    if (!pg) try {
       for (const row of db.pragma('integrity_check') as { integrity_check: string }[]) {
         if (row.integrity_check !== 'ok') add('integrity', row.integrity_check);
       }
@@ -46,11 +55,15 @@ export function checkDatabase(path: string): DatabaseCheck {
       add('integrity', (err as Error).message);
       return { articles, problems };
     }
-    const version = db.pragma('user_version', { simple: true }) as number;
-    const known = loadMigrations().length;
+    const version = pg
+      ? db.prepare("SELECT to_regclass('schema_migrations') IS NOT NULL").pluck().get() === 1 ? db.prepare('SELECT coalesce(max(version), 0) FROM schema_migrations').pluck().get() as number : 0
+      : db.pragma('user_version', { simple: true }) as number;
+    const known = (pg ? loadMigrations(PG_MIGRATIONS_DIR) : loadMigrations()).length;
     if (version > known) add('schema', `schema version ${version} is newer than this polity knows (${known})`);
     else if (version < known) add('schema', `schema version ${version}, ${known - version} migration(s) behind (opening it with polity applies them)`);
-    const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    const tables = new Set(db.prepare(pg
+      ? 'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()'
+      : "SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const missing = ['articles', ...LAYER_TABLES].filter((t) => !tables.has(t));
     if (missing.length > 0) {
       add('schema', `not a polity database: no table ${missing.join(', ')}`);

@@ -39,7 +39,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
  * Applies every migration not yet recorded in schema_migrations, each in its own transaction together with
  * its record, so a failed migration leaves the database at the previous version. Returns the versions applied.
  */
-export function migrate(db: Database.Database, migrations: Migration[] = loadMigrations()): number[] {
+export function migrate(given: Database.Database | { raw: Database.Database }, migrations: Migration[] = loadMigrations()): number[] {
+  const db = 'raw' in given ? given.raw : given;
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,

@@ -1,14 +1,17 @@
-import Database from 'better-sqlite3';
 import { documentFromJSON, documentToJSON, type Document } from '../../document/document.js';
 import { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from '../store.js';
 import { isWellFormed } from '../../document/text-checks.js';
 import { BUSY_TIMEOUT_MS, withBusyRetry, type BusyRetryOptions } from './busy.js';
 import { migrate } from './migrate.js';
+import { SqliteDb } from './sqlite-db.js';
+import { isPostgresUrl, type Db, type Transaction } from '../sql/db.js';
+import { PgDb } from '../postgres/pg-db.js';
+import { migratePg } from '../postgres/migrate.js';
 
 /** The database file used when neither `--db` nor POLITY_DB names one. */
 export const DEFAULT_DB_PATH = './polity.db';
 
-/** The database path to use: the one given, else $POLITY_DB, else ./polity.db. */
+/** The database to use (a SQLite file path or a postgres:// URL): the one given, else $POLITY_DB, else ./polity.db. */
 export function resolveDbPath(given?: string): string {
   return given ?? (process.env.POLITY_DB || DEFAULT_DB_PATH);
 }
@@ -31,17 +34,22 @@ interface ArticleRow {
  */
 export interface ArticleHook {
   /** The article (and its layer rows) was just inserted. */
-  stored(doc: Document, db: Database.Database): void;
+  stored(doc: Document, db: Db): void;
   /** The article with this id is about to be deleted to be replaced by a new analysis. */
-  replacing?(articleId: string, db: Database.Database): void;
+  replacing?(articleId: string, db: Db): void;
 }
 
-/** A Store in one SQLite file (better-sqlite3: synchronous, so one article is one plain transaction). */
-export class SqliteStore implements Store {
-  /** The open database, for modules that keep their own tables in the same file (the record). */
-  readonly db: Database.Database;
+/**
+ * A Store in one SQL database: a SQLite file (better-sqlite3) or a PostgreSQL database (pg-native), both
+ * synchronous, so one article is one plain transaction in either and every caller has one code path (see
+ * src/store/sql/db.ts).
+ */
+export class SqlStore implements Store {
+  /** The open database, for modules that keep their own tables in the same database (the record). */
+  readonly db: Db;
+  /** The SQLite file path or the postgres:// URL. */
   readonly path: string;
-  private readonly writeArticle: Database.Transaction<(doc: Document, replace: boolean) => PutStatus>;
+  private readonly writeArticle: Transaction<(doc: Document, replace: boolean) => PutStatus>;
   private readonly statements;
   private hook: ArticleHook | undefined;
 
@@ -52,19 +60,26 @@ export class SqliteStore implements Store {
     this.path = path;
     this.busy = opts.busy ?? {};
     try {
-      this.db = new Database(path);
-      // The busy timeout first: switching to WAL and migrating both need the write lock another process may hold.
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      // WAL lets readers (show, the server) work while an ingest writes; synchronous=NORMAL in WAL mode keeps
-      // every committed article across a process crash and only risks the last commits on power loss.
-      const db = this.db;
-      withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('foreign_keys = ON');
-      withBusyRetry(() => migrate(db), this.busy);
+      if (isPostgresUrl(path)) {
+        const pg = new PgDb(path);
+        this.db = pg;
+        migratePg(pg);
+      } else {
+        const db = new SqliteDb(path);
+        this.db = db;
+        // The busy timeout first: switching to WAL and migrating both need the write lock another process may hold.
+        db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        // WAL lets readers (show, the server) work while an ingest writes; synchronous=NORMAL in WAL mode keeps
+        // every committed article across a process crash and only risks the last commits on power loss.
+        withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
+        db.pragma('synchronous = NORMAL');
+        db.pragma('foreign_keys = ON');
+        withBusyRetry(() => migrate(db.raw), this.busy);
+      }
     } catch (err) {
-      if (err instanceof StoreError) throw new StoreError(`${path}: ${err.message}`);
-      throw new StoreError(`${path}: cannot open database: ${err instanceof Error ? err.message : String(err)}`);
+      const where = isPostgresUrl(path) ? redactUrl(path) : path;
+      if (err instanceof StoreError) throw new StoreError(`${where}: ${err.message}`);
+      throw new StoreError(`${where}: cannot open database: ${err instanceof Error ? err.message : String(err)}`);
     }
     const db = this.db;
     this.statements = {
@@ -76,20 +91,23 @@ export class SqliteStore implements Store {
       byPrefix: db.prepare('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 50').pluck(),
       list: db.prepare(`SELECT id, content_hash, url, title, origin, published, dateline_place, ingested_at, length(text) AS chars
         FROM articles ORDER BY published IS NULL, published, id`),
+      // Idempotent on the content hash (and id): a second writer of the same article at once stores nothing.
       article: db.prepare(`INSERT INTO articles (id, content_hash, url, title, origin, published, dateline_place, text, document_json, ingested_at)
-        VALUES (@id, @contentHash, @url, @title, @origin, @published, @datelinePlace, @text, @json, @ingestedAt)`),
+        VALUES (@id, @contentHash, @url, @title, @origin, @published, @datelinePlace, @text, @json, @ingestedAt) ON CONFLICT DO NOTHING`),
       actor: db.prepare('INSERT INTO actors (article_id, id, type, name, aliases) VALUES (?, ?, ?, ?, ?)'),
-      mention: db.prepare('INSERT INTO mentions (article_id, id, type, actor_id, start, end, source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      role: db.prepare('INSERT INTO roles (article_id, id, person_id, title, org_id, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      membership: db.prepare('INSERT INTO memberships (article_id, id, person_id, org_id, inferred, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      statement: db.prepare(`INSERT INTO statements (article_id, id, kind, speaker_id, cue_lemma, content_start, content_end, start, end)
+      mention: db.prepare('INSERT INTO mentions (article_id, id, type, actor_id, start, "end", source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      role: db.prepare('INSERT INTO roles (article_id, id, person_id, title, org_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      membership: db.prepare('INSERT INTO memberships (article_id, id, person_id, org_id, inferred, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      statement: db.prepare(`INSERT INTO statements (article_id, id, kind, speaker_id, cue_lemma, content_start, content_end, start, "end")
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      event: db.prepare(`INSERT INTO events (article_id, id, type, mode, cameo, modality, actor_ids, recipient_ids, date, trigger_start, trigger_end, start, end)
+      event: db.prepare(`INSERT INTO events (article_id, id, type, mode, cameo, modality, actor_ids, recipient_ids, date, trigger_start, trigger_end, start, "end")
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       // The article text is kept twice (the text column, for search and listing, and inside document_json, the
-      // source of truth); this reads both back as SQLite stored them, so they can never disagree.
-      textMatchesJson: db.prepare("SELECT text = json_extract(document_json, '$.text') FROM articles WHERE id = ?").pluck(),
-      commitment: db.prepare(`INSERT INTO commitments (article_id, id, kind, by_id, to_id, status, due, what_start, what_end, start, end)
+      // source of truth); this reads both back as the database stored them, so they can never disagree.
+      textMatchesJson: db.prepare(db.dialect === 'postgres'
+        ? "SELECT (text = (document_json::jsonb ->> 'text'))::int FROM articles WHERE id = ?"
+        : "SELECT text = json_extract(document_json, '$.text') FROM articles WHERE id = ?").pluck(),
+      commitment: db.prepare(`INSERT INTO commitments (article_id, id, kind, by_id, to_id, status, due, what_start, what_end, start, "end")
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
     // One transaction per article: either the article row and all its layer rows are stored, or none are.
@@ -101,8 +119,13 @@ export class SqliteStore implements Store {
         if (this.hook?.replacing) for (const id of this.statements.idByContent.all(doc.meta.contentHash) as string[]) this.hook.replacing(id, db);
         this.statements.deleteByContent.run(doc.meta.contentHash);
       }
-      this.insertArticle(doc);
-      this.hook?.stored(doc, db);
+      // Another writer stored the same text since the check above (PostgreSQL, several writers): nothing to do.
+      if (!this.insertArticle(doc)) return 'unchanged';
+      if (this.hook) {
+        // Record writes one at a time across processes (PostgreSQL); analysis already ran, outside the transaction.
+        db.lockRecord();
+        this.hook.stored(doc, db);
+      }
       return stored ? 'replaced' : 'added';
     });
   }
@@ -161,10 +184,11 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  private insertArticle(doc: Document): void {
+  /** Inserts the article and its layer rows; false when an article with the same text or id is already there. */
+  private insertArticle(doc: Document): boolean {
     const s = this.statements;
     const a = doc.meta.id;
-    s.article.run({
+    const inserted = s.article.run({
       id: a,
       contentHash: doc.meta.contentHash,
       url: doc.meta.url ?? null,
@@ -176,6 +200,7 @@ export class SqliteStore implements Store {
       json: JSON.stringify(documentToJSON(doc)),
       ingestedAt: new Date().toISOString(),
     });
+    if (inserted.changes === 0) return false;
     if (s.textMatchesJson.get(a) !== 1) throw new StoreError(`article ${a}: the stored text differs from the text in its document JSON`);
     for (const x of doc.actors) s.actor.run(a, x.id, x.type, x.name, JSON.stringify(x.aliases));
     for (const x of doc.mentions) s.mention.run(a, x.id, x.type, x.actor ?? null, x.span.start, x.span.end, x.source);
@@ -191,10 +216,26 @@ export class SqliteStore implements Store {
     for (const x of doc.commitments) {
       s.commitment.run(a, x.id, x.kind, x.by, x.to ?? null, x.status, x.due?.value ?? null, x.what.start, x.what.end, x.evidence.start, x.evidence.end);
     }
+    return true;
   }
 }
 
-/** Opens (creating and migrating if needed) the SQLite store at `path`. */
-export function openStore(path: string = resolveDbPath(), opts: { busy?: BusyRetryOptions } = {}): SqliteStore {
-  return new SqliteStore(path, opts);
+/** The former name of SqlStore (it was SQLite only). */
+export const SqliteStore = SqlStore;
+export type SqliteStore = SqlStore;
+
+/** A postgres:// URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+/** Opens (creating and migrating if needed) the store at `path`: a SQLite file, or a postgres:// URL. */
+export function openStore(path: string = resolveDbPath(), opts: { busy?: BusyRetryOptions } = {}): SqlStore {
+  return new SqlStore(path, opts);
 }

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import type { Db, SqlFragments, Statement, Transaction } from '../sql/db.js';
+
+const FRAGMENTS: SqlFragments = {
+  jsonArray: (param) => `json_each(${param})`,
+  greatest: (a, b) => `max(${a}, ${b})`,
+  least: (a, b) => `min(${a}, ${b})`,
+};
+
+/** The Db interface over better-sqlite3, which already has its shape: statements are better-sqlite3's own. */
+export class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  readonly sql = FRAGMENTS;
+  /** The better-sqlite3 connection, for what only SQLite has (pragmas, integrity checks). */
+  readonly raw: Database.Database;
+
+  constructor(path: string, opts?: Database.Options) {
+    this.raw = new Database(path, opts);
+  }
+
+  get open(): boolean {
+    return this.raw.open;
+  }
+
+  prepare(sql: string): Statement {
+    return this.raw.prepare(sql) as unknown as Statement;
+  }
+
+  exec(sql: string): void {
+    this.raw.exec(sql);
+  }
+
+  transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F> {
+    return this.raw.transaction(fn as unknown as (...args: unknown[]) => unknown) as unknown as Transaction<F>;
+  }
+
+  lockRecord(): void {}
+
+  readOnly(): void {
+    this.raw.pragma('query_only = ON');
+  }
+
+  pragma(source: string, opts?: { simple?: boolean }): unknown {
+    return this.raw.pragma(source, opts);
+  }
+
+  close(): void {
+    if (this.raw.open) this.raw.close();
+  }
+}
