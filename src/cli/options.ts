@@ -1,12 +1,11 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { parseDay } from '../ingest/index.js';
-import { existsSync } from 'node:fs';
-import { DEFAULT_DB_PATH, resolveDbPath } from '../store/index.js';
+import { DEFAULT_DB_PATH, databaseExists, resolveDbPath } from '../store/index.js';
 import { EXIT } from './exit-codes.js';
 
 /** `--db FILE`: the SQLite file; unset means $POLITY_DB, then ./polity.db (see resolveDbPath). */
 export function dbOption(): Option {
-  return new Option('--db <file>', `SQLite database file (default: $POLITY_DB, else ${DEFAULT_DB_PATH})`);
+  return new Option('--db <file|url>', `SQLite database file, or a postgres:// URL (?schema=NAME for a schema) (default: $POLITY_DB, else ${DEFAULT_DB_PATH})`);
 }
 
 /** `--published DATE`: the publication date for inputs that give none; refused on the command line if unreadable. */
@@ -39,7 +38,7 @@ export function useColor(flag: boolean | undefined, stream: NodeJS.WriteStream =
  */
 export function existingDbPath(db: string | undefined): string | undefined {
   const path = resolveDbPath(db);
-  if (existsSync(path)) return path;
+  if (databaseExists(path)) return path;
   process.stderr.write(`polity: no database ${path} (run polity ingest first, or give --db)\n`);
   process.exitCode = EXIT.FAILED;
   return undefined;

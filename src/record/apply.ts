@@ -51,30 +51,32 @@ export class RecordWriter {
       relation: db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       // Driven by the participants' (actor, date) index: bounded by their events in a few weeks, whatever the corpus size.
       eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM record_events e WHERE e.id IN (
-          SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM json_each(@actors)) AND date BETWEEN @near AND @to)
+          SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('@actors')}) AND date BETWEEN @near AND @to)
         AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
-      eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
-      commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
+      eventActor: db.prepare('INSERT INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC NULLS LAST LIMIT ${COMMITMENTS_PER_ACTOR}) AS recent ORDER BY r`),
       commitmentById: db.prepare('SELECT id, json, sketch FROM record_commitments WHERE id = ?'),
       commitmentsByTerm: db.prepare(`SELECT commitment_id FROM record_commitment_terms WHERE term = ? AND made <= ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_TERM}`).pluck(),
-      commitmentTerm: db.prepare('INSERT OR IGNORE INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?)'),
+      commitmentTerm: db.prepare('INSERT INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       updateCommitment: db.prepare('UPDATE record_commitments SET status = ?, due_end = ?, json = ?, resolved_on = ? WHERE id = ?'),
       agreementByKey: db.prepare('SELECT id, json FROM record_agreements WHERE match_key = ? ORDER BY rowid LIMIT 1'),
       insertAgreement: db.prepare('INSERT INTO record_agreements (id, json, match_key) VALUES (?, ?, ?)'),
       updateAgreement: db.prepare('UPDATE record_agreements SET json = ? WHERE id = ?'),
-      statement: db.prepare('INSERT OR REPLACE INTO record_statements (article_id, statement_id, speaker_id, kind, json, published) VALUES (?, ?, ?, ?, ?, ?)'),
+      statement: db.prepare(`INSERT INTO record_statements (article_id, statement_id, speaker_id, kind, json, published) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (article_id, statement_id) DO UPDATE SET speaker_id = excluded.speaker_id, kind = excluded.kind, json = excluded.json, published = excluded.published`),
       search: db.prepare('INSERT INTO record_search (kind, article_id, ref, body) VALUES (?, ?, ?, ?)'),
       ingestedAt: db.prepare('SELECT ingested_at FROM articles WHERE id = ?').pluck(),
       lastInterval: Object.fromEntries(['record_offices', 'record_memberships', 'record_relations'].map((t) =>
-        [t, db.prepare(`SELECT id, json FROM ${t} WHERE state_key = ? ORDER BY from_date DESC LIMIT 1`)])) as Record<string, Statement>,
+        [t, db.prepare(`SELECT id, json FROM ${t} WHERE state_key = ? ORDER BY from_date DESC NULLS LAST LIMIT 1`)])) as Record<string, Statement>,
       updateInterval: Object.fromEntries(['record_offices', 'record_memberships', 'record_relations'].map((t) =>
         [t, db.prepare(`UPDATE ${t} SET json = ? WHERE id = ?`)])) as Record<string, Statement>,
-      done: db.prepare('INSERT OR REPLACE INTO record_articles (article_id, published, linked_at) VALUES (?, ?, ?)'),
-      taken: db.prepare('INSERT OR IGNORE INTO record_taken (article_id) VALUES (?)'),
-      newest: db.prepare("INSERT INTO record_meta (key, value) VALUES ('newest', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)"),
+      done: db.prepare(`INSERT INTO record_articles (article_id, published, linked_at) VALUES (?, ?, ?)
+        ON CONFLICT (article_id) DO UPDATE SET published = excluded.published, linked_at = excluded.linked_at`),
+      taken: db.prepare('INSERT INTO record_taken (article_id) VALUES (?) ON CONFLICT DO NOTHING'),
+      newest: db.prepare(`INSERT INTO record_meta (key, value) VALUES ('newest', ?) ON CONFLICT (key) DO UPDATE SET value = ${db.sql.greatest('record_meta.value', 'excluded.value')}`),
     };
   }
 

@@ -6,7 +6,7 @@ export { holdsOn, officeKey, isPastRole } from './state.js';
 export { RecordWriter, applyStats } from './apply.js';
 export {
   RecordError, addDecision, attachRecord, commitmentAsOf, documentReads, ensureRecord, evidenceQuoter, loadRecord, readDecisions, rebuildRecord,
-  recordIsStale, recordNewest, searchRecord, updateRecord, type SearchHit,
+  recordIsStale, recordNewest, searchRecord, searchSql, searchTermsSql, updateRecord, type SearchHit,
 } from './record-store.js';
 export {
   DEFAULT_LIMIT, MAX_LIMIT, UnknownActorError, AmbiguousActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, explainHits, findActors, getActor,

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { Db } from '../store/sql/db.js';
-import { openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { databaseExists, openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { RecordError, ensureRecord, evidenceQuoter, recordNewest } from './record-store.js';
 import type { Quoter } from './queries.js';
 
@@ -22,7 +21,7 @@ export interface OpenRecord {
  * than a new empty database, since it almost always means a mistyped --db.
  */
 export function openRecord(path: string, opts: { catchUp?: boolean } = {}): OpenRecord {
-  if (!existsSync(path)) throw new RecordError(`no database ${path} (run polity ingest first, or give --db)`);
+  if (!databaseExists(path)) throw new RecordError(`no database ${path} (run polity ingest first, or give --db)`);
   const store = openStore(path);
   if (opts.catchUp ?? true) ensureRecord(store);
   const open: OpenRecord = {

@@ -102,7 +102,7 @@ export function findActors(db: Db, query: string, opts: { type?: ActorType } & P
   const keys = new Set([foldName(query).replace(/^the /, '')]);
   if (person) keys.add([...person.tokens, person.suffix].filter(Boolean).join(' '));
   const exact = (db.prepare(`SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id
-    WHERE c.kind = 'fname' AND c.value IN (SELECT value FROM json_each(?)) ORDER BY a.articles DESC LIMIT 200`).all(JSON.stringify([...keys])) as ActorRow[]).map(summary);
+    WHERE c.kind = 'fname' AND c.value IN (SELECT value FROM ${db.sql.jsonArray('?')}) ORDER BY a.articles DESC LIMIT 200`).all(JSON.stringify([...keys])) as ActorRow[]).map(summary);
   // A full name known exactly wins; a bare surname also lists the people it may name.
   if (exact.length > 0 && (!person || person.tokens.length > 1)) return typed(exact).slice(offset, offset + limit);
   if (!person) return typed(exact).slice(offset, offset + limit);
@@ -220,7 +220,7 @@ export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: P
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) }));
   const relations = parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE a_id = @a UNION ALL SELECT json FROM record_relations WHERE b_id = @a AND a_id != @a
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) }));
-  const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
+  const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
     .map((j) => JSON.parse(j) as { kind: 'direct' | 'indirect'; article: string; content: Evidence })
     .map((s) => ({ kind: s.kind, article: s.article, content: quote(s.content) }));
   const events = eventsOf(db, id, '0000', '9999', offset + limit, 'DESC').slice(offset, offset + limit).map((e) => describeEvent(e, quote, names));
@@ -301,8 +301,8 @@ export function quotesBy(db: Db, quote: Quoter, opts: { speaker?: ActorSummary; 
   const out = [];
   // Filtering by `about` happens on the quoted text, so rows are read in pages until this page is full.
   const stmt = opts.speaker
-    ? db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC, article_id, statement_id LIMIT ? OFFSET ?').pluck()
-    : db.prepare('SELECT json FROM record_statements ORDER BY published DESC, article_id, statement_id LIMIT ? OFFSET ?').pluck();
+    ? db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT ? OFFSET ?').pluck()
+    : db.prepare('SELECT json FROM record_statements ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT ? OFFSET ?').pluck();
   let skipped = 0;
   const chunk = aboutNames.length ? 500 : limit;
   for (let at = aboutNames.length ? 0 : offset; out.length < limit; at += chunk) {
@@ -326,7 +326,7 @@ export function listCommitments(db: Db, quote: Quoter, opts: { status?: Commitme
   const names = namer(db);
   const day = opts.asOf ?? recordNewest(db) ?? '9999-12-31';
   // Newest first, read in the order of the made index; undated commitments only when no day is asked about.
-  const where: string[] = [opts.asOf ? 'made <= @day' : '1'];
+  const where: string[] = [opts.asOf ? 'made <= @day' : '1 = 1'];
   if (opts.actor) where.push('(by_id = @actor OR to_id = @actor)');
   // The stored status is the decisive follow-up's; overdue and open depend on the day asked about.
   if (opts.status === 'kept' || opts.status === 'broken') where.push('status = @status AND resolved_on <= @day');
@@ -334,7 +334,7 @@ export function listCommitments(db: Db, quote: Quoter, opts: { status?: Commitme
   else if (opts.status === 'open') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
   else if (opts.status === 'in_progress') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
   else if (opts.status === 'disputed') where.push("status = 'disputed'");
-  const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC LIMIT @limit OFFSET @offset`).pluck()
+  const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC NULLS LAST LIMIT @limit OFFSET @offset`).pluck()
     .all({ day, limit, offset, ...(opts.actor && { actor: opts.actor.id }), ...(opts.status && { status: opts.status }) });
   return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names)).filter((c) => !opts.status || c.status === opts.status);
 }

@@ -53,7 +53,7 @@ export function attachRecord(store: SqliteStore): SqliteStore {
     },
     // A re-analysed article changes conclusions drawn from it everywhere: the record is rebuilt on the next ensureRecord.
     replacing: (_id, db) => {
-      db.prepare("INSERT OR REPLACE INTO record_meta (key, value) VALUES ('needs_rebuild', '1')").run();
+      db.prepare("INSERT INTO record_meta (key, value) VALUES ('needs_rebuild', '1') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
     },
   });
   return store;
@@ -89,6 +89,7 @@ export function rebuildRecord(store: SqliteStore): { articles: number; actors: n
   const db = store.db;
   const ids = articleIdsInOrder(db, false);
   db.transaction(() => {
+    db.lockRecord();
     for (const t of RECORD_TABLES) db.prepare(`DELETE FROM ${t}`).run();
     db.prepare("DELETE FROM record_meta WHERE key IN ('newest', 'needs_rebuild')").run();
   }).immediate();
@@ -99,6 +100,7 @@ export function rebuildRecord(store: SqliteStore): { articles: number; actors: n
 function takeIn(db: Db, ids: string[]): void {
   for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
     db.transaction(() => {
+      db.lockRecord();
       const { writer, decisions } = writerFor(db);
       for (const id of ids.slice(i, i + REBUILD_BATCH)) writer.apply(readDocument(db, id), decisions);
     }).immediate();
@@ -213,15 +215,47 @@ export interface SearchHit {
   rank: number;
 }
 
+/** The pieces of a full-text search over record_search (aliased `s`) for one dialect, with named parameters. */
+export interface SearchSql {
+  where: string;
+  /** The matching passage with the hit terms in [brackets], about `words` words. */
+  snippet: string;
+  /** Lower is better. */
+  rank: string;
+  params: Record<string, string>;
+}
+
 /**
- * Full-text search (SQLite FTS5) over articles and statements. Plain words are matched as terms (each must
- * occur); the query is quoted term by term so user punctuation cannot break the FTS syntax.
+ * Full-text search over record_search, behind one function for both dialects: SQLite FTS5 (unicode61 tokens,
+ * bm25 rank, snippet()) or PostgreSQL full-text search (a 'simple' tsvector with a GIN index, ts_rank,
+ * ts_headline). Plain words are matched as terms (each must occur); each term is quoted (FTS5) or read as a
+ * phrase (phraseto_tsquery) so user punctuation cannot break the query syntax. Undefined when no term is left.
  */
+export function searchSql(db: Db, query: string, words: number): SearchSql | undefined {
+  return searchTermsSql(db, query.split(/\s+/).map((t) => t.replace(/"/g, '')), words, false);
+}
+
+/** searchSql for given terms; with `prefix`, each term (letters and digits only) matches the words it starts. */
+export function searchTermsSql(db: Db, given: string[], words: number, prefix: boolean): SearchSql | undefined {
+  const terms = given.filter((t) => /[\p{L}\p{N}]/u.test(t));
+  if (terms.length === 0) return undefined;
+  if (db.dialect === 'sqlite') {
+    return { where: 'record_search MATCH @match', snippet: `snippet(record_search, 3, '[', ']', '…', ${words})`, rank: 's.rank', params: { match: terms.map((t) => `"${t}"${prefix ? '*' : ''}`).join(' ') } };
+  }
+  const q = `(${terms.map((_, i) => (prefix ? `to_tsquery('simple', @t${i} || ':*')` : `phraseto_tsquery('simple', @t${i})`)).join(' && ')})`;
+  return {
+    where: `s.tsv @@ ${q}`,
+    snippet: `ts_headline('simple', s.body, ${q}, 'StartSel=[, StopSel=], MaxWords=${words}, MinWords=${Math.ceil(words / 2)}')`,
+    rank: `-ts_rank(s.tsv, ${q}, 1)`,
+    params: Object.fromEntries(terms.map((t, i) => [`t${i}`, t])),
+  };
+}
+
+/** Full-text search over articles and statements (see searchSql), best first. */
 export function searchRecord(db: Db, query: string, limit = 20, offset = 0): SearchHit[] {
-  const terms = query.split(/\s+/).map((t) => t.replace(/"/g, '')).filter(Boolean);
-  if (terms.length === 0) return [];
-  const match = terms.map((t) => `"${t}"`).join(' ');
-  const rows = db.prepare(`SELECT kind, article_id, ref, snippet(record_search, 3, '[', ']', '…', 16) AS snippet, rank
-    FROM record_search WHERE record_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?`).all(match, limit, offset) as { kind: 'article' | 'statement'; article_id: string; ref: string | null; snippet: string; rank: number }[];
+  const q = searchSql(db, query, 16);
+  if (!q) return [];
+  const rows = db.prepare(`SELECT s.kind, s.article_id, s.ref, ${q.snippet} AS snippet, ${q.rank} AS rank
+    FROM record_search s WHERE ${q.where} ORDER BY rank, s.rowid LIMIT @limit OFFSET @offset`).all({ ...q.params, limit, offset }) as { kind: 'article' | 'statement'; article_id: string; ref: string | null; snippet: string; rank: number }[];
   return rows.map((r) => ({ kind: r.kind, article: r.article_id, ...(r.kind === 'statement' && r.ref !== null && { statement: r.ref }), snippet: r.snippet, rank: r.rank }));
 }

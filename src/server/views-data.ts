@@ -8,7 +8,7 @@ import type { Db, Statement } from '../store/sql/db.js';
 import { stemmer } from 'stemmer';
 import type { Span } from '../document/span.js';
 import type { CommitmentStatus, Modality } from '../document/layers.js';
-import { commitmentAsOf, findActors, holdsOn, listCommitments, recordNewest, type ActorSummary } from '../record/index.js';
+import { commitmentAsOf, findActors, holdsOn, listCommitments, recordNewest, searchTermsSql, type ActorSummary } from '../record/index.js';
 import type { Store } from '../store/store.js';
 import type { Evidence, Office, PartyMembership, QuotedEvidence, RecordCommitment, RecordEvent, RecordStatement, RelationState } from '../record/types.js';
 
@@ -72,9 +72,14 @@ interface EventRow {
  * break the FTS syntax. Returns undefined when no word is left.
  */
 export function ftsQuery(text: string): string | undefined {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const terms = words.slice(0, 12).map((w) => `"${/^\p{N}+$/u.test(w) ? w : stemmer(w)}"*`);
+  const terms = ftsTerms(text).map((t) => `"${t}"*`);
   return terms.length ? terms.join(' ') : undefined;
+}
+
+/** The stemmed terms of ftsQuery (at most 12), each to match as a prefix. */
+export function ftsTerms(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.slice(0, 12).map((w) => (/^\p{N}+$/u.test(w) ? w : stemmer(w)));
 }
 
 /** Statements prepared once per connection: the views run the same few queries on every request. */
@@ -117,7 +122,7 @@ export class ViewsData {
   private names(ids: Iterable<string>): Map<string, ActorRef> {
     const unique = [...new Set(ids)].slice(0, 500);
     if (unique.length === 0) return new Map();
-    const rows = this.all<ActorRef>('SELECT id, name, type FROM record_actors WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(unique));
+    const rows = this.all<ActorRef>(`SELECT id, name, type FROM record_actors WHERE id IN (SELECT value FROM ${this.db.sql.jsonArray('?')})`, JSON.stringify(unique));
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -135,7 +140,7 @@ export class ViewsData {
   suggestActors(prefix: string, limit: number): ActorRef[] {
     const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.all<ActorRef>(`SELECT a.id, a.name, a.type FROM record_actors a
-      WHERE a.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM json_each(a.aliases) al WHERE al.value LIKE ? ESCAPE '\\')
+      WHERE lower(a.name) LIKE lower(?) ESCAPE '\\' OR EXISTS (SELECT 1 FROM ${this.db.sql.jsonArray('a.aliases')} WHERE lower(value) LIKE lower(?) ESCAPE '\\')
       ORDER BY a.articles DESC, a.name LIMIT ?`, like, like, limit);
   }
 
@@ -143,7 +148,7 @@ export class ViewsData {
   articles(page: Page): Paged<{ id: string; title?: string; published?: string; place?: string }> {
     const total = this.get<{ n: number }>('SELECT count(*) AS n FROM articles')!.n;
     const rows = this.all<{ id: string; title: string | null; published: string | null; place: string | null }>(
-      'SELECT id, title, published, dateline_place AS place FROM articles ORDER BY published DESC, id LIMIT ? OFFSET ?', page.limit, page.offset);
+      'SELECT id, title, published, dateline_place AS place FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?', page.limit, page.offset);
     return { total, ...page, items: rows.map((r) => ({ id: r.id, ...(r.title !== null && { title: r.title }), ...(r.published !== null && { published: r.published }), ...(r.place !== null && { place: r.place }) })) };
   }
 
@@ -211,11 +216,11 @@ export class ViewsData {
 
   /** The head of an actor's page: who it is, how it was resolved, its offices and memberships (for the timeline chart), relations and commitments. */
   actorOverview(actor: ActorSummary, maxItems: number) {
-    const offices = this.all<{ json: string }>('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date LIMIT ?', actor.id, maxItems)
+    const offices = this.all<{ json: string }>('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date NULLS FIRST LIMIT ?', actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as Office);
-    const memberships = this.all<{ json: string }>('SELECT json FROM record_memberships WHERE person_id = ? OR org_id = ? ORDER BY from_date LIMIT ?', actor.id, actor.id, maxItems)
+    const memberships = this.all<{ json: string }>('SELECT json FROM record_memberships WHERE person_id = ? OR org_id = ? ORDER BY from_date NULLS FIRST LIMIT ?', actor.id, actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as PartyMembership);
-    const relations = this.all<{ json: string }>('SELECT json FROM record_relations WHERE a_id = ? OR b_id = ? ORDER BY from_date LIMIT ?', actor.id, actor.id, maxItems)
+    const relations = this.all<{ json: string }>('SELECT json FROM record_relations WHERE a_id = ? OR b_id = ? ORDER BY from_date NULLS FIRST LIMIT ?', actor.id, actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as RelationState);
     const newest = recordNewest(this.db);
     const commitments = this.all<{ json: string }>(`SELECT json FROM record_commitments WHERE by_id = @a
@@ -223,7 +228,7 @@ export class ViewsData {
       .map((r) => commitmentAsOf(JSON.parse(r.json) as RecordCommitment, newest));
     const resolution = this.all<{ article: string; name: string; via: 'first' | 'auto' | 'manual'; score: number; reasons: string }>(`SELECT m.article_id AS article, x.name, m.via, m.score, m.reasons
       FROM record_actor_members m JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id LEFT JOIN record_articles r ON r.article_id = m.article_id
-      WHERE m.actor_id = ? ORDER BY r.published, m.article_id LIMIT ?`, actor.id, maxItems);
+      WHERE m.actor_id = ? ORDER BY r.published NULLS FIRST, m.article_id LIMIT ?`, actor.id, maxItems);
     const names = this.names([
       ...offices.flatMap((o) => (o.org ? [o.org] : [])), ...memberships.flatMap((m) => [m.person, m.org]), ...relations.flatMap((r) => [r.a, r.b]),
       ...commitments.flatMap((c) => [c.by, ...(c.to ? [c.to] : [])]),
@@ -249,7 +254,7 @@ export class ViewsData {
   actorQuotes(actorId: string, page: Page): Paged<{ date?: string; kind: string; text: string; sources: QuotedEvidence[] }> {
     // Bounded: an actor's statements are read through the speaker index, at most 5,000 of them.
     const rows = this.all<{ json: string; published: string | null }>(`SELECT json, published FROM record_statements
-      WHERE speaker_id = ? ORDER BY published DESC, article_id, statement_id LIMIT 5000`, actorId);
+      WHERE speaker_id = ? ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT 5000`, actorId);
     const byText = new Map<string, { date?: string; kind: string; text: string; sources: QuotedEvidence[] }>();
     for (const r of rows) {
       const s = JSON.parse(r.json) as RecordStatement;
@@ -277,7 +282,7 @@ export class ViewsData {
   actorEvents(actorId: string, page: Page) {
     const total = this.get<{ n: number }>('SELECT count(DISTINCT event_id) AS n FROM record_event_actors WHERE actor_id = ?', actorId)!.n;
     const rows = this.all<EventRow>(`SELECT id, type, date, json FROM record_events WHERE id IN (SELECT event_id FROM record_event_actors WHERE actor_id = @actor)
-      ORDER BY date DESC, id LIMIT @limit OFFSET @offset`, { actor: actorId, ...page });
+      ORDER BY date DESC NULLS LAST, id LIMIT @limit OFFSET @offset`, { actor: actorId, ...page });
     const events = rows.map((r) => JSON.parse(r.json) as RecordEvent);
     const names = this.names(events.flatMap((e) => [...e.actors, ...e.recipients]));
     return { total, ...page, items: events.map((e) => this.eventItem(e, names)) };
@@ -287,10 +292,10 @@ export class ViewsData {
   actorArticles(actorId: string, page: Page): Paged<{ id: string; title?: string; published?: string; names: string[] }> {
     const total = this.get<{ n: number }>('SELECT count(DISTINCT article_id) AS n FROM record_actor_members WHERE actor_id = ?', actorId)!.n;
     const rows = this.all<{ id: string; title: string | null; published: string | null }>(`SELECT a.id, a.title, a.published FROM articles a
-      WHERE a.id IN (SELECT article_id FROM record_actor_members WHERE actor_id = ?) ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?`, actorId, page.limit, page.offset);
+      WHERE a.id IN (SELECT article_id FROM record_actor_members WHERE actor_id = ?) ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?`, actorId, page.limit, page.offset);
     const byArticle = new Map<string, string[]>();
     for (const m of this.all<{ article: string; name: string }>(`SELECT m.article_id AS article, x.name FROM record_actor_members m
-        JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id WHERE m.actor_id = ? AND m.article_id IN (SELECT value FROM json_each(?))`, actorId, JSON.stringify(rows.map((r) => r.id)))) {
+        JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id WHERE m.actor_id = ? AND m.article_id IN (SELECT value FROM ${this.db.sql.jsonArray('?')})`, actorId, JSON.stringify(rows.map((r) => r.id)))) {
       byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.name]);
     }
     return {
@@ -339,7 +344,7 @@ export class ViewsData {
   graphDays(limit: number): string[] {
     return this.all<{ d: string }>(`SELECT d FROM (
         SELECT from_date AS d FROM record_relations UNION SELECT to_date FROM record_relations
-        UNION SELECT from_date FROM record_memberships UNION SELECT to_date FROM record_memberships)
+        UNION SELECT from_date FROM record_memberships UNION SELECT to_date FROM record_memberships) AS days
       WHERE d IS NOT NULL ORDER BY d LIMIT ?`, limit).map((r) => r.d);
   }
 
@@ -375,21 +380,28 @@ export class ViewsData {
       params.actor = opts.actor;
     }
     if (opts.place) {
-      where.push(`(e.id IN (SELECT ea.event_id FROM record_event_actors ea JOIN record_actors p ON p.id = ea.actor_id WHERE p.type = 'PLACE' AND p.name = @place COLLATE NOCASE)
-        OR EXISTS (SELECT 1 FROM json_each(e.json, '$.sources') s JOIN articles a ON a.id = json_extract(s.value, '$.article') WHERE a.dateline_place = @place COLLATE NOCASE))`);
+      const sources = this.db.dialect === 'postgres'
+        ? "jsonb_array_elements(e.json::jsonb -> 'sources') s JOIN articles a ON a.id = s.value ->> 'article'"
+        : "json_each(e.json, '$.sources') s JOIN articles a ON a.id = json_extract(s.value, '$.article')";
+      where.push(`(e.id IN (SELECT ea.event_id FROM record_event_actors ea JOIN record_actors p ON p.id = ea.actor_id WHERE p.type = 'PLACE' AND lower(p.name) = lower(@place))
+        OR EXISTS (SELECT 1 FROM ${sources} WHERE lower(a.dateline_place) = lower(@place)))`);
       params.place = opts.place;
     }
-    const rows = this.all<{ week: string; type: string; n: number }>(`SELECT date(e.date, '-6 days', 'weekday 1') AS week, e.type AS type, count(*) AS n
-      FROM record_events e WHERE ${where.join(' AND ')} GROUP BY week, type ORDER BY week, type LIMIT 20000`, params);
+    // The Monday on or before the day (SQLite's date modifiers; PostgreSQL's ISO week), none for a month or a year.
+    const week = this.db.dialect === 'postgres'
+      ? "CASE WHEN e.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN to_char(date_trunc('week', substr(e.date, 1, 10)::date), 'YYYY-MM-DD') END"
+      : "date(e.date, '-6 days', 'weekday 1')";
+    const rows = this.all<{ week: string; type: string; n: number }>(`SELECT ${week} AS week, e.type AS type, count(*) AS n
+      FROM record_events e WHERE ${where.join(' AND ')} GROUP BY week, e.type ORDER BY week NULLS FIRST, e.type LIMIT 20000`, params);
     return { rows };
   }
 
   /** The places one can filter the events chart by: PLACE actors and dateline places, most frequent first. */
   places(limit: number): string[] {
-    return this.all<{ name: string }>(`SELECT name FROM (
+    return this.all<{ name: string }>(`SELECT min(name) AS name FROM (
         SELECT name, articles AS n FROM record_actors a WHERE a.type = 'PLACE'
-        UNION ALL SELECT dateline_place, count(*) FROM articles WHERE dateline_place IS NOT NULL GROUP BY dateline_place)
-      GROUP BY name COLLATE NOCASE ORDER BY sum(n) DESC, name LIMIT ?`, limit).map((r) => r.name);
+        UNION ALL SELECT dateline_place, count(*) FROM articles WHERE dateline_place IS NOT NULL GROUP BY dateline_place) AS places
+      GROUP BY lower(name) ORDER BY sum(n) DESC, min(name) LIMIT ?`, limit).map((r) => r.name);
   }
 
   /**
@@ -397,13 +409,13 @@ export class ViewsData {
    * article's title and date, a snippet with the matched words in [brackets], and the speaker for a quote.
    */
   search(text: string, page: Page) {
-    const match = ftsQuery(text);
-    if (!match) return { total: 0, ...page, items: [] };
+    const q = searchTermsSql(this.db, ftsTerms(text), 20, true);
+    if (!q) return { total: 0, ...page, items: [] };
     // Counting stops at 10,000 so a common word cannot make the count itself slow.
-    const total = this.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM record_search WHERE record_search MATCH ? LIMIT 10000)', match)!.n;
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM record_search s WHERE ${q.where} LIMIT 10000) AS hits`, q.params)!.n;
     const rows = this.all<{ kind: 'article' | 'statement'; article: string; ref: string | null; snippet: string; rank: number; title: string | null; published: string | null }>(
-      `SELECT s.kind, s.article_id AS article, s.ref, snippet(record_search, 3, '[', ']', '…', 20) AS snippet, s.rank, a.title, a.published
-       FROM record_search s JOIN articles a ON a.id = s.article_id WHERE record_search MATCH ? ORDER BY s.rank LIMIT ? OFFSET ?`, match, page.limit, page.offset);
+      `SELECT s.kind, s.article_id AS article, s.ref, ${q.snippet} AS snippet, ${q.rank} AS rank, a.title, a.published
+       FROM record_search s JOIN articles a ON a.id = s.article_id WHERE ${q.where} ORDER BY rank, s.rowid LIMIT @limit OFFSET @offset`, { ...q.params, limit: page.limit, offset: page.offset });
     const statements = new Map<string, RecordStatement>();
     for (const r of rows) {
       if (r.kind !== 'statement' || r.ref === null) continue;

@@ -1,5 +1,5 @@
 export { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from './store.js';
-export { DEFAULT_DB_PATH, SqlStore, SqliteStore, openStore, redactUrl, resolveDbPath, type ArticleHook } from './sqlite/sqlite-store.js';
+export { DEFAULT_DB_PATH, SqlStore, SqliteStore, databaseExists, openStore, redactUrl, resolveDbPath, type ArticleHook } from './sqlite/sqlite-store.js';
 export { isPostgresUrl, type Db, type Dialect, type RunResult, type SqlFragments, type Statement as SqlStatement, type Transaction } from './sql/db.js';
 export { SqliteDb } from './sqlite/sqlite-db.js';
 export { PgDb, PgError, parsePgUrl } from './postgres/pg-db.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { Document } from '../../document/document.js';
-import { openStore, resolveDbPath } from '../../store/index.js';
+import { databaseExists, openStore, resolveDbPath } from '../../store/index.js';
 import { analyzeInputs } from '../analyze-inputs.js';
 import { EXIT } from '../exit-codes.js';
 import { colorOption, dbOption, noColorOption, publishedOption, useColor } from '../options.js';
@@ -20,7 +20,7 @@ async function findDocuments(target: string, opts: { db?: string; published?: st
   if (existsSync(target) || /^https?:\/\//iu.test(target)) return analyzeInputs([target], opts.published ? { published: opts.published } : {});
   const path = resolveDbPath(opts.db);
   // Opening would create an empty database; a missing one means nothing was ingested there.
-  if (!existsSync(path)) throw new DocumentNotFoundError(`no file ${target}, and no database ${path} to look it up in (run polity ingest first)`);
+  if (!databaseExists(path)) throw new DocumentNotFoundError(`no file ${target}, and no database ${path} to look it up in (run polity ingest first)`);
   const store = openStore(path);
   try {
     const doc = store.getDocument(target);

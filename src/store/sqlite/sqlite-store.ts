@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { documentFromJSON, documentToJSON, type Document } from '../../document/document.js';
 import { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from '../store.js';
 import { isWellFormed } from '../../document/text-checks.js';
@@ -233,6 +234,14 @@ export function redactUrl(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * Whether a database is there to read: a SQLite file that exists, or any postgres:// URL (its schema is created on
+ * first open; a database that is not there fails to connect, with libpq's message).
+ */
+export function databaseExists(location: string): boolean {
+  return isPostgresUrl(location) || existsSync(location);
 }
 
 /** Opens (creating and migrating if needed) the store at `path`: a SQLite file, or a postgres:// URL. */
