@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildRecord } from '../../src/record/build.js';
 import { mergeActors, splitActor } from '../../src/record/decisions.js';
 import {
@@ -13,13 +10,14 @@ import { AmbiguousActorError, UnknownActorError, actorNamed } from '../../src/re
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { packagePath } from '../../src/package-path.js';
 import { miniArc } from './mini-arc.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-record-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-record');
 
-describe('the record in SQLite', () => {
+describe(`the record in ${dialect}`, () => {
   it('updates after each stored article and reads back what buildRecord computes', () => {
-    const store = openStore(join(dir, 'update.db'));
+    const store = openStore(dbs.at('update.db'));
     const docs = miniArc();
     for (const [i, doc] of docs.entries()) {
       store.putDocument(doc);
@@ -32,7 +30,7 @@ describe('the record in SQLite', () => {
   });
 
   it('quotes evidence from the stored article text', () => {
-    const store = openStore(join(dir, 'update.db'));
+    const store = openStore(dbs.at('update.db'));
     const record = loadRecord(store.db);
     const quote = evidenceQuoter(store.db);
     const resignation = record.events.find((e) => e.type === 'RETREAT')!;
@@ -41,7 +39,7 @@ describe('the record in SQLite', () => {
   });
 
   it('notices new articles and rebuilds before answering', () => {
-    const store = openStore(join(dir, 'stale.db'));
+    const store = openStore(dbs.at('stale.db'));
     const docs = miniArc();
     for (const doc of docs.slice(0, 2)) store.putDocument(doc);
     assert.equal(recordIsStale(store.db), true);
@@ -55,7 +53,7 @@ describe('the record in SQLite', () => {
   });
 
   it('says when a name fits several actors, and lists them, instead of picking one', () => {
-    const store = openStore(join(dir, 'update.db'));
+    const store = openStore(dbs.at('update.db'));
     assert.throws(() => actorNamed(store.db, 'Baloch', { unique: true }), (err: unknown) => {
       assert.ok(err instanceof AmbiguousActorError);
       assert.deepEqual(err.candidates.map((a) => a.name).sort(), ['Imran Baloch', 'Nadia Baloch']);
@@ -69,7 +67,7 @@ describe('the record in SQLite', () => {
   });
 
   it('searches statements and articles with FTS5, including punctuation in the query', () => {
-    const store = openStore(join(dir, 'update.db'));
+    const store = openStore(dbs.at('update.db'));
     const hits = searchRecord(store.db, 'development authority');
     assert.ok(hits.some((h) => h.kind === 'statement'));
     assert.ok(hits.some((h) => h.kind === 'article'));
@@ -80,7 +78,7 @@ describe('the record in SQLite', () => {
   });
 
   it('keeps manual merges and splits across rebuilds and reopening', () => {
-    const path = join(dir, 'decisions.db');
+    const path = dbs.at('decisions.db');
     let store = openStore(path);
     for (const doc of miniArc()) store.putDocument(doc);
     rebuildRecord(store);
@@ -100,7 +98,7 @@ describe('the record in SQLite', () => {
   });
 
   it('splits by mention id', () => {
-    const store = openStore(join(dir, 'mention.db'));
+    const store = openStore(dbs.at('mention.db'));
     const docs = miniArc();
     for (const doc of docs) store.putDocument(doc);
     rebuildRecord(store);
@@ -110,7 +108,7 @@ describe('the record in SQLite', () => {
   });
 
   it('leaves the record tables whole when the writer is killed mid-ingest', async () => {
-    const path = join(dir, 'kill.db');
+    const path = dbs.at('kill.db');
     const child = spawn(process.execPath, ['--import', 'tsx', packagePath('test/record/kill-child.ts'), path], { stdio: ['ignore', 'pipe', 'inherit'] });
     let stored = 0;
     await new Promise<void>((resolve) => {
@@ -121,7 +119,7 @@ describe('the record in SQLite', () => {
     });
     await new Promise((resolve) => child.on('exit', resolve));
     const store = openStore(path);
-    assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+    if (dialect === 'sqlite') assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
     const articles = store.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     assert.ok(articles >= 8);
     // The record was built from some prefix of the stored articles: its members all belong to stored articles, and
@@ -139,9 +137,9 @@ describe('the record in SQLite', () => {
   });
 });
 
-describe('re-analysed articles', () => {
+describe(`re-analysed articles (${dialect})`, () => {
   it('rebuilds the record and the search index when an article is stored again with a new analysis', () => {
-    const store = openStore(join(dir, 'replace.db'));
+    const store = openStore(dbs.at('replace.db'));
     const docs = miniArc();
     for (const doc of docs) store.putDocument(doc);
     ensureRecord(store);
@@ -156,3 +154,4 @@ describe('re-analysed articles', () => {
     store.close();
   });
 });
+}

@@ -1,14 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, it } from 'node:test';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/index.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-kill-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-kill');
+
 const child = fileURLToPath(new URL('./fixtures/ingest-until-killed.ts', import.meta.url));
 
 /** Runs the child until it reports `atLeast` committed articles, then SIGKILLs it; returns the ids it reported. */
@@ -29,12 +28,14 @@ function ingestThenKill(db: string, atLeast: number): Promise<string[]> {
   });
 }
 
-it('leaves only whole articles and a sound database when the ingesting process is killed', async () => {
-  const path = join(dir, 'killed.db');
+it(`leaves only whole articles and a sound database when the ingesting process is killed (${dialect})`, async () => {
+  const path = dbs.at('killed.db');
   const reported = await ingestThenKill(path, 30);
   const store = openStore(path);
-  assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
-  assert.deepEqual(store.db.pragma('foreign_key_check'), []);
+  if (dialect === 'sqlite') {
+    assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
+    assert.deepEqual(store.db.pragma('foreign_key_check'), []);
+  }
   const stored = store.listArticles();
   const storedIds = new Set(stored.map((a) => a.id));
   for (const id of reported) assert.ok(storedIds.has(id), `article ${id} was reported committed but is missing`);
@@ -46,3 +47,4 @@ it('leaves only whole articles and a sound database when the ingesting process i
   }
   store.close();
 });
+}

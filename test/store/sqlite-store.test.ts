@@ -1,22 +1,22 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { documentToJSON } from '../../src/document/document.js';
 import { AmbiguousIdError, openStore, resolveDbPath, StoreError } from '../../src/store/index.js';
 import { harbourDocument } from './fixtures/articles.js';
-
-const dir = mkdtempSync(join(tmpdir(), 'polity-store-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const freshPath = () => join(dir, `store-${++n}.db`);
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
 function count(db: ReturnType<typeof openStore>['db'], table: string): number {
   return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 }
 
-describe('SqliteStore', () => {
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-store');
+const dir = dbs.tmp;
+let n = 0;
+const freshPath = () => dbs.at(`store-${++n}.db`);
+
+describe(`SqlStore (${dialect})`, () => {
   it('stores a document and reads the same JSON back by id and by id prefix', () => {
     const store = openStore(freshPath());
     const doc = harbourDocument();
@@ -64,7 +64,7 @@ describe('SqliteStore', () => {
     const store = openStore(freshPath());
     const broken = harbourDocument();
     broken.mentions.push({ ...broken.mentions[0]! }); // the same mention id twice violates the primary key
-    assert.throws(() => store.putDocument(broken), /UNIQUE constraint failed: mentions/);
+    assert.throws(() => store.putDocument(broken), /UNIQUE constraint failed: mentions|duplicate key value violates unique constraint "mentions_pkey"/);
     assert.equal(count(store.db, 'articles'), 0);
     assert.equal(count(store.db, 'actors'), 0);
     assert.equal(count(store.db, 'mentions'), 0);
@@ -110,20 +110,26 @@ describe('SqliteStore', () => {
     store.close();
   });
 
-  it('opens the database in WAL mode with foreign keys enforced', () => {
+  it('opens the database in WAL mode (SQLite) with foreign keys enforced', () => {
     const store = openStore(freshPath());
-    assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
-    assert.throws(() => store.db.prepare("INSERT INTO mentions VALUES ('nope', 'm1', 'PERSON', NULL, 0, 1, 'rule')").run(), /FOREIGN KEY/);
+    if (dialect === 'sqlite') {
+      assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
+    }
+    assert.throws(() => store.db.prepare("INSERT INTO mentions VALUES ('nope', 'm1', 'PERSON', NULL, 0, 1, 'rule')").run(), /FOREIGN KEY|violates foreign key constraint/);
     store.close();
   });
 
-  it('refuses a path it cannot open with a StoreError naming the file', () => {
+  it('refuses a path it cannot open with a StoreError naming the file (or URL, without its password)', () => {
+    if (dialect === 'postgres') {
+      assert.throws(() => openStore('postgres://root:secret@127.0.0.1:1/test'), (err: unknown) => err instanceof StoreError && err.message.startsWith('postgres://root:***@127.0.0.1:1/test: cannot connect'));
+      return;
+    }
     const bad = join(dir, 'no-such-dir', 'x.db');
     assert.throws(() => openStore(bad), (err: unknown) => err instanceof StoreError && err.message.startsWith(bad));
   });
 
-  it('takes the database path from the argument, then POLITY_DB, then ./polity.db', () => {
+  it('takes the database path from the argument, then POLITY_DB, then ./polity.db', { skip: dialect !== 'sqlite' }, () => {
     const saved = process.env.POLITY_DB;
     try {
       process.env.POLITY_DB = '/tmp/env.db';
@@ -137,3 +143,4 @@ describe('SqliteStore', () => {
     }
   });
 });
+}

@@ -1,17 +1,16 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { analyze } from '../../src/analyze.js';
 import type { Document } from '../../src/document/document.js';
 import { expandSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { openStore, storeArticles, type StoreArticlesOptions, type StoreOutcome } from '../../src/store/index.js';
 import { harbourDocument } from './fixtures/articles.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-store-articles-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-store-articles');
+
 const batch = packagePath('test/cli/fixtures/batch');
 
 async function run(db: string, opts: StoreArticlesOptions = {}): Promise<StoreOutcome[]> {
@@ -27,9 +26,9 @@ async function run(db: string, opts: StoreArticlesOptions = {}): Promise<StoreOu
 
 const statuses = (outcomes: StoreOutcome[]) => outcomes.map((o) => `${o.source.split('/').pop()} ${o.status}`);
 
-describe('storeArticles', () => {
+describe(`storeArticles (${dialect})`, () => {
   it('analyses and stores each article once, and does not analyse a stored text again', async () => {
-    const db = join(dir, 'once.db');
+    const db = dbs.at('once.db');
     const analysed: string[] = [];
     const counting = (doc: Document) => {
       analysed.push(doc.meta.origin!);
@@ -45,7 +44,7 @@ describe('storeArticles', () => {
   });
 
   it('replaces stored articles and their layer rows when asked to reanalyse', async () => {
-    const db = join(dir, 'again.db');
+    const db = dbs.at('again.db');
     await run(db);
     const store = openStore(db);
     const before = store.db.prepare('SELECT count(*) FROM articles').pluck().get();
@@ -58,7 +57,7 @@ describe('storeArticles', () => {
   });
 
   it('reports an article whose analysis fails and stores the others', async () => {
-    const db = join(dir, 'failing.db');
+    const db = dbs.at('failing.db');
     const outcomes = await run(db, {
       analyze: (doc) => {
         if (doc.meta.origin!.endsWith('coalition-talks.txt')) throw new Error('stage actors failed: out of memory');
@@ -74,9 +73,9 @@ describe('storeArticles', () => {
   });
 });
 
-describe('SqliteStore.putDocument with replace', () => {
+describe(`SqliteStore.putDocument with replace (${dialect})`, () => {
   it('swaps the article and its layer rows for the new analysis in one step', () => {
-    const store = openStore(join(dir, 'replace.db'));
+    const store = openStore(dbs.at('replace.db'));
     const doc = harbourDocument();
     store.putDocument(doc);
     const fewer = harbourDocument();
@@ -89,3 +88,4 @@ describe('SqliteStore.putDocument with replace', () => {
     store.close();
   });
 });
+}

@@ -1,19 +1,21 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createDocument, documentFromJSON, documentToJSON } from '../../src/document/document.js';
 import { ingestSources } from '../../src/ingest/index.js';
 import { checkDatabase, openStore, StoreError } from '../../src/store/index.js';
 import { harbourDocument } from './fixtures/articles.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-agree-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
 
 const TEXT = 'ISLAMABAD - The finance minister said the talks with the lenders had ended. \uD800 "We will present the budget on Friday," he said.';
 
-describe('the stored text and the document JSON agree', () => {
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-agree');
+const dir = dbs.tmp;
+
+describe(`the stored text and the document JSON agree (${dialect})`, () => {
   it('makes a lone surrogate U+FFFD before the id, so the text, its hash and every span agree', () => {
     const doc = createDocument(TEXT);
     assert.equal(doc.text, TEXT.replace('\uD800', '\uFFFD'));
@@ -36,7 +38,7 @@ describe('the stored text and the document JSON agree', () => {
     const doc = items[0]!.ok ? items[0]!.doc : assert.fail();
     const quoteStart = doc.text.indexOf('"We will');
     doc.statements.push({ id: 'q1', kind: 'direct', content: { start: quoteStart + 1, end: doc.text.indexOf(',"') }, evidence: { start: quoteStart, end: doc.text.length } } as never);
-    const store = openStore(join(dir, 'lone.db'));
+    const store = openStore(dbs.at('lone.db'));
     store.putDocument(doc);
     const back = store.getDocument(doc.meta.id)!;
     const textColumn = store.db.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(doc.meta.id) as string;
@@ -45,15 +47,16 @@ describe('the stored text and the document JSON agree', () => {
     const q = back.statements[0]!.content;
     assert.equal(back.text.slice(q.start, q.end), 'We will present the budget on Friday');
     store.close();
-    assert.deepEqual(checkDatabase(join(dir, 'lone.db')).problems.filter((p) => p.kind !== 'record'), []);
+    assert.deepEqual(checkDatabase(dbs.at('lone.db')).problems.filter((p) => p.kind !== 'record'), []);
   });
 
   it('refuses to store a document whose text holds a lone surrogate, whatever built it', () => {
     const json = documentToJSON(harbourDocument(7));
     const forged = documentFromJSON({ ...json, text: `${json.text.slice(0, -1)}\uD83D` });
-    const store = openStore(join(dir, 'forged.db'));
+    const store = openStore(dbs.at('forged.db'));
     assert.throws(() => store.putDocument(forged), (err: unknown) => err instanceof StoreError && /text holds an unpaired UTF-16 surrogate/u.test(err.message));
     assert.equal(store.listArticles().length, 0);
     store.close();
   });
 });
+}

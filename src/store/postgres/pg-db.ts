@@ -154,6 +154,9 @@ const LOCK_CLASS = 0x706f6c;
 export const RECORD_LOCK = 1;
 export const MIGRATION_LOCK = 2;
 
+/** Connections just closed, kept from the garbage collector until libuv has finished closing their sockets. */
+const closing = new Set<PgClient>();
+
 /** The Db interface over one pg-native (libpq) connection, synchronous like better-sqlite3. */
 export class PgDb implements Db {
   readonly dialect = 'postgres' as const;
@@ -268,7 +271,13 @@ export class PgDb implements Db {
 
   close(): void {
     if (!this.conn) return;
-    this.conn.end();
+    const conn = this.conn;
+    conn.end();
     this.conn = undefined;
+    // libpq's finish() closes its libuv poll handle asynchronously (uv_close) and drops the native object's last
+    // reference; were the object collected before the loop finishes the close, libuv would read freed memory and
+    // abort (uv__finish_close assertion). Holding the connection for a moment keeps it alive until then.
+    closing.add(conn);
+    setTimeout(() => closing.delete(conn), 1000).unref();
   }
 }
