@@ -1,18 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { exportSourceFromStore } from '../../src/export/index.js';
 import { attachRecord, loadRecord } from '../../src/record/index.js';
 import { openStore } from '../../src/store/index.js';
 import { budgetStory } from './fixture.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-describe('export source', () => {
-  it('reads from a SQLite file the same record as the record\'s own loadRecord, with quoted evidence', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'polity-source-'));
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-source');
+
+describe(`export source (${dialect})`, () => {
+  it('reads from a database the same record as the record\'s own loadRecord, with quoted evidence', () => {
     try {
-      const store = attachRecord(openStore(join(dir, 'record.db')));
+      const store = attachRecord(openStore(dbs.at('record.db')));
       try {
         const docs = budgetStory();
         for (const doc of docs) store.putDocument(doc);
@@ -35,7 +35,8 @@ describe('export source', () => {
         store.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      dbs.cleanup();
     }
   });
 });
+}

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../src/analyze.js';
 import type { Document } from '../../src/document/document.js';
@@ -12,24 +10,35 @@ import {
   type CrossRecord, type GoldClusters, type RecordCommitment,
 } from '../../src/record/index.js';
 import { openStore, type SqliteStore } from '../../src/store/index.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
 /**
  * The bundled story arc (examples/arc.jsonl) through the real pipeline, one article at a time, with the record
  * checked after each: resolution of the spelling variants, the two Balochs apart, the ports ministry changing
  * hands, the three promises ending kept, overdue and broken, and the resignation and the visit each reported twice.
  */
-const dir = mkdtempSync(join(tmpdir(), 'polity-arc-'));
+/** The arc analysed once, in file order, for every dialect. */
+const analysed = (async () => {
+  const out: Document[] = [];
+  for await (const item of ingestSources([packagePath('examples/arc.jsonl')])) {
+    if (!item.ok) throw item.error;
+    await analyze(item.doc);
+    out.push(item.doc);
+  }
+  return out;
+})();
+
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-arc');
 let store: SqliteStore;
 let docs: Document[] = [];
 const records: CrossRecord[] = [];
 
 before(async () => {
-  store = openStore(join(dir, 'arc.db'));
-  for await (const item of ingestSources([packagePath('examples/arc.jsonl')])) {
-    if (!item.ok) throw item.error;
-    await analyze(item.doc);
-    store.putDocument(item.doc);
-    docs.push(item.doc);
+  store = openStore(dbs.at('arc.db'));
+  for (const doc of await analysed) {
+    store.putDocument(doc);
+    docs.push(doc);
     records.push(updateRecord(store));
   }
   docs = docs.sort((a, b) => a.meta.published!.localeCompare(b.meta.published!));
@@ -37,7 +46,6 @@ before(async () => {
 
 after(() => {
   store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const after_ = (n: number): CrossRecord => records[n - 1]!;
@@ -47,7 +55,7 @@ const promise = (record: CrossRecord, words: string): RecordCommitment | undefin
 const portsHolders = (record: CrossRecord, day: string): string[] =>
   record.offices.filter((o) => officeKey(o.title) === 'minister ports shipping' && holdsOn(o, day)).map((o) => o.person);
 
-describe('the RPL-S arc, article by article', () => {
+describe(`the RPL-S arc, article by article (${dialect})`, () => {
   it('reads eight dated articles', () => {
     assert.equal(docs.length, 8);
     assert.deepEqual(docs.map((d) => d.meta.published), ['2024-01-12', '2024-01-13', '2024-01-20', '2024-01-27', '2024-02-03', '2024-02-10', '2024-03-05', '2024-03-06']);
@@ -152,3 +160,4 @@ describe('the RPL-S arc, article by article', () => {
     assert.equal(quote(visit.what).text, text(visit.what));
   });
 });
+}

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { packagePath } from '../../src/package-path.js';
 import { openStore } from '../../src/store/index.js';
 import { miniArc } from './mini-arc.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-record-cli-'));
-const db = join(dir, 'cli.db');
-after(() => rmSync(dir, { recursive: true, force: true }));
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-record-cli');
+const db = dbs.at('cli.db');
 
 before(() => {
   const store = openStore(db);
@@ -23,7 +21,7 @@ function polity(...args: string[]): { status: number | null; stdout: string; std
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('record commands', () => {
+describe(`record commands (${dialect})`, () => {
   it('polity actor prints a profile under a spelling variant, as text and as JSON', () => {
     const text = polity('actor', 'Tariq Mehmud Qureshi', '--db', db);
     assert.equal(text.status, 0, text.stderr);
@@ -72,9 +70,10 @@ describe('record commands', () => {
     const unknown = polity('actor', 'Nobody Known', '--db', db);
     assert.equal(unknown.status, 3);
     assert.match(unknown.stderr, /no actor matches "Nobody Known"/);
-    const missing = polity('state', '--db', join(dir, 'missing.db'));
+    const missing = polity('state', '--db', `${dbs.tmp}/missing.db`);
     assert.equal(missing.status, 3);
     assert.match(missing.stderr, /no database .*missing\.db/);
     assert.equal(polity('state', '--as-of', 'yesterday', '--db', db).status, 2);
   });
 });
+}

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Document } from '../../src/document/document.js';
 import {
   actorIn, actorNamed, applyStats, attachRecord, buildRecord, documentReads, ensureRecord, findActors, loadRecord, rebuildRecord,
@@ -10,18 +7,20 @@ import {
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { Article } from './fixture.js';
 import { miniArc } from './mini-arc.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'polity-incremental-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The record without the times it was written: what must not depend on how it was built. */
 function comparable(db: Parameters<typeof loadRecord>[0]) {
   return loadRecord(db);
 }
 
-describe('the incremental record', () => {
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-incremental');
+
+describe(`the incremental record (${dialect})`, () => {
   it('ingesting articles one by one gives the same record as rebuilding from scratch', () => {
-    const store = attachRecord(openStore(join(dir, 'one-by-one.db')));
+    const store = attachRecord(openStore(dbs.at('one-by-one.db')));
     for (const doc of miniArc()) store.putDocument(doc);
     const incremental = comparable(store.db);
     rebuildRecord(store);
@@ -31,7 +30,7 @@ describe('the incremental record', () => {
   });
 
   it('links each article in its own transaction, reading no other stored article', () => {
-    const store = attachRecord(openStore(join(dir, 'bounded.db')));
+    const store = attachRecord(openStore(dbs.at('bounded.db')));
     const docs = miniArc();
     for (const doc of docs.slice(0, 3)) store.putDocument(doc);
     // Instrument: every statement the record prepares from now on, and every document it reads back.
@@ -49,7 +48,7 @@ describe('the incremental record', () => {
   });
 
   it('takes in articles stored without the record when the record is next opened', () => {
-    const path = join(dir, 'catch-up.db');
+    const path = dbs.at('catch-up.db');
     const plain = openStore(path);
     for (const doc of miniArc()) plain.putDocument(doc);
     const reads = documentReads.count;
@@ -67,9 +66,9 @@ function article(text: string, published: string, people: string[]): Document {
   return a.doc;
 }
 
-describe('record actor ids', () => {
+describe(`record actor ids (${dialect})`, () => {
   it('are stable and collision-free where slugs with counters collided ("Ted Cruz—35" and the 35th Ted Cruz)', () => {
-    const store = attachRecord(openStore(join(dir, 'ids.db')));
+    const store = attachRecord(openStore(dbs.at('ids.db')));
     // A mangled name whose slug is "ted-cruz-35", then many distinct people all called "Ted Cruz" by slug.
     store.putDocument(article('AUSTIN - A poll put Ted Cruz—35 to 12 percent ahead, the campaign said.', '2016-01-02', ['Ted Cruz—35']));
     for (let i = 0; i < 40; i++) {
@@ -86,7 +85,7 @@ describe('record actor ids', () => {
   });
 });
 
-describe('look-alikes stay apart', () => {
+describe(`look-alikes stay apart (${dialect})`, () => {
   const docs = [
     article('WASHINGTON - Hillary Clinton spoke in Ohio on Monday. Clinton said the plan would pass.', '2016-03-01', ['Hillary Clinton', 'Clinton']),
     article('LITTLE ROCK - Former President Bill Clinton opened a library wing on Tuesday.', '2016-03-02', ['Bill Clinton']),
@@ -121,10 +120,11 @@ describe('look-alikes stay apart', () => {
   });
 
   it('finds actors in the store by any title-prefixed form of the name', () => {
-    const store = attachRecord(openStore(join(dir, 'apart.db')));
+    const store = attachRecord(openStore(dbs.at('apart.db')));
     for (const d of docs) store.putDocument(d);
     assert.equal(findActors(store.db, 'Former President Bill Clinton')[0]!.name, 'Bill Clinton');
     assert.equal(findActors(store.db, 'Sen. Jeb Bush')[0]!.name, 'Jeb Bush');
     store.close();
   });
 });
+}

@@ -5,6 +5,7 @@ import { serveMiniArc, type RunningServer } from './mini-arc-server.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { packagePath } from '../../src/package-path.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
 const openapi = JSON.parse(readFileSync(packagePath('openapi.json'), 'utf8')) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -17,11 +18,13 @@ function assertMatches(body: unknown, schema: string, many = false): void {
   assert.ok(validate(body), JSON.stringify(validate.errors?.slice(0, 3)));
 }
 
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-api');
 let running: RunningServer;
 let base: string;
 
 before(async () => {
-  running = await serveMiniArc();
+  running = await serveMiniArc(dialect === 'sqlite' ? undefined : dbs.at('record.db'));
   base = running.base;
 });
 
@@ -32,7 +35,7 @@ async function get(path: string): Promise<{ status: number; body: unknown }> {
   return { status: res.status, body: await res.json() };
 }
 
-describe('HTTP API', () => {
+describe(`HTTP API (${dialect})`, () => {
   it('gives an actor profile under any spelling, with resolution reasons and evidence text', async () => {
     const { status, body } = await get(`/api/actors/${encodeURIComponent('Tariq Mehmud Qureshi')}`);
     assert.equal(status, 200);
@@ -208,3 +211,4 @@ describe('HTTP API', () => {
     }
   });
 });
+}

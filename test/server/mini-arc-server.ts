@@ -15,10 +15,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The API over a fresh SQLite record of the hand-built mini arc, on a free loopback port. */
-export async function serveMiniArc(): Promise<RunningServer> {
+/**
+ * The API over a fresh record of the hand-built mini arc, on a free loopback port: in a temp SQLite file, or in
+ * the database `location` names (a test's own PostgreSQL schema).
+ */
+export async function serveMiniArc(location?: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'polity-server-'));
-  const path = join(dir, 'record.db');
+  const path = location ?? join(dir, 'record.db');
   const store = openStore(path);
   for (const doc of miniArc()) store.putDocument(doc);
   rebuildRecord(store);
