@@ -10,15 +10,20 @@ import { recordIsStale } from '../../src/record/index.js';
 import { validateDocument } from '../schema/validate.js';
 import { harbourDocument } from '../store/fixtures/articles.js';
 import { runPolity } from './run-polity.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'polity-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const batch = packagePath('test/cli/fixtures/batch');
 const SUMMARY = /^(\d+) read, (\d+) added, (\d+) unchanged, (\d+) failed in \d+\.\ds$/m;
 
-describe('polity ingest', () => {
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-cli-ingest');
+const dir = dbs.tmp;
+
+describe(`polity ingest (${dialect})`, () => {
   it('stores every good article of a batch, names the bad file, and exits 1', async () => {
-    const db = join(dir, 'batch.db');
+    const db = dbs.at('batch.db');
     const first = await runPolity(['ingest', batch, '--db', db]);
     assert.equal(first.code, EXIT.SOME_FAILED, first.stderr);
     assert.deepEqual(SUMMARY.exec(first.stdout)?.slice(1), ['4', '3', '0', '1']);
@@ -40,7 +45,7 @@ describe('polity ingest', () => {
   });
 
   it('reports each article as JSON, takes the database from POLITY_DB, and exits 0 when nothing fails', async () => {
-    const db = join(dir, 'env.db');
+    const db = dbs.at('env.db');
     const good = join(dir, 'good');
     mkdirSync(good);
     copyFileSync(join(batch, 'mayor-resigns.txt'), join(good, 'mayor-resigns.txt'));
@@ -63,6 +68,7 @@ describe('polity ingest', () => {
     assert.match(run.stderr, /'the other day' is not a calendar date/);
   });
 });
+}
 
 describe('polity analyze', () => {
   it('prints schema-valid document JSON with the given publication date', async () => {
@@ -88,8 +94,11 @@ describe('polity analyze', () => {
   });
 });
 
-describe('polity show', () => {
-  const db = join(dir, 'show.db');
+for (const dialect of dialects()) {
+const dbs = new TestDbs(dialect, 'polity-cli-show');
+
+describe(`polity show (${dialect})`, () => {
+  const db = dbs.at('show.db');
   const doc = harbourDocument();
   const store = openStore(db);
   store.putDocument(doc);
@@ -122,6 +131,7 @@ describe('polity show', () => {
     assert.match(file.stdout, /dateline Oran Bay \(Wirepost\)/);
     const missing = await runPolity(['show', 'deadbeef', '--db', db]);
     assert.equal(missing.code, EXIT.FAILED);
-    assert.match(missing.stderr, /no article in .*show\.db whose id starts with deadbeef/);
+    assert.match(missing.stderr, /no article in .*show(\.db)? whose id starts with deadbeef/);
   });
 });
+}

@@ -1,7 +1,6 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
@@ -12,19 +11,21 @@ import { EVENT_CSV_COLUMNS, type PloverRecord } from '../../src/export/index.js'
 import { packagePath } from '../../src/package-path.js';
 import { runPolity } from '../cli/run-polity.js';
 import { ploverErrors } from './plover-schema.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
 const { MultiGraph } = graphology as unknown as { MultiGraph: typeof graphology.MultiGraph };
 
+for (const dialect of dialects()) {
 /** Every format exported by the CLI from a database built from the bundled arc (examples/arc.jsonl). */
-describe('polity export on the arc database', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'polity-export-'));
-  const db = join(dir, 'arc.db');
+describe(`polity export on the arc database (${dialect})`, () => {
+  const dbs = new TestDbs(dialect, 'polity-export');
+  const dir = dbs.tmp;
+  const db = dbs.at('arc.db');
 
   before(async () => {
     const run = await runPolity(['ingest', packagePath('examples/arc.jsonl'), '--db', db]);
     assert.equal(run.code, 0, run.stderr);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   async function exported(format: string): Promise<string> {
     const out = join(dir, `arc.${format}`);
@@ -88,3 +89,4 @@ describe('polity export on the arc database', () => {
     assert.match(missing.stderr, /no database/);
   });
 });
+}
