@@ -1,14 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/analyze.js';
 import { createDocument, documentFromJSON, documentToJSON, type Document } from '../../src/document/document.js';
 import { documentFromText } from '../../src/ingest/index.js';
 import {
-  actorNamed, actorProfile, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
+  actorNamed, actorProfile, applyStats, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
 } from '../../src/record/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/index.js';
+import { packagePath } from '../../src/package-path.js';
 import { SHARED_DATA } from './lib/corpus.js';
 import type { BenchSection } from './lib/section.js';
 
@@ -21,12 +23,37 @@ import type { BenchSection } from './lib/section.js';
  * tenth of the ingest, peak RSS, database bytes per article, and p99 latencies of the queries and HTTP endpoints.
  */
 
-const BASE_ARTICLES = 120;
+/** Real articles analysed once (POLITY_BENCH_RECORD_BASES); every ingested article is a variant of one. */
+const BASE_ARTICLES = Number(process.env.POLITY_BENCH_RECORD_BASES ?? 120);
 
 function baseTexts(): { text: string; date: string }[] {
   const dir = join(SHARED_DATA, 'polnear/data/train/text');
   return readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, BASE_ARTICLES)
     .map((f) => ({ text: readFileSync(join(dir, f), 'utf8'), date: /_(\d{4}-\d{2}-\d{2})_/.exec(f)![1]! }));
+}
+
+/**
+ * The analysed base articles. With POLITY_BENCH_RECORD_CACHE=DIR the analyses are kept there as JSON, keyed by
+ * the texts and the analysis code's sources, so repeated runs (profiling the record) skip the analysis.
+ */
+async function baseDocuments(): Promise<Document[]> {
+  const texts = baseTexts();
+  const cacheDir = process.env.POLITY_BENCH_RECORD_CACHE;
+  const stamp = createHash('sha256');
+  for (const t of texts) stamp.update(t.text).update(t.date);
+  for (const f of readdirSync(packagePath('src'), { recursive: true }) as string[]) {
+    if (f.endsWith('.ts') || f.endsWith('.json')) stamp.update(f).update(String(statSync(packagePath(join('src', f))).mtimeMs));
+  }
+  const file = cacheDir ? join(cacheDir, `record-scale-bases-${stamp.digest('hex').slice(0, 16)}.json`) : undefined;
+  if (file && existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as unknown[]).map((j) => documentFromJSON(j as Parameters<typeof documentFromJSON>[0]));
+  const docs: Document[] = [];
+  for (const { text, date } of texts) {
+    const doc = documentFromText(text, { published: date, title: text.split('\n')[0]!.trim() });
+    await analyze(doc);
+    docs.push(doc);
+  }
+  if (file) writeFileSync(file, JSON.stringify(docs.map((d) => documentToJSON(d))));
+  return docs;
 }
 
 function addDays(day: string, n: number): string {
@@ -44,21 +71,37 @@ function random(seed: number): () => number {
   };
 }
 
+/** Every date of an analysed article's layers moved by `days` (months and years by as many whole months, years). */
+function shiftDates(json: string, days: number): string {
+  const months = Math.round(days / 30.44);
+  const shiftMonth = (y: number, m: number): string => { const t = y * 12 + (m - 1) + months; return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`; };
+  return json
+    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) ? d : addDays(d, days)))
+    .replace(/"(\d{4})-(\d{2})"/g, (_m, y: string, mo: string) => `"${shiftMonth(Number(y), Number(mo))}"`)
+    .replace(/"value":"(\d{4})"/g, (_m, y: string) => `"value":"${Number(y) + Math.round(days / 365.25)}"`);
+}
+
 /**
- * Copy `k` of an analysed article: a distinct text (so a new id), a date `k / perDay` days on, and each person
- * renamed with probability 0.6 to a name from a pool of given names × surnames indexed by k (so new people keep
- * appearing while famous ones recur).
+ * Copy `k` of an analysed article: a distinct text (so a new id), published `k / perDay` days after the first
+ * day with every date of its analysis moved with it, and each person renamed with probability 0.6 to a name from
+ * a pool of given names × surnames that grows with k (so new people keep appearing while famous ones recur;
+ * pool names are spread over the surnames, so a surname is shared by a number of people that grows with k).
  */
 function variant(base: Document, k: number, perDay: number, givens: string[], surnames: string[], rnd: () => number): Document {
   const text = `${base.text}\n(${k})`;
   const published = addDays('2010-01-01', Math.floor(k / perDay));
-  const json = documentToJSON(base) as ReturnType<typeof documentToJSON> & { actors: Document['actors'] };
+  const offset = base.meta.published ? Math.round((Date.parse(`${published}T00:00:00Z`) - Date.parse(`${base.meta.published}T00:00:00Z`)) / 86_400_000) : 0;
+  const { text: _text, ...layers } = documentToJSON(base) as ReturnType<typeof documentToJSON> & { text: string };
+  const json = JSON.parse(shiftDates(JSON.stringify(layers), offset)) as ReturnType<typeof documentToJSON>;
   const doc = documentFromJSON({ ...json, text, meta: createDocument(text, { published, ...(base.meta.title && { title: base.meta.title }) }).meta });
   const pool = Math.max(50, Math.floor(k / 4));
+  const pairs = givens.length * surnames.length;
   for (const a of doc.actors) {
     if (a.type !== 'PERSON' || rnd() < 0.4) continue;
     const i = Math.floor(rnd() * pool);
-    const name = `${givens[i % givens.length]} ${surnames[Math.floor(i / givens.length) % surnames.length]}${i >= givens.length * surnames.length ? ` ${String.fromCharCode(65 + (i % 26))}.` : ''}`;
+    // A fixed permutation of the given × surname pairs (7919 is prime and divides no pair count here).
+    const j = (i * 7919) % pairs;
+    const name = `${givens[j % givens.length]} ${surnames[Math.floor(j / givens.length)]}${i >= pairs ? ` ${String.fromCharCode(65 + (i % 26))}.` : ''}`;
     a.name = name;
     a.aliases = [name.split(' ')[1]!];
   }
@@ -75,12 +118,7 @@ export const section: BenchSection = {
   async run() {
     const total = Number(process.env.POLITY_BENCH_RECORD_ARTICLES ?? 5000);
     const lines: string[] = [];
-    const bases: Document[] = [];
-    for (const { text, date } of baseTexts()) {
-      const doc = documentFromText(text, { published: date, title: text.split('\n')[0]!.trim() });
-      await analyze(doc);
-      bases.push(doc);
-    }
+    const bases = await baseDocuments();
     // Name parts from the real articles' people.
     const givens = new Set<string>();
     const surnames = new Set<string>();
@@ -90,27 +128,43 @@ export const section: BenchSection = {
     }
     const g = [...givens];
     const s = [...surnames];
-    const dir = mkdtempSync(join(tmpdir(), 'polity-bench-scale-'));
-    const path = join(dir, 'scale.db');
+    // POLITY_BENCH_RECORD_DB=FILE keeps the database there (for inspection) instead of a temporary file.
+    const keep = process.env.POLITY_BENCH_RECORD_DB;
+    if (keep) rmSync(keep, { force: true });
+    const dir = keep ? undefined : mkdtempSync(join(tmpdir(), 'polity-bench-scale-'));
+    const path = keep ?? join(dir!, 'scale.db');
     try {
-      const store = attachRecord(openStore(path));
+      const store = openStore(path);
+      // The record's share of each article's transaction (the store hook), timed apart from storing the article.
+      let recordCpu = 0;
+      const setHook = store.setArticleHook.bind(store);
+      store.setArticleHook = (hook) => setHook(hook && {
+        ...hook,
+        stored: (doc, db) => { const c = process.cpuUsage(); try { hook.stored(doc, db); } finally { const u = process.cpuUsage(c); recordCpu += u.user + u.system; } },
+      });
+      attachRecord(store);
       const rnd = random(7);
       const tenth = Math.max(1, Math.floor(total / 10));
       const perArticleMs: number[] = [];
+      const recordMs: number[] = [];
       let peakRss = 0;
       for (let k = 0; k < total; k += tenth) {
         const n = Math.min(tenth, total - k);
         const cpu = process.cpuUsage();
+        const rec0 = recordCpu;
+        const stats0 = { ...applyStats };
         for (let i = 0; i < n; i++) store.putDocument(variant(bases[(k + i) % bases.length]!, k + i, 40, g, s, rnd));
         const used = process.cpuUsage(cpu);
         perArticleMs.push((used.user + used.system) / 1000 / n);
+        recordMs.push((recordCpu - rec0) / 1000 / n);
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
-        lines.push(`record-scale: articles ${k + 1}–${k + n}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors`);
+        const per = (f: keyof typeof applyStats): string => ((applyStats[f] - stats0[f]) / n).toFixed(1);
+        lines.push(`record-scale: articles ${k + 1}–${k + n}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article (record ${recordMs.at(-1)!.toFixed(1)} ms), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB, ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors; per article: ${per('candidatesRead')} candidates read, ${per('keysRecomputed')} state keys recomputed, ${per('observationsRead')} observations read`);
       }
       store.db.pragma('wal_checkpoint(TRUNCATE)');
       store.close();
       const bytes = statSync(path).size;
-      lines.push(`record-scale: ${total} articles (${BASE_ARTICLES} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
+      lines.push(`record-scale: ${total} articles (${BASE_ARTICLES} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU first 10% ${recordMs[0]!.toFixed(1)} ms, last 10% ${recordMs.at(-1)!.toFixed(1)} ms (ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}); peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
       // Query latencies on the final database, direct and over the HTTP app.
       const open = openRecord(path, { catchUp: false });
       const quote = evidenceQuoter(open.db);
@@ -141,7 +195,7 @@ export const section: BenchSection = {
       lines.push(`record-scale: HTTP p99 over ${runs} requests (ms, in-process): ${Object.entries(http).map(([k, v]) => `${k} ${p99(v).toFixed(1)}`).join(', ')}`);
       open.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     }
     return lines;
   },

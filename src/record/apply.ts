@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Document } from '../document/document.js';
 import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
 import { followUpsIn, isDecisive, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
-import { Decisions, ActorIndex, type Link } from './link.js';
+import { Decisions, ActorIndex, linkStats, type Link } from './link.js';
 import { foldName } from './names.js';
 import {
   CABINET_EXIT, intervalsFrom, isCabinetOffice, isSingleHolderOffice, membershipObservations, officeKey, officeObservations,
@@ -20,9 +20,11 @@ const COMMITMENTS_PER_TERM = 30;
 const EVENT_REACH_DAYS = 31;
 /** Reports kept as evidence in an interval: the first and the latest (the count is kept whole). */
 const REPORTS_KEPT = 10;
+/** How many later holders of a single-holder office are read to close a holder's open term (the earliest first). */
+const SUCCESSORS_READ = 50;
 
 /** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
-export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0 };
+export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0 };
 
 /**
  * Takes one stored article into the record, touching only what it concerns: links its actors (ActorIndex),
@@ -43,16 +45,18 @@ export class RecordWriter {
       keysWithPrefix: db.prepare("SELECT DISTINCT key FROM record_observations WHERE family = 'office' AND key >= ? AND key < ?").pluck(),
       deleteOffices: db.prepare('DELETE FROM record_offices WHERE state_key = ?'),
       office: db.prepare('INSERT INTO record_offices (id, person_id, title, from_date, to_date, json, state_key, office_key, org_id, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      successorRows: db.prepare('SELECT from_date, json FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date IS NOT NULL'),
+      // The earliest other holders who took the office after a given day (index record_offices_office_from): bounded.
+      successorRows: db.prepare(`SELECT from_date, json FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date > ? ORDER BY from_date, rowid LIMIT ${SUCCESSORS_READ}`),
       spanning: db.prepare('SELECT DISTINCT state_key FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date < ? AND (to_date IS NULL OR to_date >= ?)').pluck(),
       deleteMemberships: db.prepare('DELETE FROM record_memberships WHERE state_key = ?'),
       membership: db.prepare('INSERT INTO record_memberships (id, person_id, org_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteRelations: db.prepare('DELETE FROM record_relations WHERE state_key = ?'),
       relation: db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       // Driven by the participants' (actor, date) index: bounded by their events in a few weeks, whatever the corpus size.
-      eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM record_events e WHERE e.id IN (
-          SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM json_each(@actors)) AND date BETWEEN @near AND @to)
-        AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
+      // CROSS JOIN keeps that order in SQLite: otherwise the planner may scan every event of the type (record_events_type).
+      eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM (SELECT DISTINCT event_id FROM record_event_actors
+          WHERE actor_id IN (SELECT value FROM json_each(@actors)) AND date BETWEEN @near AND @to) ea CROSS JOIN record_events e
+        WHERE e.id = ea.event_id AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
@@ -81,7 +85,9 @@ export class RecordWriter {
   /** Applies one article (already stored in `articles`). */
   apply(doc: Document, decisions: Decisions): Map<string, Link> {
     applyStats.articles++;
+    const read = linkStats.candidatesRead;
     const links = this.index.linkArticle(doc, decisions);
+    applyStats.candidatesRead += linkStats.candidatesRead - read;
     const lookup: ActorLookup = (_doc, local) => (local === undefined ? undefined : links.get(local)?.actorId);
     this.index.refresh([...links.values()].map((l) => l.actorId), doc.meta.published);
     this.states(doc, lookup);
@@ -137,7 +143,9 @@ export class RecordWriter {
   }
 
   private observations(family: string, key: string): StateObservation[] {
-    return (this.s.observationsOf.all(family, key) as { date: string; kind: StateObservation['kind']; json: string }[]).map((r) => {
+    const rows = this.s.observationsOf.all(family, key) as { date: string; kind: StateObservation['kind']; json: string }[];
+    applyStats.observationsRead += rows.length;
+    return rows.map((r) => {
       const { evidence, ...info } = JSON.parse(r.json) as { evidence: Evidence } & StateObservation['info'];
       return { family: family as StateObservation['family'], key, date: r.date, kind: r.kind, evidence, info };
     });
@@ -158,13 +166,16 @@ export class RecordWriter {
     const okey = officeKey(title);
     const org = obs.find((o) => o.info.org)?.info.org;
     const single = isSingleHolderOffice(title);
-    const successors = single
-      ? (this.s.successorRows.all(okey, person) as { from_date: string; json: string }[])
+    const cabinetExits = isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [];
+    // A successor can only end a term still open, and only one who took over after it began: read those alone.
+    const openSince = single ? intervalsFrom(obs, { cabinetExits }).filter((i) => i.to === undefined && i.from !== undefined).map((i) => i.from!).sort()[0] : undefined;
+    const successors = openSince !== undefined
+      ? (this.s.successorRows.all(okey, person, openSince) as { from_date: string; json: string }[])
         .map((r) => JSON.parse(r.json) as Interval)
         .filter((i) => i.fromExact && i.from && i.opened)
         .map((i) => ({ date: i.from!, evidence: i.opened! }))
       : [];
-    const intervals = intervalsFrom(obs, { cabinetExits: isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [], successors }).map(capReports);
+    const intervals = intervalsFrom(obs, { cabinetExits, successors }).map(capReports);
     intervals.forEach((interval, i) => {
       const scope = key.split('|')[2];
       const office = { id: `office:${person}:${okey.replace(/ /g, '-')}${scope ? `@${scope}` : ''}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
