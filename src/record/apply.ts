@@ -24,7 +24,7 @@ const REPORTS_KEPT = 10;
 const SUCCESSORS_READ = 50;
 
 /** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
-export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0 };
+export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0, commitmentsRead: 0 };
 
 /**
  * Takes one stored article into the record, touching only what it concerns: links its actors (ActorIndex),
@@ -60,8 +60,8 @@ export class RecordWriter {
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
-      commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
-      commitmentById: db.prepare('SELECT id, json, sketch FROM record_commitments WHERE id = ?'),
+      commitmentsBy: db.prepare(`SELECT id, by_id, made, json, sketch FROM (SELECT rowid AS r, id, by_id, made, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
+      commitmentById: db.prepare('SELECT id, by_id, made, json, sketch FROM record_commitments WHERE id = ?'),
       commitmentsByTerm: db.prepare(`SELECT commitment_id FROM record_commitment_terms WHERE term = ? AND made <= ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_TERM}`).pluck(),
       commitmentTerm: db.prepare('INSERT OR IGNORE INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?)'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -272,11 +272,12 @@ export class RecordWriter {
     const out = new Map<string, string>();
     const reported = new Set<string>();
     const fresh: { c: RecordCommitment; sketch: Sketch }[] = [];
-    const cache = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }[]>();
+    const cache = new Map<string, StoredCommitment[]>();
     const byActor = (by: string) => {
       let list = cache.get(by);
       if (!list) {
-        list = (this.s.commitmentsBy.all(by) as { id: string; json: string; sketch: string }[]).map((r) => ({ id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) }));
+        list = (this.s.commitmentsBy.all(by) as CommitmentRow[]).map(storedCommitment);
+        applyStats.commitmentsRead += list.length;
         cache.set(by, list);
       }
       return list;
@@ -286,7 +287,7 @@ export class RecordWriter {
       if (!by) continue;
       const sketch = sketchOf(doc, c);
       const source = { ...evidenceOf(doc, c.evidence), commitment: c.id };
-      const same = byActor(by).find((x) => x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5) ??
+      const same = byActor(by).find((x) => similarity(x.sketch, sketch) >= 0.5 && x.c.sources[0]!.article !== doc.meta.id) ??
         fresh.find((x) => x.c.by === by && x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5);
       if (same) {
         same.c.sources.push(source);
@@ -310,26 +311,28 @@ export class RecordWriter {
     const published = doc.meta.published;
     const changed = new Set<string>();
     if (published) {
-      const loaded = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }>();
+      const loaded = new Map<string, StoredCommitment>();
       for (const by of named) for (const x of byActor(by)) loaded.set(x.id, x);
       const hits = new Map<string, number>();
       for (const t of termsOf(doc)) for (const id of this.s.commitmentsByTerm.all(t, published) as string[]) hits.set(id, (hits.get(id) ?? 0) + 1);
       for (const [id, n] of hits) {
         if (loaded.has(id) || n < 2) continue;
-        const r = this.s.commitmentById.get(id) as { id: string; json: string; sketch: string } | undefined;
+        const r = this.s.commitmentById.get(id) as CommitmentRow | undefined;
         if (!r) continue;
-        const x = { id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) };
+        const x = storedCommitment(r);
+        applyStats.commitmentsRead++;
         loaded.set(id, x);
-        const list = cache.get(x.c.by) ?? [];
+        const list = cache.get(x.by) ?? [];
         list.push(x);
-        cache.set(x.c.by, list);
+        cache.set(x.by, list);
       }
-      for (const x of [...loaded.values()].sort((a, b) => (a.c.made ?? '').localeCompare(b.c.made ?? '') || a.id.localeCompare(b.id))) {
-        const by = x.c.by;
+      for (const x of [...loaded.values()].sort((a, b) => (a.made ?? '').localeCompare(b.made ?? '') || a.id.localeCompare(b.id))) {
+        const by = x.by;
         {
-          if (reported.has(x.id) || !x.c.made || x.c.made > published || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
+          if (reported.has(x.id) || !x.made || x.made > published) continue;
           const found: FollowUp[] = followUpsIn(doc, { byRecord: by }, x.sketch, lookup);
-          if (found.length === 0) continue;
+          // The stored commitment is read (parsed) only when the article has news of it.
+          if (found.length === 0 || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
           x.c.followUps.push(...found);
           x.c.followUps.sort((a, b) => (a.evidence.published ?? '').localeCompare(b.evidence.published ?? ''));
           changed.add(x.id);
@@ -396,6 +399,16 @@ function capReports(i: Interval): Interval {
   if (i.reports.length <= REPORTS_KEPT) return i;
   const half = REPORTS_KEPT / 2;
   return { ...i, reportCount: i.reports.length, reports: [...i.reports.slice(0, half), ...i.reports.slice(-half)] };
+}
+
+interface CommitmentRow { id: string; by_id: string; made: string | null; json: string; sketch: string }
+
+/** A stored commitment as the follow-up check needs it; the whole commitment (`c`) is parsed on first use. */
+interface StoredCommitment { id: string; by: string; made: string | undefined; sketch: Sketch; readonly c: RecordCommitment }
+
+function storedCommitment(r: CommitmentRow): StoredCommitment {
+  let c: RecordCommitment | undefined;
+  return { id: r.id, by: r.by_id, made: r.made ?? undefined, sketch: sketchFromJSON(r.sketch), get c() { return (c ??= JSON.parse(r.json) as RecordCommitment); } };
 }
 
 function sketchFromJSON(json: string): Sketch {

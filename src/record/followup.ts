@@ -66,8 +66,12 @@ export function similarity(a: Sketch, b: Sketch): number {
   return inter / Math.max(1, new Set([...x, ...y]).size);
 }
 
-function containsCue(sentence: string, cues: string[]): string | undefined {
-  const s = ` ${sentence.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+/** A sentence as cues are matched against it: lower case, words separated by single spaces, padded. */
+function cueText(sentence: string): string {
+  return ` ${sentence.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+}
+
+function containsCue(s: string, cues: string[]): string | undefined {
   return cues.find((c) => s.includes(` ${c} `));
 }
 
@@ -88,6 +92,8 @@ interface SentenceView {
   /** Stems of the verbs and of the other words, for a quick check before the full match. */
   verbStems: Set<string>;
   otherStems: Set<string>;
+  /** The sentence as cues are matched against it (cueText), made on first use. */
+  cues?: string;
 }
 
 const views = new WeakMap<Document, SentenceView[]>();
@@ -125,7 +131,7 @@ export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sket
     const verbNamed = [...sketch.verbs].some((v) => view.verbStems.has(v));
     if (!verbNamed && objectHits < 2) continue;
     const verbAt = view.stems.findIndex((stem, i) => view.pos[i] === 'VERB' && sketch.verbs.has(stem));
-    const text = doc.text.slice(view.start, view.end);
+    const text = (view.cues ??= cueText(doc.text.slice(view.start, view.end)));
     const evidence = evidenceOf(doc, { start: view.start, end: view.end });
     const enoughObjects = sketch.objects.size === 0 || objectHits >= 1;
     // The act itself must be named: a reversal of another promise about the same city is not this one's.
