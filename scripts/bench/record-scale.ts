@@ -6,7 +6,7 @@ import { analyze } from '../../src/analyze.js';
 import { createDocument, documentFromJSON, documentToJSON, type Document } from '../../src/document/document.js';
 import { documentFromText } from '../../src/ingest/index.js';
 import {
-  actorNamed, actorProfile, applyStats, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
+  actorNamed, actorProfile, applyCpu, applyStats, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
 } from '../../src/record/index.js';
 import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/index.js';
@@ -124,6 +124,7 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
     stored: (doc, db) => { const c = process.cpuUsage(); try { hook.stored(doc, db); } finally { const u = process.cpuUsage(c); recordCpu += u.user + u.system; } },
   });
   attachRecord(store);
+  applyCpu.enabled = true;
   const rnd = random(7);
   const tenth = Math.max(1, Math.floor(total / 10));
   const perArticleMs: number[] = [];
@@ -139,13 +140,14 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
       const stepCpu = process.cpuUsage();
       const stepRec = recordCpu;
       const stats0 = { ...applyStats };
+      const cpuSteps0 = { ...applyCpu };
       for (let i = 0; i < m; i++) store.putDocument(variant(bases[(k + done + i) % bases.length]!, k + done + i, 40, g, s, rnd));
       done += m;
       const used = process.cpuUsage(stepCpu);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       const per = (f: keyof typeof applyStats): string => ((applyStats[f] - stats0[f]) / m).toFixed(1);
       const all = process.cpuUsage(cpu0);
-      say(`record-scale: step to ${k + done}: ${((used.user + used.system) / 1000 / m).toFixed(1)} ms CPU per article (record ${((recordCpu - stepRec) / 1000 / m).toFixed(1)} ms); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; per article ${per('candidatesRead')} candidates, ${per('keysRecomputed')} state keys, ${per('observationsRead')} observations, ${per('commitmentsRead')} commitments read; ${((all.user + all.system) / 1e6).toFixed(0)} s CPU so far`);
+      say(`record-scale: step to ${k + done}: ${((used.user + used.system) / 1000 / m).toFixed(1)} ms CPU per article (record ${((recordCpu - stepRec) / 1000 / m).toFixed(1)} ms); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; per article ${per('candidatesRead')} candidates, ${per('keysRecomputed')} state keys, ${per('observationsRead')} observations, ${per('commitmentsRead')} commitments read; record steps (ms) ${(['link', 'states', 'events', 'commitments', 'rest'] as const).map((f) => `${f} ${((applyCpu[f] - cpuSteps0[f]) / 1000 / m).toFixed(1)}`).join(', ')}; ${((all.user + all.system) / 1e6).toFixed(0)} s CPU so far`);
     }
     const used = process.cpuUsage(cpu);
     perArticleMs.push((used.user + used.system) / 1000 / n);

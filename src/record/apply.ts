@@ -25,6 +25,15 @@ const SUCCESSORS_READ = 50;
 
 /** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
 export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0, commitmentsRead: 0 };
+/** CPU microseconds spent per step of applying articles, when `enabled` (the benchmark turns it on). */
+export const applyCpu = { enabled: false, link: 0, states: 0, events: 0, commitments: 0, rest: 0 };
+
+function lap(step: Exclude<keyof typeof applyCpu, 'enabled'>, since: NodeJS.CpuUsage | undefined): NodeJS.CpuUsage | undefined {
+  if (!since) return undefined;
+  const used = process.cpuUsage(since);
+  applyCpu[step] += used.user + used.system;
+  return process.cpuUsage();
+}
 
 /**
  * Takes one stored article into the record, touching only what it concerns: links its actors (ActorIndex),
@@ -60,8 +69,10 @@ export class RecordWriter {
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT OR IGNORE INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?)'),
-      commitmentsBy: db.prepare(`SELECT id, by_id, made, json, sketch FROM (SELECT rowid AS r, id, by_id, made, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
-      commitmentById: db.prepare('SELECT id, by_id, made, json, sketch FROM record_commitments WHERE id = ?'),
+      // Without the json column (a commitment's reports and follow-ups, which grow): read by id when needed.
+      commitmentsBy: db.prepare(`SELECT id, by_id, made, sketch FROM (SELECT rowid AS r, id, by_id, made, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_ACTOR}) ORDER BY r`),
+      commitmentById: db.prepare('SELECT id, by_id, made, sketch FROM record_commitments WHERE id = ?'),
+      commitmentJson: db.prepare('SELECT json FROM record_commitments WHERE id = ?').pluck(),
       commitmentsByTerm: db.prepare(`SELECT commitment_id FROM record_commitment_terms WHERE term = ? AND made <= ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_TERM}`).pluck(),
       commitmentTerm: db.prepare('INSERT OR IGNORE INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?)'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -85,15 +96,20 @@ export class RecordWriter {
   /** Applies one article (already stored in `articles`). */
   apply(doc: Document, decisions: Decisions): Map<string, Link> {
     applyStats.articles++;
+    let t = applyCpu.enabled ? process.cpuUsage() : undefined;
     const read = linkStats.candidatesRead;
     const links = this.index.linkArticle(doc, decisions);
     applyStats.candidatesRead += linkStats.candidatesRead - read;
     const lookup: ActorLookup = (_doc, local) => (local === undefined ? undefined : links.get(local)?.actorId);
     this.index.refresh([...links.values()].map((l) => l.actorId), doc.meta.published);
+    t = lap('link', t);
     this.states(doc, lookup);
+    t = lap('states', t);
     this.events(doc, lookup);
+    t = lap('events', t);
     const commitmentOf = this.commitments(doc, lookup, new Set([...links.values()].map((l) => l.actorId)));
     this.agreements(doc, lookup, commitmentOf);
+    t = lap('commitments', t);
     for (const s of doc.statements) {
       const speaker = lookup(doc, s.speaker);
       const row: RecordStatement = { article: doc.meta.id, statement: s.id, kind: s.kind, ...(speaker && { speaker }), content: evidenceOf(doc, s.content), evidence: evidenceOf(doc, s.evidence) };
@@ -104,6 +120,7 @@ export class RecordWriter {
     this.s.done.run(doc.meta.id, doc.meta.published ?? null, new Date().toISOString());
     this.s.taken.run(doc.meta.id);
     if (doc.meta.published) this.s.newest.run(doc.meta.published);
+    lap('rest', t);
     return links;
   }
 
@@ -276,7 +293,7 @@ export class RecordWriter {
     const byActor = (by: string) => {
       let list = cache.get(by);
       if (!list) {
-        list = (this.s.commitmentsBy.all(by) as CommitmentRow[]).map(storedCommitment);
+        list = (this.s.commitmentsBy.all(by) as CommitmentRow[]).map((r) => storedCommitment(r, this.s.commitmentJson));
         applyStats.commitmentsRead += list.length;
         cache.set(by, list);
       }
@@ -319,7 +336,7 @@ export class RecordWriter {
         if (loaded.has(id) || n < 2) continue;
         const r = this.s.commitmentById.get(id) as CommitmentRow | undefined;
         if (!r) continue;
-        const x = storedCommitment(r);
+        const x = storedCommitment(r, this.s.commitmentJson);
         applyStats.commitmentsRead++;
         loaded.set(id, x);
         const list = cache.get(x.by) ?? [];
@@ -401,14 +418,14 @@ function capReports(i: Interval): Interval {
   return { ...i, reportCount: i.reports.length, reports: [...i.reports.slice(0, half), ...i.reports.slice(-half)] };
 }
 
-interface CommitmentRow { id: string; by_id: string; made: string | null; json: string; sketch: string }
+interface CommitmentRow { id: string; by_id: string; made: string | null; sketch: string }
 
 /** A stored commitment as the follow-up check needs it; the whole commitment (`c`) is parsed on first use. */
 interface StoredCommitment { id: string; by: string; made: string | undefined; sketch: Sketch; readonly c: RecordCommitment }
 
-function storedCommitment(r: CommitmentRow): StoredCommitment {
+function storedCommitment(r: CommitmentRow, json: Database.Statement): StoredCommitment {
   let c: RecordCommitment | undefined;
-  return { id: r.id, by: r.by_id, made: r.made ?? undefined, sketch: sketchFromJSON(r.sketch), get c() { return (c ??= JSON.parse(r.json) as RecordCommitment); } };
+  return { id: r.id, by: r.by_id, made: r.made ?? undefined, sketch: sketchFromJSON(r.sketch), get c() { return (c ??= JSON.parse(json.get(r.id) as string) as RecordCommitment); } };
 }
 
 function sketchFromJSON(json: string): Sketch {

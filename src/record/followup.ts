@@ -97,6 +97,18 @@ interface SentenceView {
 }
 
 const views = new WeakMap<Document, SentenceView[]>();
+/** The verb and other stems of a whole article (the union of its sentences'), for a check before any sentence. */
+const articleStems = new WeakMap<Document, { verbs: Set<string>; others: Set<string> }>();
+
+function stemsOf(doc: Document): { verbs: Set<string>; others: Set<string> } {
+  let stems = articleStems.get(doc);
+  if (!stems) {
+    stems = { verbs: new Set(), others: new Set() };
+    for (const v of sentencesOf(doc)) { for (const x of v.verbStems) stems.verbs.add(x); for (const x of v.otherStems) stems.others.add(x); }
+    articleStems.set(doc, stems);
+  }
+  return stems;
+}
 
 /** Each sentence of an article as words, stems and tags, computed once per article. */
 function sentencesOf(doc: Document): SentenceView[] {
@@ -126,6 +138,9 @@ function sentencesOf(doc: Document): SentenceView[] {
  */
 export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
   const out: FollowUp[] = [];
+  // No sentence can name the act when the whole article has none of its verbs and fewer than two of its things.
+  const all = stemsOf(doc);
+  if (![...sketch.verbs].some((v) => all.verbs.has(v)) && [...sketch.objects].filter((o) => all.others.has(o)).length < 2) return out;
   for (const view of sentencesOf(doc)) {
     const objectHits = [...sketch.objects].filter((o) => view.otherStems.has(o)).length;
     const verbNamed = [...sketch.verbs].some((v) => view.verbStems.has(v));
