@@ -13,7 +13,7 @@ import type { Evidence, FollowUp, Interval, RecordAgreement, RecordCommitment, R
 /** An undated event is taken to have happened in the week before its article was published. */
 const UNDATED_WINDOW_DAYS = 7;
 /** How many earlier commitments of one actor a new article is checked against (the most recent). */
-const COMMITMENTS_PER_ACTOR = 200;
+const COMMITMENTS_PER_ACTOR = 50;
 /** How many of the most recent commitments per shared term an article is checked against. */
 const COMMITMENTS_PER_TERM = 30;
 /** An event report merges with events dated up to this many days before its own window (ranges as long as a month). */
