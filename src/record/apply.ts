@@ -20,6 +20,12 @@ const COMMITMENTS_PER_TERM = 30;
 const EVENT_REACH_DAYS = 31;
 /** Reports kept as evidence in an interval: the first and the latest (the count is kept whole). */
 const REPORTS_KEPT = 10;
+/**
+ * Reports kept as sources of an event or a commitment: the first and the latest (sourceCount keeps the count).
+ * A promise or an event repeated in thousands of articles would otherwise make every later report of it read and
+ * rewrite all of them.
+ */
+const SOURCES_KEPT = 20;
 /** How many later holders of a single-holder office are read to close a holder's open term (the earliest first). */
 const SUCCESSORS_READ = 50;
 
@@ -256,13 +262,13 @@ export class RecordWriter {
             (overlaps(ev.actors, actors) && (ev.recipients.length === 0 || recipients.length === 0 || overlaps(ev.recipients, recipients)))));
         if (same) {
           const ev = same.ev;
-          ev.sources.push(source);
+          addSource(ev, source);
           for (const a of actors) if (!ev.actors.includes(a)) ev.actors.push(a);
           for (const a of recipients) if (!ev.recipients.includes(a)) ev.recipients.push(a);
           // Narrow the window to what both reports allow, so a third report must fit both.
           const winFrom = from > same.r.win_from ? from : same.r.win_from;
           const winTo = to < same.r.win_to ? to : same.r.win_to;
-          this.s.updateEvent.run(JSON.stringify(ev.actors), JSON.stringify(ev.recipients), ev.sources.length, JSON.stringify(ev), winFrom, winTo, ev.id);
+          this.s.updateEvent.run(JSON.stringify(ev.actors), JSON.stringify(ev.recipients), ev.sourceCount ?? ev.sources.length, JSON.stringify(ev), winFrom, winTo, ev.id);
           for (const a of actors) this.s.eventActor.run(ev.id, a, 'actor', ev.date ?? null);
           for (const a of recipients) this.s.eventActor.run(ev.id, a, 'recipient', ev.date ?? null);
           continue;
@@ -307,7 +313,7 @@ export class RecordWriter {
       const same = byActor(by).find((x) => similarity(x.sketch, sketch) >= 0.5 && x.c.sources[0]!.article !== doc.meta.id) ??
         fresh.find((x) => x.c.by === by && x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5);
       if (same) {
-        same.c.sources.push(source);
+        addSource(same.c, source);
         if (!same.c.due && c.due && firstDay(c.due) && lastDay(c.due)) same.c.due = { start: firstDay(c.due)!, end: lastDay(c.due)! };
         reported.add(same.c.id);
         out.set(c.id, same.c.id);
@@ -409,6 +415,14 @@ function termsOf(doc: Document): Set<string> {
   const out = new Set<string>();
   for (const t of doc.tokens) if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') out.add(stemOf(doc.text.slice(t.span.start, t.span.end)));
   return out;
+}
+
+/** Adds a report to an event's or a commitment's sources, keeping the first and the latest SOURCES_KEPT / 2. */
+function addSource<T>(x: { sources: T[]; sourceCount?: number }, source: T): void {
+  const count = (x.sourceCount ?? x.sources.length) + 1;
+  x.sources.push(source);
+  if (x.sources.length > SOURCES_KEPT) x.sources.splice(SOURCES_KEPT / 2, 1);
+  if (count > x.sources.length) x.sourceCount = count;
 }
 
 /** An interval with at most REPORTS_KEPT reports kept as evidence (the first and the latest), and their full count. */

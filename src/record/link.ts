@@ -305,7 +305,7 @@ function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; e
 }
 
 /** Counts of what linking read, for the benchmark (see applyStats). */
-export const linkStats = { candidatesRead: 0 };
+export const linkStats = { candidatesRead: 0, keyRowsRead: 0 };
 
 /** Reads and writes the persistent actor index. */
 export class ActorIndex {
@@ -405,7 +405,11 @@ export class ActorIndex {
   /** The record actors filed under any of `keys`: the MAX_CANDIDATES most-named, bounded work per key. */
   private candidates(keys: string[]): { id: string; type: ActorType; articles: number }[] {
     const ids = new Set<string>();
-    for (const key of new Set(keys)) for (const id of this.q.byKey.all(key) as string[]) ids.add(id);
+    for (const key of new Set(keys)) {
+      const filed = this.q.byKey.all(key) as string[];
+      linkStats.keyRowsRead += filed.length;
+      for (const id of filed) ids.add(id);
+    }
     const rows = [...ids].map((id) => this.q.actorRow.get(id) as { id: string; type: ActorType; articles: number; r: number } | undefined)
       .filter((r) => r !== undefined).sort((x, y) => y.articles - x.articles || x.r - y.r).slice(0, MAX_CANDIDATES);
     return rows.map(({ id, type, articles }) => ({ id, type, articles }));
