@@ -2,7 +2,7 @@ import type { Db, Statement } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
 import { followUpsIn, isDecisive, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
-import { Decisions, ActorIndex, type Link } from './link.js';
+import { Decisions, ActorIndex, linkStats, type Link } from './link.js';
 import { foldName } from './names.js';
 import {
   CABINET_EXIT, intervalsFrom, isCabinetOffice, isSingleHolderOffice, membershipObservations, officeKey, officeObservations,
@@ -13,16 +13,33 @@ import type { Evidence, FollowUp, Interval, RecordAgreement, RecordCommitment, R
 /** An undated event is taken to have happened in the week before its article was published. */
 const UNDATED_WINDOW_DAYS = 7;
 /** How many earlier commitments of one actor a new article is checked against (the most recent). */
-const COMMITMENTS_PER_ACTOR = 200;
+const COMMITMENTS_PER_ACTOR = 50;
 /** How many of the most recent commitments per shared term an article is checked against. */
 const COMMITMENTS_PER_TERM = 30;
 /** An event report merges with events dated up to this many days before its own window (ranges as long as a month). */
 const EVENT_REACH_DAYS = 31;
 /** Reports kept as evidence in an interval: the first and the latest (the count is kept whole). */
 const REPORTS_KEPT = 10;
+/**
+ * Reports kept as sources of an event or a commitment: the first and the latest (sourceCount keeps the count).
+ * A promise or an event repeated in thousands of articles would otherwise make every later report of it read and
+ * rewrite all of them.
+ */
+const SOURCES_KEPT = 20;
+/** How many later holders of a single-holder office are read to close a holder's open term (the earliest first). */
+const SUCCESSORS_READ = 50;
 
 /** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
-export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0 };
+export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0, commitmentsRead: 0 };
+/** CPU microseconds spent per step of applying articles, when `enabled` (the benchmark turns it on). */
+export const applyCpu = { enabled: false, link: 0, states: 0, events: 0, commitments: 0, rest: 0 };
+
+function lap(step: Exclude<keyof typeof applyCpu, 'enabled'>, since: NodeJS.CpuUsage | undefined): NodeJS.CpuUsage | undefined {
+  if (!since) return undefined;
+  const used = process.cpuUsage(since);
+  applyCpu[step] += used.user + used.system;
+  return process.cpuUsage();
+}
 
 /**
  * Takes one stored article into the record, touching only what it concerns: links its actors (ActorIndex),
@@ -43,21 +60,25 @@ export class RecordWriter {
       keysWithPrefix: db.prepare("SELECT DISTINCT key FROM record_observations WHERE family = 'office' AND key >= ? AND key < ?").pluck(),
       deleteOffices: db.prepare('DELETE FROM record_offices WHERE state_key = ?'),
       office: db.prepare('INSERT INTO record_offices (id, person_id, title, from_date, to_date, json, state_key, office_key, org_id, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      successorRows: db.prepare('SELECT from_date, json FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date IS NOT NULL'),
+      // The earliest other holders who took the office after a given day (index record_offices_office_from): bounded.
+      successorRows: db.prepare(`SELECT from_date, json FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date > ? ORDER BY from_date, rowid LIMIT ${SUCCESSORS_READ}`),
       spanning: db.prepare('SELECT DISTINCT state_key FROM record_offices WHERE office_key = ? AND person_id != ? AND from_date < ? AND (to_date IS NULL OR to_date >= ?)').pluck(),
       deleteMemberships: db.prepare('DELETE FROM record_memberships WHERE state_key = ?'),
       membership: db.prepare('INSERT INTO record_memberships (id, person_id, org_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       deleteRelations: db.prepare('DELETE FROM record_relations WHERE state_key = ?'),
       relation: db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       // Driven by the participants' (actor, date) index: bounded by their events in a few weeks, whatever the corpus size.
-      eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM record_events e WHERE e.id IN (
-          SELECT event_id FROM record_event_actors WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('@actors')}) AND date BETWEEN @near AND @to)
-        AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
+      // CROSS JOIN keeps that order in SQLite: otherwise the planner may scan every event of the type (record_events_type).
+      eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM (SELECT DISTINCT event_id FROM record_event_actors
+          WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('@actors')}) AND date BETWEEN @near AND @to) ea CROSS JOIN record_events e
+        WHERE e.id = ea.event_id AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
-      commitmentsBy: db.prepare(`SELECT id, json, sketch FROM (SELECT rowid AS r, id, json, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC NULLS LAST LIMIT ${COMMITMENTS_PER_ACTOR}) AS recent ORDER BY r`),
-      commitmentById: db.prepare('SELECT id, json, sketch FROM record_commitments WHERE id = ?'),
+      // Without the json column (a commitment's reports and follow-ups, which grow): read by id when needed.
+      commitmentsBy: db.prepare(`SELECT id, by_id, made, sketch FROM (SELECT rowid AS r, id, by_id, made, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC NULLS LAST LIMIT ${COMMITMENTS_PER_ACTOR}) AS recent ORDER BY r`),
+      commitmentById: db.prepare('SELECT id, by_id, made, sketch FROM record_commitments WHERE id = ?'),
+      commitmentJson: db.prepare('SELECT json FROM record_commitments WHERE id = ?').pluck(),
       commitmentsByTerm: db.prepare(`SELECT commitment_id FROM record_commitment_terms WHERE term = ? AND made <= ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_TERM}`).pluck(),
       commitmentTerm: db.prepare('INSERT INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -83,13 +104,20 @@ export class RecordWriter {
   /** Applies one article (already stored in `articles`). */
   apply(doc: Document, decisions: Decisions): Map<string, Link> {
     applyStats.articles++;
+    let t = applyCpu.enabled ? process.cpuUsage() : undefined;
+    const read = linkStats.candidatesRead;
     const links = this.index.linkArticle(doc, decisions);
+    applyStats.candidatesRead += linkStats.candidatesRead - read;
     const lookup: ActorLookup = (_doc, local) => (local === undefined ? undefined : links.get(local)?.actorId);
     this.index.refresh([...links.values()].map((l) => l.actorId), doc.meta.published);
+    t = lap('link', t);
     this.states(doc, lookup);
+    t = lap('states', t);
     this.events(doc, lookup);
+    t = lap('events', t);
     const commitmentOf = this.commitments(doc, lookup, new Set([...links.values()].map((l) => l.actorId)));
     this.agreements(doc, lookup, commitmentOf);
+    t = lap('commitments', t);
     for (const s of doc.statements) {
       const speaker = lookup(doc, s.speaker);
       const row: RecordStatement = { article: doc.meta.id, statement: s.id, kind: s.kind, ...(speaker && { speaker }), content: evidenceOf(doc, s.content), evidence: evidenceOf(doc, s.evidence) };
@@ -100,6 +128,7 @@ export class RecordWriter {
     this.s.done.run(doc.meta.id, doc.meta.published ?? null, new Date().toISOString());
     this.s.taken.run(doc.meta.id);
     if (doc.meta.published) this.s.newest.run(doc.meta.published);
+    lap('rest', t);
     return links;
   }
 
@@ -139,7 +168,9 @@ export class RecordWriter {
   }
 
   private observations(family: string, key: string): StateObservation[] {
-    return (this.s.observationsOf.all(family, key) as { date: string; kind: StateObservation['kind']; json: string }[]).map((r) => {
+    const rows = this.s.observationsOf.all(family, key) as { date: string; kind: StateObservation['kind']; json: string }[];
+    applyStats.observationsRead += rows.length;
+    return rows.map((r) => {
       const { evidence, ...info } = JSON.parse(r.json) as { evidence: Evidence } & StateObservation['info'];
       return { family: family as StateObservation['family'], key, date: r.date, kind: r.kind, evidence, info };
     });
@@ -160,13 +191,16 @@ export class RecordWriter {
     const okey = officeKey(title);
     const org = obs.find((o) => o.info.org)?.info.org;
     const single = isSingleHolderOffice(title);
-    const successors = single
-      ? (this.s.successorRows.all(okey, person) as { from_date: string; json: string }[])
+    const cabinetExits = isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [];
+    // A successor can only end a term still open, and only one who took over after it began: read those alone.
+    const openSince = single ? intervalsFrom(obs, { cabinetExits }).filter((i) => i.to === undefined && i.from !== undefined).map((i) => i.from!).sort()[0] : undefined;
+    const successors = openSince !== undefined
+      ? (this.s.successorRows.all(okey, person, openSince) as { from_date: string; json: string }[])
         .map((r) => JSON.parse(r.json) as Interval)
         .filter((i) => i.fromExact && i.from && i.opened)
         .map((i) => ({ date: i.from!, evidence: i.opened! }))
       : [];
-    const intervals = intervalsFrom(obs, { cabinetExits: isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [], successors }).map(capReports);
+    const intervals = intervalsFrom(obs, { cabinetExits, successors }).map(capReports);
     intervals.forEach((interval, i) => {
       const scope = key.split('|')[2];
       const office = { id: `office:${person}:${okey.replace(/ /g, '-')}${scope ? `@${scope}` : ''}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
@@ -230,13 +264,13 @@ export class RecordWriter {
             (overlaps(ev.actors, actors) && (ev.recipients.length === 0 || recipients.length === 0 || overlaps(ev.recipients, recipients)))));
         if (same) {
           const ev = same.ev;
-          ev.sources.push(source);
+          addSource(ev, source);
           for (const a of actors) if (!ev.actors.includes(a)) ev.actors.push(a);
           for (const a of recipients) if (!ev.recipients.includes(a)) ev.recipients.push(a);
           // Narrow the window to what both reports allow, so a third report must fit both.
           const winFrom = from > same.r.win_from ? from : same.r.win_from;
           const winTo = to < same.r.win_to ? to : same.r.win_to;
-          this.s.updateEvent.run(JSON.stringify(ev.actors), JSON.stringify(ev.recipients), ev.sources.length, JSON.stringify(ev), winFrom, winTo, ev.id);
+          this.s.updateEvent.run(JSON.stringify(ev.actors), JSON.stringify(ev.recipients), ev.sourceCount ?? ev.sources.length, JSON.stringify(ev), winFrom, winTo, ev.id);
           for (const a of actors) this.s.eventActor.run(ev.id, a, 'actor', ev.date ?? null);
           for (const a of recipients) this.s.eventActor.run(ev.id, a, 'recipient', ev.date ?? null);
           continue;
@@ -263,11 +297,12 @@ export class RecordWriter {
     const out = new Map<string, string>();
     const reported = new Set<string>();
     const fresh: { c: RecordCommitment; sketch: Sketch }[] = [];
-    const cache = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }[]>();
+    const cache = new Map<string, StoredCommitment[]>();
     const byActor = (by: string) => {
       let list = cache.get(by);
       if (!list) {
-        list = (this.s.commitmentsBy.all(by) as { id: string; json: string; sketch: string }[]).map((r) => ({ id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) }));
+        list = (this.s.commitmentsBy.all(by) as CommitmentRow[]).map((r) => storedCommitment(r, this.s.commitmentJson));
+        applyStats.commitmentsRead += list.length;
         cache.set(by, list);
       }
       return list;
@@ -277,10 +312,10 @@ export class RecordWriter {
       if (!by) continue;
       const sketch = sketchOf(doc, c);
       const source = { ...evidenceOf(doc, c.evidence), commitment: c.id };
-      const same = byActor(by).find((x) => x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5) ??
+      const same = byActor(by).find((x) => similarity(x.sketch, sketch) >= 0.5 && x.c.sources[0]!.article !== doc.meta.id) ??
         fresh.find((x) => x.c.by === by && x.c.sources[0]!.article !== doc.meta.id && similarity(x.sketch, sketch) >= 0.5);
       if (same) {
-        same.c.sources.push(source);
+        addSource(same.c, source);
         if (!same.c.due && c.due && firstDay(c.due) && lastDay(c.due)) same.c.due = { start: firstDay(c.due)!, end: lastDay(c.due)! };
         reported.add(same.c.id);
         out.set(c.id, same.c.id);
@@ -301,26 +336,28 @@ export class RecordWriter {
     const published = doc.meta.published;
     const changed = new Set<string>();
     if (published) {
-      const loaded = new Map<string, { id: string; c: RecordCommitment; sketch: Sketch }>();
+      const loaded = new Map<string, StoredCommitment>();
       for (const by of named) for (const x of byActor(by)) loaded.set(x.id, x);
       const hits = new Map<string, number>();
       for (const t of termsOf(doc)) for (const id of this.s.commitmentsByTerm.all(t, published) as string[]) hits.set(id, (hits.get(id) ?? 0) + 1);
       for (const [id, n] of hits) {
         if (loaded.has(id) || n < 2) continue;
-        const r = this.s.commitmentById.get(id) as { id: string; json: string; sketch: string } | undefined;
+        const r = this.s.commitmentById.get(id) as CommitmentRow | undefined;
         if (!r) continue;
-        const x = { id: r.id, c: JSON.parse(r.json) as RecordCommitment, sketch: sketchFromJSON(r.sketch) };
+        const x = storedCommitment(r, this.s.commitmentJson);
+        applyStats.commitmentsRead++;
         loaded.set(id, x);
-        const list = cache.get(x.c.by) ?? [];
+        const list = cache.get(x.by) ?? [];
         list.push(x);
-        cache.set(x.c.by, list);
+        cache.set(x.by, list);
       }
-      for (const x of [...loaded.values()].sort((a, b) => (a.c.made ?? '').localeCompare(b.c.made ?? '') || a.id.localeCompare(b.id))) {
-        const by = x.c.by;
+      for (const x of [...loaded.values()].sort((a, b) => (a.made ?? '').localeCompare(b.made ?? '') || a.id.localeCompare(b.id))) {
+        const by = x.by;
         {
-          if (reported.has(x.id) || !x.c.made || x.c.made > published || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
+          if (reported.has(x.id) || !x.made || x.made > published) continue;
           const found: FollowUp[] = followUpsIn(doc, { byRecord: by }, x.sketch, lookup);
-          if (found.length === 0) continue;
+          // The stored commitment is read (parsed) only when the article has news of it.
+          if (found.length === 0 || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
           x.c.followUps.push(...found);
           x.c.followUps.sort((a, b) => (a.evidence.published ?? '').localeCompare(b.evidence.published ?? ''));
           changed.add(x.id);
@@ -382,11 +419,29 @@ function termsOf(doc: Document): Set<string> {
   return out;
 }
 
+/** Adds a report to an event's or a commitment's sources, keeping the first and the latest SOURCES_KEPT / 2. */
+function addSource<T>(x: { sources: T[]; sourceCount?: number }, source: T): void {
+  const count = (x.sourceCount ?? x.sources.length) + 1;
+  x.sources.push(source);
+  if (x.sources.length > SOURCES_KEPT) x.sources.splice(SOURCES_KEPT / 2, 1);
+  if (count > x.sources.length) x.sourceCount = count;
+}
+
 /** An interval with at most REPORTS_KEPT reports kept as evidence (the first and the latest), and their full count. */
 function capReports(i: Interval): Interval {
   if (i.reports.length <= REPORTS_KEPT) return i;
   const half = REPORTS_KEPT / 2;
   return { ...i, reportCount: i.reports.length, reports: [...i.reports.slice(0, half), ...i.reports.slice(-half)] };
+}
+
+interface CommitmentRow { id: string; by_id: string; made: string | null; sketch: string }
+
+/** A stored commitment as the follow-up check needs it; the whole commitment (`c`) is parsed on first use. */
+interface StoredCommitment { id: string; by: string; made: string | undefined; sketch: Sketch; readonly c: RecordCommitment }
+
+function storedCommitment(r: CommitmentRow, json: Statement): StoredCommitment {
+  let c: RecordCommitment | undefined;
+  return { id: r.id, by: r.by_id, made: r.made ?? undefined, sketch: sketchFromJSON(r.sketch), get c() { return (c ??= JSON.parse(json.get(r.id) as string) as RecordCommitment); } };
 }
 
 function sketchFromJSON(json: string): Sketch {

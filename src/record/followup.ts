@@ -66,8 +66,12 @@ export function similarity(a: Sketch, b: Sketch): number {
   return inter / Math.max(1, new Set([...x, ...y]).size);
 }
 
-function containsCue(sentence: string, cues: string[]): string | undefined {
-  const s = ` ${sentence.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+/** A sentence as cues are matched against it: lower case, words separated by single spaces, padded. */
+function cueText(sentence: string): string {
+  return ` ${sentence.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+}
+
+function containsCue(s: string, cues: string[]): string | undefined {
   return cues.find((c) => s.includes(` ${c} `));
 }
 
@@ -88,9 +92,23 @@ interface SentenceView {
   /** Stems of the verbs and of the other words, for a quick check before the full match. */
   verbStems: Set<string>;
   otherStems: Set<string>;
+  /** The sentence as cues are matched against it (cueText), made on first use. */
+  cues?: string;
 }
 
 const views = new WeakMap<Document, SentenceView[]>();
+/** The verb and other stems of a whole article (the union of its sentences'), for a check before any sentence. */
+const articleStems = new WeakMap<Document, { verbs: Set<string>; others: Set<string> }>();
+
+function stemsOf(doc: Document): { verbs: Set<string>; others: Set<string> } {
+  let stems = articleStems.get(doc);
+  if (!stems) {
+    stems = { verbs: new Set(), others: new Set() };
+    for (const v of sentencesOf(doc)) { for (const x of v.verbStems) stems.verbs.add(x); for (const x of v.otherStems) stems.others.add(x); }
+    articleStems.set(doc, stems);
+  }
+  return stems;
+}
 
 /** Each sentence of an article as words, stems and tags, computed once per article. */
 function sentencesOf(doc: Document): SentenceView[] {
@@ -120,12 +138,15 @@ function sentencesOf(doc: Document): SentenceView[] {
  */
 export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
   const out: FollowUp[] = [];
+  // No sentence can name the act when the whole article has none of its verbs and fewer than two of its things.
+  const all = stemsOf(doc);
+  if (![...sketch.verbs].some((v) => all.verbs.has(v)) && [...sketch.objects].filter((o) => all.others.has(o)).length < 2) return out;
   for (const view of sentencesOf(doc)) {
     const objectHits = [...sketch.objects].filter((o) => view.otherStems.has(o)).length;
     const verbNamed = [...sketch.verbs].some((v) => view.verbStems.has(v));
     if (!verbNamed && objectHits < 2) continue;
     const verbAt = view.stems.findIndex((stem, i) => view.pos[i] === 'VERB' && sketch.verbs.has(stem));
-    const text = doc.text.slice(view.start, view.end);
+    const text = (view.cues ??= cueText(doc.text.slice(view.start, view.end)));
     const evidence = evidenceOf(doc, { start: view.start, end: view.end });
     const enoughObjects = sketch.objects.size === 0 || objectHits >= 1;
     // The act itself must be named: a reversal of another promise about the same city is not this one's.

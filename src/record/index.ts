@@ -3,7 +3,7 @@ export { actorIn, buildRecord, inRecordOrder } from './build.js';
 export { resolveActors, memberKey, MERGE_THRESHOLD, type Resolution } from './resolve.js';
 export { comparePersonNames, parsePersonName, transliterationKey, type PersonName } from './names.js';
 export { holdsOn, officeKey, isPastRole } from './state.js';
-export { RecordWriter, applyStats } from './apply.js';
+export { RecordWriter, applyCpu, applyStats } from './apply.js';
 export {
   RecordError, addDecision, attachRecord, commitmentAsOf, documentReads, ensureRecord, evidenceQuoter, loadRecord, readDecisions, rebuildRecord,
   recordIsStale, recordNewest, searchRecord, searchSql, searchTermsSql, updateRecord, type SearchHit,

@@ -304,14 +304,19 @@ function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; e
   return { score: 0.85, reasons: ['name and acronym'], exact: false };
 }
 
+/** Counts of what linking read, for the benchmark (see applyStats). */
+export const linkStats = { candidatesRead: 0, keyRowsRead: 0 };
+
 /** Reads and writes the persistent actor index. */
 export class ActorIndex {
   private readonly q;
 
   constructor(db: Db) {
     this.q = {
-      byKeys: db.prepare(`SELECT DISTINCT a.id, a.type, a.articles FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
-        WHERE k.key IN (SELECT value FROM ${db.sql.jsonArray('?')}) ORDER BY a.articles DESC LIMIT ${MAX_CANDIDATES}`),
+      // Per key the most-filed actors only (index record_actor_keys_n): a common surname does not make a lookup read
+      // every person who bears it.
+      byKey: db.prepare(`SELECT actor_id FROM record_actor_keys WHERE key = ? ORDER BY n DESC, actor_id LIMIT ${MAX_CANDIDATES}`).pluck(),
+      actorRow: db.prepare('SELECT id, type, articles, rowid AS r FROM record_actors WHERE id = ?'),
       context: db.prepare("SELECT kind, value, n FROM record_actor_context WHERE actor_id = ? AND kind IN ('given', 'suffix', 'gender', 'title', 'org') ORDER BY n DESC LIMIT 200"),
       names: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' ORDER BY n DESC LIMIT 200").pluck(),
       hasName: db.prepare("SELECT 1 FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' AND value = ?").pluck(),
@@ -397,10 +402,24 @@ export class ActorIndex {
     return { actorId: [...targets][0]!, via: 'auto', score: 0.8, reasons: [`"${c.actor.name}" is the article's "${other.actor.name}"`] };
   }
 
+  /** The record actors filed under any of `keys`: the MAX_CANDIDATES most-named, bounded work per key. */
+  private candidates(keys: string[]): { id: string; type: ActorType; articles: number }[] {
+    const ids = new Set<string>();
+    for (const key of new Set(keys)) {
+      const filed = this.q.byKey.all(key) as string[];
+      linkStats.keyRowsRead += filed.length;
+      for (const id of filed) ids.add(id);
+    }
+    const rows = [...ids].map((id) => this.q.actorRow.get(id) as { id: string; type: ActorType; articles: number; r: number } | undefined)
+      .filter((r) => r !== undefined).sort((x, y) => y.articles - x.articles || x.r - y.r).slice(0, MAX_CANDIDATES);
+    return rows.map(({ id, type, articles }) => ({ id, type, articles }));
+  }
+
   private bestMatch(c: Candidate, linkedHere: string[], forbidden: Set<string>): Link | undefined {
     const keys = lookupKeys(c);
     if (keys.length === 0) return undefined;
-    const rows = this.q.byKeys.all(JSON.stringify(keys)) as { id: string; type: ActorType; articles: number }[];
+    const rows = this.candidates(keys);
+    linkStats.candidatesRead += rows.length;
     const scored: { k: Known; score: number; reasons: string[]; exact: boolean }[] = [];
     for (const r of rows) {
       if (forbidden.has(r.id)) continue;

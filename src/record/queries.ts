@@ -168,6 +168,7 @@ export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, d
     ...(on.statusEvidence && { statusEvidence: quote(on.statusEvidence) }),
     followUps: c.followUps.map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
     sources: c.sources.map((s) => quote(s)),
+    ...(c.sourceCount !== undefined && { sourceCount: c.sourceCount }),
   };
 }
 
@@ -181,6 +182,7 @@ function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => str
     actors: e.actors.map((id) => ({ id, name: names(id) })),
     recipients: e.recipients.map((id) => ({ id, name: names(id) })),
     sources: e.sources.map((s) => ({ ...quote(s), trigger: quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
+    ...(e.sourceCount !== undefined && { sourceCount: e.sourceCount }),
   };
 }
 
@@ -257,7 +259,8 @@ export function timeline(db: Db, quote: Quoter, opts: { actor?: ActorSummary; fr
     : parse<RecordEvent>(db.prepare('SELECT json FROM record_events WHERE date BETWEEN ? AND ? ORDER BY date LIMIT ?').pluck().all(from, to, n));
   for (const e of events) {
     if (!e.date || e.modality === 'future' || e.modality === 'hypothetical') continue;
-    const sources = e.sources.length > 1 ? ` (${e.sources.length} reports)` : '';
+    const reports = e.sourceCount ?? e.sources.length;
+    const sources = reports > 1 ? ` (${reports} reports)` : '';
     out.push({ date: e.date, kind: 'event', summary: `${e.type}${e.mode ? `/${e.mode}` : ''}: ${e.actors.map(name).join(', ')}${e.recipients.length ? ` → ${e.recipients.map(name).join(', ')}` : ''}${e.modality !== 'asserted' ? ` [${e.modality}]` : ''}${sources}`, evidence: quote(e.sources[0]!) });
   }
   const args = id ? { a: from, b: to, c: n, d: id } : { a: from, b: to, c: n };

@@ -43,7 +43,7 @@ export function renderProfile(p: ReturnType<typeof actorProfile>): string {
   }
   if (p.events.length) {
     out.push('', 'Events:');
-    for (const e of p.events) out.push(`  ${e.date ?? '?'} ${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actors.map((a) => a.name).join(', ')}${e.recipients.length ? ` → ${e.recipients.map((a) => a.name).join(', ')}` : ''} [${e.modality}] ${e.sources.length} report(s) ${renderEvidence(e.sources[0]!)}`);
+    for (const e of p.events) out.push(`  ${e.date ?? '?'} ${e.type}${e.mode ? `/${e.mode}` : ''} ${e.actors.map((a) => a.name).join(', ')}${e.recipients.length ? ` → ${e.recipients.map((a) => a.name).join(', ')}` : ''} [${e.modality}] ${e.sourceCount ?? e.sources.length} report(s) ${renderEvidence(e.sources[0]!)}`);
   }
   if (p.commitments.length) {
     out.push('', 'Commitments:');
@@ -54,7 +54,7 @@ export function renderProfile(p: ReturnType<typeof actorProfile>): string {
 
 export function renderCommitment(c: ReturnType<typeof describeCommitment>): string {
   const lines = [`  [${c.status}] ${c.byName}${c.toName ? ` → ${c.toName}` : ''}: "${oneLine(c.what.text)}"${c.due ? ` (due ${c.due.start === c.due.end ? c.due.end : `${c.due.start}..${c.due.end}`})` : ''}`];
-  lines.push(`    made ${renderEvidence(c.sources[0]!)}${c.sources.length > 1 ? ` (+${c.sources.length - 1} more reports)` : ''}`);
+  lines.push(`    made ${renderEvidence(c.sources[0]!)}${(c.sourceCount ?? c.sources.length) > 1 ? ` (+${(c.sourceCount ?? c.sources.length) - 1} more reports)` : ''}`);
   if (c.statusEvidence) lines.push(`    ${c.status} ${renderEvidence(c.statusEvidence)}`);
   return lines.join('\n');
 }

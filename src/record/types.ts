@@ -89,8 +89,10 @@ export interface RecordEvent {
   actors: string[];
   recipients: string[];
   modality: Modality;
-  /** Each article that reported it (the first is the one the fields come from). */
+  /** Each article that reported it (the first is the one the fields come from); past SOURCES_KEPT, the first and the latest. */
   sources: (Evidence & { event: string; trigger: { start: number; end: number } })[];
+  /** How many reports there are, when more than the sources kept. */
+  sourceCount?: number;
 }
 
 export interface FollowUp {
@@ -115,8 +117,10 @@ export interface RecordCommitment {
   /** The evidence that decided the status (absent for open, and for overdue when nothing was reported). */
   statusEvidence?: Evidence;
   followUps: FollowUp[];
-  /** Every report of the commitment (the first is the primary). */
+  /** Every report of the commitment (the first is the primary); past SOURCES_KEPT, the first and the latest. */
   sources: (Evidence & { commitment: string })[];
+  /** How many reports there are, when more than the sources kept. */
+  sourceCount?: number;
 }
 
 export interface RecordAgreement {

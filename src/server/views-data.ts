@@ -274,7 +274,7 @@ export class ViewsData {
       label: eventLabel(e.type, e.mode, e.modality),
       actors: e.actors.map((a) => this.ref(names, a)!), recipients: e.recipients.map((a) => this.ref(names, a)!),
       sources: e.sources.slice(0, 20).map((s) => ({ ...this.quote(s), trigger: this.quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
-      reports: e.sources.length,
+      reports: e.sourceCount ?? e.sources.length,
     };
   }
 
@@ -310,7 +310,7 @@ export class ViewsData {
       what: this.quote(c.what), ...(c.due && { due: c.due }), ...(c.made && { made: c.made }),
       ...(c.statusEvidence && { statusEvidence: this.quote(c.statusEvidence) }),
       followUps: c.followUps.slice(0, 10).map((f) => ({ kind: f.kind, cue: f.cue, evidence: this.quote(f.evidence) })),
-      reports: c.sources.length,
+      reports: c.sourceCount ?? c.sources.length,
     };
   }
 
@@ -335,7 +335,7 @@ export class ViewsData {
     const items = listCommitments(this.db, quote, { status, asOf: day, ...page }).map((c) => ({
       id: c.id, kind: c.kind, status: c.status, by: { id: c.by, name: c.byName ?? c.by }, ...(c.to !== undefined && { to: { id: c.to, name: c.toName ?? c.to } }),
       what: c.what, ...(c.due && { due: c.due }), ...(c.made && { made: c.made }), ...(c.statusEvidence && { statusEvidence: c.statusEvidence }),
-      followUps: c.followUps.slice(0, 10), reports: c.sources.length,
+      followUps: c.followUps.slice(0, 10), reports: c.sourceCount ?? c.sources.length,
     }));
     return { total, ...page, items };
   }
