@@ -3,7 +3,7 @@ import { documentFromJSON, documentToJSON, type Document } from '../../document/
 import { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from '../store.js';
 import { isWellFormed } from '../../document/text-checks.js';
 import { BUSY_TIMEOUT_MS, withBusyRetry, type BusyRetryOptions } from './busy.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 
 /** The database file used when neither `--db` nor POLITY_DB names one. */
 export const DEFAULT_DB_PATH = './polity.db';
@@ -48,7 +48,7 @@ export class SqliteStore implements Store {
   /** How long a write keeps retrying while another process holds the write lock. */
   private readonly busy: BusyRetryOptions;
 
-  constructor(path: string, opts: { busy?: BusyRetryOptions } = {}) {
+  constructor(path: string, opts: StoreOpenOptions = {}) {
     this.path = path;
     this.busy = opts.busy ?? {};
     try {
@@ -58,10 +58,18 @@ export class SqliteStore implements Store {
       // WAL lets readers (show, the server) work while an ingest writes; synchronous=NORMAL in WAL mode keeps
       // every committed article across a process crash and only risks the last commits on power loss.
       const db = this.db;
-      withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
+      if (opts.migrate === false) {
+        // Only read: a database that needs a migration is refused with the versions it lacks, never changed.
+        const pending = withBusyRetry(() => pendingMigrations(db), this.busy);
+        if (pending.length > 0) {
+          throw new StoreError(`the database needs migration ${pending.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}${opts.migrateHint ? ` (${opts.migrateHint})` : ''}`);
+        }
+      } else {
+        withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
+      }
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
-      withBusyRetry(() => migrate(db), this.busy);
+      if (opts.migrate !== false) withBusyRetry(() => migrate(db), this.busy);
     } catch (err) {
       if (err instanceof StoreError) throw new StoreError(`${path}: ${err.message}`);
       throw new StoreError(`${path}: cannot open database: ${err instanceof Error ? err.message : String(err)}`);
@@ -194,7 +202,17 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Opens (creating and migrating if needed) the SQLite store at `path`. */
-export function openStore(path: string = resolveDbPath(), opts: { busy?: BusyRetryOptions } = {}): SqliteStore {
+export interface StoreOpenOptions {
+  busy?: BusyRetryOptions;
+  /**
+   * false: open only a database whose schema is current, without writing (no migration, no switch to WAL), and
+   * refuse one that needs a migration; `migrateHint` is added to that refusal (how to migrate).
+   */
+  migrate?: boolean;
+  migrateHint?: string;
+}
+
+/** Opens (creating and migrating if needed, unless `migrate: false`) the SQLite store at `path`. */
+export function openStore(path: string = resolveDbPath(), opts: StoreOpenOptions = {}): SqliteStore {
   return new SqliteStore(path, opts);
 }
