@@ -33,6 +33,13 @@ describe('what counts as an article', () => {
     // Still refused: Latin letters and digits without spaces, and symbols, whatever script surrounds them.
     assert.match(languageViolation(`${chinese.slice(0, 10)}${'Qx7vLp2ZmWk9'.repeat(40)}`)!, /words average \d+ characters/u);
     assert.match(languageViolation(`${chinese.slice(0, 5)}${'#$%^&*()_+{}'.repeat(20)}`)!, /letters and spaces/u);
+    // Random bytes read as UTF-16 are letters of every script: refused for mixing them.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const noise = String.fromCharCode(...Array.from({ length: 2_000 }, () => 0x3400 + (next() % 0xa000)).filter((c) => c < 0xd800 || c > 0xdfff));
+    assert.match(languageViolation(noise)!, /does not read as text/u);
+    // A Chinese text naming people in Latin letters changes script only now and then.
+    assert.equal(languageViolation(`${chinese}Obama说，${chinese}`), undefined);
   });
 
   it('bounds the whole text, a line and a run without white space', () => {
