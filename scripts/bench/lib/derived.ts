@@ -83,7 +83,7 @@ export function variant(base: Document, k: number, perDay: number, givens: strin
 export async function derivedDatabase(path: string, total: number, opts: { baseCount?: number; perDay?: number; log?: (line: string) => void } = {}): Promise<boolean> {
   if (existsSync(path)) return false;
   mkdirSync(join(path, '..'), { recursive: true });
-  const bases = await analysedBases(opts.baseCount ?? 400);
+  const bases = await analysedBases(Math.min(total, opts.baseCount ?? 400));
   const { givens, surnames } = nameParts(bases);
   const partial = `${path}.partial`;
   for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });

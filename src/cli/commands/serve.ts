@@ -40,6 +40,8 @@ async function serveHere(path: string, opts: ServeOptions, announce: boolean): P
       process.stderr.write(`polity: cannot listen on ${opts.host}:${opts.port}: ${err.message}\n`);
       process.exitCode = EXIT.FAILED;
       open.close();
+      // A cluster worker stays connected to its primary: leave, so the primary sees it fail.
+      if (cluster.isWorker) process.exit(EXIT.FAILED);
       resolve();
     });
     const stop = () => server.close(() => { open.close(); resolve(); });
@@ -73,8 +75,9 @@ async function servePrimary(path: string, opts: ServeOptions): Promise<void> {
       announced = true;
       process.stderr.write(`polity: serving ${path} at http://${opts.host}:${address.port}/ with ${opts.processes} processes (Ctrl-C to stop)\n`);
     });
+    const living = () => Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead()).length;
     cluster.on('exit', (_worker, code) => {
-      const alive = Object.keys(cluster.workers ?? {}).length;
+      const alive = living();
       if (stopping) {
         if (alive === 0) resolve();
         return;
@@ -93,7 +96,7 @@ async function servePrimary(path: string, opts: ServeOptions): Promise<void> {
     });
     const stop = () => {
       stopping = true;
-      if (Object.keys(cluster.workers ?? {}).length === 0) resolve();
+      if (living() === 0) resolve();
       for (const w of Object.values(cluster.workers ?? {})) w?.disconnect();
     };
     process.once('SIGINT', stop);
@@ -115,7 +118,7 @@ export function register(program: Command): void {
     .description('Serve the record read-only over HTTP: a JSON API (see openapi.json) and the web page at /.')
     .addOption(new Option('--port <n>', 'port to listen on').default(8080).argParser((v) => Number.parseInt(v, 10)))
     .addOption(new Option('--host <host>', 'address to listen on (give 0.0.0.0 to serve other machines)').default('127.0.0.1'))
-    .addOption(new Option('--processes <n>', 'server processes sharing the port (default: the number of cores)').default(availableParallelism(), 'cores').argParser((v) => {
+    .addOption(new Option('--processes <n>', 'server processes sharing the port').default(availableParallelism(), 'the number of cores').argParser((v) => {
       const n = Number.parseInt(v, 10);
       if (!/^\d+$/.test(v) || n < 1 || n > 64) throw new InvalidArgumentError(`'${v}' is not a number of processes (1–64).`);
       return n;
