@@ -49,7 +49,9 @@ export function sizeViolation(text: string, limits = TEXT_LIMITS): string | unde
       if (i - lineStart > limits.maxLineChars) return `line ${lineNumber(text, lineStart)} is ${i - lineStart} characters, over the limit of ${limits.maxLineChars}`;
       lineStart = i + 1;
     }
-    if (c === 10 || c === 32 || c === 9 || c === 13 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000) {
+    // CJK and full-width punctuation (、。，！？：；) ends a run too: those scripts put no spaces between clauses.
+    if (c === 10 || c === 32 || c === 9 || c === 13 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || (c >= 0x3000 && c <= 0x3002)
+      || c === 0xff01 || c === 0xff0c || c === 0xff1a || c === 0xff1b || c === 0xff1f) {
       if (i - tokenStart > limits.maxTokenChars) return `a run of ${i - tokenStart} characters without white space at offset ${tokenStart}, over the limit of ${limits.maxTokenChars}`;
       tokenStart = i + 1;
     }
@@ -64,25 +66,67 @@ function lineNumber(text: string, offset: number): number {
 }
 
 /**
+ * Letters of scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar,
+ * Tibetan, Yi): each counts as a word of its own, so a text in them is not "letters without words".
+ */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Yi}]/u;
+
+/** Most changes of script from one letter to the next, per letter: prose stays in one or two scripts. */
+const MAX_SCRIPT_SWITCHES = 0.25;
+
+const SCRIPTS: [string, RegExp][] = [
+  ['Latin', /\p{Script=Latin}/u], ['CJ', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u], ['Hangul', /\p{Script=Hangul}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u], ['Arabic', /\p{Script=Arabic}/u], ['Greek', /\p{Script=Greek}/u], ['Hebrew', /\p{Script=Hebrew}/u],
+  ['Devanagari', /\p{Script=Devanagari}/u], ['Thai', /\p{Script=Thai}/u],
+];
+
+/** A letter's script, coarsely (Chinese characters and Japanese kana are one, as Japanese mixes them). */
+function scriptOf(ch: string): string {
+  if (ch < '\u0080') return 'Latin';
+  for (const [name, re] of SCRIPTS) if (re.test(ch)) return name;
+  return `U+${(ch.codePointAt(0)! >> 8).toString(16)}`;
+}
+
+/**
  * Why the text does not read as language, or undefined: too few letters and spaces (random bytes, binary
- * decoded as text, tables of symbols), or no words (letters without spaces between them).
+ * decoded as text, tables of symbols), no words (letters without spaces between them), or letters of many
+ * scripts mixed (random bytes decoded as UTF-16 are letters of every script). Letters of any script count; in
+ * scripts written without spaces each letter is a word boundary, so Chinese, Japanese or Thai prose passes while
+ * a run of Latin letters and digits without spaces does not.
  */
 export function languageViolation(text: string): string | undefined {
   let letters = 0;
   let spaces = 0;
   let words = 0;
   let inWord = false;
+  let chars = 0;
+  let switches = 0;
+  let script = '';
   for (const ch of text) {
+    chars++;
     const space = /\s/u.test(ch);
     if (space) spaces++;
-    else if (/[\p{L}\p{M}]/u.test(ch)) letters++;
+    else if (/[\p{L}\p{M}]/u.test(ch)) {
+      letters++;
+      if (/\p{L}/u.test(ch)) {
+        const now = scriptOf(ch);
+        if (script !== '' && now !== script) switches++;
+        script = now;
+      }
+    }
+    if (!space && UNSPACED_SCRIPT.test(ch)) {
+      words++;
+      inWord = false;
+      continue;
+    }
     if (!space && !inWord) words++;
     inWord = !space;
   }
-  const chars = [...text].length;
   const share = (letters + spaces) / chars;
   if (share < MIN_LETTER_SHARE) return `does not read as text: ${Math.round(share * 100)}% letters and spaces (at least ${MIN_LETTER_SHARE * 100}% needed)`;
   const meanWord = (chars - spaces) / Math.max(1, words);
   if (meanWord > MAX_MEAN_WORD_CHARS) return `does not read as text: words average ${Math.round(meanWord)} characters (at most ${MAX_MEAN_WORD_CHARS})`;
+  const mixed = switches / Math.max(1, letters);
+  if (letters >= 20 && mixed > MAX_SCRIPT_SWITCHES) return `does not read as text: the script changes at ${Math.round(mixed * 100)}% of letters (at most ${MAX_SCRIPT_SWITCHES * 100}%)`;
   return undefined;
 }

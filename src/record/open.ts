@@ -1,5 +1,6 @@
 import type { Db } from '../store/sql/db.js';
-import { databaseExists, openStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { databaseExists, openStore, type SqliteStore, type StoreOpenOptions } from '../store/sqlite/sqlite-store.js';
+import { StoreError } from '../store/store.js';
 import { RecordError, ensureRecord, evidenceQuoter, recordNewest } from './record-store.js';
 import type { Quoter } from './queries.js';
 
@@ -20,10 +21,18 @@ export interface OpenRecord {
  * `polity ingest`) are taken in first, once, here — never while answering. A missing file is an error rather
  * than a new empty database, since it almost always means a mistyped --db.
  */
-export function openRecord(path: string, opts: { catchUp?: boolean } = {}): OpenRecord {
+export function openRecord(path: string, opts: { catchUp?: boolean } & Pick<StoreOpenOptions, 'migrate' | 'migrateHint'> = {}): OpenRecord {
   if (!databaseExists(path)) throw new RecordError(`no database ${path} (run polity ingest first, or give --db)`);
-  const store = openStore(path);
-  if (opts.catchUp ?? true) ensureRecord(store);
+  let store: SqliteStore;
+  try {
+    store = openStore(path, { ...(opts.migrate !== undefined && { migrate: opts.migrate }), ...(opts.migrateHint && { migrateHint: opts.migrateHint }) });
+  } catch (err) {
+    // A database that cannot be opened as asked (needs a migration, is not a database) is a record error: a message, exit 3.
+    if (err instanceof StoreError) throw new RecordError(err.message);
+    throw err;
+  }
+  // Taking in articles writes: while another process holds the write lock it waits and retries, as writes do.
+  if (opts.catchUp ?? true) store.whenNotBusy(() => ensureRecord(store));
   const open: OpenRecord = {
     store,
     db: store.db,

@@ -106,8 +106,10 @@ export function findActors(db: Db, query: string, opts: { type?: ActorType } & P
   // A full name known exactly wins; a bare surname also lists the people it may name.
   if (exact.length > 0 && (!person || person.tokens.length > 1)) return typed(exact).slice(offset, offset + limit);
   if (!person) return typed(exact).slice(offset, offset + limit);
+  // The type is checked after reading: with it in the WHERE clause SQLite walks every PERSON by the type index
+  // (all people, for a surname few share) instead of reading the surname's keys.
   const near = (db.prepare(`SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
-    WHERE k.key IN (?, ?) AND a.type = 'PERSON' ORDER BY a.articles DESC LIMIT 200`).all(`ps:${person.surname}`, `pg:${person.surname}`) as ActorRow[]).map(summary)
+    WHERE k.key IN (?, ?) ORDER BY a.articles DESC LIMIT 200`).all(`ps:${person.surname}`, `pg:${person.surname}`) as ActorRow[]).filter((r) => r.type === 'PERSON').map(summary)
     .map((a) => ({ a, score: Math.max(...[a.name, ...a.aliases].map((n) => comparePersonNames(query, n).score)) }))
     .filter((x) => x.score >= 0.6)
     .sort((x, y) => y.score - x.score || y.a.articles - x.a.articles)

@@ -9,6 +9,7 @@ import {
   UnknownActorError, actorNamed, actorProfile, findActors, listActors, listCommitments, quotesBy, stateAsOf, timeline,
   type ActorSummary, type OpenRecord,
 } from '../record/index.js';
+import { ResponseCache } from './cache.js';
 import { pageOf, requestGuard } from './guard.js';
 import { viewRoutes } from './routes/views.js';
 import { ViewsData } from './views-data.js';
@@ -30,7 +31,7 @@ const STATUSES = new Set(['open', 'in_progress', 'kept', 'overdue', 'broken', 'd
  * same indexed, paged query functions as the CLI, every request passes requestGuard first, and no request
  * ever writes: the record is kept up to date by ingest.
  */
-export function createApp(open: OpenRecord): Hono {
+export function createApp(open: OpenRecord, opts: { cache?: boolean } = {}): Hono {
   const app = new Hono();
   app.use(secureHeaders({
     // The page loads only its own bundle; the chart and graph libraries set inline styles, nothing runs inline.
@@ -46,6 +47,9 @@ export function createApp(open: OpenRecord): Hono {
   }));
   app.use(requestGuard());
   const db = open.db;
+  // Answers are kept until another process commits to the database (see cache.ts); POLITY_API_CACHE=0 turns it off.
+  // PostgreSQL gives no cheap signal of another connection's commit, so there every answer is computed.
+  if ((opts.cache ?? process.env.POLITY_API_CACHE !== '0') && ResponseCache.supported(db)) app.use(new ResponseCache(db).middleware());
   /** limit (1–100, default 50) and offset (0–10,000): every list endpoint is paged and bounded. */
   const paged = (c: { req: { query: (k: string) => string | undefined } }) => pageOf((n) => c.req.query(n), 50);
   app.onError((err, c) => {
@@ -91,9 +95,15 @@ export function createApp(open: OpenRecord): Hono {
     const asOf = dayParam(c.req.query('asOf'), 'asOf') ?? open.newest() ?? new Date().toISOString().slice(0, 10);
     return c.json(stateAsOf(db, open.quote, asOf, paged(c)));
   });
-  app.route('/', viewRoutes(() => new ViewsData(open.store.db, open.store)));
-  app.get('/openapi.json', (c) => c.json(JSON.parse(readFileSync(packagePath('openapi.json'), 'utf8')) as object));
-  app.get('/', serveStatic({ path: packagePath('web/index.html') }));
+  app.route('/', viewRoutes(() => new ViewsData(open.store.db, open.store, open.quote)));
+  // Files of the package, read once: they do not change while the server runs.
+  let openapi: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openapi ??= JSON.stringify(JSON.parse(readFileSync(packagePath('openapi.json'), 'utf8')));
+    return c.body(openapi, 200, { 'content-type': 'application/json' });
+  });
+  let page: string | undefined;
+  app.get('/', (c) => c.html(page ??= readFileSync(packagePath('web/index.html'), 'utf8')));
   app.use('/assets/*', serveStatic({ root: packagePath('web/dist'), rewriteRequestPath: (path) => path.replace(/^\/assets/, '') }));
   return app;
 }

@@ -91,6 +91,8 @@ export class ViewsData {
   constructor(
     private readonly db: Db,
     private readonly store: Pick<Store, 'getDocument'>,
+    /** A quoter that outlives the request (the server's, keeping recent article texts); else texts are read per request. */
+    private readonly shared?: (e: Evidence) => QuotedEvidence,
   ) {}
 
   private prepared(sql: string): Statement {
@@ -111,6 +113,7 @@ export class ViewsData {
 
   /** The text evidence points at; article texts are cached for the life of one request's ViewsData. */
   quote(e: Evidence): QuotedEvidence {
+    if (this.shared) return this.shared(e);
     let text = this.texts.get(e.article);
     if (text === undefined) {
       text = this.get<{ text: string }>('SELECT text FROM articles WHERE id = ?', e.article)?.text ?? '';

@@ -21,6 +21,27 @@ describe('what counts as an article', () => {
     assert.match(languageViolation(`${'Qx7vLp2ZmWk9'.repeat(30)} ${'bT4nRe8sYu1o'.repeat(30)}`)!, /words average \d+ characters/u);
   });
 
+  it('reads letters of any script, and needs no spaces in scripts written without them', () => {
+    // Sentences written for this test: a cabinet meeting and a budget vote, in Chinese, Japanese, Thai and Russian.
+    const chinese = '内阁星期二批准了一项计划，为合并地区的女子学校招聘四千名教师。教育部长说，第一批一千五百人将在九月前进入课堂。';
+    const japanese = '内閣は火曜日、統合された地区の女子校のために四千人の教師を採用する計画を承認した。教育大臣は、最初の千五百人が九月までに教室に入ると述べた。';
+    const thai = 'คณะรัฐมนตรีอนุมัติแผนจ้างครูสี่พันคนเมื่อวันอังคาร รัฐมนตรีศึกษาธิการกล่าวว่าครูชุดแรกจะเริ่มสอนภายในเดือนกันยายน';
+    const russian = 'Кабинет министров во вторник одобрил план найма четырёх тысяч учителей для школ для девочек.';
+    for (const text of [chinese, japanese, thai, russian, `${chinese}\n\n${ARTICLE}`]) assert.equal(languageViolation(text), undefined, text.slice(0, 20));
+    // A long paragraph of them is no run without white space: their punctuation (，。) separates clauses.
+    assert.equal(sizeViolation(chinese.repeat(40)), undefined);
+    // Still refused: Latin letters and digits without spaces, and symbols, whatever script surrounds them.
+    assert.match(languageViolation(`${chinese.slice(0, 10)}${'Qx7vLp2ZmWk9'.repeat(40)}`)!, /words average \d+ characters/u);
+    assert.match(languageViolation(`${chinese.slice(0, 5)}${'#$%^&*()_+{}'.repeat(20)}`)!, /letters and spaces/u);
+    // Random bytes read as UTF-16 are letters of every script: refused for mixing them.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const noise = String.fromCharCode(...Array.from({ length: 2_000 }, () => 0x3400 + (next() % 0xa000)).filter((c) => c < 0xd800 || c > 0xdfff));
+    assert.match(languageViolation(noise)!, /does not read as text/u);
+    // A Chinese text naming people in Latin letters changes script only now and then.
+    assert.equal(languageViolation(`${chinese}Obama说，${chinese}`), undefined);
+  });
+
   it('bounds the whole text, a line and a run without white space', () => {
     assert.equal(sizeViolation(ARTICLE), undefined);
     assert.equal(sizeViolation('word '.repeat(TEXT_LIMITS.maxChars / 5 + 1)), `text is ${TEXT_LIMITS.maxChars + 5} characters, over the limit of ${TEXT_LIMITS.maxChars}`);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRecord } from '../../record/index.js';
-import { openStore, resolveDbPath } from '../../store/index.js';
+import { openStore, resolveDbPath, withBusyRetry } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, existingDbPath } from '../options.js';
 import { oneLine, terminalSafe, terminalSafeJson } from '../../document/printable.js';
@@ -38,7 +38,8 @@ export function withPaging(cmd: Command): Command {
 }
 
 /**
- * Runs a record query for a command: opens the record in --db (rebuilding it if stale), prints what `query`
+ * Runs a record query for a command: opens the record in --db (rebuilding it if stale), runs `query` (again
+ * while the database is busy, see busy.ts: it must be one read or one transaction), prints what it
  * returns (as JSON with --json, else as its text), and turns a missing database or unknown actor into a
  * message and exit code 3.
  */
@@ -46,7 +47,9 @@ export function answerFromRecord<T>(opts: { db?: string; json?: boolean }, query
   let open: OpenRecord | undefined;
   try {
     open = openRecord(resolveDbPath(opts.db));
-    const result = query(open);
+    const record = open;
+    // Reads wait for another process's lock as writes do (busy.ts), instead of failing with "database is locked".
+    const result = withBusyRetry(() => query(record));
     // Record text comes from stored articles: control and escape characters are shown, never sent to the terminal.
     const out = opts.json ? terminalSafeJson(JSON.stringify(result, null, 2)) : terminalSafe(text(result));
     process.stdout.write(out.endsWith('\n') || out === '' ? out : `${out}\n`);

@@ -40,3 +40,17 @@ export function migratePg(db: PgDb, migrations: Migration[] = loadMigrations(PG_
     return done;
   });
 }
+
+/**
+ * The migrations not yet applied to the schema, read without writing (all of them for a schema polity never
+ * opened). Throws when the schema is newer than this polity.
+ */
+export function pendingPgMigrations(db: PgDb, migrations: Migration[] = loadMigrations(PG_MIGRATIONS_DIR)): Migration[] {
+  const hasTable = db.prepare("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'").pluck().get() !== undefined;
+  const applied = new Set(hasTable ? (db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]) : []);
+  const newest = Math.max(0, ...applied);
+  if (newest > migrations.length) {
+    throw new StoreError(`database schema is at version ${newest}, newer than this polity knows (${migrations.length}); upgrade polity`);
+  }
+  return migrations.filter((m) => !applied.has(m.version));
+}

@@ -245,6 +245,11 @@ export class PgDb implements Db {
     return `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${RECORD_LOCK}`;
   }
 
+  /** PostgreSQL has no per-connection commit counter as cheap as SQLite's data_version. */
+  changeCounter(): undefined {
+    return undefined;
+  }
+
   lockRecord(): void {
     if (this.depth === 0) throw new StoreError('lockRecord outside a transaction');
     this.prepare(`SELECT pg_advisory_xact_lock(${this.lockKey()})`).run();

@@ -61,6 +61,12 @@ export interface Db {
   lockRecord(): void;
   /** Makes this connection refuse every write (the server). */
   readOnly(): void;
+  /**
+   * A number that changes when another connection has committed since it was last read (SQLite's data_version),
+   * for caches that must drop their answers then; undefined where the dialect has no such cheap signal
+   * (PostgreSQL), and then nothing may be cached.
+   */
+  changeCounter(): number | undefined;
   /** A SQLite pragma (better-sqlite3's pragma()); PostgreSQL has none and throws. */
   pragma(source: string, opts?: { simple?: boolean }): unknown;
   close(): void;

@@ -36,11 +36,27 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 /**
+ * The migrations not yet applied to `db`, read without writing or taking the write lock (all of them for a
+ * database polity never opened). Throws when the database is newer than this polity.
+ */
+export function pendingMigrations(db: Database.Database, migrations: Migration[] = loadMigrations()): Migration[] {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").pluck().get() !== undefined;
+  const applied = new Set(hasTable ? db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[] : []);
+  const newest = Math.max(0, ...applied);
+  if (newest > migrations.length) {
+    throw new StoreError(`database schema is at version ${newest}, newer than this polity knows (${migrations.length}); upgrade polity`);
+  }
+  return migrations.filter((m) => !applied.has(m.version));
+}
+
+/**
  * Applies every migration not yet recorded in schema_migrations, each in its own transaction together with
  * its record, so a failed migration leaves the database at the previous version. Returns the versions applied.
+ * A database that is current is only read: no write lock is taken.
  */
 export function migrate(given: Database.Database | { raw: Database.Database }, migrations: Migration[] = loadMigrations()): number[] {
   const db = 'raw' in given ? given.raw : given;
+  if (pendingMigrations(db, migrations).length === 0) return [];
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,

@@ -36,6 +36,10 @@ export class SqliteDb implements Db {
 
   lockRecord(): void {}
 
+  changeCounter(): number {
+    return this.raw.pragma('data_version', { simple: true }) as number;
+  }
+
   readOnly(): void {
     this.raw.pragma('query_only = ON');
   }

@@ -3,11 +3,11 @@ import { documentFromJSON, documentToJSON, type Document } from '../../document/
 import { AmbiguousIdError, StoreError, type ArticleSummary, type PutOptions, type PutStatus, type Store } from '../store.js';
 import { isWellFormed } from '../../document/text-checks.js';
 import { BUSY_TIMEOUT_MS, withBusyRetry, type BusyRetryOptions } from './busy.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations, type Migration } from './migrate.js';
 import { SqliteDb } from './sqlite-db.js';
 import { isPostgresUrl, type Db, type Transaction } from '../sql/db.js';
 import { PgDb } from '../postgres/pg-db.js';
-import { migratePg } from '../postgres/migrate.js';
+import { migratePg, pendingPgMigrations } from '../postgres/migrate.js';
 
 /** The database file used when neither `--db` nor POLITY_DB names one. */
 export const DEFAULT_DB_PATH = './polity.db';
@@ -57,14 +57,15 @@ export class SqlStore implements Store {
   /** How long a write keeps retrying while another process holds the write lock. */
   private readonly busy: BusyRetryOptions;
 
-  constructor(path: string, opts: { busy?: BusyRetryOptions } = {}) {
+  constructor(path: string, opts: StoreOpenOptions = {}) {
     this.path = path;
     this.busy = opts.busy ?? {};
     try {
       if (isPostgresUrl(path)) {
         const pg = new PgDb(path);
         this.db = pg;
-        migratePg(pg);
+        if (opts.migrate === false) refuseIfPending(pendingPgMigrations(pg), opts.migrateHint);
+        else migratePg(pg);
       } else {
         const db = new SqliteDb(path);
         this.db = db;
@@ -72,13 +73,15 @@ export class SqlStore implements Store {
         db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
         // WAL lets readers (show, the server) work while an ingest writes; synchronous=NORMAL in WAL mode keeps
         // every committed article across a process crash and only risks the last commits on power loss.
-        withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
+        // With migrate: false the database is only read: one that needs a migration is refused, never changed.
+        if (opts.migrate === false) refuseIfPending(withBusyRetry(() => pendingMigrations(db.raw), this.busy), opts.migrateHint);
+        else withBusyRetry(() => db.pragma('journal_mode = WAL'), this.busy);
         db.pragma('synchronous = NORMAL');
         // 64 MiB of page cache (the default is 2 MiB): each article's record update touches index pages all over a
         // large database, and re-reading them from the OS on every article costs CPU that grows with its size.
         db.pragma('cache_size = -65536');
         db.pragma('foreign_keys = ON');
-        withBusyRetry(() => migrate(db.raw), this.busy);
+        if (opts.migrate !== false) withBusyRetry(() => migrate(db.raw), this.busy);
       }
     } catch (err) {
       const where = isPostgresUrl(path) ? redactUrl(path) : path;
@@ -247,7 +250,22 @@ export function databaseExists(location: string): boolean {
   return isPostgresUrl(location) || existsSync(location);
 }
 
-/** Opens (creating and migrating if needed) the store at `path`: a SQLite file, or a postgres:// URL. */
-export function openStore(path: string = resolveDbPath(), opts: { busy?: BusyRetryOptions } = {}): SqlStore {
+export interface StoreOpenOptions {
+  busy?: BusyRetryOptions;
+  /**
+   * false: open only a database whose schema is current, without writing (no migration, no switch to WAL), and
+   * refuse one that needs a migration; `migrateHint` is added to that refusal (how to migrate).
+   */
+  migrate?: boolean;
+  migrateHint?: string;
+}
+
+function refuseIfPending(pending: Migration[], hint: string | undefined): void {
+  if (pending.length === 0) return;
+  throw new StoreError(`the database needs migration ${pending.map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`).join(', ')}${hint ? ` (${hint})` : ''}`);
+}
+
+/** Opens (creating and migrating if needed, unless `migrate: false`) the store at `path`: a SQLite file, or a postgres:// URL. */
+export function openStore(path: string = resolveDbPath(), opts: StoreOpenOptions = {}): SqlStore {
   return new SqlStore(path, opts);
 }

@@ -1,0 +1,137 @@
+/**
+ * Answers kept while the database stays the same. Every API answer is a pure function of the URL and the
+ * database, and the server never writes, so an answer can be given again until another process (an ingest, a
+ * record rebuild) commits. SQLite tells exactly that: `PRAGMA data_version` changes on this connection when any
+ * other connection has committed since it was last read — one cheap call per request, no polling, no clock.
+ *
+ * Kept per process in a small LRU bounded by entries and bytes; each answer carries a strong ETag (a hash of
+ * its body), so a client that already has it gets 304 without a body. (A hand-written Map-based LRU: the bounds
+ * and the version check are the point, and they are a few lines.)
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/sql/db.js';
+import type { MiddlewareHandler } from 'hono';
+
+export interface ResponseCacheOptions {
+  /** Most answers kept (default 2,000). */
+  maxEntries?: number;
+  /** Most body bytes kept in all (default 64 MiB); a larger answer is given but not kept. */
+  maxBytes?: number;
+  /** Which paths to keep answers for (default: every path under /api/, and /openapi.json). */
+  cacheable?: (path: string) => boolean;
+}
+
+interface Entry {
+  status: number;
+  body: ArrayBuffer;
+  type: string;
+  etag: string;
+}
+
+/** The ETag of a body: a quoted, truncated SHA-1 (identifies the bytes; not a security measure). */
+function etagOf(body: ArrayBuffer): string {
+  return `"${createHash('sha1').update(new Uint8Array(body)).digest('base64url').slice(0, 22)}"`;
+}
+
+/** True when the If-None-Match header names this ETag (or is `*`). */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private version: number;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly db: Db;
+  /** Answers given from the cache, answers computed (for the bench and tests). */
+  readonly stats = { hits: 0, misses: 0, cleared: 0 };
+
+  /** Whether the database can tell when to drop answers (SQLite can; see Db.changeCounter). */
+  static supported(db: Db): boolean {
+    return db.changeCounter() !== undefined;
+  }
+
+  constructor(db: Db, opts: ResponseCacheOptions = {}) {
+    this.maxEntries = opts.maxEntries ?? 2_000;
+    this.maxBytes = opts.maxBytes ?? 64 * 2 ** 20;
+    this.db = db;
+    this.version = db.changeCounter() ?? 0;
+  }
+
+  /** Drops every answer when another connection has committed since the last look. */
+  private checkVersion(): void {
+    const now = this.db.changeCounter() ?? 0;
+    if (now === this.version) return;
+    this.version = now;
+    this.entries.clear();
+    this.bytes = 0;
+    this.stats.cleared++;
+  }
+
+  get(key: string): Entry | undefined {
+    this.checkVersion();
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    // Most recently used last: re-inserting moves it to the end of the Map's order.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: Entry): void {
+    if (entry.body.byteLength > this.maxBytes / 8) return;
+    const old = this.entries.get(key);
+    if (old) {
+      this.entries.delete(key);
+      this.bytes -= old.body.byteLength;
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.body.byteLength;
+    for (const [k, e] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.body.byteLength;
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The middleware: a GET or HEAD of a cacheable path is answered from the cache when the database has not
+   * changed; otherwise the route answers and a 200 JSON answer is kept. Every answer gets its ETag, and
+   * `Cache-Control: no-cache` (a browser may keep it but asks again, getting 304 while it holds).
+   */
+  middleware(opts: Pick<ResponseCacheOptions, 'cacheable'> = {}): MiddlewareHandler {
+    const cacheable = opts.cacheable ?? ((path: string) => path.startsWith('/api/') || path === '/openapi.json');
+    return async (c, next) => {
+      if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !cacheable(c.req.path)) return next();
+      const url = c.req.url;
+      const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+      const answer = (e: Entry, hit: boolean): Response => {
+        const headers = { 'content-type': e.type, etag: e.etag, 'cache-control': 'no-cache', 'x-cache': hit ? 'hit' : 'miss' };
+        if (matches(c.req.header('if-none-match'), e.etag)) return new Response(null, { status: 304, headers });
+        return new Response(c.req.method === 'HEAD' ? null : e.body, { status: e.status, headers });
+      };
+      const kept = this.get(key);
+      if (kept) {
+        this.stats.hits++;
+        return answer(kept, true);
+      }
+      this.stats.misses++;
+      await next();
+      const res = c.res;
+      const type = res.headers.get('content-type') ?? '';
+      if (res.status !== 200 || !type.startsWith('application/json')) return;
+      const body = await res.arrayBuffer();
+      const entry = { status: res.status, body, type, etag: etagOf(body) };
+      this.set(key, entry);
+      // Hono copies the headers the route set onto the new answer.
+      c.res = answer(entry, false);
+    };
+  }
+}
