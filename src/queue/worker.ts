@@ -11,7 +11,7 @@ import { oneLine } from '../document/printable.js';
 import { readSource } from '../ingest/index.js';
 import type { IngestItem } from '../ingest/types.js';
 import type { AnalysisPool } from '../pipeline/pool.js';
-import { storeItems, type ReadArticle, type Store, type StoreOutcome } from '../store/index.js';
+import { storeItems, type ReadArticle, type SqliteStore, type Store, type StoreOutcome } from '../store/index.js';
 import type { ArticleJob, ArticleQueue } from './article-queue.js';
 
 /** Jobs held per analysis thread, so a thread finds its next article ready while the writer stores the last. */
@@ -32,6 +32,31 @@ export interface WorkerTotals {
   unchanged: number;
   replaced: number;
   failed: number;
+  /** Milliseconds the pipeline ran on the analysis threads (the sum of its stage timings). */
+  analysisMs: number;
+  /** Milliseconds in the store's putDocument: writing the article and its record update, waiting for the write lock. */
+  storeMs: number;
+  /** When the first job was taken and the last one finished (epoch ms; 0 before any job). */
+  firstJobAt: number;
+  lastJobAt: number;
+}
+
+/** Counts the milliseconds spent in putDocument, delegating every call to `store`. */
+function timedStore(store: Store, totals: WorkerTotals): Store {
+  return {
+    putDocument(doc, o) {
+      const t0 = performance.now();
+      try {
+        return store.putDocument(doc, o);
+      } finally {
+        totals.storeMs += performance.now() - t0;
+      }
+    },
+    hasContent: (hash) => store.hasContent(hash),
+    getDocument: (id) => store.getDocument(id),
+    listArticles: () => store.listArticles(),
+    close: () => store.close(),
+  };
 }
 
 /** The articles a job holds, read as `ingest` reads them: the article itself, or what its URL serves. */
@@ -59,7 +84,13 @@ export class JobFailedError extends Error {
  * been empty that long. `done` resolves with the totals once the jobs in hand are finished and the queue closed.
  */
 export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool, opts: WorkerOptions = {}): { done: Promise<WorkerTotals>; stop(drainSeconds?: number): void } {
-  const totals: WorkerTotals = { jobs: 0, added: 0, unchanged: 0, replaced: 0, failed: 0 };
+  const totals: WorkerTotals = { jobs: 0, added: 0, unchanged: 0, replaced: 0, failed: 0, analysisMs: 0, storeMs: 0, firstJobAt: 0, lastJobAt: 0 };
+  const timed = timedStore(store, totals);
+  const analyze = async (doc: Parameters<AnalysisPool['analyze']>[0]) => {
+    const result = await pool.analyze(doc);
+    for (const t of result.timings) totals.analysisMs += t.ms;
+    return result;
+  };
   let inHand = 0;
   let stopping: Promise<void> | undefined;
   let finish!: (totals: WorkerTotals) => void;
@@ -78,11 +109,10 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
 
   const handle = async (job: PgBoss.Job<ArticleJob>): Promise<object> => {
     inHand++;
+    totals.firstJobAt ||= Date.now();
     try {
       const outcomes: StoreOutcome[] = [];
-      for await (const o of storeItems(store, articlesOf(job.data), { analyze: (doc) => pool.analyze(doc) })) {
-        outcomes.push(o);
-      }
+      for await (const o of storeItems(timed, articlesOf(job.data), { analyze })) outcomes.push(o);
       const failures = outcomes.filter((o): o is Extract<StoreOutcome, { status: 'failed' }> => o.status === 'failed');
       totals.jobs++;
       for (const o of outcomes) totals[o.status]++;
@@ -100,6 +130,7 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
       return { stored: outcomes.map((o) => ({ status: o.status, ...(o.status !== 'failed' && { id: o.id }) })) };
     } finally {
       inHand--;
+      totals.lastJobAt = Date.now();
     }
   };
 
@@ -130,4 +161,26 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
     }
   })();
   return { done, stop };
+}
+
+/**
+ * Times the work the store does in each article's transaction for others (the record update): wraps whatever
+ * hook is set on `store` from now on. The hook is the record's own (attachRecord), set through the store's
+ * public setArticleHook, so this wraps that method rather than reaching into the record.
+ */
+export function timeArticleHook(store: Pick<SqliteStore, 'setArticleHook'>): { ms: number } {
+  const timing = { ms: 0 };
+  const set = store.setArticleHook.bind(store);
+  store.setArticleHook = (hook) => set(hook && {
+    ...hook,
+    stored: (doc, db) => {
+      const t0 = performance.now();
+      try {
+        hook.stored(doc, db);
+      } finally {
+        timing.ms += performance.now() - t0;
+      }
+    },
+  });
+  return timing;
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { oneLine } from '../../document/printable.js';
 import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
-import { ArticleQueue, runWorker } from '../../queue/index.js';
+import { ArticleQueue, runWorker, timeArticleHook } from '../../queue/index.js';
 import { attachRecord, ensureRecord } from '../../record/index.js';
 import { openStore, resolveDbPath } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
@@ -16,6 +16,7 @@ interface WorkerCommandOptions {
   idleExit?: number;
   drain: number;
   checkInterval: number;
+  json?: boolean;
 }
 
 /**
@@ -34,13 +35,17 @@ export function register(program: Command): void {
     .addOption(new Option('--idle-exit <seconds>', 'exit once no job has been waiting or running on the queue for this long').argParser(positiveSeconds))
     .addOption(new Option('--drain <seconds>', 'on SIGTERM/SIGINT, time the jobs in hand have to finish (after it they go back to the queue)').argParser(positiveSeconds).default(60))
     .addOption(new Option('--check-interval <seconds>', 'how often expired jobs (their worker died) are sent back to the queue').argParser(positiveSeconds).default(10))
+    .option('--json', 'at exit, print the totals and where the time went (analysis, store, record, CPU) as JSON on stdout')
     .action(async (opts: WorkerCommandOptions) => {
       const url = resolveQueueUrl(opts.queue);
       if (!url) return;
       const started = performance.now();
-      const store = attachRecord(openStore(resolveDbPath(opts.db)));
+      const store = openStore(resolveDbPath(opts.db));
+      const record = timeArticleHook(store);
+      attachRecord(store);
       const pool = new AnalysisPool({ workers: opts.workers, articleTimeoutS: opts.articleTimeout });
       let failedJobs = 0;
+      const cpu0 = process.cpuUsage();
       try {
         const queue = await ArticleQueue.open(url, { checkIntervalS: Math.max(1, Math.round(opts.checkInterval)), connections: 2 + opts.workers });
         const worker = runWorker(queue, store, pool, {
@@ -64,7 +69,14 @@ export function register(program: Command): void {
         // Articles stored before without the record (an older ingest) are taken in now; usually a no-op.
         store.whenNotBusy(() => ensureRecord(store));
         const seconds = (performance.now() - started) / 1000;
-        process.stdout.write(`${totals.jobs} jobs, ${totals.added} added, ${totals.unchanged} unchanged, ${totals.failed} failed in ${seconds.toFixed(1)}s\n`);
+        if (opts.json) {
+          const cpu = process.cpuUsage(cpu0);
+          const ms = (n: number) => Math.round(n);
+          const json = { ...totals, analysisMs: ms(totals.analysisMs), storeMs: ms(totals.storeMs), recordMs: ms(record.ms), seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)) };
+          process.stdout.write(`${JSON.stringify(json)}\n`);
+        } else {
+          process.stdout.write(`${totals.jobs} jobs, ${totals.added} added, ${totals.unchanged} unchanged, ${totals.failed} failed in ${seconds.toFixed(1)}s\n`);
+        }
       } finally {
         await pool.close();
         store.close();
