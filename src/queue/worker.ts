@@ -13,6 +13,7 @@ import type { IngestItem } from '../ingest/types.js';
 import type { AnalysisPool } from '../pipeline/pool.js';
 import { storeItems, type ReadArticle, type SqliteStore, type Store, type StoreOutcome } from '../store/index.js';
 import type { ArticleJob, ArticleQueue } from './article-queue.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 /** Jobs held per analysis thread, so a thread finds its next article ready while the writer stores the last. */
 const JOBS_PER_THREAD = 2;
@@ -36,6 +37,12 @@ export interface WorkerTotals {
   analysisMs: number;
   /** Milliseconds in the store's putDocument: writing the article and its record update, waiting for the write lock. */
   storeMs: number;
+  /** CPU milliseconds of this (the writing) thread inside putDocument; undefined off Linux (see threadCpuMs). */
+  storeCpuMs?: number;
+  /** CPU milliseconds of the process (every thread) from when the analysis threads were ready to the end. */
+  workCpuMs: number;
+  /** CPU milliseconds of this thread over the same time (the rest is the analysis threads'); undefined off Linux. */
+  mainCpuMs?: number;
   /** When the first job was taken and the last one finished (epoch ms; 0 before any job). */
   firstJobAt: number;
   lastJobAt: number;
@@ -46,10 +53,13 @@ function timedStore(store: Store, totals: WorkerTotals): Store {
   return {
     putDocument(doc, o) {
       const t0 = performance.now();
+      const c0 = threadCpuMs();
       try {
         return store.putDocument(doc, o);
       } finally {
         totals.storeMs += performance.now() - t0;
+        const c1 = threadCpuMs();
+        if (c0 !== undefined && c1 !== undefined) totals.storeCpuMs = (totals.storeCpuMs ?? 0) + c1 - c0;
       }
     },
     hasContent: (hash) => store.hasContent(hash),
@@ -84,7 +94,9 @@ export class JobFailedError extends Error {
  * been empty that long. `done` resolves with the totals once the jobs in hand are finished and the queue closed.
  */
 export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool, opts: WorkerOptions = {}): { done: Promise<WorkerTotals>; stop(drainSeconds?: number): void } {
-  const totals: WorkerTotals = { jobs: 0, added: 0, unchanged: 0, replaced: 0, failed: 0, analysisMs: 0, storeMs: 0, firstJobAt: 0, lastJobAt: 0 };
+  const totals: WorkerTotals = { jobs: 0, added: 0, unchanged: 0, replaced: 0, failed: 0, analysisMs: 0, storeMs: 0, workCpuMs: 0, firstJobAt: 0, lastJobAt: 0 };
+  let cpuAtReady: NodeJS.CpuUsage | undefined;
+  let mainAtReady: number | undefined;
   const timed = timedStore(store, totals);
   const analyze = async (doc: Parameters<AnalysisPool['analyze']>[0]) => {
     const result = await pool.analyze(doc);
@@ -104,7 +116,15 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
   const stop = (drainSeconds = 60): void => {
     if (stopping) return;
     clearInterval(idleTimer);
-    stopping = queue.stop(drainSeconds).then(() => finish(totals), fail);
+    stopping = queue.stop(drainSeconds).then(() => {
+      if (cpuAtReady) {
+        const cpu = process.cpuUsage(cpuAtReady);
+        totals.workCpuMs = (cpu.user + cpu.system) / 1000;
+        const main = threadCpuMs();
+        if (main !== undefined && mainAtReady !== undefined) totals.mainCpuMs = main - mainAtReady;
+      }
+      finish(totals);
+    }, fail);
   };
 
   const handle = async (job: PgBoss.Job<ArticleJob>): Promise<object> => {
@@ -139,6 +159,8 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
       // Threads built (pipeline, lexicons, model) before the first job is taken, so a job's expiry counts its
       // analysis, not start-up.
       await pool.ready();
+      cpuAtReady = process.cpuUsage();
+      mainAtReady = threadCpuMs();
       await queue.work(JOBS_PER_THREAD * pool.size, opts.pollSeconds ?? 1, handle);
       if (opts.idleExitS !== undefined) {
         const idleMs = opts.idleExitS * 1000;
@@ -168,17 +190,20 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
  * hook is set on `store` from now on. The hook is the record's own (attachRecord), set through the store's
  * public setArticleHook, so this wraps that method rather than reaching into the record.
  */
-export function timeArticleHook(store: Pick<SqliteStore, 'setArticleHook'>): { ms: number } {
-  const timing = { ms: 0 };
+export function timeArticleHook(store: Pick<SqliteStore, 'setArticleHook'>): { ms: number; cpuMs?: number } {
+  const timing: { ms: number; cpuMs?: number } = { ms: 0 };
   const set = store.setArticleHook.bind(store);
   store.setArticleHook = (hook) => set(hook && {
     ...hook,
     stored: (doc, db) => {
       const t0 = performance.now();
+      const c0 = threadCpuMs();
       try {
         hook.stored(doc, db);
       } finally {
         timing.ms += performance.now() - t0;
+        const c1 = threadCpuMs();
+        if (c0 !== undefined && c1 !== undefined) timing.cpuMs = (timing.cpuMs ?? 0) + c1 - c0;
       }
     },
   });

@@ -72,7 +72,10 @@ export function register(program: Command): void {
         if (opts.json) {
           const cpu = process.cpuUsage(cpu0);
           const ms = (n: number) => Math.round(n);
-          const json = { ...totals, analysisMs: ms(totals.analysisMs), storeMs: ms(totals.storeMs), recordMs: ms(record.ms), seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)) };
+          const json = {
+            ...totals, analysisMs: ms(totals.analysisMs), storeMs: ms(totals.storeMs), workCpuMs: ms(totals.workCpuMs), recordMs: ms(record.ms),
+            ...(record.cpuMs !== undefined && { recordCpuMs: record.cpuMs }), seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+          };
           process.stdout.write(`${JSON.stringify(json)}\n`);
         } else {
           process.stdout.write(`${totals.jobs} jobs, ${totals.added} added, ${totals.unchanged} unchanged, ${totals.failed} failed in ${seconds.toFixed(1)}s\n`);
