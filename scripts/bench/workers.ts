@@ -7,7 +7,8 @@
  * The runs go 1, 2, 2, 1 workers and the ratio compares the means, so a load that rises or falls steadily
  * over the bench (other processes on a shared machine) weighs on both sides alike.
  *
- * `npm run bench -- workers` (one in four articles of the speed corpus; `POLITY_BENCH_FULL=1` for all 1,915).
+ * `npm run bench -- workers` (one in four articles of the speed corpus; POLITY_BENCH_WORKERS_STEP=N for one in N,
+ * `POLITY_BENCH_FULL=1` for all 1,915).
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 export const section: BenchSection = {
   name: 'workers',
   async run() {
-    const step = process.env.POLITY_BENCH_FULL ? 1 : 4;
+    const step = process.env.POLITY_BENCH_FULL ? 1 : Number(process.env.POLITY_BENCH_WORKERS_STEP ?? 4);
     const refs: SourceRef[] = corpusFiles()
       .filter((_, i) => i % step === 0)
       .map((location) => ({ location, kind: 'text' }));
