@@ -43,3 +43,38 @@ export function existingDbPath(db: string | undefined): string | undefined {
   process.exitCode = EXIT.FAILED;
   return undefined;
 }
+
+/** `--queue URL`: the article queue (PostgreSQL, see src/queue); unset means $POLITY_QUEUE. */
+export function queueOption(): Option {
+  return new Option('--queue <url>', 'the job queue: postgres://user@host:port/database[?schema=NAME] (default: $POLITY_QUEUE)');
+}
+
+/** The queue URL given, else $POLITY_QUEUE; undefined after saying neither is set (exit code 2). */
+export function resolveQueueUrl(given: string | undefined): string | undefined {
+  const url = given ?? process.env.POLITY_QUEUE;
+  if (url) return url;
+  process.stderr.write('polity: no queue: give --queue postgres://… or set POLITY_QUEUE\n');
+  process.exitCode = EXIT.USAGE;
+  return undefined;
+}
+
+/** A whole number of 1 or more, for counts on the command line (`--workers`). */
+export function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a whole number of 1 or more.`);
+  return n;
+}
+
+/** A number of seconds above 0 (`--article-timeout`, `--idle-exit`). */
+export function positiveSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`'${value}' is not a number of seconds above 0.`);
+  return n;
+}
+
+/** A whole number of 0 or more (`--retries`). */
+export function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`'${value}' is not a whole number of 0 or more.`);
+  return n;
+}

@@ -4,6 +4,6 @@ export { isPostgresUrl, type Db, type Dialect, type RunResult, type SqlFragments
 export { SqliteDb } from './sqlite/sqlite-db.js';
 export { PgDb, PgError, parsePgUrl } from './postgres/pg-db.js';
 export { MIGRATIONS_DIR, loadMigrations, migrate, pendingMigrations, type Migration } from './sqlite/migrate.js';
-export { storeArticles, type StoreArticlesOptions, type StoreOutcome } from './store-articles.js';
+export { storeArticles, storeItems, type ReadArticle, type StoreArticlesOptions, type StoreOutcome } from './store-articles.js';
 export { checkDatabase, type DatabaseCheck, type DatabaseProblem } from './sqlite/check.js';
 export { withBusyRetry, isBusyError, type BusyRetryOptions } from './sqlite/busy.js';

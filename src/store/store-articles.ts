@@ -30,13 +30,33 @@ type Pending =
   | { ref: number; source: string; kind: 'analysing'; doc: Document; analysis: Promise<Analysis> }
   | { ref: number; source: string; kind: 'after-copy'; doc: Document };
 
+/** One article read (or one input refused) and the index of the input it came from. */
+export interface ReadArticle {
+  ref: number;
+  item: IngestItem;
+}
+
 /**
  * Reads every input, analyses each article and stores it, yielding one outcome per article (`ref` is the index
  * of the input it came from). An article whose text is already stored is not analysed again unless `reanalyze`.
  * A refused input or a failing analysis is yielded as 'failed' and the batch goes on; each stored article is
  * committed on its own, so a failure later in the batch loses nothing stored before it.
  */
-export async function* storeArticles(store: Store, refs: readonly SourceRef[], opts: StoreArticlesOptions = {}): AsyncGenerator<StoreOutcome> {
+export function storeArticles(store: Store, refs: readonly SourceRef[], opts: StoreArticlesOptions = {}): AsyncGenerator<StoreOutcome> {
+  return storeItems(store, readArticles(refs, opts), opts);
+}
+
+async function* readArticles(refs: readonly SourceRef[], opts: IngestOptions): AsyncGenerator<ReadArticle> {
+  for (let ref = 0; ref < refs.length; ref++) {
+    for await (const item of readSource(refs[ref]!, opts)) yield { ref, item };
+  }
+}
+
+/**
+ * storeArticles over articles already read (a queue worker's job holds an article read elsewhere): the same
+ * analysis, idempotent storing and outcomes.
+ */
+export async function* storeItems(store: Store, items: AsyncIterable<ReadArticle> | Iterable<ReadArticle>, opts: StoreArticlesOptions = {}): AsyncGenerator<StoreOutcome> {
   const analyze = opts.analyze ?? runDefaultPipeline;
   const window = Math.max(1, Math.floor(opts.concurrency ?? 1));
   const replace = opts.reanalyze ?? false;
@@ -76,11 +96,9 @@ export async function* storeArticles(store: Store, refs: readonly SourceRef[], o
   };
 
   const pending: Pending[] = [];
-  for (let ref = 0; ref < refs.length; ref++) {
-    for await (const item of readSource(refs[ref]!, opts)) {
-      pending.push(read(ref, item));
-      while (pending.length >= window) yield await finish(pending.shift()!);
-    }
+  for await (const { ref, item } of items) {
+    pending.push(read(ref, item));
+    while (pending.length >= window) yield await finish(pending.shift()!);
   }
   while (pending.length > 0) yield await finish(pending.shift()!);
 }

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
 import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
 import { oneLine, terminalSafeJson } from '../../document/printable.js';
 import { attachRecord, ensureRecord } from '../../record/index.js';
 import { EXIT } from '../exit-codes.js';
-import { dbOption, publishedOption } from '../options.js';
+import { dbOption, positiveInteger, positiveSeconds, publishedOption } from '../options.js';
 import { ArticleEstimate, countBatch } from '../article-count.js';
 import { BatchProgress, type BatchCounts } from '../progress.js';
 
@@ -21,18 +21,6 @@ interface IngestCommandOptions {
 
 /** Articles read ahead per worker, so a worker finds the next article ready while the writer waits for an earlier one. */
 const READ_AHEAD_PER_WORKER = 2;
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a whole number of 1 or more.`);
-  return n;
-}
-
-function positiveSeconds(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`'${value}' is not a number of seconds above 0.`);
-  return n;
-}
 
 /**
  * `polity ingest PATH|URL... [--db FILE] [--published DATE] [--reanalyze] [--workers N] [--article-timeout S] [--json]`:

@@ -1,0 +1,89 @@
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { oneLine } from '../../document/printable.js';
+import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
+import { ArticleQueue, runWorker, timeArticleHook } from '../../queue/index.js';
+import { attachRecord, ensureRecord } from '../../record/index.js';
+import { openStore, resolveDbPath } from '../../store/index.js';
+import { EXIT } from '../exit-codes.js';
+import { dbOption, positiveInteger, positiveSeconds, queueOption, resolveQueueUrl } from '../options.js';
+
+interface WorkerCommandOptions {
+  db?: string;
+  queue?: string;
+  workers: number;
+  articleTimeout: number;
+  idleExit?: number;
+  drain: number;
+  checkInterval: number;
+  json?: boolean;
+}
+
+/**
+ * `polity worker --db STORE --queue URL [--workers N] [--idle-exit S]`: takes article jobs from the queue,
+ * analyses each on N threads and stores it (with the record), until stopped (SIGTERM/SIGINT finish the jobs in
+ * hand first) or, with --idle-exit, until the queue has been empty that long. Any number may run, anywhere.
+ */
+export function register(program: Command): void {
+  program
+    .command('worker')
+    .description('Take articles from the job queue (put there by polity enqueue), analyse and store each one; run as many as you like, on any machine.')
+    .addOption(dbOption())
+    .addOption(queueOption())
+    .addOption(new Option('--workers <n>', 'analysis threads (jobs in hand: two per thread)').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
+    .addOption(new Option('--article-timeout <seconds>', "time budget of one article's analysis (keep it under the jobs' --job-expiry)").argParser(positiveSeconds).default(DEFAULT_ARTICLE_TIMEOUT_S))
+    .addOption(new Option('--idle-exit <seconds>', 'exit once no job has been waiting or running on the queue for this long').argParser(positiveSeconds))
+    .addOption(new Option('--drain <seconds>', 'on SIGTERM/SIGINT, time the jobs in hand have to finish (after it they go back to the queue)').argParser(positiveSeconds).default(60))
+    .addOption(new Option('--check-interval <seconds>', 'how often expired jobs (their worker died) are sent back to the queue').argParser(positiveSeconds).default(10))
+    .option('--json', 'at exit, print the totals and where the time went (analysis, store, record, CPU) as JSON on stdout')
+    .action(async (opts: WorkerCommandOptions) => {
+      const url = resolveQueueUrl(opts.queue);
+      if (!url) return;
+      const started = performance.now();
+      const store = openStore(resolveDbPath(opts.db));
+      const record = timeArticleHook(store);
+      attachRecord(store);
+      const pool = new AnalysisPool({ workers: opts.workers, articleTimeoutS: opts.articleTimeout });
+      let failedJobs = 0;
+      const cpu0 = process.cpuUsage();
+      try {
+        const queue = await ArticleQueue.open(url, { checkIntervalS: Math.max(1, Math.round(opts.checkInterval)), connections: 2 + opts.workers });
+        const worker = runWorker(queue, store, pool, {
+          ...(opts.idleExit !== undefined && { idleExitS: opts.idleExit }),
+          onJob: (job, outcomes, failure) => {
+            if (failure !== undefined) {
+              failedJobs++;
+              process.stderr.write(`polity: ${oneLine(job.source)}: ${oneLine(failure)}\n`);
+            } else {
+              process.stderr.write(`polity: worker: ${oneLine(job.source)}: ${outcomes.map((o) => o.status).join(', ')}\n`);
+            }
+          },
+        });
+        const onSignal = (): void => worker.stop(opts.drain);
+        process.once('SIGTERM', onSignal);
+        process.once('SIGINT', onSignal);
+        const totals = await worker.done;
+        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onSignal);
+        await pool.close();
+        // Articles stored before without the record (an older ingest) are taken in now; usually a no-op.
+        store.whenNotBusy(() => ensureRecord(store));
+        const seconds = (performance.now() - started) / 1000;
+        if (opts.json) {
+          const cpu = process.cpuUsage(cpu0);
+          const ms = (n: number) => Math.round(n);
+          const json = {
+            ...totals, analysisMs: ms(totals.analysisMs), storeMs: ms(totals.storeMs), workCpuMs: ms(totals.workCpuMs), recordMs: ms(record.ms),
+            ...(record.cpuMs !== undefined && { recordCpuMs: record.cpuMs }), seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+          };
+          process.stdout.write(`${JSON.stringify(json)}\n`);
+        } else {
+          process.stdout.write(`${totals.jobs} jobs, ${totals.added} added, ${totals.unchanged} unchanged, ${totals.failed} failed in ${seconds.toFixed(1)}s\n`);
+        }
+      } finally {
+        await pool.close();
+        store.close();
+      }
+      process.exitCode = failedJobs > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+    });
+}

@@ -1,0 +1,193 @@
+/**
+ * The queue and its workers over real connections: pg-boss on the machine's PostgreSQL (a schema of this run's
+ * own, dropped after) and worker processes writing one store. Nothing here waits on a clock: each step waits
+ * for a state (articles stored, jobs active, processes exited).
+ */
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { packagePath } from '../../src/package-path.js';
+import { ArticleQueue, ARTICLE_QUEUE, parseQueueUrl } from '../../src/queue/index.js';
+import { attachRecord, loadRecord, rebuildRecord, type CrossRecord } from '../../src/record/index.js';
+import { openStore } from '../../src/store/index.js';
+import { runPolity } from '../cli/run-polity.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'polity-queue-'));
+const QUEUE = `postgres://root@127.0.0.1:5432/test?schema=pgboss_test_${randomBytes(4).toString('hex')}`;
+/** The store the workers write: a SQLite file (a postgres:// URL works the same once that store is in). */
+const DB = join(dir, 'shared.db');
+
+let admin: ArticleQueue;
+before(async () => {
+  admin = await ArticleQueue.open(QUEUE);
+});
+/** Every worker started, so none outlives a failing test. */
+const started: ChildProcess[] = [];
+after(async () => {
+  for (const p of started) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  await admin.dropSchema();
+  await admin.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PROVINCES = ['Sindh', 'Punjab', 'Balochistan', 'Khyber Pakhtunkhwa', 'Gilgit-Baltistan'];
+const MINISTERS = ['Amina Shah', 'Tariq Lodhi', 'Zainab Marri', 'Imtiaz Gul', 'Rafia Noor', 'Sohail Baig', 'Nadia Khattak'];
+const PARTIES = ['the Unity Party', 'the Progressive Front', 'the National League'];
+
+/** 40 short articles written for this test, as one JSON Lines file, published over two months. */
+function articles(count: number): string {
+  const rows = [];
+  for (let k = 0; k < count; k++) {
+    const province = PROVINCES[k % PROVINCES.length]!;
+    const minister = MINISTERS[k % MINISTERS.length]!;
+    const party = PARTIES[k % PARTIES.length]!;
+    const day = String(1 + (k % 28)).padStart(2, '0');
+    const month = k % 2 === 0 ? '03' : '04';
+    rows.push(JSON.stringify({
+      title: `${province} cabinet approves ${k + 3} schemes`,
+      published: `2024-${month}-${day}`,
+      text: `KARACHI - The ${province} cabinet approved ${k + 3} development schemes on Monday, Minister ${minister} of ${party} said.\n\n` +
+        `"We will complete the first ${k + 2} schemes by June," ${minister} told reporters after the meeting.`,
+    }));
+  }
+  const file = join(dir, 'articles.jsonl');
+  writeFileSync(file, `${rows.join('\n')}\n`);
+  return file;
+}
+
+interface Proc {
+  proc: ChildProcess;
+  stdout: string;
+  stderr: string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startWorker(extra: string[] = []): Proc {
+  const proc = spawn(process.execPath, ['--import', 'tsx', packagePath('src/cli/main.ts'), 'worker', '--db', DB, '--queue', QUEUE, '--workers', '1', '--check-interval', '1', ...extra], {
+    cwd: packagePath('.'),
+    env: { ...process.env, NO_COLOR: '1', POLITY_DB: undefined, POLITY_QUEUE: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.push(proc);
+  const p: Proc = { proc, stdout: '', stderr: '', exit: new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal }))) };
+  proc.stdout!.on('data', (c: Buffer) => (p.stdout += c.toString()));
+  proc.stderr!.on('data', (c: Buffer) => (p.stderr += c.toString()));
+  return p;
+}
+
+/** Waits (polling, no deadline of its own: the test's timeout is the bound) until `ready()` holds. */
+async function until(ready: () => boolean | Promise<boolean>, what: string, alive: Proc[] = []): Promise<void> {
+  for (;;) {
+    if (await ready()) return;
+    for (const p of alive) if (p.proc.exitCode !== null) throw new Error(`a worker exited while waiting for ${what}: ${p.stderr}`);
+    await sleep(200);
+  }
+}
+
+const { schema } = parseQueueUrl(QUEUE);
+interface JobRow {
+  id: string;
+  kind: 'article' | 'url';
+  state: string;
+  retry_count: number;
+  output: { message?: string } | null;
+}
+async function jobs(): Promise<JobRow[]> {
+  const { rows } = await admin.boss.getDb().executeSql(
+    `SELECT id::text AS id, data->>'kind' AS kind, state::text AS state, retry_count, output FROM ${schema}.job WHERE name = $1`, [ARTICLE_QUEUE]);
+  return rows as JobRow[];
+}
+
+/** What a record concludes whatever order its articles came in: who is one actor, and how many of each thing. */
+function conclusions(record: CrossRecord) {
+  const clusters = record.actors.map((a) => a.members.map((m) => `${m.article}/${m.local}`).sort().join(' ')).sort();
+  const { actors: _a, newest, ...rest } = record;
+  return { clusters, newest, counts: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, (v as unknown[]).length])) };
+}
+
+describe('polity enqueue and polity worker', () => {
+  it('store every article exactly once with a worker killed mid-job, the record consistent, failures kept with their reason', { timeout: 900_000 }, async () => {
+    const file = articles(40);
+    // Two workers wait on the empty queue, so both take jobs from the first one on.
+    const a = startWorker();
+    const b = startWorker();
+    const first = await runPolity(['enqueue', file, '--queue', QUEUE, '--job-expiry', '10']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^40 read, 40 queued, 0 already queued, 0 failed in [\d.]+s\n$/u);
+    // Enqueueing the same articles again is harmless: each is keyed on its content hash.
+    const again = await runPolity(['enqueue', file, '--queue', QUEUE]);
+    assert.match(again.stdout, /^40 read, 0 queued, 40 already queued, 0 failed/u);
+    // A URL nothing answers at: fetched by a worker, tried twice, then kept as failed.
+    const bad = await runPolity(['enqueue', 'http://127.0.0.1:9/gone', '--queue', QUEUE, '--retries', '1']);
+    assert.match(bad.stdout, /^1 read, 1 queued/u, bad.stderr);
+
+    // Both store articles, each in its own transaction with its record update, at the same time.
+    const working = (p: Proc) => /: added\n/u.test(p.stderr);
+    await until(() => working(a) && working(b), 'both workers to store an article', [a, b]);
+    // A is frozen (it can neither finish a job nor take one) and B is sent SIGTERM: B finishes the jobs in its
+    // hand and exits by itself. The jobs active then are A's.
+    a.proc.kill('SIGSTOP');
+    b.proc.kill('SIGTERM');
+    const bExit = await b.exit;
+    assert.equal(bExit.signal, null, b.stderr);
+    assert.ok(bExit.code === 0 || bExit.code === 1, b.stderr);
+    assert.match(b.stdout, /^\d+ jobs, \d+ added, \d+ unchanged, \d+ failed in [\d.]+s\n$/u);
+    let held: string[] = [];
+    for (;;) {
+      const now = await jobs();
+      held = now.filter((j) => j.state === 'active').map((j) => j.id);
+      if (held.length > 0) break;
+      assert.ok(now.some((j) => j.state === 'created' || j.state === 'retry'), 'jobs left for A to take when it is killed');
+      // A was between two jobs: let it take the next one.
+      a.proc.kill('SIGCONT');
+      await sleep(50);
+      a.proc.kill('SIGSTOP');
+    }
+    a.proc.kill('SIGKILL');
+    assert.equal((await a.exit).signal, 'SIGKILL');
+    // A third worker finishes the queue, the killed worker's jobs too once they expire.
+    const c = startWorker(['--idle-exit', '3']);
+    const cExit = await c.exit;
+    assert.ok(cExit.code === 0 || cExit.code === 1, c.stderr);
+
+    // Every job is done but the URL; the jobs A held when it was killed expired and were taken again.
+    const all = await jobs();
+    const articlesDone = all.filter((j) => j.kind === 'article' && j.state === 'completed');
+    assert.equal(articlesDone.length, 40, JSON.stringify(all.filter((j) => j.state !== 'completed')));
+    for (const id of held) {
+      const j = all.find((x) => x.id === id)!;
+      if (j.kind === 'url') continue;
+      assert.equal(j.state, 'completed');
+      assert.ok(j.retry_count >= 1, `job ${id}, held by the killed worker, was taken again`);
+    }
+    assert.ok(!all.some((j) => j.output?.message?.includes('shut down while active')), 'SIGTERM let B finish its jobs');
+    const status = await runPolity(['queue', 'status', '--queue', QUEUE]);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /^0 waiting, 0 active, 40 done, 1 failed\nfailed: http:\/\/127\.0\.0\.1:9\/gone: .+\n$/u);
+
+    // Every article exactly once.
+    const store = openStore(DB);
+    const stored = store.listArticles();
+    assert.equal(stored.length, 40);
+    assert.equal(new Set(stored.map((s) => s.contentHash)).size, 40);
+    // The record several workers wrote at once is the record of its articles taken in one after the other, in
+    // the order they committed: no update lost or applied twice.
+    const order = store.db.prepare('SELECT article_id FROM record_articles ORDER BY rowid').pluck().all() as string[];
+    assert.equal(order.length, 40);
+    const serial = attachRecord(openStore(join(dir, 'serial.db')));
+    for (const id of order) serial.putDocument(store.getDocument(id)!);
+    const concurrent = loadRecord(store.db);
+    assert.deepEqual(concurrent, loadRecord(serial.db));
+    // `polity record rebuild` takes the articles in publication order instead: actor ids (made from an actor's
+    // first article) and which report came first differ, the conclusions do not.
+    rebuildRecord(store);
+    assert.deepEqual(conclusions(loadRecord(store.db)), conclusions(concurrent));
+    serial.close();
+    store.close();
+  });
+});
