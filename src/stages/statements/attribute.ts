@@ -84,7 +84,8 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
     const match = cueAt(words, k, lex);
     if (match) {
       // "He criticised the budget, adding: “…”": a participle's speaker is the sentence's subject.
-      const source = subjectBefore(words, match.from, 0) ?? subjectAfter(words, match.to)?.span ?? participleSubject(words, match, lex);
+      // "…, describing it as a measure that “…”": a participle after a comma never takes the words after it.
+      const source = subjectBefore(words, match.from, 0) ?? participleSubject(words, match, lex) ?? subjectAfter(words, match.to)?.span;
       if (!source) return undefined;
       const adjunct = adjunctEnd >= match.to ? spanOfWords(words, match.to, adjunctEnd) : undefined;
       return { words, match, source, adjunct };
@@ -167,7 +168,9 @@ function isReportedClause(words: readonly Word[], start: number, end: number, co
   const comma = words.slice(start, end + 1).findIndex((w) => w.lower === ',');
   const fronted = first.pos === 'ADP' && comma > 1 && words.slice(start + comma + 1, end + 1).some(isVerbal);
   if (!complementizer && !fronted && (verbal || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
-  return words.slice(start, end + 1).some(isVerbal);
+  // After "that" a clause of four or more words is a clause even when the tagger found no verb in it
+  // ("said that revelations about his tax history show the need for reform", "show" read as a noun).
+  return words.slice(start, end + 1).some(isVerbal) || (complementizer && end - start >= 3);
 }
 
 /** Cues that, with an object and "of"/"with", accuse rather than report: "accused the minister of lying". */
@@ -237,9 +240,17 @@ function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLe
   const source = participleSubject(words, match, lex) ?? subjectBefore(words, match.from, 0)
     ?? (words[match.from - 1]?.lower === 'and' ? sentenceSubject(words, match.from) : undefined);
   if (!source) return undefined;
-  const clause = clauseAfterCue(words, match, lex);
-  if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;
   const subjectStart = words.findIndex((w) => w.span.start === source.start);
+  // "vowed to punish those who …", "refused to resign": an intention cue's content is its infinitive.
+  const to = match.to;
+  if (match.cue.infinitive && words[to]?.lower === 'to' && words[to + 1] && (isVerbal(words[to + 1]!) || words[to + 1]!.pos === 'ADV')) {
+    const end = clauseEnd(words, to, lex, opensSubordinate(words, subjectStart));
+    if (end > to) {
+      return { kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma, content: spanOfWords(words, to, end) };
+    }
+  }
+  const clause = clauseAfterCue(words, match, lex);
+  if (!clause || ((match.cue.quoteOnly || match.cue.learned) && !clause.complementizer)) return undefined;
   const end = clauseEnd(words, clause.start, lex, opensSubordinate(words, subjectStart));
   if (!isReportedClause(words, clause.start, end, clause.complementizer)) return undefined;
   return {
@@ -257,7 +268,7 @@ function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementL
   while (start < comma && (words[start]!.pos === 'PUNCT' || words[start]!.pos === 'CCONJ')) start++;
   let end = comma - 1;
   while (end >= start && (words[end]!.pos === 'PUNCT')) end--;
-  if (!isReportedClause(words, start, end, false) || match.cue.quoteOnly) return undefined;
+  if (!isReportedClause(words, start, end, false) || match.cue.quoteOnly || match.cue.learned) return undefined;
   const source = match.from === comma + 1 ? subjectAfter(words, match.to)?.span : subjectBefore(words, match.from, comma + 1);
   if (!source) return undefined;
   return {
@@ -270,7 +281,7 @@ function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementL
 function reportedAround(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
   let after = match.to;
   while (after < words.length && isTimeWord(words[after]!, lex)) after++;
-  if (words[after]?.lower !== ',' || match.cue.quoteOnly) return undefined;
+  if (words[after]?.lower !== ',' || match.cue.quoteOnly || match.cue.learned) return undefined;
   let comma = match.from - 1;
   while (comma > 0 && words[comma]!.lower !== ',') comma--;
   if (comma < 1) return undefined;

@@ -81,7 +81,19 @@ export function cueAt(words: readonly Word[], k: number, lex: StatementLexicon):
   // capitalized word inside a sentence ("the United States economy").
   if (!cue || w.pos === 'ADJ' || w.pos === 'NOUN' && !/(?:ed|ied)$/u.test(w.lower)) return undefined;
   if (k > 0 && /^\p{Lu}/u.test(w.original) && !isQuoteMark(words[k - 1]!)) return undefined;
+  // "was dismissed", "had been told": a passive participle reports what was done to its subject.
+  if (isPassive(words, k)) return undefined;
   return { cue, from: k, to: k + 1 };
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+
+/** The participle at k follows a form of "be" (adverbs between: "was later dismissed"). */
+function isPassive(words: readonly Word[], k: number): boolean {
+  if (!/(?:ed|en|wn|ld|ght)$/u.test(words[k]!.lower)) return false;
+  let j = k - 1;
+  while (j >= 0 && (words[j]!.pos === 'ADV' || words[j]!.lower === 'not')) j--;
+  return j >= 0 && BE.has(words[j]!.lower);
 }
 
 function isNounPhraseWord(w: Word, next: Word | undefined): boolean {
@@ -286,6 +298,11 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
       end = k - 1;
       break;
     }
+    // "… is depleted and says he will expand …": a coordinated cue starts a statement of its own.
+    if ((w.lower === 'and' || w.lower === 'but') && k > start && coordinatedCue(words, start, k, lex)) {
+      end = k - 1;
+      break;
+    }
     if (w.lower !== ',') continue;
     // "When Clinton noted that Trump paid no taxes, Trump boasted …": a reported clause inside a
     // subordinate clause ends at its comma.
@@ -306,6 +323,28 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
   }
   while (end >= start && (TERMINAL.has(words[end]!.lower) || words[end]!.lower === ',')) end--;
   return end;
+}
+
+/** -ing, -ed, -s or another form: a coarse inflection, enough to tell which verbs are coordinated. */
+function inflection(w: string): string {
+  return w.endsWith('ing') ? 'ing' : w.endsWith('ed') ? 'ed' : w.endsWith('s') ? 's' : '';
+}
+
+/**
+ * A cue verb after the conjunction at `and` (adverbs between: "and also warned") that coordinates with the
+ * reporting verb, not with a verb of the reported clause: "the military is depleted and says he will …"
+ * ends the clause, "… had contacted the convener and assured him that …" (the same inflection as a verb of
+ * the clause) and "… would solve problems and find ways to …" (a base form) do not.
+ */
+function coordinatedCue(words: readonly Word[], start: number, and: number, lex: StatementLexicon): boolean {
+  let k = and + 1;
+  while (k < words.length && words[k]!.pos === 'ADV') k++;
+  const w = words[k];
+  // A base form ("… would order a review and warn …") coordinates with a verb of the clause.
+  if (w === undefined || w.pos !== 'VERB' || inflection(w.lower) === '' || cueAt(words, k, lex) === undefined) return false;
+  let v = and - 1;
+  while (v >= start && words[v]!.pos !== 'VERB') v--;
+  return v < start || inflection(words[v]!.lower) !== inflection(w.lower);
 }
 
 /**
