@@ -168,4 +168,22 @@ describe('roles', () => {
     assert.deepEqual(rolesOf(doc, 'Han Do-yun'), [{ title: 'Justice Minister' }]);
     assert.deepEqual(rolesOf(doc, 'Han Min-gyu'), [{ title: 'Prime Minister' }]);
   });
+
+  it('reads an office after a possessive with its holder in apposition or right after it', async () => {
+    const doc = await analyse("The mayor's advocate, Thandi Nkosi, SC, told the court the council acted lawfully. Ortega's running mate, Lucia Perez, campaigned in the north. Moreno's aide Daniel Cohen was questioned.");
+    assert.deepEqual(rolesOf(doc, 'Thandi Nkosi'), [{ title: 'advocate' }]);
+    assert.deepEqual(rolesOf(doc, 'Lucia Perez'), [{ title: 'running mate' }]);
+    assert.deepEqual(rolesOf(doc, 'Daniel Cohen'), [{ title: 'aide' }]);
+  });
+
+  it('reads an office in a list item with a lower-case descriptor coordinated before the name', async () => {
+    const doc = await analyse('The President of the Transport Union, Kofi Mensah; former Senator and activist, Ama Boateng, and others marched.');
+    assert.deepEqual(rolesOf(doc, 'Ama Boateng'), [{ title: 'Senator', former: true }]);
+    assert.deepEqual(rolesOf(doc, 'Kofi Mensah'), [{ title: 'President', org: 'Transport Union' }]);
+  });
+
+  it('reads an office with adjectives after its article and its holder in apposition', async () => {
+    const doc = await analyse('Protesters blamed the disgraced Finance Minister, Musa Bello, for the losses.');
+    assert.deepEqual(rolesOf(doc, 'Musa Bello'), [{ title: 'Finance Minister' }]);
+  });
 });
