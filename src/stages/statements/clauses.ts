@@ -354,6 +354,8 @@ function coordinatedCue(words: readonly Word[], start: number, and: number, lex:
  */
 export function trailingCueClause(words: readonly Word[], from: number, lex: StatementLexicon, toSentenceEnd = true): CueMatch | undefined {
   const first = cueAt(words, from, lex);
+  // "…, accusing the prime minister of …": a participle is not inverted; the words after it are its object.
+  if (first && words[from]!.lower.endsWith('ing')) return undefined;
   if (first) {
     const subject = subjectAfter(words, first.to);
     if (subject && (!toSentenceEnd || restIsAdjunct(words, subject.next, lex))) return first;
