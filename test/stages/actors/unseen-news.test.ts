@@ -187,3 +187,18 @@ describe('roles', () => {
     assert.deepEqual(rolesOf(doc, 'Musa Bello'), [{ title: 'Finance Minister' }]);
   });
 });
+
+describe('tagger spans and city names', () => {
+  const mentions = (doc: Document) => doc.mentions.map((m) => `${doc.text.slice(m.span.start, m.span.end)}/${m.type}`);
+
+  it('takes the tagger\'s whole organisation name over rule pieces that leave out "of"', async () => {
+    const doc = await analyse('Reporters from Voice of America were expelled.');
+    assert.deepEqual(mentions(doc), ['Voice of America/ORG']);
+  });
+
+  it('reads a large city guessed as a person as a place, unless the text supports a person', async () => {
+    assert.deepEqual(mentions(await analyse('Dushanbe hosted the summit of regional leaders.')), ['Dushanbe/PLACE']);
+    const doc = await analyse('Jackson arrived late. Michael Jackson spoke first.');
+    assert.deepEqual(mentions(doc), ['Jackson/PERSON', 'Michael Jackson/PERSON']);
+  });
+});
