@@ -95,6 +95,17 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
   return undefined;
 }
 
+/**
+ * "He said: [¶] “We have a situation …”": a paragraph that ends with a cue and a colon introduces the quote
+ * that opens the next paragraph.
+ */
+function cueParagraphBefore(sentences: readonly SentenceWords[], first: SentenceWords, region: QuoteRegion, lex: StatementLexicon): QuoteCue | undefined {
+  const prev = sentences[first.index - 1];
+  if (!prev || prev.paragraph !== first.paragraph - 1 || first.words[0]?.span.start !== region.open) return undefined;
+  if (prev.words[prev.words.length - 1]?.lower !== ':') return undefined;
+  return cueBeforeQuote(prev, prev.span.end + 1, lex);
+}
+
 function restIsPunctuation(words: readonly Word[], open: number): boolean {
   const i = words.findIndex((w) => w.span.start > open && isQuoteMark(w));
   return i >= 0 && words.slice(i + 1).every((w) => w.pos === 'PUNCT');
@@ -132,7 +143,7 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
     // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
-    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex);
+    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex) ?? cueParagraphBefore(sentences, first, region, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),

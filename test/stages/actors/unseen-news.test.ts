@@ -202,3 +202,18 @@ describe('tagger spans and city names', () => {
     assert.deepEqual(mentions(doc), ['Jackson/PERSON', 'Michael Jackson/PERSON']);
   });
 });
+
+describe('state abbreviations', () => {
+  const typeOf = (doc: Document, text: string) => doc.mentions.find((m) => doc.text.slice(m.span.start, m.span.end) === text)?.type;
+
+  it('reads a state abbreviation of a country the article names as a place', async () => {
+    const doc = await analyse('Bushfires spread across NSW on Sunday, Australian officials said, and crews from WA were sent east.');
+    assert.equal(typeOf(doc, 'NSW'), 'PLACE');
+    assert.equal(typeOf(doc, 'WA'), 'PLACE');
+  });
+
+  it('leaves the same letters alone when no country with such a state is named', async () => {
+    const doc = await analyse('The NSW said its members would strike.');
+    assert.notEqual(typeOf(doc, 'NSW'), 'PLACE');
+  });
+});
