@@ -66,4 +66,9 @@ describe('attribution shapes', () => {
     const found = attributions('The treasurer criticised the proposal, describing it as a scheme that "will bankrupt the province."');
     assert.equal(found[0]?.source, 'The treasurer');
   });
+
+  it('gives a quote opening a paragraph to the cue that ends the paragraph before with a colon', () => {
+    const found = attributions('The governor spoke at length. She said:\n\n\u201CWe will rebuild every school that the floods destroyed.\u201D');
+    assert.deepEqual(found.map((a) => [a.source, a.kind]), [['She', 'direct']]);
+  });
 });
