@@ -363,11 +363,26 @@ export function trailingCueClause(words: readonly Word[], from: number, lex: Sta
   }
   const subject = subjectAfter(words, from);
   if (!subject) return undefined;
-  let k = subject.next;
+  let k = appositiveEnd(words, subject.next);
   while (k < words.length && (words[k]!.pos === 'ADV' || words[k]!.pos === 'AUX' || words[k]!.lower === 'not')) k++;
   const match = k < words.length ? cueAt(words, k, lex) : undefined;
   if (!match) return undefined;
   return !toSentenceEnd || restIsAdjunct(words, match.to, lex) ? match : undefined;
+}
+
+/**
+ * "Michael McFaul, a senior fellow at the Hoover Institution and a former ambassador, said": after a subject,
+ * an appositive set off by commas with no verb in it (up to 25 words) is skipped; returns the word after its
+ * closing comma, or `at` when there is none.
+ */
+function appositiveEnd(words: readonly Word[], at: number): number {
+  if (words[at]?.lower !== ',') return at;
+  for (let k = at + 1; k < Math.min(words.length, at + 26); k++) {
+    const w = words[k]!;
+    if (w.lower === ',') return k > at + 1 ? k + 1 : at;
+    if (isVerbal(w) || isQuoteMark(w) || TERMINAL.has(w.lower) || CLAUSE_STOPS.has(w.lower)) return at;
+  }
+  return at;
 }
 
 /** Only time words, an audience, a short prepositional phrase or punctuation up to the sentence end. */

@@ -71,4 +71,9 @@ describe('attribution shapes', () => {
     const found = attributions('The governor spoke at length. She said:\n\n\u201CWe will rebuild every school that the floods destroyed.\u201D');
     assert.deepEqual(found.map((a) => [a.source, a.kind]), [['She', 'direct']]);
   });
+
+  it('skips an appositive between the speaker named after a quote and the cue', () => {
+    const found = attributions("\u201CThe plan will not survive the courts,\u201D Maria Lopez, a law professor at the state university and a former judge, said.");
+    assert.deepEqual(found.map((a) => [a.source, a.kind]), [['Maria Lopez', 'direct']]);
+  });
 });
