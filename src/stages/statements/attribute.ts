@@ -302,7 +302,11 @@ function reportedAround(words: readonly Word[], match: CueMatch, lex: StatementL
   while (end > after && (TERMINAL.has(words[end]!.lower) || isQuoteMark(words[end]!))) end--;
   let start = 0;
   while (start < comma && (words[start]!.pos === 'PUNCT' || words[start]!.pos === 'CCONJ')) start++;
-  if (!isReportedClause(words, start, comma - 1, false) && !isReportedClause(words, after + 1, end, false)) return undefined;
+  // "The museum, Mr. Bush said, celebrated several of his heroes": the aside may also split the clause's
+  // subject from its predicate.
+  const splitClause = start < comma && !words.slice(start, comma).some(isVerbal) && after + 1 <= end && isVerbal(words[after + 1]!)
+    && words.slice(start, comma).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'PRON');
+  if (!splitClause && !isReportedClause(words, start, comma - 1, false) && !isReportedClause(words, after + 1, end, false)) return undefined;
   return {
     kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma,
     content: spanOfWords(words, start, end),

@@ -76,4 +76,9 @@ describe('attribution shapes', () => {
     const found = attributions("\u201CThe plan will not survive the courts,\u201D Maria Lopez, a law professor at the state university and a former judge, said.");
     assert.deepEqual(found.map((a) => [a.source, a.kind]), [['Maria Lopez', 'direct']]);
   });
+
+  it('reads a cue aside that splits the reported clause between its subject and its predicate', () => {
+    const found = attributions('The new bridge, the mayor said, will open to traffic in May.');
+    assert.deepEqual(found.map((a) => [a.source, a.content]), [['the mayor', 'The new bridge, the mayor said, will open to traffic in May']]);
+  });
 });
