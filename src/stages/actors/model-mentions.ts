@@ -6,6 +6,8 @@
 import type { Document } from '../../document/document.js';
 import type { ActorType } from '../../document/layers.js';
 import { entitiesOf, type NerModel } from '../../models/ner/model.js';
+import { cityPopulation } from './cities.js';
+import { countriesNamed, isSubdivisionAbbreviation } from './subdivisions.js';
 import { squeeze, type Lexicon } from './lexicon.js';
 import { spanOf, typeOfChunk, type Candidate } from './mentions.js';
 import type { Word } from './words.js';
@@ -100,6 +102,7 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     else if (same?.label === 'Organization') out.push({ ...c, type: typeOfOrganisation(words, c.from, c.to, lex), source: 'model' });
     else if (!(inside.length > 0 && inside.every((e) => NOT_ACTORS.has(e.label)))) out.push(c);
   });
+  joinFragments(out, entities, words);
   for (const e of entities) {
     const type = ACTOR_LABELS[e.label];
     if (!type || out.some((c) => overlaps(c, e))) continue;
@@ -124,8 +127,65 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
       ...(typed?.nameFrom !== undefined ? { nameFrom: typed.nameFrom, nameTo: typed.nameTo! } : {}),
     });
   }
+  retypeCities(out, words, personWordUses);
+  retypeSubdivisions(out, words, lex);
   // Stable: rule mentions keep their order where two start on the same word ("PTI" before "PTI government").
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** "flooding in NSW and WA", "KZN police": a state abbreviation of a country the article names is a place. */
+function retypeSubdivisions(out: Candidate[], words: readonly Word[], lex: Lexicon): void {
+  const abbreviated = out.filter((c) => c.type !== 'PLACE' && c.type !== 'TITLE' && c.to - c.from === 1 && /^\p{Lu}{2,4}$/u.test(words[c.from]!.text));
+  if (abbreviated.length === 0) return;
+  const countries = countriesNamed(words, lex);
+  for (const c of abbreviated) if (isSubdivisionAbbreviation(words[c.from]!.text, countries)) out[out.indexOf(c)] = { ...c, type: 'PLACE' };
+}
+
+/** Words before a place: "in Dushanbe", "near Ballarat". */
+const LOCATIVES = new Set(['in', 'near', 'outside', 'across', 'around', 'via', 'into', 'throughout']);
+/** A city this large is a place whatever word comes before it. */
+const LARGE_CITY = 100_000;
+
+/**
+ * "talks in Dushanbe", "Limón province": a person guess whose whole name is a city's is the city, when it comes
+ * after a locative preposition or the city is large, unless the text supports a person: an honorific, an
+ * office right before it, or its words in another person's name ("Michael Jackson", then "Jackson").
+ */
+function retypeCities(out: Candidate[], words: readonly Word[], personWordUses: ReadonlyMap<string, number>): void {
+  out.forEach((c, n) => {
+    if (c.type !== 'PERSON' || (c.nameFrom ?? c.from) !== c.from || (c.nameTo ?? c.to) !== c.to) return;
+    const before = out[n - 1];
+    if (before?.type === 'TITLE' && before.to === c.from) return;
+    if (words.slice(c.from, c.to).some((w) => (personWordUses.get(w.lower) ?? 0) > 1)) return;
+    const population = cityPopulation(words.slice(c.from, c.to).map((w) => w.text).join(' '));
+    if (population === undefined) return;
+    if (population >= LARGE_CITY || LOCATIVES.has(words[c.from - 1]?.lower ?? '')) out[n] = { ...c, type: 'PLACE' };
+  });
+}
+
+const JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'on', "'s"]);
+
+/**
+ * "UN Office for the Coordination of Humanitarian Affairs", "Voice of America": where the rules found only
+ * pieces of a longer organisation or place name that the tagger reads whole, the tagger's span replaces the
+ * pieces. Only when every piece lies inside the entity, none is a person or an office (roles are read from
+ * those), the entity is capitalised at both ends and the pieces leave out a joining word ("of", "for the").
+ */
+function joinFragments(out: Candidate[], entities: readonly ModelEntity[], words: readonly Word[]): void {
+  for (const e of entities) {
+    if (e.label !== 'Organization' && e.label !== 'Location') continue;
+    if (!/^\p{Lu}/u.test(words[e.from]!.text) || !/^[\p{Lu}\d]/u.test(words[e.to - 1]!.text)) continue;
+    const pieces = out.filter((c) => overlaps(c, e));
+    if (pieces.length === 0 || pieces.some((c) => c.from < e.from || c.to > e.to || c.type === 'PERSON' || c.type === 'TITLE')) continue;
+    if (pieces.length === 1 && pieces[0]!.from === e.from && pieces[0]!.to === e.to) continue;
+    const covered = new Set(pieces.flatMap((c) => Array.from({ length: c.to - c.from }, (_, k) => c.from + k)));
+    const left = words.slice(e.from, e.to).filter((_, k) => !covered.has(e.from + k));
+    if (!left.some((w) => JOINERS.has(w.lower))) continue;
+    const type: ActorType = e.label === 'Location' ? 'PLACE' : pieces.every((c) => c.type === pieces[0]!.type) && pieces[0]!.type !== 'PLACE' ? pieces[0]!.type as ActorType : 'ORG';
+    const at = out.indexOf(pieces[0]!);
+    out.splice(at, 0, { type, from: e.from, to: e.to, span: spanOf(words, e.from, e.to), source: 'model' });
+    for (const c of pieces) out.splice(out.indexOf(c), 1);
+  }
 }
 
 function typeOfOrganisation(words: readonly Word[], from: number, to: number, lex: Lexicon): ActorType {

@@ -195,15 +195,24 @@ export function findRoles(candidates: readonly Candidate[], words: readonly Word
     // University of Lagos (UNILAG), Wale Babalakin,": the name in apposition after a described office.
     let at = holderAt;
     if (words[at]?.text === '(' && words[at + 2]?.text === ')') at += 3;
+    // "former Senator and activist, Shehu Sani": a lower-case descriptor coordinated with the office.
+    if (words[at]?.lower === 'and' && /^\p{Ll}+$/u.test(words[at + 1]?.text ?? '') && words[at + 2]?.text === ',') at += 2;
     if (words[at]?.text === ',') {
       const after = person(byStart.get(at + 1));
       let opening = (org === n - 1 ? candidates[org]!.from : t.from) - 1;
       if (lex.formerMarkers.has(words[opening]?.lower ?? '')) opening--;
+      // "the disgraced Accountant-General of the Federation, X": up to two lower-case words after the article.
+      for (let skip = 0; skip < 2 && /^\p{Ll}+$/u.test(words[opening]?.text ?? '') && !/^(the|a|an)$/u.test(words[opening]!.lower); skip++) {
+        if (/^(the|a|an)$/u.test(words[opening - 1]?.lower ?? '')) opening--;
+        else break;
+      }
       // "The Attorney-General and Minister of Justice, Ama Owusu,": the first of coordinated offices opens it.
       for (let m = n - 1; m >= 0 && words[opening]?.lower === 'and' && candidates[m]!.type === 'TITLE' && candidates[m]!.to === opening; m--) {
         opening = candidates[m]!.from - 1;
       }
-      const opens = words[opening] === undefined || words[opening]!.sentence !== words[t.from]!.sentence || /^(the|a|an)$/u.test(words[opening]!.lower);
+      // The office opens the phrase: after an article, a possessive ("Ramaphosa's advocate, Karrisha Pillay,"),
+      // a list separator ("…; former Senator and activist, Shehu Sani,") or at the sentence start.
+      const opens = words[opening] === undefined || words[opening]!.sentence !== words[t.from]!.sentence || /^(the|a|an|'s|;|:)$/u.test(words[opening]!.lower);
       if (after !== undefined && [',', '.', ')', ';'].includes(words[candidates[after]!.to]?.text ?? '') && opens) {
         return [{ person: after, former: false }];
       }

@@ -84,7 +84,8 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
     const match = cueAt(words, k, lex);
     if (match) {
       // "He criticised the budget, adding: “…”": a participle's speaker is the sentence's subject.
-      const source = subjectBefore(words, match.from, 0) ?? subjectAfter(words, match.to)?.span ?? participleSubject(words, match, lex);
+      // "…, describing it as a measure that “…”": a participle after a comma never takes the words after it.
+      const source = subjectBefore(words, match.from, 0) ?? participleSubject(words, match, lex) ?? subjectAfter(words, match.to)?.span;
       if (!source) return undefined;
       const adjunct = adjunctEnd >= match.to ? spanOfWords(words, match.to, adjunctEnd) : undefined;
       return { words, match, source, adjunct };
@@ -92,6 +93,17 @@ function cueBeforeQuote(s: SentenceWords, open: number, lex: StatementLexicon): 
     if (isVerbal(words[k]!) || isQuoteMark(words[k]!)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "He said: [¶] “We have a situation …”": a paragraph that ends with a cue and a colon introduces the quote
+ * that opens the next paragraph.
+ */
+function cueParagraphBefore(sentences: readonly SentenceWords[], first: SentenceWords, region: QuoteRegion, lex: StatementLexicon): QuoteCue | undefined {
+  const prev = sentences[first.index - 1];
+  if (!prev || prev.paragraph !== first.paragraph - 1 || first.words[0]?.span.start !== region.open) return undefined;
+  if (prev.words[prev.words.length - 1]?.lower !== ':') return undefined;
+  return cueBeforeQuote(prev, prev.span.end + 1, lex);
 }
 
 function restIsPunctuation(words: readonly Word[], open: number): boolean {
@@ -131,7 +143,7 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
     // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
-    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex);
+    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex) ?? cueParagraphBefore(sentences, first, region, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
@@ -167,7 +179,9 @@ function isReportedClause(words: readonly Word[], start: number, end: number, co
   const comma = words.slice(start, end + 1).findIndex((w) => w.lower === ',');
   const fronted = first.pos === 'ADP' && comma > 1 && words.slice(start + comma + 1, end + 1).some(isVerbal);
   if (!complementizer && !fronted && (verbal || ['ADP', 'PART', 'SCONJ', 'PUNCT', 'CCONJ'].includes(first.pos) || isQuoteMark(first))) return false;
-  return words.slice(start, end + 1).some(isVerbal);
+  // After "that" a clause of four or more words is a clause even when the tagger found no verb in it
+  // ("said that revelations about his tax history show the need for reform", "show" read as a noun).
+  return words.slice(start, end + 1).some(isVerbal) || (complementizer && end - start >= 3);
 }
 
 /** Cues that, with an object and "of"/"with", accuse rather than report: "accused the minister of lying". */
@@ -237,9 +251,17 @@ function reportedAfter(words: readonly Word[], match: CueMatch, lex: StatementLe
   const source = participleSubject(words, match, lex) ?? subjectBefore(words, match.from, 0)
     ?? (words[match.from - 1]?.lower === 'and' ? sentenceSubject(words, match.from) : undefined);
   if (!source) return undefined;
-  const clause = clauseAfterCue(words, match, lex);
-  if (!clause || (match.cue.quoteOnly && !clause.complementizer)) return undefined;
   const subjectStart = words.findIndex((w) => w.span.start === source.start);
+  // "vowed to punish those who …", "refused to resign": an intention cue's content is its infinitive.
+  const to = match.to;
+  if (match.cue.infinitive && words[to]?.lower === 'to' && words[to + 1] && (isVerbal(words[to + 1]!) || words[to + 1]!.pos === 'ADV')) {
+    const end = clauseEnd(words, to, lex, opensSubordinate(words, subjectStart));
+    if (end > to) {
+      return { kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma, content: spanOfWords(words, to, end) };
+    }
+  }
+  const clause = clauseAfterCue(words, match, lex);
+  if (!clause || ((match.cue.quoteOnly || match.cue.learned) && !clause.complementizer)) return undefined;
   const end = clauseEnd(words, clause.start, lex, opensSubordinate(words, subjectStart));
   if (!isReportedClause(words, clause.start, end, clause.complementizer)) return undefined;
   return {
@@ -257,7 +279,7 @@ function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementL
   while (start < comma && (words[start]!.pos === 'PUNCT' || words[start]!.pos === 'CCONJ')) start++;
   let end = comma - 1;
   while (end >= start && (words[end]!.pos === 'PUNCT')) end--;
-  if (!isReportedClause(words, start, end, false) || match.cue.quoteOnly) return undefined;
+  if (!isReportedClause(words, start, end, false) || match.cue.quoteOnly || match.cue.learned) return undefined;
   const source = match.from === comma + 1 ? subjectAfter(words, match.to)?.span : subjectBefore(words, match.from, comma + 1);
   if (!source) return undefined;
   return {
@@ -270,7 +292,7 @@ function reportedBefore(words: readonly Word[], match: CueMatch, lex: StatementL
 function reportedAround(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
   let after = match.to;
   while (after < words.length && isTimeWord(words[after]!, lex)) after++;
-  if (words[after]?.lower !== ',' || match.cue.quoteOnly) return undefined;
+  if (words[after]?.lower !== ',' || match.cue.quoteOnly || match.cue.learned) return undefined;
   let comma = match.from - 1;
   while (comma > 0 && words[comma]!.lower !== ',') comma--;
   if (comma < 1) return undefined;
@@ -280,7 +302,11 @@ function reportedAround(words: readonly Word[], match: CueMatch, lex: StatementL
   while (end > after && (TERMINAL.has(words[end]!.lower) || isQuoteMark(words[end]!))) end--;
   let start = 0;
   while (start < comma && (words[start]!.pos === 'PUNCT' || words[start]!.pos === 'CCONJ')) start++;
-  if (!isReportedClause(words, start, comma - 1, false) && !isReportedClause(words, after + 1, end, false)) return undefined;
+  // "The museum, Mr. Bush said, celebrated several of his heroes": the aside may also split the clause's
+  // subject from its predicate.
+  const splitClause = start < comma && !words.slice(start, comma).some(isVerbal) && after + 1 <= end && isVerbal(words[after + 1]!)
+    && words.slice(start, comma).some((w) => w.pos === 'NOUN' || w.pos === 'PROPN' || w.pos === 'PRON');
+  if (!splitClause && !isReportedClause(words, start, comma - 1, false) && !isReportedClause(words, after + 1, end, false)) return undefined;
   return {
     kind: 'indirect', source, cue: spanOfWords(words, match.from, match.to - 1), cueLemma: match.cue.lemma,
     content: spanOfWords(words, start, end),

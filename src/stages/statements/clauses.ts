@@ -81,7 +81,19 @@ export function cueAt(words: readonly Word[], k: number, lex: StatementLexicon):
   // capitalized word inside a sentence ("the United States economy").
   if (!cue || w.pos === 'ADJ' || w.pos === 'NOUN' && !/(?:ed|ied)$/u.test(w.lower)) return undefined;
   if (k > 0 && /^\p{Lu}/u.test(w.original) && !isQuoteMark(words[k - 1]!)) return undefined;
+  // "was dismissed", "had been told": a passive participle reports what was done to its subject.
+  if (isPassive(words, k)) return undefined;
   return { cue, from: k, to: k + 1 };
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+
+/** The participle at k follows a form of "be" (adverbs between: "was later dismissed"). */
+function isPassive(words: readonly Word[], k: number): boolean {
+  if (!/(?:ed|en|wn|ld|ght)$/u.test(words[k]!.lower)) return false;
+  let j = k - 1;
+  while (j >= 0 && (words[j]!.pos === 'ADV' || words[j]!.lower === 'not')) j--;
+  return j >= 0 && BE.has(words[j]!.lower);
 }
 
 function isNounPhraseWord(w: Word, next: Word | undefined): boolean {
@@ -286,6 +298,11 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
       end = k - 1;
       break;
     }
+    // "… is depleted and says he will expand …": a coordinated cue starts a statement of its own.
+    if ((w.lower === 'and' || w.lower === 'but') && k > start && coordinatedCue(words, start, k, lex)) {
+      end = k - 1;
+      break;
+    }
     if (w.lower !== ',') continue;
     // "When Clinton noted that Trump paid no taxes, Trump boasted …": a reported clause inside a
     // subordinate clause ends at its comma.
@@ -308,6 +325,28 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
   return end;
 }
 
+/** -ing, -ed, -s or another form: a coarse inflection, enough to tell which verbs are coordinated. */
+function inflection(w: string): string {
+  return w.endsWith('ing') ? 'ing' : w.endsWith('ed') ? 'ed' : w.endsWith('s') ? 's' : '';
+}
+
+/**
+ * A cue verb after the conjunction at `and` (adverbs between: "and also warned") that coordinates with the
+ * reporting verb, not with a verb of the reported clause: "the military is depleted and says he will …"
+ * ends the clause, "… had contacted the convener and assured him that …" (the same inflection as a verb of
+ * the clause) and "… would solve problems and find ways to …" (a base form) do not.
+ */
+function coordinatedCue(words: readonly Word[], start: number, and: number, lex: StatementLexicon): boolean {
+  let k = and + 1;
+  while (k < words.length && words[k]!.pos === 'ADV') k++;
+  const w = words[k];
+  // A base form ("… would order a review and warn …") coordinates with a verb of the clause.
+  if (w === undefined || w.pos !== 'VERB' || inflection(w.lower) === '' || cueAt(words, k, lex) === undefined) return false;
+  let v = and - 1;
+  while (v >= start && words[v]!.pos !== 'VERB') v--;
+  return v < start || inflection(words[v]!.lower) !== inflection(w.lower);
+}
+
 /**
  * ", he added." / ", said Siddiqui." / ", the minister said on Monday." — a cue clause starting at `from`.
  * When `toSentenceEnd`, only adjuncts may follow it; after a closing quote mark anything may ("“…,” she
@@ -315,6 +354,8 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
  */
 export function trailingCueClause(words: readonly Word[], from: number, lex: StatementLexicon, toSentenceEnd = true): CueMatch | undefined {
   const first = cueAt(words, from, lex);
+  // "…, accusing the prime minister of …": a participle is not inverted; the words after it are its object.
+  if (first && words[from]!.lower.endsWith('ing')) return undefined;
   if (first) {
     const subject = subjectAfter(words, first.to);
     if (subject && (!toSentenceEnd || restIsAdjunct(words, subject.next, lex))) return first;
@@ -322,11 +363,26 @@ export function trailingCueClause(words: readonly Word[], from: number, lex: Sta
   }
   const subject = subjectAfter(words, from);
   if (!subject) return undefined;
-  let k = subject.next;
+  let k = appositiveEnd(words, subject.next);
   while (k < words.length && (words[k]!.pos === 'ADV' || words[k]!.pos === 'AUX' || words[k]!.lower === 'not')) k++;
   const match = k < words.length ? cueAt(words, k, lex) : undefined;
   if (!match) return undefined;
   return !toSentenceEnd || restIsAdjunct(words, match.to, lex) ? match : undefined;
+}
+
+/**
+ * "Michael McFaul, a senior fellow at the Hoover Institution and a former ambassador, said": after a subject,
+ * an appositive set off by commas with no verb in it (up to 25 words) is skipped; returns the word after its
+ * closing comma, or `at` when there is none.
+ */
+function appositiveEnd(words: readonly Word[], at: number): number {
+  if (words[at]?.lower !== ',') return at;
+  for (let k = at + 1; k < Math.min(words.length, at + 26); k++) {
+    const w = words[k]!;
+    if (w.lower === ',') return k > at + 1 ? k + 1 : at;
+    if (isVerbal(w) || isQuoteMark(w) || TERMINAL.has(w.lower) || CLAUSE_STOPS.has(w.lower)) return at;
+  }
+  return at;
 }
 
 /** Only time words, an audience, a short prepositional phrase or punctuation up to the sentence end. */

@@ -7,10 +7,17 @@ export interface CueVerb {
   takesObject: boolean;
   /** The verb introduces verbatim quotes only ("“…,” he asked"). */
   quoteOnly: boolean;
+  /** The verb reports an intention or refusal as an infinitive ("vowed to punish …", "refused to resign"). */
+  infinitive: boolean;
+  /**
+   * Learned from PolNeAR (cues-learned.json) with no hand-written lemma: many such verbs take a noun phrase
+   * ("praised the plan to …"), so a reported clause after one needs "that" or "whether".
+   */
+  learned: boolean;
 }
 
 interface CueFile {
-  verbs: Record<string, { forms: string[]; object?: boolean; quoteOnly?: boolean }>;
+  verbs: Record<string, { forms: string[]; object?: boolean; quoteOnly?: boolean; infinitive?: boolean }>;
   prepositional: Record<string, string>;
 }
 
@@ -42,15 +49,27 @@ function readJson<T>(file: string): T {
 
 function loadLexicon(): StatementLexicon {
   const cues = readJson<CueFile>('cues.json');
+  // Forms learned from PolNeAR train by scripts/build-polnear-cues.ts; a learned form of a hand-written
+  // lemma takes that lemma's flags.
+  const learned = readJson<Pick<CueFile, 'verbs'>>('cues-learned.json');
   const sources = readJson<SourceFile>('sources.json');
   const cueForms = new Map<string, CueVerb>();
   const phrasalCues = new Map<string, { second: string; cue: CueVerb }[]>();
-  for (const [lemma, entry] of Object.entries(cues.verbs)) {
-    const cue: CueVerb = { lemma, takesObject: entry.object === true, quoteOnly: entry.quoteOnly === true };
+  const byLemma = new Map<string, CueVerb>();
+  const entries = [
+    ...Object.entries(cues.verbs).map(([lemma, entry]) => ({ lemma, entry, learned: false })),
+    ...Object.entries(learned.verbs).map(([lemma, entry]) => ({ lemma, entry, learned: true })),
+  ];
+  for (const { lemma, entry, learned: isLearned } of entries) {
+    const cue: CueVerb = byLemma.get(lemma) ?? {
+      lemma, takesObject: entry.object === true, quoteOnly: entry.quoteOnly === true, infinitive: entry.infinitive === true, learned: isLearned,
+    };
+    byLemma.set(lemma, cue);
     for (const form of entry.forms) {
       const words = form.split(' ');
-      if (words.length === 1) cueForms.set(form, cue);
-      else phrasalCues.set(words[0]!, [...(phrasalCues.get(words[0]!) ?? []), { second: words[1]!, cue }]);
+      if (words.length === 1) {
+        if (!cueForms.has(form)) cueForms.set(form, cue);
+      } else phrasalCues.set(words[0]!, [...(phrasalCues.get(words[0]!) ?? []), { second: words[1]!, cue }]);
     }
   }
   const prepositionalCues = new Map<string, { second: string; lemma: string }>();

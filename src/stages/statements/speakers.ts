@@ -21,8 +21,16 @@ export interface Speaker {
 
 interface LastSpeaker extends Speaker {
   group: boolean;
+  /** Written as an organisation or its office ("Litzman's office denied", "the ministry said"): "it" may continue it. */
+  institutional: boolean;
   paragraph: number;
 }
+
+/** A speaker as found, with whether it was written as an institution. */
+type Found = Speaker & { institutional?: boolean };
+
+/** Heads of a source who speaks for the speaker before ("Litzman's office denied …. “…,” a spokesperson said."). */
+const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'representative']);
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'i']);
 const GROUP_PRONOUNS = new Set(['they', 'we']);
@@ -36,9 +44,13 @@ function mentionsIn(doc: Document, s: Span): Mention[] {
   return doc.mentions.filter((m) => spanContains(s, m.span) && m.actor !== undefined);
 }
 
-/** The head of a phrase, i.e. its last word ("the MQM-P's key leaders" → "leaders"). */
+/**
+ * The head of a phrase, i.e. its last word before any prepositional complement ("the MQM-P's key leaders" →
+ * "leaders", "sources in the ministry" → "sources", "Rep. Yoon of the People Power Party" → "yoon").
+ */
 function headWord(text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  const core = text.toLowerCase().split(/\s(?:of|for|from|in|at|with|close to|within)\s/u)[0]!;
+  const words = core.match(/[\p{L}-]+/gu) ?? [];
   return words[words.length - 1] ?? '';
 }
 
@@ -69,14 +81,14 @@ export class SpeakerResolver {
 
   /** The speaker of one attribution; attributions must come in text order. Undefined drops the statement. */
   resolve(a: Attribution): Speaker | undefined {
-    const found = this.find(a);
-    if (!found) return undefined;
+    const { institutional, ...found } = this.find(a) ?? {};
+    if (!found.speaker && !found.speakerSpan && !found.document) return undefined;
     if (found.speaker && a.source && byDocument(this.doc.text, a)) {
-      this.lastDocument = { speaker: found.speaker, group: false, paragraph: a.paragraph };
+      this.lastDocument = { speaker: found.speaker, group: false, institutional: true, paragraph: a.paragraph };
     }
     if (found.speaker || found.speakerSpan) {
       const group = found.speakerSpan !== undefined && this.lex.groupHeads.has(headWord(this.doc.text.slice(found.speakerSpan.start, found.speakerSpan.end)));
-      this.last = { ...found, group, paragraph: a.paragraph };
+      this.last = { ...found, group, institutional: institutional ?? this.isOrganisation(found.speaker), paragraph: a.paragraph };
     }
     return found;
   }
@@ -94,15 +106,28 @@ export class SpeakerResolver {
     return PARTY_TYPES.has(this.actorType(id) ?? '');
   }
 
+  /** Whether the actor is named (not by a pronoun or an office) inside the span. */
+  private namedIn(span: Span, actor: string): boolean {
+    return this.doc.mentions.some((m) => m.actor === actor && m.type === 'PERSON' && spanContains(span, m.span));
+  }
+
+  /** The last person named before the attribution, within its paragraph and the one before, other than `not`. */
+  private lastPersonBefore(a: Attribution, not: string): string | undefined {
+    const from = this.doc.sentences.find((s) => s.paragraph >= a.paragraph - 1)?.span.start ?? 0;
+    const m = lastOf(this.doc.mentions, (x) => x.type === 'PERSON' && x.actor !== undefined && x.actor !== not
+      && x.span.start >= from && x.span.end <= a.evidence.start && !this.namedIn(a.content, x.actor));
+    return m?.actor;
+  }
+
   private recent(a: Attribution): LastSpeaker | undefined {
     return this.last && a.paragraph - this.last.paragraph <= CHAIN_REACH ? this.last : undefined;
   }
 
-  private copyLast(last: LastSpeaker): Speaker {
-    return { ...(last.speaker ? { speaker: last.speaker } : {}), ...(last.speakerSpan ? { speakerSpan: last.speakerSpan } : {}) };
+  private copyLast(last: LastSpeaker): Found {
+    return { ...(last.speaker ? { speaker: last.speaker } : {}), ...(last.speakerSpan ? { speakerSpan: last.speakerSpan } : {}), institutional: last.institutional };
   }
 
-  private find(a: Attribution): Speaker | undefined {
+  private find(a: Attribution): Found | undefined {
     if (!a.source) {
       // “…” opening a paragraph with no cue, right after a quoted speaker, continues that speaker.
       const last = this.last;
@@ -120,11 +145,19 @@ export class SpeakerResolver {
       return { speaker: document.speaker!, document: true };
     }
 
+    // "Litzman's office denied …. “…,” it continued." — "it" continues an institution that spoke last.
+    if (lower === 'it' && recent?.institutional) return this.copyLast(recent);
+
     // “…,” he added. — a pronoun after a quote chain names the last speaker, not the nearest name.
     if (PERSONAL_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower)) {
       const wantsGroup = GROUP_PRONOUNS.has(lower);
       // "he" is a person: an organisation that spoke last ("the PTI said …") is not who "he" refers to.
       const fits = (last: LastSpeaker | undefined) => last !== undefined && last.group === wantsGroup && (wantsGroup || !this.isOrganisation(last.speaker));
+      // "“If Gen Prayut were a brand …,” he said": a person named inside the quote is not its "he".
+      if (!wantsGroup && recent?.speaker && this.namedIn(a.content, recent.speaker)) {
+        const other = this.lastPersonBefore(a, recent.speaker);
+        if (other) return { speaker: other };
+      }
       if (fits(recent)) return this.copyLast(recent!);
       const pronoun = mentions.find((m) => m.type === 'PRONOUN');
       if (pronoun?.actor) return { speaker: pronoun.actor };
@@ -137,11 +170,21 @@ export class SpeakerResolver {
       return antecedent?.actor ? { speaker: antecedent.actor } : { speakerSpan: a.source };
     }
 
-    // However, the MQM-P's key leaders stated that … — a group speaks; the party it belongs to is the speaker.
     const head = headWord(text);
+    const names = mentions.filter((m) => m.type !== 'PRONOUN');
+    // "“…,” the official said": an office or "the official" with no name refers back to the last speaker.
+    if (/^the\b/u.test(lower) && this.lex.roleHeads.has(head) && names.length === 0 && recent && !recent.group) return this.copyLast(recent);
+    // "“…,” a spokesperson said" with no one named: the spokesperson speaks for the last speaker.
+    if (SPOKES.has(head) && names.length === 0 && recent) return this.copyLast(recent);
+
+    // However, the MQM-P's key leaders stated that … — a group speaks; the party it belongs to is the speaker.
     if (this.lex.groupHeads.has(head)) {
       const party = lastOf(mentions, (m) => PARTY_TYPES.has(m.type));
-      return { ...(party?.actor ? { speaker: party.actor } : {}), speakerSpan: a.source };
+      if (party?.actor) return { speaker: party.actor, speakerSpan: a.source, institutional: true };
+      // "Litzman's office denied", "Trump's campaign said": a person's office or team speaks for the person.
+      const owner = lastOf(mentions, (m) => m.type === 'PERSON' && /^['\u2019]s\b/u.test(this.doc.text.slice(m.span.end, m.span.end + 2)));
+      if (owner?.actor) return { speaker: owner.actor, institutional: true };
+      return { speakerSpan: a.source };
     }
 
     // The PTI chief said … / the party's chairman said … — an office whose holder is known is that person,

@@ -168,4 +168,52 @@ describe('roles', () => {
     assert.deepEqual(rolesOf(doc, 'Han Do-yun'), [{ title: 'Justice Minister' }]);
     assert.deepEqual(rolesOf(doc, 'Han Min-gyu'), [{ title: 'Prime Minister' }]);
   });
+
+  it('reads an office after a possessive with its holder in apposition or right after it', async () => {
+    const doc = await analyse("The mayor's advocate, Thandi Nkosi, SC, told the court the council acted lawfully. Ortega's running mate, Lucia Perez, campaigned in the north. Moreno's aide Daniel Cohen was questioned.");
+    assert.deepEqual(rolesOf(doc, 'Thandi Nkosi'), [{ title: 'advocate' }]);
+    assert.deepEqual(rolesOf(doc, 'Lucia Perez'), [{ title: 'running mate' }]);
+    assert.deepEqual(rolesOf(doc, 'Daniel Cohen'), [{ title: 'aide' }]);
+  });
+
+  it('reads an office in a list item with a lower-case descriptor coordinated before the name', async () => {
+    const doc = await analyse('The President of the Transport Union, Kofi Mensah; former Senator and activist, Ama Boateng, and others marched.');
+    assert.deepEqual(rolesOf(doc, 'Ama Boateng'), [{ title: 'Senator', former: true }]);
+    assert.deepEqual(rolesOf(doc, 'Kofi Mensah'), [{ title: 'President', org: 'Transport Union' }]);
+  });
+
+  it('reads an office with adjectives after its article and its holder in apposition', async () => {
+    const doc = await analyse('Protesters blamed the disgraced Finance Minister, Musa Bello, for the losses.');
+    assert.deepEqual(rolesOf(doc, 'Musa Bello'), [{ title: 'Finance Minister' }]);
+  });
+});
+
+describe('tagger spans and city names', () => {
+  const mentions = (doc: Document) => doc.mentions.map((m) => `${doc.text.slice(m.span.start, m.span.end)}/${m.type}`);
+
+  it('takes the tagger\'s whole organisation name over rule pieces that leave out "of"', async () => {
+    const doc = await analyse('Reporters from Voice of America were expelled.');
+    assert.deepEqual(mentions(doc), ['Voice of America/ORG']);
+  });
+
+  it('reads a large city guessed as a person as a place, unless the text supports a person', async () => {
+    assert.deepEqual(mentions(await analyse('Dushanbe hosted the summit of regional leaders.')), ['Dushanbe/PLACE']);
+    const doc = await analyse('Jackson arrived late. Michael Jackson spoke first.');
+    assert.deepEqual(mentions(doc), ['Jackson/PERSON', 'Michael Jackson/PERSON']);
+  });
+});
+
+describe('state abbreviations', () => {
+  const typeOf = (doc: Document, text: string) => doc.mentions.find((m) => doc.text.slice(m.span.start, m.span.end) === text)?.type;
+
+  it('reads a state abbreviation of a country the article names as a place', async () => {
+    const doc = await analyse('Bushfires spread across NSW on Sunday, Australian officials said, and crews from WA were sent east.');
+    assert.equal(typeOf(doc, 'NSW'), 'PLACE');
+    assert.equal(typeOf(doc, 'WA'), 'PLACE');
+  });
+
+  it('leaves the same letters alone when no country with such a state is named', async () => {
+    const doc = await analyse('The NSW said its members would strike.');
+    assert.notEqual(typeOf(doc, 'NSW'), 'PLACE');
+  });
 });
