@@ -167,6 +167,7 @@ export function describeCommitment(db: Database.Database, c: RecordCommitment, q
     status: on.status,
     ...(on.statusEvidence && { statusEvidence: quote(on.statusEvidence) }),
     followUps: c.followUps.map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
+    ...(c.followUpCount !== undefined && { followUpCount: c.followUpCount }),
     sources: c.sources.map((s) => quote(s)),
     ...(c.sourceCount !== undefined && { sourceCount: c.sourceCount }),
   };
