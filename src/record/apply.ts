@@ -358,8 +358,10 @@ export class RecordWriter {
           const found: FollowUp[] = followUpsIn(doc, { byRecord: by }, x.sketch, lookup);
           // The stored commitment is read (parsed) only when the article has news of it.
           if (found.length === 0 || x.c.sources.some((s) => s.article === doc.meta.id)) continue;
+          const total = (x.c.followUpCount ?? x.c.followUps.length) + found.length;
           x.c.followUps.push(...found);
           x.c.followUps.sort((a, b) => (a.evidence.published ?? '').localeCompare(b.evidence.published ?? ''));
+          capFollowUps(x.c, total);
           changed.add(x.id);
         }
       }
@@ -417,6 +419,24 @@ function termsOf(doc: Document): Set<string> {
   const out = new Set<string>();
   for (const t of doc.tokens) if (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM') out.add(stemOf(doc.text.slice(t.span.start, t.span.end)));
   return out;
+}
+
+/** Follow-ups kept per commitment: the first, the latest, and always the latest kept/broken one (the status's evidence). */
+const FOLLOWUPS_KEPT = 20;
+
+/**
+ * Keeps a commitment's follow-ups bounded (they are rewritten with it on every report): the first 5, the latest
+ * ones, and the latest decisive one, so the status today is what all of them give; followUpCount keeps the count.
+ */
+function capFollowUps(c: RecordCommitment, total: number): void {
+  const all = c.followUps;
+  if (all.length > FOLLOWUPS_KEPT) {
+    const decisive = all.filter((f) => isDecisive(f)).at(-1);
+    const tail = all.slice(-(FOLLOWUPS_KEPT - 5));
+    const keepDecisive = decisive !== undefined && !tail.includes(decisive) && !all.slice(0, 5).includes(decisive);
+    c.followUps = [...all.slice(0, 5), ...(keepDecisive ? [decisive] : []), ...(keepDecisive ? tail.slice(1) : tail)];
+  }
+  if (total > c.followUps.length) c.followUpCount = total;
 }
 
 /** Adds a report to an event's or a commitment's sources, keeping the first and the latest SOURCES_KEPT / 2. */

@@ -169,6 +169,7 @@ export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, d
     status: on.status,
     ...(on.statusEvidence && { statusEvidence: quote(on.statusEvidence) }),
     followUps: c.followUps.map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
+    ...(c.followUpCount !== undefined && { followUpCount: c.followUpCount }),
     sources: c.sources.map((s) => quote(s)),
     ...(c.sourceCount !== undefined && { sourceCount: c.sourceCount }),
   };

@@ -117,6 +117,8 @@ export interface RecordCommitment {
   /** The evidence that decided the status (absent for open, and for overdue when nothing was reported). */
   statusEvidence?: Evidence;
   followUps: FollowUp[];
+  /** How many follow-ups were read, when more than those kept (the first, the latest and the latest decisive). */
+  followUpCount?: number;
   /** Every report of the commitment (the first is the primary); past SOURCES_KEPT, the first and the latest. */
   sources: (Evidence & { commitment: string })[];
   /** How many reports there are, when more than the sources kept. */

@@ -69,4 +69,21 @@ describe('the record at scale: bounded work per article', () => {
     assert.deepEqual(dam[0]!.sources.map((s) => s.article), [...ids.slice(0, 10), ...ids.slice(20)]);
     store.close();
   });
+
+  it('a promise followed up in 30 later articles keeps 20 follow-ups (the first, the latest) and their count', () => {
+    const store = attachRecord(openStore(join(dir, 'followups.db')));
+    const made = new Article('KARACHI - Chief Minister Zara Shah promised to build a bridge over the Lyari river.', '2022-01-03');
+    made.actor('p1', 'PERSON', 'Zara Shah').commitment('p1', 'build a bridge over the Lyari river');
+    store.putDocument(made.doc);
+    for (let i = 0; i < 30; i++) {
+      const a = new Article(`KARACHI - Zara Shah has yet to build the bridge over the Lyari river, residents said in report ${i}.`, `2022-02-${String(1 + (i % 28)).padStart(2, '0')}`);
+      a.actor('p1', 'PERSON', 'Zara Shah');
+      store.putDocument(a.doc);
+    }
+    const bridge = loadRecord(store.db).commitments.find((c) => c.what.article === made.doc.meta.id)!;
+    assert.equal(bridge.followUpCount, 30);
+    assert.equal(bridge.followUps.length, 20);
+    assert.ok(bridge.followUps.every((f) => f.kind === 'pending'));
+    store.close();
+  });
 });
