@@ -27,12 +27,12 @@ export type ActorLookup = (doc: Document, local: string | undefined) => string |
 interface Observation {
   key: string;
   date: string;
-  /** opened: the act that starts the state; holds: a report that it holds; closed: the act that ends it. */
-  kind: 'opened' | 'holds' | 'closed';
+  /** opened: the act that starts the state; holds: a report that it holds; closed: the act that ends it; former: a report that it is a past one. */
+  kind: 'opened' | 'holds' | 'closed' | 'former';
   evidence: Evidence;
 }
 
-const KIND_ORDER = { opened: 0, holds: 1, closed: 2 } as const;
+const KIND_ORDER = { opened: 0, holds: 1, closed: 2, former: 3 } as const;
 
 /** Reports of the same closing act (two articles on one resignation) within this many days count as one. */
 const SAME_ACT_DAYS = 14;
@@ -105,7 +105,7 @@ export interface StateObservation {
   /** Groups the observations of one state: `person|office key`, `person|org`, `kind|a|b`. */
   key: string;
   date: string;
-  kind: 'opened' | 'holds' | 'closed';
+  kind: 'opened' | 'holds' | 'closed' | 'former';
   evidence: Evidence;
   /** office: person, title, org; membership: person, org; relation: kind, a, b. */
   info: { person?: string; title?: string; org?: string; relation?: RelationKind; a?: string; b?: string; country?: string };
@@ -143,7 +143,7 @@ export function isPastRole(doc: Document, r: Role): boolean {
 export function officeObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
   const out: StateObservation[] = [];
   const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence): void => {
-    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && kind === 'holds' ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
+    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && (kind === 'holds' || kind === 'former') ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
   };
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
@@ -165,7 +165,8 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
   const placeIds = new Set(doc.actors.filter((a) => a.type === 'PLACE').map((a) => a.id));
   for (const r of doc.roles) {
     const person = lookup(doc, r.person);
-    if (!person || isPastRole(doc, r)) continue;
+    if (!person) continue;
+    const former = isPastRole(doc, r);
     // The office's jurisdiction: a place named right before the title or the holder ("New Jersey Gov. Chris
     // Christie", "Russian President Vladimir Putin"), when the role gives no organisation.
     const holderAt = doc.mentions.find((m) => m.actor === r.person && m.span.start >= r.evidence.start && m.span.start < r.evidence.end)?.span.start ?? r.evidence.end;
@@ -175,7 +176,9 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
       return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
     });
     if (past) continue;
-    add(person, r.title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, 'holds', evidenceOf(doc, r.evidence));
+    // A past role ("former Secretary of State") is kept as a report that the office is a past one (see intervalsFrom).
+    const title = former ? r.title.replace(/^(?:former|ex-|then-?|the late|late)\s*/i, '') || r.title : r.title;
+    add(person, title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, former ? 'former' : 'holds', evidenceOf(doc, r.evidence));
   }
   return out;
 }
@@ -243,7 +246,7 @@ export function relationObservations(doc: Document, lookup: ActorLookup): StateO
  * (with evidence) on which someone else took the same single-holder office: a holder's open interval ends there.
  */
 export function intervalsFrom(observations: StateObservation[], opts: { cabinetExits?: StateObservation[]; successors?: { date: string; evidence: Evidence }[] } = {}): Interval[] {
-  const obs: Observation[] = observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence }));
+  const obs: Observation[] = pastFromReports(observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence })));
   for (const t of opts.cabinetExits ?? []) if (obs.some((o) => o.date <= t.date)) obs.push({ key: '', date: t.date, kind: 'closed', evidence: t.evidence });
   const intervals = intervalsOf(obs);
   for (const s of opts.successors ?? []) {
@@ -256,6 +259,36 @@ export function intervalsFrom(observations: StateObservation[], opts: { cabinetE
     }
   }
   return intervals;
+}
+
+/**
+ * Reports of an office as a past one ("former President Bill Clinton") against reports of it as held. From the
+ * first "former" report after which the past reports are at least as many as the present ones, the office is
+ * taken as left there (a closing at that date, the report as evidence), and later reports of it as held are
+ * historical mentions ("the administrations of President Bill Clinton"), dropped, unless an act opens it again.
+ */
+function pastFromReports(obs: Observation[]): Observation[] {
+  const sorted = [...obs].sort((x, y) => x.date.localeCompare(y.date) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind]);
+  let balance = 0;
+  const after: number[] = new Array(sorted.length);
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const k = sorted[i]!.kind;
+    balance += k === 'former' ? 1 : k === 'holds' ? -1 : 0;
+    after[i] = balance;
+  }
+  const cut = sorted.findIndex((o, i) => o.kind === 'former' && after[i]! >= 0);
+  const out: Observation[] = [];
+  let reopened = false;
+  sorted.forEach((o, i) => {
+    // Only an office reported held before is closed; one only ever called former leaves no interval.
+    if (o.kind === 'former') { if (i === cut && out.length > 0) out.push({ ...o, kind: 'closed' }); return; }
+    if (cut >= 0 && i > cut) {
+      if (o.kind === 'opened') reopened = true;
+      if (o.kind === 'holds' && !reopened) return;
+    }
+    out.push(o);
+  });
+  return out;
 }
 
 /** Offices one person holds at a time (the others, like senator or adviser, are held by many at once). */
