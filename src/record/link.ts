@@ -222,7 +222,7 @@ function bodyForm(actor: Actor, doc: Document, known: (name: string) => number):
   return inName.sort((x, y) => y[1].n - x[1].n || y[0].length - x[0].length)[0]![1].text;
 }
 
-/** Words that run into a person's name from before it: small words, common words, demonyms ("Floridians Jeb Bush"). */
+/** Words that run into a person's name from before it: small words, common words, demonyms ("Kenyans Jeb Bush"). */
 function leadingNoise(word: string): boolean {
   const lex = actorLexicon();
   return FUNCTION_WORDS.has(word) || lex.commonWords.has(word) || lex.groups.has(word) || lex.countryOf.has(word);
