@@ -135,7 +135,10 @@ function tokensOf(n: string): string[] {
  * Who …", "So Donald Trump", "Obama Sees") gives way to the alias it contains when the words around it are
  * common words (the actors stage's list of words news rarely capitalises as names) or small function words.
  */
-function linkName(actor: Actor, doc?: Document, known: (name: string) => number = () => 0): string {
+function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): string {
+  // A name joined to a lower-case word is a compound adjective ("Kasich-endorsed", "Obama-era"): the name is its first part.
+  const compound = /^(\p{Lu}[\p{L}'’.]+)-\p{Ll}+$/u.exec(actor.name.trim());
+  if (compound && actor.type !== 'PLACE') return compound[1]!;
   const stripped = (): string => {
     if (actor.type !== 'PERSON') return actor.name;
     // "During Barack Obama", "Floridians Jeb Bush": the words before the name are not part of it.
@@ -145,7 +148,7 @@ function linkName(actor: Actor, doc?: Document, known: (name: string) => number 
     return i > 0 ? words.slice(i).join(' ') : actor.name;
   };
   if (actor.type === 'PLACE' || actor.aliases.length === 0) return stripped();
-  const fromBody = doc && bodyForm(actor, doc, known);
+  const fromBody = doc && bodyForm(actor, doc, names);
   if (fromBody) return fromBody;
   const own = tokensOf(actor.name);
   const common = actorLexicon().commonWords;
@@ -181,7 +184,8 @@ function headlineEnd(doc: Document): number {
  * is linked by the body's own form: the full name it uses most (counting its bare surname too), else its most
  * used single name. A headline name whose words the body all uses ("Melania Trump": "Melania", "Trump") stays.
  */
-function bodyForm(actor: Actor, doc: Document, known: (name: string) => number): string | undefined {
+function bodyForm(actor: Actor, doc: Document, names: RecordNames): string | undefined {
+  const known = names.known;
   const end = headlineEnd(doc);
   const own = tokensOf(actor.name);
   const ownKey = own.join(' ');
@@ -204,12 +208,23 @@ function bodyForm(actor: Actor, doc: Document, known: (name: string) => number):
   const used = new Set(inName.flatMap(([k]) => k.split(' ')));
   if (inName.length === 0 || own.every((t) => used.has(t))) return undefined;
   if (inBody > 0) {
-    // Used once in the body, with words after a form the body keeps using that it never uses for the actor
-    // ("Trump World", "Ted Cruz South Carolina"): a person's name does not go on past its surname.
-    if (inBody > 1) return undefined;
-    const prefix = inName.filter(([k, f]) => f.n >= 2 && parsePersonName(f.text)?.tokens.length === k.split(' ').length && own.slice(0, k.split(' ').length).join(' ') === k && own.slice(k.split(' ').length).every((t) => !used.has(t)))
-      .sort((x, y) => y[0].length - x[0].length)[0];
-    return prefix?.[1].text;
+    // Used once in the body, with words around a form the body uses that it never uses for the actor and that
+    // the record knows as no one's given name or surname ("Trump World", "Ted Cruz South Carolina"): the name
+    // runs into other words. A name the record already knows, or whose other words are known
+    // name words ("Jeb Bush" beside "Jeb", "Rafael Cruz" beside "Cruz"), stays whole.
+    if (inBody > 1 || names.known(ownKey) > 0) return undefined;
+    const sub = inName.map(([k, f]) => {
+      const kt = k.split(' ');
+      const from = own.findIndex((_, i) => kt.every((t, j) => own[i + j] === t));
+      return { k, f, kt, from, rest: from < 0 ? [] : [...own.slice(0, from), ...own.slice(from + kt.length)] };
+    }).filter(({ k, f, kt, from, rest }) => from >= 0 && rest.length > 0 && (f.n >= 2 || kt.length >= 2)
+      && parsePersonName(f.text)?.tokens.length === kt.length
+      && rest.every((t) => !used.has(t) && !names.nameWord(t))
+      // Words before the form only when the form is a full name the record knows ("QIf Donald Trump"): before a
+      // bare surname they may be a given name the record has not seen yet ("Chelsea Clinton", "Hilary Clinton").
+      && (from === 0 || (kt.length > 1 && names.known(k) > 0)))
+      .sort((x, y) => y.kt.length - x.kt.length || y.f.n - x.f.n)[0];
+    return sub?.f.text;
   }
   if (!inHeadline) return undefined;
   // A headline naming several people ("X Slams Y") is one actor here: the best-known of them in the record, then
@@ -221,6 +236,13 @@ function bodyForm(actor: Actor, doc: Document, known: (name: string) => number):
   if (full[0]) return full[0].f.text;
   return inName.sort((x, y) => y[1].n - x[1].n || y[0].length - x[0].length)[0]![1].text;
 }
+
+/** What linkName may ask of the record: how many articles name someone by a folded full name, and whether a word is a known given name or surname. */
+export interface RecordNames {
+  known: (name: string) => number;
+  nameWord: (word: string) => boolean;
+}
+const NO_NAMES: RecordNames = { known: () => 0, nameWord: () => false };
 
 /** Words that run into a person's name from before it: small words, common words, demonyms ("Kenyans Jeb Bush"). */
 function leadingNoise(word: string): boolean {
@@ -294,14 +316,14 @@ function lookupKeys(c: Candidate): string[] {
   return [...keys];
 }
 
-function candidatesOf(doc: Document, known: (name: string) => number = () => 0): Candidate[] {
+function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[] {
   const byId = new Map(doc.actors.map((a) => [a.id, a]));
   const orgNames = (id: string | undefined): string[] => {
     const o = id ? byId.get(id) : undefined;
     return o && o.type !== 'PERSON' && o.type !== 'PLACE' ? [orgKey(o.name)] : [];
   };
   return doc.actors.map((actor) => {
-    const name = linkName(actor, doc, known);
+    const name = linkName(actor, doc, names);
     // A titled person name tagged as an organisation or a place ("New Jersey Gov. Chris Christie") is a person's name.
     const titled = actor.type !== 'PERSON' ? parsePersonName(name) : undefined;
     const asPerson = titled && titled.tokens.length >= 2 && titled.tokens.length < foldName(name).split(' ').length ? titled : undefined;
@@ -318,8 +340,8 @@ function candidatesOf(doc: Document, known: (name: string) => number = () => 0):
       names: [name, ...[actor.name, ...actor.aliases].filter((n) => n !== name && (person !== undefined || aliasFits(name, n)))],
       titles: [...titles], orgs: [...orgs],
     };
-    if (!person) {
-      const handle = splitCamel(actor.name);
+    const handle = splitCamel(actor.name);
+    if (!person || handle) {
       const single = actor.type === 'PLACE' && !handle && /^[A-Z][a-z]+$/.test(actor.name.trim()) && !actorLexicon().places.has(actor.name.trim().toLowerCase()) ? actor.name.trim() : undefined;
       const altName = handle ?? single;
       const altPerson = altName ? parsePersonName(altName) : undefined;
@@ -412,6 +434,7 @@ export class ActorIndex {
       surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
       withCount: db.prepare("SELECT coalesce(sum(n), 0) FROM record_actor_context WHERE actor_id = ? AND kind = 'with' AND value IN (SELECT value FROM json_each(?))").pluck(),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
+      hasKey: db.prepare('SELECT 1 FROM record_actor_keys WHERE key = ? LIMIT 1').pluck(),
       byName: db.prepare("SELECT a.id, a.type, a.articles FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id WHERE c.kind = 'fname' AND c.value = ? ORDER BY a.articles DESC LIMIT 5"),
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = n + 1'),
@@ -456,7 +479,10 @@ export class ActorIndex {
    * splits (member keys), which win over the scores. Returns local actor id → link.
    */
   linkArticle(doc: Document, decisions: Decisions): Map<string, Link> {
-    const cands = candidatesOf(doc, (name) => ((this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0));
+    const cands = candidatesOf(doc, {
+      known: (name) => (name ? (this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0 : 0),
+      nameWord: (word) => this.q.hasKey.get(`pg:${word}`) !== undefined || this.q.hasKey.get(`ps:${word}`) !== undefined,
+    });
     const links = new Map<string, Link>();
     // Fuller names first, so a bare "Clinton" can follow the article's own "Hillary Clinton".
     // Person readings of names typed otherwise last, so the article's own people are linked before them.
