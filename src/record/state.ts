@@ -6,13 +6,14 @@ import { daysBetween, evidenceOf, firstDay } from './evidence.js';
 import { foldName } from './names.js';
 import type { Evidence, Interval, Office } from './types.js';
 
-const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[]; multiHolder: string[] };
+const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[]; multiHolder: string[]; synonyms: Record<string, string> };
+const SYNONYMS = new Map(Object.entries(OFFICE_WORDS.synonyms));
 const TITLE_WORDS = new Set(OFFICE_WORDS.officeWords);
 const IGNORED = new Set(OFFICE_WORDS.ignore);
 
-/** "Federal Minister for Ports and Shipping" and "Minister for Ports & Shipping" are the same office. */
+/** "Federal Minister for Ports and Shipping" and "Minister for Ports & Shipping" are the same office, and so are "Chairwoman" and "Chair". */
 export function officeKey(title: string): string {
-  return foldName(title).split(' ').filter((w) => w && !IGNORED.has(w)).join(' ');
+  return foldName(title).split(' ').filter((w) => w && !IGNORED.has(w)).map((w) => SYNONYMS.get(w) ?? w).join(' ');
 }
 
 /** True for offices that make their holder a member of the cabinet ("Federal Minister for …", "Prime Minister"). */
@@ -142,8 +143,8 @@ export function isPastRole(doc: Document, r: Role): boolean {
  */
 export function officeObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
   const out: StateObservation[] = [];
-  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence): void => {
-    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && (kind === 'holds' || kind === 'former') ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
+  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence, asHeld = false): void => {
+    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && (kind === 'holds' || kind === 'former' || asHeld) ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
   };
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
@@ -176,6 +177,14 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
       return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
     });
     if (past) continue;
+    // A departure that names no office, reported together with a role of the same person ("chairwoman Debbie
+    // Wasserman Schultz resigned in July"), is a departure from that role: it closes it (under the role's key).
+    const left = leaving.find((sc) => sc.subject === r.person && !leftTitle.get(sc) && sc.evidence.start <= r.evidence.start && r.evidence.end <= sc.evidence.end);
+    const leftOn = left && dateOf(doc, left);
+    if (left && leftOn && !isPastRole(doc, r)) {
+      add(person, r.title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), leftOn, 'closed', evidenceOf(doc, left.evidence), true);
+      continue;
+    }
     // A past role ("former Secretary of State") is kept as a report that the office is a past one (see intervalsFrom).
     const title = former ? r.title.replace(/^(?:former|ex-|then-?|the late|late)\s*/i, '') || r.title : r.title;
     add(person, title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, former ? 'former' : 'holds', evidenceOf(doc, r.evidence));
