@@ -134,3 +134,25 @@ describe('past offices from reports', () => {
     assert.deepEqual(holders(buildRecord(docs), '2016-01-07'), ['Ellen Marsh']);
   });
 });
+
+describe('departures and office names', () => {
+  it('a departure naming no office closes the role it is reported with', () => {
+    const held = new Article('ATLANTA - Party chairwoman Rita Vance opened the meeting.', '2016-05-01')
+      .actor('p1', 'PERSON', 'Rita Vance')
+      .role('p1', 'Chairwoman', undefined, 'chairwoman Rita Vance');
+    const left = new Article('ATLANTA - The vote came because chairwoman Rita Vance resigned in July.', '2016-08-10')
+      .actor('p1', 'PERSON', 'Rita Vance')
+      .role('p1', 'Chair', undefined, 'chairwoman Rita Vance')
+      .change('left_office', 'p1', 'chairwoman Rita Vance resigned in July', { date: { kind: 'date', granularity: 'month', value: '2016-07', start: '2016-07-01', end: '2016-07-31' } });
+    const record = buildRecord([held.doc, left.doc]);
+    const chair = record.offices.filter((o) => officeKey(o.title) === 'chair');
+    assert.equal(chair.some((o) => holdsOn(o, '2016-05-15')), true);
+    assert.equal(chair.some((o) => holdsOn(o, '2016-08-10')), false);
+  });
+
+  it('spells one office one way', () => {
+    assert.equal(officeKey('Chairwoman'), officeKey('Chair'));
+    assert.equal(officeKey('Gov.'), officeKey('Governor'));
+    assert.equal(officeKey('Congresswoman'), officeKey('Representative'));
+  });
+});
