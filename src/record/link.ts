@@ -203,6 +203,8 @@ function bodyForm(actor: Actor, doc: Document, names: RecordNames): string | und
     f.n++;
     forms.set(key, f);
   }
+  // A name the record already knows is a name, wherever the article gives it.
+  if (names.known(ownKey) > 0) return undefined;
   const words = new Set(own);
   const inName = [...forms].filter(([k]) => k.split(' ').every((t) => words.has(t)));
   const used = new Set(inName.flatMap(([k]) => k.split(' ')));
@@ -212,7 +214,7 @@ function bodyForm(actor: Actor, doc: Document, names: RecordNames): string | und
     // the record knows as no one's given name or surname ("Trump World", "Ted Cruz South Carolina"): the name
     // runs into other words. A name the record already knows, or whose other words are known
     // name words ("Jeb Bush" beside "Jeb", "Rafael Cruz" beside "Cruz"), stays whole.
-    if (inBody > 1 || names.known(ownKey) > 0) return undefined;
+    if (inBody > 1) return undefined;
     const sub = inName.map(([k, f]) => {
       const kt = k.split(' ');
       const from = own.findIndex((_, i) => kt.every((t, j) => own[i + j] === t));
@@ -247,7 +249,8 @@ const NO_NAMES: RecordNames = { known: () => 0, nameWord: () => false };
 /** Words that run into a person's name from before it: small words, common words, demonyms ("Kenyans Jeb Bush"). */
 function leadingNoise(word: string): boolean {
   const lex = actorLexicon();
-  return FUNCTION_WORDS.has(word) || lex.commonWords.has(word) || lex.groups.has(word) || lex.countryOf.has(word);
+  // A capitalised plural of residents ("Floridians", "Iowans", "Texans") is a demonym the lexicon may not list.
+  return FUNCTION_WORDS.has(word) || lex.commonWords.has(word) || lex.groups.has(word) || lex.countryOf.has(word) || /^[a-z]{3,}(?:ians|ans|ites)$/.test(word);
 }
 
 /** A handle or hashtag written as one camel-cased word ("BernieSanders", "GovChristie") as words; undefined otherwise. */
@@ -434,7 +437,7 @@ export class ActorIndex {
       surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
       withCount: db.prepare("SELECT coalesce(sum(n), 0) FROM record_actor_context WHERE actor_id = ? AND kind = 'with' AND value IN (SELECT value FROM json_each(?))").pluck(),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
-      hasKey: db.prepare('SELECT 1 FROM record_actor_keys WHERE key = ? LIMIT 1').pluck(),
+      keyArticles: db.prepare('SELECT max(a.articles) FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id WHERE k.key = ?').pluck(),
       byName: db.prepare("SELECT a.id, a.type, a.articles FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id WHERE c.kind = 'fname' AND c.value = ? ORDER BY a.articles DESC LIMIT 5"),
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = n + 1'),
@@ -481,7 +484,8 @@ export class ActorIndex {
   linkArticle(doc: Document, decisions: Decisions): Map<string, Link> {
     const cands = candidatesOf(doc, {
       known: (name) => (name ? (this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0 : 0),
-      nameWord: (word) => this.q.hasKey.get(`pg:${word}`) !== undefined || this.q.hasKey.get(`ps:${word}`) !== undefined,
+      // A name word of someone named in a few articles at least (junk names named once leave keys too).
+      nameWord: (word) => ((this.q.keyArticles.get(`pg:${word}`) as number | null) ?? 0) >= 3 || ((this.q.keyArticles.get(`ps:${word}`) as number | null) ?? 0) >= 3,
     });
     const links = new Map<string, Link>();
     // Fuller names first, so a bare "Clinton" can follow the article's own "Hillary Clinton".
@@ -513,7 +517,8 @@ export class ActorIndex {
   /** A single name in an article that also gives one person's full name with it: "Clinton" after "Hillary Clinton". */
   private withinArticle(c: Candidate, cands: Candidate[], links: Map<string, Link>): Link | undefined {
     const t = c.person!.surname;
-    const fuller = cands.filter((o) => o !== c && o.person && o.person.tokens.length > 1 &&
+    // A double-barrelled word ("Obama-Xi") is not a given name and a surname.
+    const fuller = cands.filter((o) => o !== c && o.person && o.person.tokens.length > 1 && /\s/.test(o.name.trim()) &&
       (compareNameTokens(o.person.surname, t) === 'same' || o.person.given[0] === t) && o.person.suffix === c.person!.suffix);
     if (fuller.length === 0) return undefined;
     const targets = new Set(fuller.map((o) => links.get(o.actor.id)?.actorId).filter((x): x is string => !!x));
