@@ -525,10 +525,14 @@ export class ActorIndex {
     if (targets.size !== 1) return undefined;
     const other = fuller[0]!;
     if (c.person!.gender && fuller.some((o) => o.person!.gender && o.person!.gender !== c.person!.gender)) return undefined;
-    // …nor one the record knows as of the other gender ("Mr. Obama" in an article naming Michelle Obama without "Mrs.").
+    // …nor one the record knows as of the other gender ("Mr. Obama" in an article naming Michelle Obama without
+    // "Mrs."), or only under other titles ("President Obama" there, "First Lady" for her).
     const target = [...targets][0]!;
+    const context = this.q.context.all(target) as { kind: string; value: string; n: number }[];
+    const titles = new Set(context.filter((r) => r.kind === 'title').map((r) => r.value));
+    if (c.titles.length > 0 && titles.size > 0 && !c.titles.some((t) => titles.has(t))) return undefined;
     if (c.person!.gender) {
-      const genders = new Map((this.q.context.all(target) as { kind: string; value: string; n: number }[]).filter((r) => r.kind === 'gender').map((r) => [r.value, r.n]));
+      const genders = new Map(context.filter((r) => r.kind === 'gender').map((r) => [r.value, r.n]));
       const known = top(genders);
       if (known && known !== c.person!.gender && (genders.get(known) ?? 0) >= 2 * (genders.get(c.person!.gender) ?? 0)) return undefined;
     }

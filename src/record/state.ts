@@ -31,6 +31,8 @@ interface Observation {
   /** opened: the act that starts the state; holds: a report that it holds; closed: the act that ends it; former: a report that it is a past one. */
   kind: 'opened' | 'holds' | 'closed' | 'former';
   evidence: Evidence;
+  /** A title before a bare surname ("Secretary Clinton") is also a courtesy kept after leaving office: it counts half against past reports. */
+  courtesy?: boolean;
 }
 
 const KIND_ORDER = { opened: 0, holds: 1, closed: 2, former: 3 } as const;
@@ -109,7 +111,7 @@ export interface StateObservation {
   kind: 'opened' | 'holds' | 'closed' | 'former';
   evidence: Evidence;
   /** office: person, title, org; membership: person, org; relation: kind, a, b. */
-  info: { person?: string; title?: string; org?: string; relation?: RelationKind; a?: string; b?: string; country?: string };
+  info: { person?: string; title?: string; org?: string; relation?: RelationKind; a?: string; b?: string; country?: string; courtesy?: boolean };
 }
 
 /** The key under which a person's "resigned from the cabinet" (no office named) is kept. */
@@ -143,8 +145,8 @@ export function isPastRole(doc: Document, r: Role): boolean {
  */
 export function officeObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
   const out: StateObservation[] = [];
-  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence, asHeld = false): void => {
-    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && (kind === 'holds' || kind === 'former' || asHeld) ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
+  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence, asHeld = false, courtesy = false): void => {
+    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && (kind === 'holds' || kind === 'former' || asHeld) ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }), ...(courtesy && { courtesy }) } });
   };
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
@@ -187,9 +189,45 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
     }
     // A past role ("former Secretary of State") is kept as a report that the office is a past one (see intervalsFrom).
     const title = former ? r.title.replace(/^(?:former|ex-|then-?|the late|late)\s*/i, '') || r.title : r.title;
-    add(person, title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, former ? 'former' : 'holds', evidenceOf(doc, r.evidence));
+    // "Secretary Clinton": the title before the surname alone.
+    const holderMention = doc.mentions.find((m) => m.actor === r.person && m.span.start >= r.evidence.start && m.span.end <= r.evidence.end);
+    const courtesy = holderMention !== undefined && foldName(doc.text.slice(holderMention.span.start, holderMention.span.end)).split(' ').length === 1;
+    add(person, title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, former ? 'former' : 'holds', evidenceOf(doc, r.evidence), false, courtesy && !former);
+  }
+  // Past offices the roles layer does not give: "former Secretary of State Hillary Clinton", "former congressman
+  // Anthony Weiner", "the late Justice Antonin Scalia" before a mention of the person.
+  const roleSpans = doc.roles.map((r) => r.evidence);
+  for (const m of doc.mentions) {
+    if (m.actor === undefined || types.get(m.actor) !== 'PERSON' || roleSpans.some((e) => e.start <= m.span.start && m.span.end <= e.end)) continue;
+    const person = lookup(doc, m.actor);
+    if (!person) continue;
+    const before = doc.text.slice(Math.max(0, m.span.start - 80), m.span.start);
+    const hit = FORMER_TITLE.exec(before);
+    if (!hit) continue;
+    let words = hit[2]!.trim();
+    // A place at the front is the office's jurisdiction ("former Arkansas Gov.").
+    const start = m.span.start - before.length + hit.index + hit[0].length - hit[2]!.length;
+    const placeAt = doc.mentions.find((x) => x.actor !== undefined && placeIds.has(x.actor) && x.span.start === start);
+    const place = placeAt ? lookup(doc, placeAt.actor) : undefined;
+    if (placeAt) words = doc.text.slice(placeAt.span.end, m.span.start).trim();
+    const title = words.replace(/[\s,]+$/, '');
+    if (!foldName(title).split(' ').some((w) => TITLE_WORDS.has(SYNONYMS.get(w) ?? w) || SYNONYMS.has(w))) continue;
+    add(person, title, place, doc.meta.published, 'former', evidenceOf(doc, { start: m.span.start - before.length + hit.index, end: m.span.end }));
   }
   return out;
+}
+
+/** "former Secretary of State ", "ex-Gov. ", "the late Justice " right before a name: group 2 is the title (up to six words). */
+const FORMER_TITLE = /\b([Ff]ormer|[Ee]x-|[Tt]he late)[\s-]+((?:(?:[A-Z][\w.'’-]*|[a-z]+)[\s,]+){1,6})$/;
+
+/** Whether the past-office observations under `pastKey` speak of the office under `key` (same person; its title words include the other's; same organisation when it names one). */
+export function pastCovers(pastKey: string, key: string): boolean {
+  if (pastKey === key) return false;
+  const [p1, t1, o1] = pastKey.split('|');
+  const [p2, t2, o2] = key.split('|');
+  if (p1 !== p2 || !t1 || !t2 || t2 === CABINET_EXIT || (o1 !== undefined && o1 !== o2)) return false;
+  const words = new Set(t1.split(' '));
+  return t2.split(' ').every((w) => words.has(w));
 }
 
 /** One article's observations of party membership: membership reports and joined_party / left_party changes. */
@@ -255,7 +293,7 @@ export function relationObservations(doc: Document, lookup: ActorLookup): StateO
  * (with evidence) on which someone else took the same single-holder office: a holder's open interval ends there.
  */
 export function intervalsFrom(observations: StateObservation[], opts: { cabinetExits?: StateObservation[]; successors?: { date: string; evidence: Evidence }[] } = {}): Interval[] {
-  const obs: Observation[] = pastFromReports(observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence })));
+  const obs: Observation[] = pastFromReports(observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence, ...(o.info.courtesy && { courtesy: true }) })));
   for (const t of opts.cabinetExits ?? []) if (obs.some((o) => o.date <= t.date)) obs.push({ key: '', date: t.date, kind: 'closed', evidence: t.evidence });
   const intervals = intervalsOf(obs);
   for (const s of opts.successors ?? []) {
@@ -282,7 +320,7 @@ function pastFromReports(obs: Observation[]): Observation[] {
   const after: number[] = new Array(sorted.length);
   for (let i = sorted.length - 1; i >= 0; i--) {
     const k = sorted[i]!.kind;
-    balance += k === 'former' ? 1 : k === 'holds' ? -1 : 0;
+    balance += k === 'former' ? 1 : k === 'holds' ? (sorted[i]!.courtesy ? -0.5 : -1) : 0;
     after[i] = balance;
   }
   const cut = sorted.findIndex((o, i) => o.kind === 'former' && after[i]! >= 0);

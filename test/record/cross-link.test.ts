@@ -156,3 +156,16 @@ describe('departures and office names', () => {
     assert.equal(officeKey('Congresswoman'), officeKey('Representative'));
   });
 });
+
+describe('past offices named before a mention', () => {
+  it('"former Secretary of State X" with no role closes the shorter title X is addressed by ("Secretary Y")', () => {
+    const addressed = (d: string): Article => new Article(`RENO - Secretary Marsh spoke on ${d}.`, d)
+      .actor('p1', 'PERSON', 'Ellen Marsh', ['Marsh'], ['Marsh']).role('p1', 'Secretary', undefined, 'Secretary Marsh');
+    const past = (d: string): Article => new Article(`RENO - The book by former Secretary of State Ellen Marsh sold well on ${d}.`, d)
+      .actor('p1', 'PERSON', 'Ellen Marsh');
+    const record = buildRecord([addressed('2016-01-05'), past('2016-01-10'), addressed('2016-01-15'), past('2016-01-20')].map((a) => a.doc));
+    const secretary = record.offices.filter((o) => officeKey(o.title) === 'secretary');
+    assert.equal(secretary.some((o) => holdsOn(o, '2016-01-06')), true);
+    assert.equal(secretary.some((o) => holdsOn(o, '2016-01-25')), false);
+  });
+});
