@@ -5,7 +5,7 @@ import { followUpsIn, isDecisive, similarity, sketchOf, stemOf, type Sketch } fr
 import { Decisions, ActorIndex, linkStats, type Link } from './link.js';
 import { foldName } from './names.js';
 import {
-  CABINET_EXIT, intervalsFrom, isCabinetOffice, isSingleHolderOffice, membershipObservations, officeKey, officeObservations,
+  CABINET_EXIT, intervalsFrom, isCabinetOffice, isSingleHolderOffice, membershipObservations, officeKey, officeObservations, pastCovers,
   relationObservations, type ActorLookup, type StateObservation,
 } from './state.js';
 import type { Evidence, FollowUp, Interval, RecordAgreement, RecordCommitment, RecordEvent, RecordStatement } from './types.js';
@@ -139,6 +139,12 @@ export class RecordWriter {
       this.s.observation.run(doc.meta.id, o.family, o.key, o.date, o.kind, JSON.stringify({ evidence: o.evidence, ...o.info }));
       touched.set(`${o.family}\u0000${o.key}`, o.family);
     }
+    // A past-office report ("former Secretary of State") also speaks of the person's offices its title covers ("Secretary").
+    for (const o of obs) {
+      if (o.family !== 'office' || o.kind !== 'former') continue;
+      const person = o.key.slice(0, o.key.indexOf('|'));
+      for (const k of this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]) if (pastCovers(o.key, k)) touched.set(`office\u0000${k}`, 'office');
+    }
     for (const [fk, family] of touched) {
       const key = fk.slice(fk.indexOf('\u0000') + 1);
       if (this.appendReports(family, key, obs.filter((o) => o.family === family && o.key === key))) continue;
@@ -184,9 +190,12 @@ export class RecordWriter {
       for (const k of this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]) if (!k.endsWith(CABINET_EXIT)) this.recomputeOffice(k, cascade);
       return;
     }
-    const obs = this.observations('office', key);
+    const own = this.observations('office', key);
     this.s.deleteOffices.run(key);
-    if (obs.length === 0) return;
+    if (own.length === 0) return;
+    const past = (this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]).filter((k) => pastCovers(k, key))
+      .flatMap((k) => this.observations('office', k).filter((o) => o.kind === 'former').map((o) => ({ ...o, key, info: { ...o.info, title: own[0]!.info.title! } })));
+    const obs = [...own, ...past];
     const title = mostCommon(obs.map((o) => o.info.title!));
     const okey = officeKey(title);
     const org = obs.find((o) => o.info.org)?.info.org;

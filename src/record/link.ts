@@ -34,6 +34,11 @@ interface Candidate {
   names: string[];
   titles: string[];
   orgs: string[];
+  /**
+   * A person reading of a name typed otherwise, tried before the name itself: a camel-cased handle ("JohnKasich")
+   * or a one-word place the gazetteer does not know ("Kasich" tagged PLACE in an article naming John Kasich).
+   */
+  alt?: Candidate & { person: PersonName; handle: boolean };
 }
 
 interface Known {
@@ -130,8 +135,21 @@ function tokensOf(n: string): string[] {
  * Who …", "So Donald Trump", "Obama Sees") gives way to the alias it contains when the words around it are
  * common words (the actors stage's list of words news rarely capitalises as names) or small function words.
  */
-function linkName(actor: Actor): string {
-  if (actor.type === 'PLACE' || actor.aliases.length === 0) return actor.name;
+function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): string {
+  // A name joined to a lower-case word is a compound adjective ("Kasich-endorsed", "Obama-era"): the name is its first part.
+  const compound = /^(\p{Lu}[\p{L}'’.]+)-\p{Ll}+$/u.exec(actor.name.trim());
+  if (compound && actor.type !== 'PLACE') return compound[1]!;
+  const stripped = (): string => {
+    if (actor.type !== 'PERSON') return actor.name;
+    // "During Barack Obama", "Floridians Jeb Bush": the words before the name are not part of it.
+    const words = actor.name.trim().split(/\s+/);
+    let i = 0;
+    while (i < words.length - 2 && leadingNoise(foldName(words[i]!))) i++;
+    return i > 0 ? words.slice(i).join(' ') : actor.name;
+  };
+  if (actor.type === 'PLACE' || actor.aliases.length === 0) return stripped();
+  const fromBody = doc && bodyForm(actor, doc, names);
+  if (fromBody) return fromBody;
   const own = tokensOf(actor.name);
   const common = actorLexicon().commonWords;
   const len = (n: string): number => parsePersonName(n)?.tokens.length ?? 0;
@@ -148,7 +166,100 @@ function linkName(actor: Actor): string {
     const plausible = actor.aliases.filter((a) => len(a) >= 2 && len(a) <= 4).sort((x, y) => len(y) - len(x) || y.length - x.length);
     if (plausible[0]) return plausible[0];
   }
-  return actor.name;
+  return stripped();
+}
+
+/** Where the article's headline ends in its text (0 when the text does not open with the title). */
+function headlineEnd(doc: Document): number {
+  const title = doc.meta.title?.trim();
+  if (!title) return 0;
+  const at = doc.text.indexOf(title);
+  return at >= 0 && doc.text.slice(0, at).trim() === '' ? at + title.length : 0;
+}
+
+/**
+ * The form the body uses for an actor whose name comes from the headline alone. A headline capitalises every word,
+ * so a name read there runs into the words around it ("Trump World", "Donald Trump Rampages", "Fascist Trump");
+ * when no body mention uses that name and some of its words are never used for the actor in the body, the actor
+ * is linked by the body's own form: the full name it uses most (counting its bare surname too), else its most
+ * used single name. A headline name whose words the body all uses ("Melania Trump": "Melania", "Trump") stays.
+ */
+function bodyForm(actor: Actor, doc: Document, names: RecordNames): string | undefined {
+  const known = names.known;
+  const end = headlineEnd(doc);
+  const own = tokensOf(actor.name);
+  const ownKey = own.join(' ');
+  let inHeadline = false;
+  let inBody = 0;
+  const forms = new Map<string, { text: string; n: number }>();
+  for (const m of doc.mentions) {
+    if (m.actor !== actor.id) continue;
+    const text = doc.text.slice(m.span.start, m.span.end);
+    const key = tokensOf(text).join(' ');
+    if (m.span.start < end) { if (key === ownKey) inHeadline = true; continue; }
+    if (key === ownKey) { inBody++; continue; }
+    if (!/^\p{Lu}/u.test(text) || !key) continue;
+    const f = forms.get(key) ?? { text, n: 0 };
+    f.n++;
+    forms.set(key, f);
+  }
+  // A name the record already knows is a name, wherever the article gives it.
+  if (names.known(ownKey) > 0) return undefined;
+  const words = new Set(own);
+  const inName = [...forms].filter(([k]) => k.split(' ').every((t) => words.has(t)));
+  const used = new Set(inName.flatMap(([k]) => k.split(' ')));
+  if (inName.length === 0 || own.every((t) => used.has(t))) return undefined;
+  if (inBody > 0) {
+    // Used once in the body, with words around a form the body uses that it never uses for the actor and that
+    // the record knows as no one's given name or surname ("Trump World", "Ted Cruz South Carolina"): the name
+    // runs into other words. A name the record already knows, or whose other words are known
+    // name words ("Jeb Bush" beside "Jeb", "Rafael Cruz" beside "Cruz"), stays whole.
+    if (inBody > 1) return undefined;
+    const sub = inName.map(([k, f]) => {
+      const kt = k.split(' ');
+      const from = own.findIndex((_, i) => kt.every((t, j) => own[i + j] === t));
+      return { k, f, kt, from, rest: from < 0 ? [] : [...own.slice(0, from), ...own.slice(from + kt.length)] };
+    }).filter(({ k, f, kt, from, rest }) => from >= 0 && rest.length > 0 && (f.n >= 2 || kt.length >= 2)
+      && parsePersonName(f.text)?.tokens.length === kt.length
+      && rest.every((t) => !used.has(t) && !names.nameWord(t))
+      // Words before the form only when the form is a full name the record knows ("QIf Donald Trump"): before a
+      // bare surname they may be a given name the record has not seen yet ("Chelsea Clinton", "Hilary Clinton").
+      && (from === 0 || (kt.length > 1 && names.known(k) > 0)))
+      .sort((x, y) => y.kt.length - x.kt.length || y.f.n - x.f.n)[0];
+    return sub?.f.text;
+  }
+  if (!inHeadline) return undefined;
+  // A headline naming several people ("X Slams Y") is one actor here: the best-known of them in the record, then
+  // the one the body names most (counting its bare surname).
+  const surnameCount = (k: string): number => forms.get(k.split(' ').at(-1)!)?.n ?? 0;
+  const full = inName.filter(([, f]) => (parsePersonName(f.text)?.tokens.length ?? 0) >= 2)
+    .map(([k, f]) => ({ k, f, known: known(k), n: f.n + surnameCount(k) }))
+    .sort((x, y) => y.known - x.known || y.n - x.n || y.k.length - x.k.length);
+  if (full[0]) return full[0].f.text;
+  return inName.sort((x, y) => y[1].n - x[1].n || y[0].length - x[0].length)[0]![1].text;
+}
+
+/** What linkName may ask of the record: how many articles name someone by a folded full name, and whether a word is a known given name or surname. */
+export interface RecordNames {
+  known: (name: string) => number;
+  nameWord: (word: string) => boolean;
+}
+const NO_NAMES: RecordNames = { known: () => 0, nameWord: () => false };
+
+/** Words that run into a person's name from before it: small words, common words, demonyms ("Kenyans Jeb Bush"). */
+function leadingNoise(word: string): boolean {
+  const lex = actorLexicon();
+  // A capitalised plural of residents ("Floridians", "Iowans", "Texans") is a demonym the lexicon may not list.
+  return FUNCTION_WORDS.has(word) || lex.commonWords.has(word) || lex.groups.has(word) || lex.countryOf.has(word) || /^[a-z]{3,}(?:ians|ans|ites)$/.test(word);
+}
+
+/** A handle or hashtag written as one camel-cased word ("BernieSanders", "GovChristie") as words; undefined otherwise. */
+export function splitCamel(name: string): string | undefined {
+  const t = name.trim().replace(/^[@#]/, '');
+  if (!/^[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+$/.test(t)) return undefined;
+  const parts = t.split(/(?=[A-Z])/);
+  // Surname particles written joined are one name ("MacArthur", "DeSantis"), not two words.
+  return /^(?:mac|mc|de|del|della|di|da|du|la|le|van|von|fitz)$/i.test(parts[0]!) ? undefined : parts.join(' ');
 }
 
 const isPersonType = (t: ActorType): boolean => t === 'PERSON';
@@ -208,16 +319,16 @@ function lookupKeys(c: Candidate): string[] {
   return [...keys];
 }
 
-function candidatesOf(doc: Document): Candidate[] {
+function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[] {
   const byId = new Map(doc.actors.map((a) => [a.id, a]));
   const orgNames = (id: string | undefined): string[] => {
     const o = id ? byId.get(id) : undefined;
     return o && o.type !== 'PERSON' && o.type !== 'PLACE' ? [orgKey(o.name)] : [];
   };
   return doc.actors.map((actor) => {
-    const name = linkName(actor);
-    // A titled person name tagged as an organisation ("New Jersey Gov. Chris Christie") is a person's name.
-    const titled = actor.type !== 'PERSON' && actor.type !== 'PLACE' ? parsePersonName(name) : undefined;
+    const name = linkName(actor, doc, names);
+    // A titled person name tagged as an organisation or a place ("New Jersey Gov. Chris Christie") is a person's name.
+    const titled = actor.type !== 'PERSON' ? parsePersonName(name) : undefined;
     const asPerson = titled && titled.tokens.length >= 2 && titled.tokens.length < foldName(name).split(' ').length ? titled : undefined;
     const parsed = actor.type === 'PERSON' ? parsePersonName(name) : asPerson;
     // The honorifics of every form the article uses ("Hillary Clinton" … "Mrs. Clinton") give the gender.
@@ -227,11 +338,19 @@ function candidatesOf(doc: Document): Candidate[] {
     const orgs = new Set<string>();
     for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); }
     for (const m of doc.memberships) if (m.person === actor.id) for (const o of orgNames(m.org)) orgs.add(o);
-    return {
+    const c: Candidate = {
       key: memberKey(doc.meta.id, actor.id), actor, name, ...(person && { person }),
       names: [name, ...[actor.name, ...actor.aliases].filter((n) => n !== name && (person !== undefined || aliasFits(name, n)))],
       titles: [...titles], orgs: [...orgs],
     };
+    const handle = splitCamel(actor.name);
+    if (!person || handle) {
+      const single = actor.type === 'PLACE' && !handle && /^[A-Z][a-z]+$/.test(actor.name.trim()) && !actorLexicon().places.has(actor.name.trim().toLowerCase()) ? actor.name.trim() : undefined;
+      const altName = handle ?? single;
+      const altPerson = altName ? parsePersonName(altName) : undefined;
+      if (altName && altPerson) c.alt = { ...c, name: altName, person: altPerson, names: [altName], handle: handle !== undefined };
+    }
+    return c;
   });
 }
 
@@ -323,6 +442,7 @@ export class ActorIndex {
       surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
       withCount: db.prepare(`SELECT coalesce(sum(n), 0) FROM record_actor_context WHERE actor_id = ? AND kind = 'with' AND value IN (SELECT value FROM ${db.sql.jsonArray('?')})`).pluck(),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
+      keyArticles: db.prepare('SELECT max(a.articles) FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id WHERE k.key = ?').pluck(),
       byName: db.prepare("SELECT a.id, a.type, a.articles FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id WHERE c.kind = 'fname' AND c.value = ? ORDER BY a.articles DESC LIMIT 5"),
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = record_actor_keys.n + 1'),
@@ -367,15 +487,25 @@ export class ActorIndex {
    * splits (member keys), which win over the scores. Returns local actor id → link.
    */
   linkArticle(doc: Document, decisions: Decisions): Map<string, Link> {
-    const cands = candidatesOf(doc);
+    const cands = candidatesOf(doc, {
+      known: (name) => (name ? (this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0 : 0),
+      // A name word of someone named in a few articles at least (junk names named once leave keys too).
+      nameWord: (word) => ((this.q.keyArticles.get(`pg:${word}`) as number | null) ?? 0) >= 3 || ((this.q.keyArticles.get(`ps:${word}`) as number | null) ?? 0) >= 3,
+    });
     const links = new Map<string, Link>();
     // Fuller names first, so a bare "Clinton" can follow the article's own "Hillary Clinton".
-    const order = [...cands].sort((a, b) => (b.person?.tokens.length ?? 9) - (a.person?.tokens.length ?? 9));
+    // Person readings of names typed otherwise last, so the article's own people are linked before them.
+    const order = [...cands].sort((a, b) => (b.alt ? -1 : b.person?.tokens.length ?? 9) - (a.alt ? -1 : a.person?.tokens.length ?? 9));
     const linked = (): string[] => [...new Set([...links.values()].map((l) => l.actorId))];
     for (const c of order) {
       const forced = decisions.mustJoin(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
       if (forced) { const link = { actorId: forced, via: 'manual' as const, score: 1, reasons: ['merged by hand'] }; links.set(c.actor.id, link); this.record(c, doc, link); continue; }
       const forbidden = decisions.forbidden(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
+      if (c.alt) {
+        const alt = c.alt;
+        const viaAlt = (alt.person.tokens.length === 1 ? this.withinArticle(alt, cands, links) : undefined) ?? (alt.handle ? this.bestMatch(alt, linked(), forbidden) : undefined);
+        if (viaAlt && !forbidden.has(viaAlt.actorId)) { links.set(c.actor.id, viaAlt); this.record(alt, doc, viaAlt); continue; }
+      }
       const within = c.person && c.person.tokens.length === 1 ? this.withinArticle(c, cands, links) : undefined;
       if (within && !forbidden.has(within.actorId)) { links.set(c.actor.id, within); this.record(c, doc, within); continue; }
       const best = this.bestMatch(c, linked(), forbidden) ?? this.sameNameAnyType(c, forbidden);
@@ -392,14 +522,26 @@ export class ActorIndex {
   /** A single name in an article that also gives one person's full name with it: "Clinton" after "Hillary Clinton". */
   private withinArticle(c: Candidate, cands: Candidate[], links: Map<string, Link>): Link | undefined {
     const t = c.person!.surname;
-    const fuller = cands.filter((o) => o !== c && o.person && o.person.tokens.length > 1 &&
+    // A double-barrelled word ("Obama-Xi") is not a given name and a surname.
+    const fuller = cands.filter((o) => o !== c && o.person && o.person.tokens.length > 1 && /\s/.test(o.name.trim()) &&
       (compareNameTokens(o.person.surname, t) === 'same' || o.person.given[0] === t) && o.person.suffix === c.person!.suffix);
     if (fuller.length === 0) return undefined;
     const targets = new Set(fuller.map((o) => links.get(o.actor.id)?.actorId).filter((x): x is string => !!x));
     if (targets.size !== 1) return undefined;
     const other = fuller[0]!;
     if (c.person!.gender && fuller.some((o) => o.person!.gender && o.person!.gender !== c.person!.gender)) return undefined;
-    return { actorId: [...targets][0]!, via: 'auto', score: 0.8, reasons: [`"${c.actor.name}" is the article's "${other.actor.name}"`] };
+    // …nor one the record knows as of the other gender ("Mr. Obama" in an article naming Michelle Obama without
+    // "Mrs."), or only under other titles ("President Obama" there, "First Lady" for her).
+    const target = [...targets][0]!;
+    const context = this.q.context.all(target) as { kind: string; value: string; n: number }[];
+    const titles = new Set(context.filter((r) => r.kind === 'title').map((r) => r.value));
+    if (c.titles.length > 0 && titles.size > 0 && !c.titles.some((t) => titles.has(t))) return undefined;
+    if (c.person!.gender) {
+      const genders = new Map(context.filter((r) => r.kind === 'gender').map((r) => [r.value, r.n]));
+      const known = top(genders);
+      if (known && known !== c.person!.gender && (genders.get(known) ?? 0) >= 2 * (genders.get(c.person!.gender) ?? 0)) return undefined;
+    }
+    return { actorId: target, via: 'auto', score: 0.8, reasons: [`"${c.actor.name}" is the article's "${other.actor.name}"`] };
   }
 
   /** The record actors filed under any of `keys`: the MAX_CANDIDATES most-named, bounded work per key. */

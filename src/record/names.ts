@@ -7,6 +7,10 @@ const LEXICON = JSON.parse(readFileSync(packagePath('src/record/lexicon/name-pre
 };
 const ORG_WORDS = new Set(LEXICON.orgWords);
 const PREFIXES = new Set(LEXICON.words);
+/** Prefix words that also occur inside names and bodies' names ("Secretary of State", "House Speaker"): never cut a name at them. */
+const WEAK_PREFIXES = new Set(['of', 'for', 'the', 'state', 'house', 'senate', 'democrat', 'democratic', 'republican', 'gop', 'independent', 'majority', 'minority', 'press', 'vice', 'prime', 'federal', 'provincial', 'information', 'planning', 'finance', 'interior', 'foreign', 'opposition', 'senior', 'deputy',
+  // Honorifics that South Asian names also carry inside them ("Abdul Hafiz Shaikh").
+  'mian', 'syed', 'sayed', 'khawaja', 'kanwar', 'hafiz', 'maulana', 'sheikh']);
 
 /** Lowercase ASCII letters and digits only: "Rural People's League" → "rural peoples league". */
 export function foldName(name: string): string {
@@ -56,6 +60,9 @@ export function personNameTokens(name: string): string[] {
   if (cached) return cached;
   const tokens = foldName(name).split(' ').filter(Boolean);
   let i = 0;
+  // A title or honorific inside the name starts the person's name after it: what comes before is its place or a
+  // modifier ("New Jersey Gov. Chris Christie", "Vermont Sen. Bernie Sanders", "Manhattan-made Mr. Trump").
+  for (let j = tokens.length - 2; j > 0; j--) if (PREFIXES.has(tokens[j]!) && !WEAK_PREFIXES.has(tokens[j]!)) { i = j + 1; break; }
   while (i < tokens.length && PREFIXES.has(tokens[i]!)) i++;
   let end = tokens.length;
   // Generational suffixes ("Jr.", "III") are not the surname; parsePersonName keeps them apart.

@@ -6,13 +6,14 @@ import { daysBetween, evidenceOf, firstDay } from './evidence.js';
 import { foldName } from './names.js';
 import type { Evidence, Interval, Office } from './types.js';
 
-const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[]; multiHolder: string[] };
+const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[]; multiHolder: string[]; synonyms: Record<string, string> };
+const SYNONYMS = new Map(Object.entries(OFFICE_WORDS.synonyms));
 const TITLE_WORDS = new Set(OFFICE_WORDS.officeWords);
 const IGNORED = new Set(OFFICE_WORDS.ignore);
 
-/** "Federal Minister for Ports and Shipping" and "Minister for Ports & Shipping" are the same office. */
+/** "Federal Minister for Ports and Shipping" and "Minister for Ports & Shipping" are the same office, and so are "Chairwoman" and "Chair". */
 export function officeKey(title: string): string {
-  return foldName(title).split(' ').filter((w) => w && !IGNORED.has(w)).join(' ');
+  return foldName(title).split(' ').filter((w) => w && !IGNORED.has(w)).map((w) => SYNONYMS.get(w) ?? w).join(' ');
 }
 
 /** True for offices that make their holder a member of the cabinet ("Federal Minister for …", "Prime Minister"). */
@@ -27,12 +28,14 @@ export type ActorLookup = (doc: Document, local: string | undefined) => string |
 interface Observation {
   key: string;
   date: string;
-  /** opened: the act that starts the state; holds: a report that it holds; closed: the act that ends it. */
-  kind: 'opened' | 'holds' | 'closed';
+  /** opened: the act that starts the state; holds: a report that it holds; closed: the act that ends it; former: a report that it is a past one. */
+  kind: 'opened' | 'holds' | 'closed' | 'former';
   evidence: Evidence;
+  /** A title before a bare surname ("Secretary Clinton") is also a courtesy kept after leaving office: it counts half against past reports. */
+  courtesy?: boolean;
 }
 
-const KIND_ORDER = { opened: 0, holds: 1, closed: 2 } as const;
+const KIND_ORDER = { opened: 0, holds: 1, closed: 2, former: 3 } as const;
 
 /** Reports of the same closing act (two articles on one resignation) within this many days count as one. */
 const SAME_ACT_DAYS = 14;
@@ -105,10 +108,10 @@ export interface StateObservation {
   /** Groups the observations of one state: `person|office key`, `person|org`, `kind|a|b`. */
   key: string;
   date: string;
-  kind: 'opened' | 'holds' | 'closed';
+  kind: 'opened' | 'holds' | 'closed' | 'former';
   evidence: Evidence;
   /** office: person, title, org; membership: person, org; relation: kind, a, b. */
-  info: { person?: string; title?: string; org?: string; relation?: RelationKind; a?: string; b?: string; country?: string };
+  info: { person?: string; title?: string; org?: string; relation?: RelationKind; a?: string; b?: string; country?: string; courtesy?: boolean };
 }
 
 /** The key under which a person's "resigned from the cabinet" (no office named) is kept. */
@@ -142,8 +145,8 @@ export function isPastRole(doc: Document, r: Role): boolean {
  */
 export function officeObservations(doc: Document, lookup: ActorLookup): StateObservation[] {
   const out: StateObservation[] = [];
-  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence): void => {
-    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && kind === 'holds' ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }) } });
+  const add = (person: string, title: string, org: string | undefined, date: string, kind: StateObservation['kind'], evidence: Evidence, asHeld = false, courtesy = false): void => {
+    out.push({ family: 'office', key: `${person}|${officeKey(title)}${org && (kind === 'holds' || kind === 'former' || asHeld) ? `|${org}` : ''}`, date, kind, evidence, info: { person, title, ...(org !== undefined && { org }), ...(courtesy && { courtesy }) } });
   };
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const leaving = doc.stateChanges.filter((sc) => (sc.kind === 'left_office' || sc.kind === 'left_cabinet') && types.get(sc.subject) === 'PERSON');
@@ -165,7 +168,8 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
   const placeIds = new Set(doc.actors.filter((a) => a.type === 'PLACE').map((a) => a.id));
   for (const r of doc.roles) {
     const person = lookup(doc, r.person);
-    if (!person || isPastRole(doc, r)) continue;
+    if (!person) continue;
+    const former = isPastRole(doc, r);
     // The office's jurisdiction: a place named right before the title or the holder ("New Jersey Gov. Chris
     // Christie", "Russian President Vladimir Putin"), when the role gives no organisation.
     const holderAt = doc.mentions.find((m) => m.actor === r.person && m.span.start >= r.evidence.start && m.span.start < r.evidence.end)?.span.start ?? r.evidence.end;
@@ -175,9 +179,55 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
       return sc.subject === r.person && (left ? officeKey(left) === officeKey(r.title) : isCabinetOffice(r.title));
     });
     if (past) continue;
-    add(person, r.title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, 'holds', evidenceOf(doc, r.evidence));
+    // A departure that names no office, reported together with a role of the same person ("chairwoman Debbie
+    // Wasserman Schultz resigned in July"), is a departure from that role: it closes it (under the role's key).
+    const left = leaving.find((sc) => sc.subject === r.person && !leftTitle.get(sc) && sc.evidence.start <= r.evidence.start && r.evidence.end <= sc.evidence.end);
+    const leftOn = left && dateOf(doc, left);
+    if (left && leftOn && !isPastRole(doc, r)) {
+      add(person, r.title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), leftOn, 'closed', evidenceOf(doc, left.evidence), true);
+      continue;
+    }
+    // A past role ("former Secretary of State") is kept as a report that the office is a past one (see intervalsFrom).
+    const title = former ? r.title.replace(/^(?:former|ex-|then-?|the late|late)\s*/i, '') || r.title : r.title;
+    // "Secretary Clinton": the title before the surname alone.
+    const holderMention = doc.mentions.find((m) => m.actor === r.person && m.span.start >= r.evidence.start && m.span.end <= r.evidence.end);
+    const courtesy = holderMention !== undefined && foldName(doc.text.slice(holderMention.span.start, holderMention.span.end)).split(' ').length === 1;
+    add(person, title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, former ? 'former' : 'holds', evidenceOf(doc, r.evidence), false, courtesy && !former);
+  }
+  // Past offices the roles layer does not give: "former Secretary of State Hillary Clinton", "former congressman
+  // Anthony Weiner", "the late Justice Antonin Scalia" before a mention of the person.
+  const roleSpans = doc.roles.map((r) => r.evidence);
+  for (const m of doc.mentions) {
+    if (m.actor === undefined || types.get(m.actor) !== 'PERSON' || roleSpans.some((e) => e.start <= m.span.start && m.span.end <= e.end)) continue;
+    const person = lookup(doc, m.actor);
+    if (!person) continue;
+    const before = doc.text.slice(Math.max(0, m.span.start - 80), m.span.start);
+    const hit = FORMER_TITLE.exec(before);
+    if (!hit) continue;
+    let words = hit[2]!.trim();
+    // A place at the front is the office's jurisdiction ("former Arkansas Gov.").
+    const start = m.span.start - before.length + hit.index + hit[0].length - hit[2]!.length;
+    const placeAt = doc.mentions.find((x) => x.actor !== undefined && placeIds.has(x.actor) && x.span.start === start);
+    const place = placeAt ? lookup(doc, placeAt.actor) : undefined;
+    if (placeAt) words = doc.text.slice(placeAt.span.end, m.span.start).trim();
+    const title = words.replace(/[\s,]+$/, '');
+    if (!foldName(title).split(' ').some((w) => TITLE_WORDS.has(SYNONYMS.get(w) ?? w) || SYNONYMS.has(w))) continue;
+    add(person, title, place, doc.meta.published, 'former', evidenceOf(doc, { start: m.span.start - before.length + hit.index, end: m.span.end }));
   }
   return out;
+}
+
+/** "former Secretary of State ", "ex-Gov. ", "the late Justice " right before a name: group 2 is the title (up to six words). */
+const FORMER_TITLE = /\b([Ff]ormer|[Ee]x-|[Tt]he late)[\s-]+((?:(?:[A-Z][\w.'’-]*|[a-z]+)[\s,]+){1,6})$/;
+
+/** Whether the past-office observations under `pastKey` speak of the office under `key` (same person; its title words include the other's; same organisation when it names one). */
+export function pastCovers(pastKey: string, key: string): boolean {
+  if (pastKey === key) return false;
+  const [p1, t1, o1] = pastKey.split('|');
+  const [p2, t2, o2] = key.split('|');
+  if (p1 !== p2 || !t1 || !t2 || t2 === CABINET_EXIT || (o1 !== undefined && o1 !== o2)) return false;
+  const words = new Set(t1.split(' '));
+  return t2.split(' ').every((w) => words.has(w));
 }
 
 /** One article's observations of party membership: membership reports and joined_party / left_party changes. */
@@ -243,7 +293,7 @@ export function relationObservations(doc: Document, lookup: ActorLookup): StateO
  * (with evidence) on which someone else took the same single-holder office: a holder's open interval ends there.
  */
 export function intervalsFrom(observations: StateObservation[], opts: { cabinetExits?: StateObservation[]; successors?: { date: string; evidence: Evidence }[] } = {}): Interval[] {
-  const obs: Observation[] = observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence }));
+  const obs: Observation[] = pastFromReports(observations.map((o) => ({ key: o.key, date: o.date, kind: o.kind, evidence: o.evidence, ...(o.info.courtesy && { courtesy: true }) })));
   for (const t of opts.cabinetExits ?? []) if (obs.some((o) => o.date <= t.date)) obs.push({ key: '', date: t.date, kind: 'closed', evidence: t.evidence });
   const intervals = intervalsOf(obs);
   for (const s of opts.successors ?? []) {
@@ -256,6 +306,36 @@ export function intervalsFrom(observations: StateObservation[], opts: { cabinetE
     }
   }
   return intervals;
+}
+
+/**
+ * Reports of an office as a past one ("former President Bill Clinton") against reports of it as held. From the
+ * first "former" report after which the past reports are at least as many as the present ones, the office is
+ * taken as left there (a closing at that date, the report as evidence), and later reports of it as held are
+ * historical mentions ("the administrations of President Bill Clinton"), dropped, unless an act opens it again.
+ */
+function pastFromReports(obs: Observation[]): Observation[] {
+  const sorted = [...obs].sort((x, y) => x.date.localeCompare(y.date) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind]);
+  let balance = 0;
+  const after: number[] = new Array(sorted.length);
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const k = sorted[i]!.kind;
+    balance += k === 'former' ? 1 : k === 'holds' ? (sorted[i]!.courtesy ? -0.5 : -1) : 0;
+    after[i] = balance;
+  }
+  const cut = sorted.findIndex((o, i) => o.kind === 'former' && after[i]! >= 0);
+  const out: Observation[] = [];
+  let reopened = false;
+  sorted.forEach((o, i) => {
+    // Only an office reported held before is closed; one only ever called former leaves no interval.
+    if (o.kind === 'former') { if (i === cut && out.length > 0) out.push({ ...o, kind: 'closed' }); return; }
+    if (cut >= 0 && i > cut) {
+      if (o.kind === 'opened') reopened = true;
+      if (o.kind === 'holds' && !reopened) return;
+    }
+    out.push(o);
+  });
+  return out;
 }
 
 /** Offices one person holds at a time (the others, like senator or adviser, are held by many at once). */
