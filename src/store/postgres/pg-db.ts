@@ -1,3 +1,4 @@
+/// <reference path="./pg-native.d.ts" />
 import { createRequire } from 'node:module';
 import type PgClient from 'pg-native';
 import type { Db, RunResult, SqlFragments, Statement, Transaction } from '../sql/db.js';
