@@ -30,6 +30,9 @@ function isCompoundHead(lower: string, lex: Lexicon): boolean {
 
 /** The singular of a plural head word ("chairmen" → "chairman", "lawmakers" → "lawmaker"), if it is one. */
 export function singularHead(lower: string, lex: Lexicon): string | undefined {
+  // Every pattern below ends in "s" or "n": any other word has no singular to try (asked for most words).
+  const last = lower.charCodeAt(lower.length - 1);
+  if (last !== 115 && last !== 110) return undefined;
   const candidates = [lower.replace(/men$/u, 'man'), lower.replace(/ies$/u, 'y'), lower.replace(/s$/u, '')];
   return candidates.find((c) => c !== lower && (lex.titleHeads.has(c) || isCompoundHead(c, lex)));
 }

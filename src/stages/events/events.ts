@@ -194,11 +194,21 @@ function presentPerfectDate(doc: Document, view: SentenceView, at: number): Time
 }
 
 function contextsOf(view: SentenceView, own: readonly string[]): string[] {
-  const words = view.words.map((w) => w.text);
-  const found = contextCues()
-    .filter(([, cues]) => cues.some((cue) => words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
-    .map(([name]) => name);
-  return unique([...own, ...found]);
+  return unique([...own, ...sentenceContexts(view)]);
+}
+
+/** The contexts whose cues occur in a sentence, found once per sentence (every trigger of it asks). */
+const contextsBySentence = new WeakMap<SentenceView, string[]>();
+function sentenceContexts(view: SentenceView): string[] {
+  let found = contextsBySentence.get(view);
+  if (!found) {
+    const words = view.words.map((w) => w.text);
+    found = contextCues()
+      .filter(([, cues]) => cues.some((cue) => words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
+      .map(([name]) => name);
+    contextsBySentence.set(view, found);
+  }
+  return found;
 }
 
 /**
