@@ -174,12 +174,9 @@ class FeatureIndex {
 export interface SentenceParts {
   /** Whether the two words before and at k (an empty string beyond the sentence) name a place. */
   placeAt(k: number, lex: FeatureLexicon): boolean;
-  words: (Part | undefined)[];
-  shapes: (Part | undefined)[];
-  start: Part | undefined;
-  end: Part | undefined;
-  startShape: Part | undefined;
-  endShape: Part | undefined;
+  /** The entry of the word (shape) at k, of "<s>" before the sentence and "</s>" after it. */
+  word(k: number): Part | undefined;
+  shape(k: number): Part | undefined;
 }
 
 /** Paths more than this many nats behind the best are not extended (and tags that far behind add nothing to a softmax). */
@@ -235,18 +232,17 @@ export class NerModel {
     const { forms, lower } = s;
     const n = lower.length;
     const l = lower[i]!;
-    const { words, shapes, start, end, startShape, endShape } = parts;
-    const prevW = i > 0 ? words[i - 1] : start;
-    const nextW = i + 1 < n ? words[i + 1] : end;
-    const prevS = i > 0 ? shapes[i - 1] : startShape;
-    const nextS = i + 1 < n ? shapes[i + 1] : endShape;
-    const hereW = words[i];
-    const hereS = shapes[i];
+    const prevW = parts.word(i - 1);
+    const nextW = parts.word(i + 1);
+    const prevS = parts.shape(i - 1);
+    const nextS = parts.shape(i + 1);
+    const hereW = parts.word(i);
+    const hereS = parts.shape(i);
     this.add(x.bias, scores);
     this.add(prevW?.prev, scores);
     this.add(nextW?.next, scores);
-    this.add((i > 1 ? words[i - 2] : start)?.prev2, scores);
-    this.add((i + 2 < n ? words[i + 2] : end)?.next2, scores);
+    this.add(parts.word(i - 2)?.prev2, scores);
+    this.add(parts.word(i + 2)?.next2, scores);
     this.add(prevS?.prev, scores);
     this.add(nextS?.next, scores);
     const shape = (k: number, edge: string) => (k < 0 || k >= n ? edge : s.shapes[k]!);
@@ -276,14 +272,18 @@ export class NerModel {
     const places: (boolean | undefined)[] = new Array<boolean | undefined>(s.lower.length + 1);
     const placeAt = (k: number, lex: FeatureLexicon) =>
       (places[k] ??= lex.places.has(`${k > 0 ? s.lower[k - 1]! : ''} ${k < s.lower.length ? s.lower[k]! : ''}`));
+    // Looked up when first asked for: the decoder skips most tokens far from a capital.
+    const n = s.lower.length;
+    const words = new Array<Part | null | undefined>(n);
+    const shapes = new Array<Part | null | undefined>(n);
+    const start = x.words.get('<s>');
+    const end = x.words.get('</s>');
+    const startShape = x.shapes.get('<s>');
+    const endShape = x.shapes.get('</s>');
     return {
       placeAt,
-      words: s.lower.map((w) => x.words.get(w)),
-      shapes: s.shapes.map((w) => x.shapes.get(w)),
-      start: x.words.get('<s>'),
-      end: x.words.get('</s>'),
-      startShape: x.shapes.get('<s>'),
-      endShape: x.shapes.get('</s>'),
+      word: (k) => (k < 0 ? start : k >= n ? end : (words[k] ??= x.words.get(s.lower[k]!) ?? null) ?? undefined),
+      shape: (k) => (k < 0 ? startShape : k >= n ? endShape : (shapes[k] ??= x.shapes.get(s.shapes[k]!) ?? null) ?? undefined),
     };
   }
 
@@ -296,9 +296,9 @@ export class NerModel {
     const x = this.index();
     this.add(x.prevTag[p], scores);
     this.add(x.prevPair[p * (this.tags.length + 1) + pp], scores);
-    const byShape = parts.shapes[i]?.history;
+    const byShape = parts.shape(i)?.history;
     if (byShape) this.add(byShape[p], scores);
-    const byWord = parts.words[i]?.history;
+    const byWord = parts.word(i)?.history;
     if (byWord) this.add(byWord[p], scores);
   }
 

@@ -97,7 +97,7 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
   // "current vice-president", "incumbent governor": the marker is no part of the title.
   if (lex.presentMarkers.has(first.lower) && i + 1 < end) return matchTitle(words, i + 1, end, lex);
   // "ex-premier", "then-president": one word, marker and office.
-  const hyphen = /^(\p{L}+)-(.+)$/u.exec(first.lower);
+  const hyphen = first.lower.includes('-') ? /^(\p{L}+)-(.+)$/u.exec(first.lower) : null;
   if (hyphen && lex.formerMarkers.has(hyphen[1]!)) {
     const rest = hyphen[2]!;
     if (lex.titleHeads.has(rest) || isCompoundHead(rest, lex)) {
