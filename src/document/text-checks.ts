@@ -72,14 +72,27 @@ export function languageViolation(text: string): string | undefined {
   let spaces = 0;
   let words = 0;
   let inWord = false;
-  for (const ch of text) {
-    const space = /\s/u.test(ch);
+  let chars = 0;
+  // By code point, as `for (const ch of text)` would go, with ASCII classified by code (most characters).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let space: boolean;
+    let letter: boolean;
+    if (c < 128) {
+      space = c === 32 || (c >= 9 && c <= 13);
+      letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      space = /\s/u.test(ch);
+      letter = !space && /[\p{L}\p{M}]/u.test(ch);
+    }
+    chars++;
     if (space) spaces++;
-    else if (/[\p{L}\p{M}]/u.test(ch)) letters++;
+    else if (letter) letters++;
     if (!space && !inWord) words++;
     inWord = !space;
   }
-  const chars = [...text].length;
   const share = (letters + spaces) / chars;
   if (share < MIN_LETTER_SHARE) return `does not read as text: ${Math.round(share * 100)}% letters and spaces (at least ${MIN_LETTER_SHARE * 100}% needed)`;
   const meanWord = (chars - spaces) / Math.max(1, words);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contextFeatures, historyFeatures, taggerSentence, type FeatureLexicon } from '../../src/models/ner/features.js';
+import { contextFeatures, historyFeatures, taggerSentence, wordFeatures, type FeatureLexicon } from '../../src/models/ner/features.js';
 import { entitiesOf, NerModel, NerModelError } from '../../src/models/ner/model.js';
 import { trainNer } from '../../src/train/ner-trainer.js';
 import { newswireSplit } from '../../src/train/split.js';
@@ -81,13 +81,16 @@ describe('named-entity model', () => {
     };
     const S = model.tags.length + 1;
     const tagName = (p: number) => (p === model.tags.length ? '<s>' : model.tags[p]!);
-    for (const text of ['Dr Sana | Baloch met a|b in New Quetta on Monday .', 'Quetta', '|| Chief Minister Ali Jan said ||x in Lahore', 'The PPP , the State Bank .']) {
+    for (const text of ['Dr Sana | Baloch met a|b in New Quetta on Monday .', 'Quetta', 'Dr. PPP Minister Bank Assembly party', '|| Chief Minister Ali Jan said ||x in Lahore', 'The PPP , the State Bank .']) {
       const s = taggerSentence(text.split(' '));
       const parts = model.sentenceParts(s);
       for (let i = 0; i < s.forms.length; i++) {
         const scores = new Float64Array(model.tags.length);
         model.contextScores(s, parts, i, lexicon, scores);
         assert.deepEqual([...scores], byNames(contextFeatures(s, i, lexicon)), `${text} @${i}`);
+        const own = new Float64Array(model.tags.length);
+        model.ownScores(s.forms[i]!, lexicon, own);
+        assert.deepEqual([...own], byNames(wordFeatures(s.forms[i]!, lexicon)), `${text} @${i}`);
         for (let p = 0; p < S; p++) {
           for (let pp = 0; pp < S; pp++) {
             const history = new Float64Array(model.tags.length);

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packagePath } from '../../package-path.js';
-import { contextFeatures, historyFeatures, taggerSentence, wordFeatures, type FeatureLexicon, type TaggerSentence } from './features.js';
+import { contextFeatures, historyFeatures, taggerSentence, wordShape, type FeatureLexicon, type TaggerSentence } from './features.js';
 
 export const NER_MODEL_FORMAT = 'polity-ner/1';
 /** Word forms whose feature scores are kept; the cache is emptied when full. */
@@ -78,6 +78,9 @@ class Part {
   next: Weights;
   prev2: Weights;
   next2: Weights;
+  /** The word's own "w=this" and "cased=this" ("s=this" in `own` for a shape). */
+  own: Weights;
+  cased: Weights;
   /** "w-1w=this|b" and "ww+1=this|b" (for shapes, "s-1s+1=this|b|c" keyed by b then c) by the part of b. */
   readonly before = new Map<Part, Weights>();
   readonly beforeNext = new Map<Part, Weights>();
@@ -98,6 +101,12 @@ class Part {
  */
 class FeatureIndex {
   readonly bias: Weights;
+  /** "p3=", "x2=", "x3=", "x4=" by the affix; the word features "g=…" by name. */
+  readonly prefix3 = new Map<string, Float32Array>();
+  readonly suffix2 = new Map<string, Float32Array>();
+  readonly suffix3 = new Map<string, Float32Array>();
+  readonly suffix4 = new Map<string, Float32Array>();
+  readonly gazetteer: ReadonlyMap<string, Weights>;
   readonly place2: Weights;
   readonly afterHonorific: Weights;
   readonly afterTitle: Weights;
@@ -114,6 +123,7 @@ class FeatureIndex {
     const tagName = (p: number) => (p === tags.length ? '<s>' : tags[p]!);
     const tagIndex = new Map<string, number>([...tags, '<s>'].map((t, k) => [t, k]));
     this.bias = weights.get('b');
+    this.gazetteer = new Map(['place', 'org', 'common', 'honorific', 'title', 'party', 'orghead', 'govhead', 'partyhead', 'temporal'].map((g) => [g, weights.get(`g=${g}`)]));
     this.place2 = weights.get('g=place2');
     this.afterHonorific = weights.get('g=after-honorific');
     this.afterTitle = weights.get('g=after-title');
@@ -139,6 +149,13 @@ class FeatureIndex {
         case 's-1=': shape(rest).prev = w; break;
         case 's+1=': shape(rest).next = w; break;
         case 'first|s=': shape(rest).prev2 = w; break;
+        case 'w=': word(rest).own = w; break;
+        case 'cased=': word(rest).cased = w; break;
+        case 's=': shape(rest).own = w; break;
+        case 'p3=': this.prefix3.set(rest, w); break;
+        case 'x2=': this.suffix2.set(rest, w); break;
+        case 'x3=': this.suffix3.set(rest, w); break;
+        case 'x4=': this.suffix4.set(rest, w); break;
         case 'w-1w=':
         case 'ww+1=': {
           const split = splitBar(rest);
@@ -302,12 +319,37 @@ export class NerModel {
     if (byWord) this.add(byWord[p], scores);
   }
 
+  /** Adds the weights of wordFeatures(form, lex) to `scores` in the same order, through the index. */
+  ownScores(form: string, lex: FeatureLexicon, scores: Float64Array): void {
+    const x = this.index();
+    const l = form.toLowerCase();
+    const word = x.words.get(l);
+    const g = (name: string) => this.add(x.gazetteer.get(name), scores);
+    this.add(word?.own, scores);
+    this.add(x.shapes.get(wordShape(form))?.own, scores);
+    this.add(x.prefix3.get(l.slice(0, 3)), scores);
+    this.add(x.suffix2.get(l.slice(-2)), scores);
+    this.add(x.suffix3.get(l.slice(-3)), scores);
+    this.add(x.suffix4.get(l.slice(-4)), scores);
+    if (form !== l) this.add(word?.cased, scores);
+    if (lex.places.has(l)) g('place');
+    if (lex.organizations.has(l)) g('org');
+    if (lex.commonWords.has(l)) g('common');
+    if (lex.honorificPrefixes.has(form) || lex.honorificPrefixes.has(form.replace(/\.$/u, ''))) g('honorific');
+    if (lex.titleHeads.has(l)) g('title');
+    if (lex.partyKeys.has(l)) g('party');
+    if (lex.orgHeads.has(l)) g('orghead');
+    if (lex.govbodyHeads.has(l)) g('govhead');
+    if (lex.partyHeads.has(l)) g('partyhead');
+    if (lex.temporal.has(l)) g('temporal');
+  }
+
   /** Summed weights of a word's own features, cached per word form: most words recur across a corpus. */
   private wordScores(form: string, lex: FeatureLexicon): Float64Array {
     let cached = this.wordCache.get(form);
     if (!cached) {
       cached = new Float64Array(this.tags.length);
-      this.score(wordFeatures(form, lex), cached);
+      this.ownScores(form, lex, cached);
       if (this.wordCache.size >= WORD_CACHE_SIZE) this.wordCache.clear();
       this.wordCache.set(form, cached);
     }
