@@ -27,6 +27,8 @@ export interface NormalizedView {
 
 /** Characters the view rewrites (CHAR_MAP's keys) and the '&' that may open an entity: a text without any is its own view. */
 const REWRITTEN = new RegExp(`[&${Object.keys(CHAR_MAP).join('')}]`, 'u');
+/** The same characters, searched for from an offset (all are single UTF-16 units, so no `u` flag is needed). */
+const NEXT_REWRITTEN = new RegExp(`[&${Object.keys(CHAR_MAP).join('')}]`, 'g');
 
 export function normalizeText(original: string): NormalizedView {
   const total = original.length;
@@ -72,7 +74,12 @@ export function normalizeText(original: string): NormalizedView {
     }
   };
   let i = 0;
-  while (i < total) {
+  // Jump from one rewritten character (or '&') to the next: the characters between are copied as a run.
+  for (;;) {
+    NEXT_REWRITTEN.lastIndex = i;
+    const next = NEXT_REWRITTEN.exec(original);
+    if (!next) break;
+    i = next.index;
     const ch = original[i]!;
     if (ch === '&') {
       ENTITY.lastIndex = i;

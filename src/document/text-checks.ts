@@ -102,19 +102,32 @@ export function languageViolation(text: string): string | undefined {
   let chars = 0;
   let switches = 0;
   let script = '';
-  for (const ch of text) {
+  // By code point, as `for (const ch of text)` would go, with ASCII classified by code (most characters).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let space: boolean;
+    let letter: boolean;
+    let ch: string | undefined;
+    if (c < 128) {
+      space = c === 32 || (c >= 9 && c <= 13);
+      letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    } else {
+      ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      space = /\s/u.test(ch);
+      letter = !space && /[\p{L}\p{M}]/u.test(ch);
+    }
     chars++;
-    const space = /\s/u.test(ch);
     if (space) spaces++;
-    else if (/[\p{L}\p{M}]/u.test(ch)) {
+    else if (letter) {
       letters++;
-      if (/\p{L}/u.test(ch)) {
-        const now = scriptOf(ch);
+      if (ch === undefined || /\p{L}/u.test(ch)) {
+        const now = ch === undefined ? 'Latin' : scriptOf(ch);
         if (script !== '' && now !== script) switches++;
         script = now;
       }
     }
-    if (!space && UNSPACED_SCRIPT.test(ch)) {
+    if (ch !== undefined && !space && UNSPACED_SCRIPT.test(ch)) {
       words++;
       inWord = false;
       continue;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeatureLexicon } from '../../src/models/ner/features.js';
+import { contextFeatures, historyFeatures, taggerSentence, wordFeatures, type FeatureLexicon } from '../../src/models/ner/features.js';
 import { entitiesOf, NerModel, NerModelError } from '../../src/models/ner/model.js';
 import { trainNer } from '../../src/train/ner-trainer.js';
 import { newswireSplit } from '../../src/train/split.js';
@@ -59,6 +59,47 @@ describe('named-entity model', () => {
     tags.forEach((t, i) => {
       if (t.startsWith('I-')) assert.ok(tags[i - 1] === `B-${t.slice(2)}` || tags[i - 1] === t);
     });
+  });
+
+  it('scores context and history features through its index exactly as by their names', () => {
+    // The decoder looks weights up by template and parts (FeatureIndex) instead of building feature names; the
+    // sums must be bit-identical to scoring the names of features.ts, which training uses, including words
+    // and shapes with a "|" in them and the sentence edges.
+    const model = trainNer(
+      [...training, sentence('Dr Sana | Baloch met a|b in New Quetta on Monday .', 'O B-Person O B-Person O O O B-Location I-Location O B-Date O')],
+      { ...lexicon, places: new Set(['lahore', 'quetta', 'new quetta']) },
+      { epochs: 3, minCount: 1, seed: 3 },
+    );
+    const weights = model['weights'] as Map<string, Float32Array>;
+    const byNames = (features: readonly string[]) => {
+      const scores = new Float64Array(model.tags.length);
+      for (const f of features) {
+        const w = weights.get(f);
+        if (w) for (let t = 0; t < w.length; t++) scores[t]! += w[t]!;
+      }
+      return [...scores];
+    };
+    const S = model.tags.length + 1;
+    const tagName = (p: number) => (p === model.tags.length ? '<s>' : model.tags[p]!);
+    for (const text of ['Dr Sana | Baloch met a|b in New Quetta on Monday .', 'Quetta', 'Dr. PPP Minister Bank Assembly party', '|| Chief Minister Ali Jan said ||x in Lahore', 'The PPP , the State Bank .']) {
+      const s = taggerSentence(text.split(' '));
+      const parts = model.sentenceParts(s);
+      for (let i = 0; i < s.forms.length; i++) {
+        const scores = new Float64Array(model.tags.length);
+        model.contextScores(s, parts, i, lexicon, scores);
+        assert.deepEqual([...scores], byNames(contextFeatures(s, i, lexicon)), `${text} @${i}`);
+        const own = new Float64Array(model.tags.length);
+        model.ownScores(s.forms[i]!, lexicon, own);
+        assert.deepEqual([...own], byNames(wordFeatures(s.forms[i]!, lexicon)), `${text} @${i}`);
+        for (let p = 0; p < S; p++) {
+          for (let pp = 0; pp < S; pp++) {
+            const history = new Float64Array(model.tags.length);
+            model.historyScores(parts, i, p, pp, history);
+            assert.deepEqual([...history], byNames(historyFeatures(tagName(p), tagName(pp), s.lower[i]!, s.shapes[i]!)));
+          }
+        }
+      }
+    }
   });
 
   it('reads BIO tags as entities', () => {

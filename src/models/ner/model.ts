@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { packagePath } from '../../package-path.js';
-import { contextFeatures, historyFeatures, taggerSentence, wordFeatures, type FeatureLexicon } from './features.js';
+import { contextFeatures, historyFeatures, taggerSentence, wordShape, type FeatureLexicon, type TaggerSentence } from './features.js';
 
 export const NER_MODEL_FORMAT = 'polity-ner/1';
 /** Word forms whose feature scores are kept; the cache is emptied when full. */
@@ -63,6 +63,139 @@ export function entitiesOf(tags: readonly string[]): TaggedEntity[] {
 }
 
 
+type Weights = Float32Array | undefined;
+
+/** Splits `rest` at its first `|`: [before, after], or undefined when it has none. */
+function splitBar(rest: string): [string, string] | undefined {
+  const bar = rest.indexOf('|');
+  return bar < 0 ? undefined : [rest.slice(0, bar), rest.slice(bar + 1)];
+}
+
+/** The weights of the features one lower-case word (or one shape) takes part in, by the position it has in them. */
+class Part {
+  /** "w-1=this", "w+1=this", "w-2=this", "w+2=this" (for a shape: "s-1=", "s+1=", and "first|s=" in `prev2`). */
+  prev: Weights;
+  next: Weights;
+  prev2: Weights;
+  next2: Weights;
+  /** The word's own "w=this" and "cased=this" ("s=this" in `own` for a shape). */
+  own: Weights;
+  cased: Weights;
+  /** "w-1w=this|b" and "ww+1=this|b" (for shapes, "s-1s+1=this|b|c" keyed by b then c) by the part of b. */
+  readonly before = new Map<Part, Weights>();
+  readonly beforeNext = new Map<Part, Weights>();
+  readonly shapes3 = new Map<Part, Map<Part, Weights>>();
+  /** "t-1|w=P|this" ("t-1|s=P|this" for a shape) by tag index P. */
+  history: Weights[] | undefined;
+}
+
+/**
+ * The model's context and history features indexed by the words, shapes and tags they are made of, so that
+ * decoding looks each token's word and shape up once and reaches its features through them, instead of
+ * building every feature name (`w-1w=${prev}|${word}`) and hashing it for each token: that was most of the
+ * tagger's time. The features are exactly those of contextFeatures and historyFeatures (features.ts, which
+ * training uses), and their weights are added in the same order, so the scores are bit-identical;
+ * test/models/ner.test.ts checks both against the feature names. A name is split at its first `|` (or first
+ * two), which is exact whenever the parts before the last contain none; where one does, contextScores builds
+ * the name.
+ */
+class FeatureIndex {
+  readonly bias: Weights;
+  /** "p3=", "x2=", "x3=", "x4=" by the affix; the word features "g=…" by name. */
+  readonly prefix3 = new Map<string, Float32Array>();
+  readonly suffix2 = new Map<string, Float32Array>();
+  readonly suffix3 = new Map<string, Float32Array>();
+  readonly suffix4 = new Map<string, Float32Array>();
+  readonly gazetteer: ReadonlyMap<string, Weights>;
+  readonly place2: Weights;
+  readonly afterHonorific: Weights;
+  readonly afterTitle: Weights;
+  readonly beforeOrghead: Weights;
+  readonly words = new Map<string, Part>();
+  readonly shapes = new Map<string, Part>();
+  /** "t-1=P" by tag index (tags.length for "<s>"). */
+  readonly prevTag: Weights[];
+  /** "t-2t-1=PP|P" at [P * S + PP]. */
+  readonly prevPair: Weights[];
+
+  constructor(tags: readonly string[], weights: ReadonlyMap<string, Float32Array>) {
+    const S = tags.length + 1;
+    const tagName = (p: number) => (p === tags.length ? '<s>' : tags[p]!);
+    const tagIndex = new Map<string, number>([...tags, '<s>'].map((t, k) => [t, k]));
+    this.bias = weights.get('b');
+    this.gazetteer = new Map(['place', 'org', 'common', 'honorific', 'title', 'party', 'orghead', 'govhead', 'partyhead', 'temporal'].map((g) => [g, weights.get(`g=${g}`)]));
+    this.place2 = weights.get('g=place2');
+    this.afterHonorific = weights.get('g=after-honorific');
+    this.afterTitle = weights.get('g=after-title');
+    this.beforeOrghead = weights.get('g=before-orghead');
+    this.prevTag = Array.from({ length: S }, (_, p) => weights.get(`t-1=${tagName(p)}`));
+    this.prevPair = Array.from({ length: S * S }, (_, k) => weights.get(`t-2t-1=${tagName(k % S)}|${tagName(Math.floor(k / S))}`));
+    const part = (m: Map<string, Part>, key: string) => {
+      let p = m.get(key);
+      if (!p) m.set(key, (p = new Part()));
+      return p;
+    };
+    const word = (key: string) => part(this.words, key);
+    const shape = (key: string) => part(this.shapes, key);
+    for (const [name, w] of weights) {
+      const eq = name.indexOf('=');
+      if (eq < 0) continue;
+      const rest = name.slice(eq + 1);
+      switch (name.slice(0, eq + 1)) {
+        case 'w-1=': word(rest).prev = w; break;
+        case 'w+1=': word(rest).next = w; break;
+        case 'w-2=': word(rest).prev2 = w; break;
+        case 'w+2=': word(rest).next2 = w; break;
+        case 's-1=': shape(rest).prev = w; break;
+        case 's+1=': shape(rest).next = w; break;
+        case 'first|s=': shape(rest).prev2 = w; break;
+        case 'w=': word(rest).own = w; break;
+        case 'cased=': word(rest).cased = w; break;
+        case 's=': shape(rest).own = w; break;
+        case 'p3=': this.prefix3.set(rest, w); break;
+        case 'x2=': this.suffix2.set(rest, w); break;
+        case 'x3=': this.suffix3.set(rest, w); break;
+        case 'x4=': this.suffix4.set(rest, w); break;
+        case 'w-1w=':
+        case 'ww+1=': {
+          const split = splitBar(rest);
+          if (split) (name.startsWith('w-1w=') ? word(split[0]).before : word(split[0]).beforeNext).set(word(split[1]), w);
+          break;
+        }
+        case 's-1s+1=': {
+          const first = splitBar(rest);
+          const second = first && splitBar(first[1]);
+          if (!first || !second) break;
+          const byMiddle = shape(first[0]).shapes3;
+          const middle = shape(second[0]);
+          let inner = byMiddle.get(middle);
+          if (!inner) byMiddle.set(middle, (inner = new Map()));
+          inner.set(shape(second[1]), w);
+          break;
+        }
+        case 't-1|s=':
+        case 't-1|w=': {
+          const split = splitBar(rest);
+          const p = split && tagIndex.get(split[0]);
+          if (!split || p === undefined) break;
+          const target = name.startsWith('t-1|s=') ? shape(split[1]) : word(split[1]);
+          (target.history ??= new Array<Weights>(S).fill(undefined))[p] = w;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** The index entries of a sentence's tokens (NerModel.sentenceParts). */
+export interface SentenceParts {
+  /** Whether the two words before and at k (an empty string beyond the sentence) name a place. */
+  placeAt(k: number, lex: FeatureLexicon): boolean;
+  /** The entry of the word (shape) at k, of "<s>" before the sentence and "</s>" after it. */
+  word(k: number): Part | undefined;
+  shape(k: number): Part | undefined;
+}
+
 /** Paths more than this many nats behind the best are not extended (and tags that far behind add nothing to a softmax). */
 const VITERBI_MARGIN = 6;
 
@@ -72,6 +205,7 @@ export class NerModel {
   /** allowed[prev][tag]: the BIO constraint, with index tags.length standing for the sentence start. */
   private readonly allowed: boolean[][];
   private readonly wordCache = new Map<string, Float64Array>();
+  private featureIndex: FeatureIndex | undefined;
   /**
    * Softmax temperature turning the perceptron's scores into local probabilities for Viterbi decoding; 8 was
    * best on the dev split (P+O+L F1 77.6 against 76.9 greedy; 1 → 76.9, 4 → 77.3, 16 → 77.7 but all 9 classes lower).
@@ -96,12 +230,126 @@ export class NerModel {
     }
   }
 
+  /** Adds one feature's weights to `scores` (nothing for a feature the model does not have). */
+  private add(w: Weights, scores: Float64Array): void {
+    if (w) for (let t = 0; t < w.length; t++) scores[t]! += w[t]!;
+  }
+
+  private index(): FeatureIndex {
+    this.featureIndex ??= new FeatureIndex(this.tags, this.weights);
+    return this.featureIndex;
+  }
+
+  /**
+   * Adds the weights of contextFeatures(s, i, lex) to `scores`, feature by feature in the same order, without
+   * building their names (see FeatureIndex). `parts` is sentenceParts(s).
+   */
+  contextScores(s: TaggerSentence, parts: SentenceParts, i: number, lex: FeatureLexicon, scores: Float64Array): void {
+    const x = this.index();
+    const { forms, lower } = s;
+    const n = lower.length;
+    const l = lower[i]!;
+    const prevW = parts.word(i - 1);
+    const nextW = parts.word(i + 1);
+    const prevS = parts.shape(i - 1);
+    const nextS = parts.shape(i + 1);
+    const hereW = parts.word(i);
+    const hereS = parts.shape(i);
+    this.add(x.bias, scores);
+    this.add(prevW?.prev, scores);
+    this.add(nextW?.next, scores);
+    this.add(parts.word(i - 2)?.prev2, scores);
+    this.add(parts.word(i + 2)?.next2, scores);
+    this.add(prevS?.prev, scores);
+    this.add(nextS?.next, scores);
+    const shape = (k: number, edge: string) => (k < 0 || k >= n ? edge : s.shapes[k]!);
+    const word = (k: number, edge: string) => (k < 0 || k >= n ? edge : lower[k]!);
+    // Pair and triple names are indexed by splitting at "|" (see FeatureIndex): where a part before the last
+    // has one, the name is built and looked up instead.
+    const hasBar = (k: number, edge: string, isShape: boolean) => (isShape ? shape(k, edge) : word(k, edge)).includes('|');
+    if (hasBar(i - 1, '<s>', true) || hasBar(i, '', true)) this.add(this.weights.get(`s-1s+1=${shape(i - 1, '<s>')}|${shape(i, '')}|${shape(i + 1, '</s>')}`), scores);
+    else if (prevS && hereS && nextS) this.add(prevS.shapes3.get(hereS)?.get(nextS), scores);
+    if (hasBar(i - 1, '<s>', false)) this.add(this.weights.get(`w-1w=${word(i - 1, '<s>')}|${l}`), scores);
+    else if (prevW && hereW) this.add(prevW.before.get(hereW), scores);
+    if (l.includes('|')) this.add(this.weights.get(`ww+1=${l}|${word(i + 1, '</s>')}`), scores);
+    else if (hereW && nextW) this.add(hereW.beforeNext.get(nextW), scores);
+    if (i === 0) this.add(hereS?.prev2, scores);
+    const next = i + 1 < n ? lower[i + 1]! : '';
+    const prev = i > 0 ? lower[i - 1]! : '';
+    if (parts.placeAt(i + 1, lex) || parts.placeAt(i, lex)) this.add(x.place2, scores);
+    if (lex.honorificPrefixes.has((i > 0 ? forms[i - 1]! : '').replace(/\.$/u, ''))) this.add(x.afterHonorific, scores);
+    if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) this.add(x.afterTitle, scores);
+    if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) this.add(x.beforeOrghead, scores);
+  }
+
+  /** The index entries of a sentence's words and shapes, looked up once per token (undefined: in no indexed feature). */
+  sentenceParts(s: TaggerSentence): SentenceParts {
+    const x = this.index();
+    // places.has(`${lower[k - 1]} ${lower[k]}`), "" beyond either end, asked for two tokens each and so remembered.
+    const places: (boolean | undefined)[] = new Array<boolean | undefined>(s.lower.length + 1);
+    const placeAt = (k: number, lex: FeatureLexicon) =>
+      (places[k] ??= lex.places.has(`${k > 0 ? s.lower[k - 1]! : ''} ${k < s.lower.length ? s.lower[k]! : ''}`));
+    // Looked up when first asked for: the decoder skips most tokens far from a capital.
+    const n = s.lower.length;
+    const words = new Array<Part | null | undefined>(n);
+    const shapes = new Array<Part | null | undefined>(n);
+    const start = x.words.get('<s>');
+    const end = x.words.get('</s>');
+    const startShape = x.shapes.get('<s>');
+    const endShape = x.shapes.get('</s>');
+    return {
+      placeAt,
+      word: (k) => (k < 0 ? start : k >= n ? end : (words[k] ??= x.words.get(s.lower[k]!) ?? null) ?? undefined),
+      shape: (k) => (k < 0 ? startShape : k >= n ? endShape : (shapes[k] ??= x.shapes.get(s.shapes[k]!) ?? null) ?? undefined),
+    };
+  }
+
+  /**
+   * Adds the weights of historyFeatures(tag p, tag pp, lower[i], shapes[i]) to `scores` in the same order; p and
+   * pp are tag indices, tags.length for the sentence start. (The tag comes first in those names and has no
+   * "|", so their index is exact.)
+   */
+  historyScores(parts: SentenceParts, i: number, p: number, pp: number, scores: Float64Array): void {
+    const x = this.index();
+    this.add(x.prevTag[p], scores);
+    this.add(x.prevPair[p * (this.tags.length + 1) + pp], scores);
+    const byShape = parts.shape(i)?.history;
+    if (byShape) this.add(byShape[p], scores);
+    const byWord = parts.word(i)?.history;
+    if (byWord) this.add(byWord[p], scores);
+  }
+
+  /** Adds the weights of wordFeatures(form, lex) to `scores` in the same order, through the index. */
+  ownScores(form: string, lex: FeatureLexicon, scores: Float64Array): void {
+    const x = this.index();
+    const l = form.toLowerCase();
+    const word = x.words.get(l);
+    const g = (name: string) => this.add(x.gazetteer.get(name), scores);
+    this.add(word?.own, scores);
+    this.add(x.shapes.get(wordShape(form))?.own, scores);
+    this.add(x.prefix3.get(l.slice(0, 3)), scores);
+    this.add(x.suffix2.get(l.slice(-2)), scores);
+    this.add(x.suffix3.get(l.slice(-3)), scores);
+    this.add(x.suffix4.get(l.slice(-4)), scores);
+    if (form !== l) this.add(word?.cased, scores);
+    if (lex.places.has(l)) g('place');
+    if (lex.organizations.has(l)) g('org');
+    if (lex.commonWords.has(l)) g('common');
+    if (lex.honorificPrefixes.has(form) || lex.honorificPrefixes.has(form.replace(/\.$/u, ''))) g('honorific');
+    if (lex.titleHeads.has(l)) g('title');
+    if (lex.partyKeys.has(l)) g('party');
+    if (lex.orgHeads.has(l)) g('orghead');
+    if (lex.govbodyHeads.has(l)) g('govhead');
+    if (lex.partyHeads.has(l)) g('partyhead');
+    if (lex.temporal.has(l)) g('temporal');
+  }
+
   /** Summed weights of a word's own features, cached per word form: most words recur across a corpus. */
   private wordScores(form: string, lex: FeatureLexicon): Float64Array {
     let cached = this.wordCache.get(form);
     if (!cached) {
       cached = new Float64Array(this.tags.length);
-      this.score(wordFeatures(form, lex), cached);
+      this.ownScores(form, lex, cached);
       if (this.wordCache.size >= WORD_CACHE_SIZE) this.wordCache.clear();
       this.wordCache.set(form, cached);
     }
@@ -127,6 +375,7 @@ export class NerModel {
     const n = tokens.length;
     if (n === 0) return [];
     const sentence = taggerSentence(tokens);
+    const parts = this.sentenceParts(sentence);
     const T = this.tags.length;
     const S = T + 1;
     const START = T;
@@ -140,29 +389,34 @@ export class NerModel {
     const emission = new Float64Array(T);
     const history = new Float64Array(T);
     const local = new Float64Array(T);
-    const live: number[] = [];
+    const beam = Math.max(0, this.beam);
+    const live = new Int32Array(beam);
     for (let i = 0; i < n; i++) {
       next.fill(-Infinity);
-      // The previous tags worth extending: the best `beam` within VITERBI_MARGIN of the best (log-probabilities).
-      live.length = 0;
+      // The previous tags worth extending: the best `beam` within VITERBI_MARGIN of the best (log-probabilities),
+      // best first, an earlier tag first among equals (an insertion into a fixed array: this runs per token).
+      let count = 0;
       for (let p = 0; p < S; p++) {
         if (delta[p] === -Infinity) continue;
-        let k = live.length;
+        let k = count;
         while (k > 0 && delta[live[k - 1]!]! < delta[p]!) k--;
-        live.splice(k, 0, p);
-        if (live.length > this.beam) live.length = this.beam;
+        if (k >= beam) continue;
+        for (let j = Math.min(count, beam - 1); j > k; j--) live[j] = live[j - 1]!;
+        live[k] = p;
+        if (count < beam) count++;
       }
-      while (live.length > 1 && delta[live[live.length - 1]!]! < delta[live[0]!]! - VITERBI_MARGIN) live.pop();
+      while (count > 1 && delta[live[count - 1]!]! < delta[live[0]!]! - VITERBI_MARGIN) count--;
       if (namesOnly && !capital[i] && !capital[i - 1] && !capital[i + 1]) {
         next[outside] = delta[live[0]!]!;
         back[i * S + outside] = live[0]!;
       } else {
         emission.set(this.wordScores(sentence.forms[i]!, lex));
-        this.score(contextFeatures(sentence, i, lex), emission);
-        for (const p of live) {
+        this.contextScores(sentence, parts, i, lex, emission);
+        for (let c = 0; c < count; c++) {
+          const p = live[c]!;
           const pp = i > 0 ? back[(i - 1) * S + p]! : START;
           history.fill(0);
-          this.score(historyFeatures(p === START ? '<s>' : this.tags[p]!, pp === START || pp < 0 ? '<s>' : this.tags[pp]!, sentence.lower[i]!, sentence.shapes[i]!), history);
+          this.historyScores(parts, i, p, pp < 0 ? START : pp, history);
           const allowed = this.allowed[p]!;
           // The perceptron was trained on local decisions, so its scores say which tag is best after p, not
           // how good p's path is: each step's scores become local log-probabilities (softmax over the allowed

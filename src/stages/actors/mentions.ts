@@ -45,6 +45,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 /** Prepositions before which a bare body noun names the body: "in parliament", "by police". */
 const BODY_PREPOSITIONS = new Set(['in', 'by', 'to', 'from', 'at', 'before', 'against', 'with']);
 const LED = /^(.*\p{L})-(led|backed|based|run|ruled|allied|sponsored|affiliated|linked|supported)$/u;
+/** LED on a word, tried only on words with a hyphen (it is asked of nearly every word). */
+const ledMatch = (text: string) => (text.includes('-') ? LED.exec(text) : null);
 
 export function spanOf(words: readonly Word[], from: number, to: number): Span {
   return { start: words[from]!.span.start, end: words[to - 1]!.span.end };
@@ -77,7 +79,7 @@ function nameChunkEnd(words: readonly Word[], i: number, end: number, lex: Lexic
   let k = i + 1;
   while (k < end) {
     const w = words[k]!;
-    if (LED.test(w.text)) break;
+    if (ledMatch(w.text)) break;
     const next = words[k + 1];
     const lastLower = words[k - 1]!.lower;
     const afterHead = lex.govbodyHeads.has(lastLower) || lex.partyHeads.has(lastLower) || lex.orgHeads.has(lastLower);
@@ -234,7 +236,7 @@ function govbodyPhraseStart(words: readonly Word[], i: number, from: number, lex
     const modifier =
       lex.jurisdictionModifiers.has(w.lower) ||
       lex.neutralModifiers.has(w.lower) ||
-      LED.test(w.text) ||
+      ledMatch(w.text) !== null ||
       (isAcronym(w) && lex.partyKeys.has(squeeze(w.text))) ||
       (isCapitalized(w) && lex.places.has(w.lower));
     if (!modifier) break;
@@ -289,7 +291,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         }
       }
       // "the PTI-led federal government": the party is named inside the compound.
-      const led = LED.exec(w.text);
+      const led = ledMatch(w.text);
       if (led && /^\p{Lu}/u.test(led[1]!)) {
         const prefix: Word = { ...w, text: led[1]!, lower: led[1]!.toLowerCase(), span: { start: w.span.start, end: w.span.start + led[1]!.length } };
         const typed = isAcronym(prefix) ? typeOfAcronym(prefix, lex) : null;

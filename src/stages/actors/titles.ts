@@ -30,6 +30,9 @@ function isCompoundHead(lower: string, lex: Lexicon): boolean {
 
 /** The singular of a plural head word ("chairmen" → "chairman", "lawmakers" → "lawmaker"), if it is one. */
 export function singularHead(lower: string, lex: Lexicon): string | undefined {
+  // Every pattern below ends in "s" or "n": any other word has no singular to try (asked for most words).
+  const last = lower.charCodeAt(lower.length - 1);
+  if (last !== 115 && last !== 110) return undefined;
   const candidates = [lower.replace(/men$/u, 'man'), lower.replace(/ies$/u, 'y'), lower.replace(/s$/u, '')];
   return candidates.find((c) => c !== lower && (lex.titleHeads.has(c) || isCompoundHead(c, lex)));
 }
@@ -94,7 +97,7 @@ export function matchTitle(words: readonly Word[], i: number, end: number, lex: 
   // "current vice-president", "incumbent governor": the marker is no part of the title.
   if (lex.presentMarkers.has(first.lower) && i + 1 < end) return matchTitle(words, i + 1, end, lex);
   // "ex-premier", "then-president": one word, marker and office.
-  const hyphen = /^(\p{L}+)-(.+)$/u.exec(first.lower);
+  const hyphen = first.lower.includes('-') ? /^(\p{L}+)-(.+)$/u.exec(first.lower) : null;
   if (hyphen && lex.formerMarkers.has(hyphen[1]!)) {
     const rest = hyphen[2]!;
     if (lex.titleHeads.has(rest) || isCompoundHead(rest, lex)) {

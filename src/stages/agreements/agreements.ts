@@ -9,6 +9,7 @@ import type { Agreement, TimeValue } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
+import { TextPattern } from '../../document/text-pattern.js';
 import { phraseAlternation } from '../commitments/cues.js';
 import { type ActorReference, ReferenceIndex } from '../commitments/references.js';
 
@@ -25,9 +26,9 @@ const KIND_BY_NAME = new Map(LEX.kinds.flatMap((k) => k.names.map((n) => [n.toLo
 const NAME = phraseAlternation(LEX.kinds.flatMap((k) => k.names));
 const NUMBER = `(?:\\d{1,2}|${phraseAlternation(Object.keys(LEX.numbers))})`;
 // "a nine-point memorandum of understanding (MoU)", "the 9-point agreement", "the charter of democracy"
-const AGREEMENT = new RegExp(`\\b(?:(a|an|the|this|that|its|their)\\s+)?(?:(${NUMBER})[\\s-]+points?\\s+)?(${NAME})\\b(?:\\s*\\((${NAME})\\))?`, 'giu');
+const AGREEMENT = new TextPattern(`\\b(?:(a|an|the|this|that|its|their)\\s+)?(?:(${NUMBER})[\\s-]+points?\\s+)?(${NAME})\\b(?:\\s*\\((${NAME})\\))?`, 'giu');
 // "points of the MoU": the number of points, stated apart from the name
-const POINTS_OF = new RegExp(`\\b(${NUMBER})\\s+points\\s+of\\s+(?:the|this|that|its|their)\\s+(?:${NAME})\\b`, 'giu');
+const POINTS_OF = new TextPattern(`\\b(${NUMBER})\\s+points\\s+of\\s+(?:the|this|that|its|their)\\s+(?:${NAME})\\b`, 'giu');
 const SIGNED = new RegExp(`\\b(?:${phraseAlternation(LEX.signVerbs)})\\b`, 'iu');
 const COLLECTIVE = new Set(['PARTY', 'ORG', 'GOVBODY', 'PLACE']);
 
@@ -59,8 +60,9 @@ export function agreementMentions(index: ReferenceIndex): AgreementMention[] {
   const text = index.view.text;
   const sentences = sentencesInView(index);
   const out: AgreementMention[] = [];
-  AGREEMENT.lastIndex = 0;
-  for (let m = AGREEMENT.exec(text); m; m = AGREEMENT.exec(text)) {
+  const agreement = AGREEMENT.for(text);
+  agreement.lastIndex = 0;
+  for (let m = agreement.exec(text); m; m = agreement.exec(text)) {
     const sentence = sentences.find((s) => s.start <= m!.index && m!.index < s.end) ?? { start: 0, end: text.length };
     const determiner = m[1]?.toLowerCase();
     const nameStart = m.index + (m[1] ? m[0].indexOf(m[2] ?? m[3]!, m[1].length) : 0);
@@ -163,7 +165,7 @@ export function findAgreements(index: ReferenceIndex): AgreementFinding[] {
     if (parties.length === 0) continue;
     const same = findings.find((f) => f.agreement.kind === m.kind && parties.every((p) => f.agreement.parties.includes(p)));
     if (same) continue;
-    const pointsOf = m.points ?? [...text.matchAll(POINTS_OF)].map((p) => numberValue(p[1]!)).find((n) => n !== undefined);
+    const pointsOf = m.points ?? [...text.matchAll(POINTS_OF.for(text))].map((p) => numberValue(p[1]!)).find((n) => n !== undefined);
     const date = dateOf(index, m.sentence);
     const status = statusOf(index, m, mentions, parties);
     findings.push({

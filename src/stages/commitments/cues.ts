@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommitmentKind } from '../../document/layers.js';
 import { packagePath } from '../../package-path.js';
+import { TextPattern } from '../../document/text-pattern.js';
 
 interface CueLexicon {
   verbs: { forms: string[]; kind: CommitmentKind; complements: string[] }[];
@@ -56,17 +57,17 @@ const ADVERB = '(?:also|still|soon|now|then|definitely|certainly|surely|never|no
 const VERB_CUES = CUES.verbs.map((v) => ({
   kind: v.kind,
   // "assured him of fulfilling", "promised to support", "pledged that the party would"
-  pattern: new RegExp(`\\b(?:${phraseAlternation(v.forms)})\\b((?:\\s+(?!(?:${phraseAlternation(v.complements)})\\b)[\\w'-]+){0,4}?)\\s+(${phraseAlternation(v.complements)})\\s+`, 'giu'),
+  pattern: new TextPattern(`\\b(?:${phraseAlternation(v.forms)})\\b((?:\\s+(?!(?:${phraseAlternation(v.complements)})\\b)[\\w'-]+){0,4}?)\\s+(${phraseAlternation(v.complements)})\\s+`, 'giu'),
 }));
 
 // "the PPP was ready to embrace the MQM-P"
-const READINESS = new RegExp(`\\b(?:is|are|was|were|am|be|been|remains?|remained|stands?|stood)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.readiness.adjectives)})\\s+to\\s+`, 'giu');
+const READINESS = new TextPattern(`\\b(?:is|are|was|were|am|be|been|remains?|remained|stands?|stood)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.readiness.adjectives)})\\s+to\\s+`, 'giu');
 
 // "the Section 194 inquiry is set to resume its hearings"
-const SCHEDULED = new RegExp(`\\b(?:is|are|was|were)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.scheduled)})\\s+to\\s+`, 'giu');
+const SCHEDULED = new TextPattern(`\\b(?:is|are|was|were)\\s+(?:${ADVERB}\\s+)?(?:${phraseAlternation(CUES.scheduled)})\\s+to\\s+`, 'giu');
 
 // "PM will visit Karachi", "we'll support", "He will also inaugurate", "we will not abandon", "the party would launch"
-const MODAL = new RegExp(`(?:\\b|(?<=\\w))(${phraseAlternation([...CUES.modals, ...CUES.reportedModals])})\\s+((?:${ADVERB}\\s+)*)([a-z]+)\\b`, 'giu');
+const MODAL = new TextPattern(`(?:\\b|(?<=\\w))(${phraseAlternation([...CUES.modals, ...CUES.reportedModals])})\\s+((?:${ADVERB}\\s+)*)([a-z]+)\\b`, 'giu');
 const REPORTED_MODALS = new Set(CUES.reportedModals.map((m) => m.toLowerCase()));
 const NEGATIVE_MODALS = new Set(CUES.negativeModals.map((m) => m.toLowerCase()));
 
@@ -82,7 +83,8 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|am|get|got)\s+(?:\w+l
 
 export function findCues(text: string): CueMatch[] {
   const out: CueMatch[] = [];
-  for (const { kind, pattern } of VERB_CUES) {
+  for (const { kind, pattern: cue } of VERB_CUES) {
+    const pattern = cue.for(text);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (m[2]!.toLowerCase() === 'to' && !startsWithVerb(text, m.index + m[0].length)) continue;
@@ -100,18 +102,21 @@ export function findCues(text: string): CueMatch[] {
       });
     }
   }
-  READINESS.lastIndex = 0;
-  for (let m = READINESS.exec(text); m; m = READINESS.exec(text)) {
+  const readiness = READINESS.for(text);
+  readiness.lastIndex = 0;
+  for (let m = readiness.exec(text); m; m = readiness.exec(text)) {
     if (!startsWithVerb(text, m.index + m[0].length)) continue;
     out.push({ kind: CUES.readiness.kind, start: m.index, what: m.index + m[0].length, modal: false });
   }
-  SCHEDULED.lastIndex = 0;
-  for (let m = SCHEDULED.exec(text); m; m = SCHEDULED.exec(text)) {
+  const scheduled = SCHEDULED.for(text);
+  scheduled.lastIndex = 0;
+  for (let m = scheduled.exec(text); m; m = scheduled.exec(text)) {
     if (!startsWithVerb(text, m.index + m[0].length)) continue;
     out.push({ kind: 'plan', start: m.index, what: m.index + m[0].length, modal: false });
   }
-  MODAL.lastIndex = 0;
-  for (let m = MODAL.exec(text); m; m = MODAL.exec(text)) {
+  const modals = MODAL.for(text);
+  modals.lastIndex = 0;
+  for (let m = modals.exec(text); m; m = modals.exec(text)) {
     const modal = m[1]!.toLowerCase();
     const verb = m[3]!.toLowerCase();
     if (NON_AGENTIVE.has(verb)) continue;

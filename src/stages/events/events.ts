@@ -23,6 +23,51 @@ const THAT_AS_PRONOUN_AFTER = new Set(['on', 'about', 'of', 'for', 'with', 'in',
 /** Types whose "that" complement names who is addressed: "demanded that", "accused … that", "warned that". */
 const COMPLEMENT_TYPES: ReadonlySet<string> = new Set(['REQUEST', 'ACCUSE', 'THREATEN', 'REJECT']);
 
+/**
+ * For the trigger forms of one first word: which of them need each word (`entry.needsSet`), and how far after
+ * the first word any of them looks. Built once per first word, when it is first met.
+ */
+interface NeedsIndex {
+  byWord: Map<string, number[]>;
+  reach: number;
+}
+const needsIndexes = new WeakMap<readonly TriggerForm[], NeedsIndex>();
+function needsIndex(forms: readonly TriggerForm[]): NeedsIndex {
+  let index = needsIndexes.get(forms);
+  if (!index) {
+    index = { byWord: new Map(), reach: 0 };
+    for (let f = 0; f < forms.length; f++) {
+      const { entry, words } = forms[f]!;
+      if (!entry.needsSet) continue;
+      index.reach = Math.max(index.reach, words.length + (entry.needsWithin ?? NEEDS_WINDOW));
+      for (const w of entry.needsSet) {
+        const list = index.byWord.get(w);
+        if (list) list.push(f);
+        else index.byWord.set(w, [f]);
+      }
+    }
+    needsIndexes.set(forms, index);
+  }
+  return index;
+}
+
+/**
+ * For each form of `forms` at word i, the first word after the form's last word that its entry needs (-1 for
+ * none within the index's reach): one pass over the words after i instead of one per form, as a word can
+ * start over a hundred Phoenix forms, each needing its own object words.
+ */
+function firstNeeded(view: SentenceView, i: number, forms: readonly TriggerForm[]): Int32Array {
+  const { byWord, reach } = needsIndex(forms);
+  const first = new Int32Array(forms.length).fill(-1);
+  const until = Math.min(view.words.length, i + reach);
+  for (let k = i + 1; k < until; k++) {
+    const list = byWord.get(view.words[k]!.text);
+    if (!list) continue;
+    for (const f of list) if (first[f] === -1 && k >= i + forms[f]!.words.length) first[f] = k;
+  }
+  return first;
+}
+
 /** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
 function findTriggers(view: SentenceView): TriggerHit[] {
   const lexicon = triggerLexicon();
@@ -31,7 +76,9 @@ function findTriggers(view: SentenceView): TriggerHit[] {
   for (let i = 0; i < view.words.length; i++) {
     const forms = lexicon.get(view.words[i]!.text);
     if (!forms || inName(i)) continue;
-    for (const form of forms) {
+    let needed: Int32Array | undefined;
+    for (let f = 0; f < forms.length; f++) {
+      const form = forms[f]!;
       const last = i + form.words.length - 1;
       if (last >= view.words.length || !form.words.every((w, k) => view.words[i + k]!.text === w)) continue;
       const { entry } = form;
@@ -45,9 +92,9 @@ function findTriggers(view: SentenceView): TriggerHit[] {
       if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
       if (entry.needsSet) {
         const until = Math.min(view.words.length, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW));
-        let found = false;
-        for (let k = last + 1; k < until && !found; k++) found = entry.needsSet.has(view.words[k]!.text);
-        if (!found) continue;
+        needed ??= firstNeeded(view, i, forms);
+        const at = needed[f]!;
+        if (at < 0 || at >= until) continue;
       }
       hits.push({ form, first: i, last });
       i = last;
@@ -194,11 +241,21 @@ function presentPerfectDate(doc: Document, view: SentenceView, at: number): Time
 }
 
 function contextsOf(view: SentenceView, own: readonly string[]): string[] {
-  const words = view.words.map((w) => w.text);
-  const found = contextCues()
-    .filter(([, cues]) => cues.some((cue) => words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
-    .map(([name]) => name);
-  return unique([...own, ...found]);
+  return unique([...own, ...sentenceContexts(view)]);
+}
+
+/** The contexts whose cues occur in a sentence, found once per sentence (every trigger of it asks). */
+const contextsBySentence = new WeakMap<SentenceView, string[]>();
+function sentenceContexts(view: SentenceView): string[] {
+  let found = contextsBySentence.get(view);
+  if (!found) {
+    const words = view.words.map((w) => w.text);
+    found = contextCues()
+      .filter(([, cues]) => cues.some((cue) => words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
+      .map(([name]) => name);
+    contextsBySentence.set(view, found);
+  }
+  return found;
 }
 
 /**

@@ -10,6 +10,7 @@ import * as chrono from 'chrono-node';
 import type { TimeValue } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import { normalizeText } from '../../document/normalize.js';
+import { TextPattern } from '../../document/text-pattern.js';
 import { packagePath } from '../../package-path.js';
 import {
   type CalendarDay, addDays, addMonths, daysInMonth, formatDay, formatMonth, isoWeek, parseDay, weekday,
@@ -55,8 +56,8 @@ const NUMBER = `(?:\\d{1,3}(?:\\.\\d+)?|(?:${TENS})[\\s-](?:one|two|three|four|f
 const UNIT = alternation(Object.keys(LEXICON.durationUnits).flatMap((u) => [u, u === 'century' ? 'centuries' : `${u}s`]));
 const MONTH_PART = alternation(Object.keys(LEXICON.monthParts));
 const YEAR_PART = alternation(Object.keys(LEXICON.yearParts));
-const FUTURE_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.futureCues)})(?![\\w'])`, 'giu');
-const PAST_CUE = new RegExp(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w{2,}[^e\\W]ed|\\w+ied)(?![\\w'])`, 'giu');
+const FUTURE_CUE = new TextPattern(`(?:^|[^\\w'])(?:${alternation(LEXICON.futureCues)})(?![\\w'])`, 'giu');
+const PAST_CUE = new TextPattern(`(?:^|[^\\w'])(?:${alternation(LEXICON.pastCues)}|\\w{2,}[^e\\W]ed|\\w+ied)(?![\\w'])`, 'giu');
 
 export interface FoundTime {
   /** Span in the text given to `extractTimes`. */
@@ -126,9 +127,9 @@ function sentenceAround(ctx: Context, at: number): Span {
  */
 function tenseAround(ctx: Context, start: number, end: number): 'future' | 'past' | undefined {
   const sentence = sentenceAround(ctx, start);
-  const lastCue = (s: string, re: RegExp) => Math.max(-1, ...[...s.matchAll(re)].map((m) => m.index));
-  const firstCue = (s: string, re: RegExp) => {
-    const idx = [...s.matchAll(re)].map((m) => m.index);
+  const lastCue = (s: string, re: TextPattern) => Math.max(-1, ...[...s.matchAll(re.for(s))].map((m) => m.index));
+  const firstCue = (s: string, re: TextPattern) => {
+    const idx = [...s.matchAll(re.for(s))].map((m) => m.index);
     return idx.length ? Math.min(...idx) : Infinity;
   };
   const before = ctx.text.slice(sentence.start, start);
@@ -212,10 +213,10 @@ function weekdayNear(ctx: Context, target: number, start: number, end: number): 
 
 /** Expressions the domain rules recognise, each with the example it handles. */
 /** The rules' patterns, compiled once rather than for every article (they are built from the lexicon, so fixed). */
-const COMPILED = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
+const COMPILED = new Map<string, TextPattern>();
+function compiled(pattern: string): TextPattern {
   let re = COMPILED.get(pattern);
-  if (!re) COMPILED.set(pattern, (re = new RegExp(pattern, 'giu')));
+  if (!re) COMPILED.set(pattern, (re = new TextPattern(pattern, 'giu')));
   return re;
 }
 
@@ -226,7 +227,7 @@ function ruleCandidates(ctx: Context): Candidate[] {
     if (value) out.push({ start, end, value, rule: true });
   };
   const each = (pattern: string, fn: (m: RegExpExecArray) => TimeValue | undefined) => {
-    const re = compiled(pattern);
+    const re = compiled(pattern).for(text);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) add(m.index, m.index + m[0].length, fn(m));
   };

@@ -1,0 +1,36 @@
+/**
+ * Output-equivalence check for speed work: analyses a fixed sample of real articles from ../shared/data
+ * exactly as `polity analyze --json` does (analyzeInputs + documentToJSON) and writes one JSON document per
+ * line to the file named, so two runs (before / after a change) can be compared with `cmp` or `diff`.
+ *
+ * `node --import tsx scripts/output-diff.ts OUT.jsonl [COUNT]` (COUNT articles, default 200: every k-th of
+ * the newswire articles and of the PolNeAR train texts, half each).
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeInputs } from '../src/cli/analyze-inputs.js';
+import { documentToJSON } from '../src/document/document.js';
+import { SHARED_DATA } from './bench/lib/corpus.js';
+
+const out = process.argv[2];
+if (!out) throw new Error('usage: output-diff.ts OUT.jsonl [COUNT]');
+const count = Number(process.argv[3] ?? 200);
+
+function every(dir: string, n: number): string[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const step = Math.max(1, Math.floor(files.length / n));
+  return files.filter((_, i) => i % step === 0).slice(0, n).map((f) => join(dir, f));
+}
+
+const files = [
+  ...every(join(SHARED_DATA, 'en-worldwide-newswire/original_articles'), Math.ceil(count / 2)),
+  ...every(join(SHARED_DATA, 'polnear/data/train/text'), Math.floor(count / 2)),
+];
+const lines: string[] = [];
+for (const file of files) {
+  const { docs, failures } = await analyzeInputs([file], { published: '2020-01-14' });
+  for (const f of failures) lines.push(`FAILURE ${f}`);
+  for (const d of docs) lines.push(JSON.stringify(documentToJSON(d)));
+}
+writeFileSync(out, `${lines.join('\n')}\n`);
+console.log(`${files.length} articles, ${lines.length} lines -> ${out}`);
