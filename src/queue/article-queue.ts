@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { DocumentJSON } from '../document/document.js';
+import { redactUrl } from '../store/sqlite/sqlite-store.js';
 
 /** The pg-boss queue polity's articles go through. */
 export const ARTICLE_QUEUE = 'polity-articles';
@@ -122,7 +123,7 @@ export class ArticleQueue {
       await boss.createQueue(ARTICLE_QUEUE, { name: ARTICLE_QUEUE, retryLimit: DEFAULT_RETRY_LIMIT, expireInSeconds: DEFAULT_JOB_EXPIRY_S });
     } catch (err) {
       await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
-      throw new QueueError(`${redacted(url)}: cannot open the queue: ${err instanceof Error ? err.message : String(err)}`);
+      throw new QueueError(`${redactUrl(url)}: cannot open the queue: ${err instanceof Error ? err.message : String(err)}`);
     }
     return new ArticleQueue(boss, location);
   }
@@ -204,16 +205,5 @@ export class ArticleQueue {
   /** Drops the queue's whole schema (its jobs and pg-boss's tables): for tests and benchmarks on a schema of their own. */
   async dropSchema(): Promise<void> {
     await this.boss.getDb().executeSql(`DROP SCHEMA IF EXISTS ${this.location.schema} CASCADE`, []);
-  }
-}
-
-/** The URL without its password, for messages. */
-function redacted(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
   }
 }
