@@ -12,6 +12,7 @@ import { createApp } from '../../src/server/app.js';
 import { openStore } from '../../src/store/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { SHARED_DATA } from './lib/corpus.js';
+import { addDays, random } from './lib/derived.js';
 import type { BenchSection } from './lib/section.js';
 
 /**
@@ -56,21 +57,6 @@ async function baseDocuments(): Promise<Document[]> {
   }
   if (file) writeFileSync(file, JSON.stringify(docs.map((d) => documentToJSON(d))));
   return docs;
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every date of an analysed article's layers moved by `days` (months and years by as many whole months, years). */

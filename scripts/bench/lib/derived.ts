@@ -11,6 +11,7 @@ import { createDocument, documentFromJSON, documentToJSON, type Document } from 
 import { documentFromText } from '../../../src/ingest/index.js';
 import { attachRecord } from '../../../src/record/index.js';
 import { openStore } from '../../../src/store/index.js';
+import { addDays } from '../../../src/record/evidence.js';
 import { SHARED_DATA } from './corpus.js';
 
 /** PolNeAR train texts (their file names carry the publication date), the first `count`, analysed. */
@@ -26,9 +27,7 @@ export async function analysedBases(count: number): Promise<Document[]> {
   return out;
 }
 
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** A deterministic pseudo-random stream (mulberry32). */
 export function random(seed: number): () => number {
