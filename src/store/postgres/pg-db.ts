@@ -181,7 +181,7 @@ export class PgDb implements Db {
     this.exec("SET client_min_messages = warning; SET standard_conforming_strings = on");
     if (schema !== undefined) {
       // Two processes opening a new schema at once: the lock makes CREATE SCHEMA IF NOT EXISTS safe.
-      this.withLock(MIGRATION_LOCK, () => this.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`), 0);
+      this.withLock(MIGRATION_LOCK, () => this.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`), false);
       this.exec(`SET search_path TO ${schema}`);
     }
   }
@@ -241,9 +241,12 @@ export class PgDb implements Db {
     return Object.assign(run, { immediate: run }) as Transaction<F>;
   }
 
-  /** The second advisory-lock key: the schema's, so that writers of different schemas never wait for each other. */
-  private lockKey(): string {
-    return `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${RECORD_LOCK}`;
+  /**
+   * The advisory-lock key of lock `which`: bound to the schema (its hash), so that writers of different schemas
+   * never wait for each other, or the same for every schema.
+   */
+  private lockKey(which: number, schemaBound = true): string {
+    return schemaBound ? `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${which}` : `${LOCK_CLASS}, ${which}`;
   }
 
   /** PostgreSQL has no per-connection commit counter as cheap as SQLite's data_version. */
@@ -253,12 +256,12 @@ export class PgDb implements Db {
 
   lockRecord(): void {
     if (this.depth === 0) throw new StoreError('lockRecord outside a transaction');
-    this.prepare(`SELECT pg_advisory_xact_lock(${this.lockKey()})`).run();
+    this.prepare(`SELECT pg_advisory_xact_lock(${this.lockKey(RECORD_LOCK)})`).run();
   }
 
   /** Runs `fn` holding a session advisory lock `which` (e.g. while migrating). */
-  withLock<T>(which: number, fn: () => T, schemaBound = 1): T {
-    const key = schemaBound ? `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${which}` : `${LOCK_CLASS}, ${which}`;
+  withLock<T>(which: number, fn: () => T, schemaBound = true): T {
+    const key = this.lockKey(which, schemaBound);
     this.exec(`SELECT pg_advisory_lock(${key})`);
     try {
       return fn();
