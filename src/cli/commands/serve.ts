@@ -24,14 +24,17 @@ function openOrReport(path: string, migrate: boolean): ReturnType<typeof openFor
   }
 }
 
+/** Says that the record is served as it is although articles were stored that it has not taken in. */
+function warnStale(path: string): void {
+  process.stderr.write(`polity: the record in ${path} is behind its stored articles; serving it as it is (run polity record rebuild to bring it up to date)\n`);
+}
+
 /** One server in this process until SIGINT or SIGTERM (or, in a cluster worker, until the primary disconnects). */
 async function serveHere(path: string, opts: ServeOptions, announce: boolean): Promise<void> {
   const opened = openOrReport(path, opts.migrate ?? false);
   if (!opened) return;
   const { open, stale } = opened;
-  if (stale && announce) {
-    process.stderr.write(`polity: the record in ${open.store.path} is behind its stored articles; serving it as it is (run polity record rebuild to bring it up to date)\n`);
-  }
+  if (stale && announce) warnStale(open.store.path);
   const server = serve({ fetch: createApp(open).fetch, port: opts.port, hostname: opts.host }, (info) => {
     if (announce) process.stderr.write(`polity: serving ${open.store.path} at http://${opts.host}:${info.port}/ (Ctrl-C to stop)\n`);
   });
@@ -62,9 +65,7 @@ async function servePrimary(path: string, opts: ServeOptions): Promise<void> {
   if (!checked) return;
   const { open, stale } = checked;
   open.close();
-  if (stale) {
-    process.stderr.write(`polity: the record in ${path} is behind its stored articles; serving it as it is (run polity record rebuild to bring it up to date)\n`);
-  }
+  if (stale) warnStale(path);
   let announced = false;
   let stopping = false;
   let restarts = 0;
