@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { rebuildRecord } from '../../src/record/index.js';
-import { createApp } from '../../src/server/app.js';
-import { openForServing } from '../../src/server/read-only.js';
 import { openStore } from '../../src/store/index.js';
+import { serveRecord } from '../helpers/serve-record.js';
 import { miniArc } from '../record/mini-arc.js';
 
 export interface RunningServer {
@@ -26,16 +23,11 @@ export async function serveMiniArc(location?: string): Promise<RunningServer> {
   for (const doc of miniArc()) store.putDocument(doc);
   rebuildRecord(store);
   store.close();
-  // Served as `polity serve` serves it: query_only, so an endpoint that wrote would fail its test.
-  const { open: record } = openForServing(path);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: createApp(record).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
+  const served = await serveRecord(path);
   return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base: served.base,
     async stop() {
-      await new Promise((resolve) => server.close(resolve));
-      record.close();
+      await served.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { analyze } from '../../src/analyze.js';
 import { ingestSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { updateRecord } from '../../src/record/index.js';
-import { createApp } from '../../src/server/app.js';
-import { openForServing } from '../../src/server/read-only.js';
 import { openStore } from '../../src/store/index.js';
+import { serveRecord } from '../helpers/serve-record.js';
 
 export interface ArcServer {
   /** http://127.0.0.1:PORT */
@@ -36,17 +33,6 @@ export async function serveArc(): Promise<ArcServer> {
   }
   updateRecord(store);
   store.close();
-  // Served as `polity serve` serves it: query_only, so an endpoint that wrote would fail its test.
-  const { open: record } = openForServing(path);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: createApp(record).fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    dir,
-    async stop() {
-      await new Promise((resolve) => server.close(resolve));
-      record.close();
-    },
-  };
+  const served = await serveRecord(path);
+  return { base: served.base, dir, stop: () => served.stop() };
 }
