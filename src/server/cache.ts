@@ -4,11 +4,11 @@
  * record rebuild) commits. SQLite tells exactly that: `PRAGMA data_version` changes on this connection when any
  * other connection has committed since it was last read — one cheap call per request, no polling, no clock.
  *
- * Kept per process in a small LRU bounded by entries and bytes; each answer carries a strong ETag (a hash of
- * its body), so a client that already has it gets 304 without a body. (A hand-written Map-based LRU: the bounds
- * and the version check are the point, and they are a few lines.)
+ * Kept per process in an LRU (the lru-cache package) bounded by entries and by body bytes; each answer carries a
+ * strong ETag (a hash of its body), so a client that already has it gets 304 without a body.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../store/sql/db.js';
 import type { MiddlewareHandler } from 'hono';
 
@@ -40,23 +40,26 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: LRUCache<string, Entry>;
   private version: number;
-  private readonly maxEntries: number;
-  private readonly maxBytes: number;
   private readonly db: Db;
   /** Answers given from the cache, answers computed (for the bench and tests). */
   readonly stats = { hits: 0, misses: 0, cleared: 0 };
 
-  /** Whether the database can tell when to drop answers (SQLite can; see Db.changeCounter). */
+  /** Whether the database can tell when to drop answers (see Db.changeCounter). */
   static supported(db: Db): boolean {
     return db.changeCounter() !== undefined;
   }
 
   constructor(db: Db, opts: ResponseCacheOptions = {}) {
-    this.maxEntries = opts.maxEntries ?? 2_000;
-    this.maxBytes = opts.maxBytes ?? 64 * 2 ** 20;
+    const maxBytes = opts.maxBytes ?? 64 * 2 ** 20;
+    this.entries = new LRUCache<string, Entry>({
+      max: opts.maxEntries ?? 2_000,
+      maxSize: maxBytes,
+      // A larger answer is given but not kept: one answer may take at most an eighth of the bytes.
+      maxEntrySize: Math.floor(maxBytes / 8),
+      sizeCalculation: (e) => Math.max(1, e.body.byteLength),
+    });
     this.db = db;
     this.version = db.changeCounter() ?? 0;
   }
@@ -67,38 +70,25 @@ export class ResponseCache {
     if (now === this.version) return;
     this.version = now;
     this.entries.clear();
-    this.bytes = 0;
     this.stats.cleared++;
   }
 
   get(key: string): Entry | undefined {
     this.checkVersion();
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    // Most recently used last: re-inserting moves it to the end of the Map's order.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
+    return this.entries.get(key);
   }
 
   set(key: string, entry: Entry): void {
-    if (entry.body.byteLength > this.maxBytes / 8) return;
-    const old = this.entries.get(key);
-    if (old) {
-      this.entries.delete(key);
-      this.bytes -= old.body.byteLength;
-    }
     this.entries.set(key, entry);
-    this.bytes += entry.body.byteLength;
-    for (const [k, e] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= e.body.byteLength;
-    }
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Body bytes kept in all. */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 
   /**
