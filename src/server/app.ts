@@ -47,8 +47,8 @@ export function createApp(open: OpenRecord, opts: { cache?: boolean } = {}): Hon
   }));
   app.use(requestGuard());
   const db = open.db;
-  // Answers are kept until another process commits to the database (see cache.ts); POLITY_API_CACHE=0 turns it off.
-  // PostgreSQL gives no cheap signal of another connection's commit, so there every answer is computed.
+  // Answers are kept until another process commits to the database (see cache.ts and Db.changeCounter, on both
+  // dialects); POLITY_API_CACHE=0 turns it off.
   if ((opts.cache ?? process.env.POLITY_API_CACHE !== '0') && ResponseCache.supported(db)) app.use(new ResponseCache(db).middleware());
   /** limit (1–100, default 50) and offset (0–10,000): every list endpoint is paged and bounded. */
   const paged = (c: { req: { query: (k: string) => string | undefined } }) => pageOf((n) => c.req.query(n), 50);

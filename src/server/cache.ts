@@ -1,8 +1,9 @@
 /**
  * Answers kept while the database stays the same. Every API answer is a pure function of the URL and the
  * database, and the server never writes, so an answer can be given again until another process (an ingest, a
- * record rebuild) commits. SQLite tells exactly that: `PRAGMA data_version` changes on this connection when any
- * other connection has committed since it was last read — one cheap call per request, no polling, no clock.
+ * record rebuild) commits. Db.changeCounter tells exactly that — SQLite's `PRAGMA data_version`, PostgreSQL's
+ * polity_changes row, bumped by every write transaction as it commits: one cheap call per request, no polling,
+ * no clock.
  *
  * Kept per process in an LRU (the lru-cache package) bounded by entries and by body bytes; each answer carries a
  * strong ETag (a hash of its body), so a client that already has it gets 304 without a body.

@@ -62,9 +62,10 @@ export interface Db {
   /** Makes this connection refuse every write (the server). */
   readOnly(): void;
   /**
-   * A number that changes when another connection has committed since it was last read (SQLite's data_version),
-   * for caches that must drop their answers then; undefined where the dialect has no such cheap signal
-   * (PostgreSQL), and then nothing may be cached.
+   * A number that changes when another connection has committed since it was last read, for caches that must
+   * drop their answers then: SQLite's data_version; on PostgreSQL a counter row that every write transaction
+   * through PgDb adds one to as it commits (migration 007). Undefined where there is none (a PostgreSQL schema
+   * not yet migrated), and then nothing may be cached.
    */
   changeCounter(): number | undefined;
   /** A SQLite pragma (better-sqlite3's pragma()); PostgreSQL has none and throws. */
