@@ -20,6 +20,11 @@ export interface Page {
   offset?: number;
 }
 
+/** How much evidence an item quotes: at most `evidence` sources and follow-ups each (default all kept). */
+export interface EvidenceBound {
+  evidence?: number;
+}
+
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
@@ -154,9 +159,15 @@ export function commitmentStatusOn(c: RecordCommitment, day: string): { status: 
   return statusFrom(c.followUps, c.due, c.status === 'disputed' ? 'disputed' : 'open', day);
 }
 
-/** A commitment with names, quoted evidence and its status on `day` (default: as of the newest article). */
-export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db)) {
+/**
+ * A commitment with names, quoted evidence and its status on `day` (default: as of the newest article). `most`
+ * bounds the sources and follow-ups quoted (default all kept); sourceCount and followUpCount then give how many
+ * there are in all.
+ */
+export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db), most = Infinity) {
   const on = commitmentAsOf(c, day ?? recordNewest(db));
+  const followUps = c.followUpCount ?? c.followUps.length;
+  const sources = c.sourceCount ?? c.sources.length;
   return {
     id: c.id,
     kind: c.kind,
@@ -168,14 +179,15 @@ export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, d
     ...(c.made && { made: c.made }),
     status: on.status,
     ...(on.statusEvidence && { statusEvidence: quote(on.statusEvidence) }),
-    followUps: c.followUps.map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
-    ...(c.followUpCount !== undefined && { followUpCount: c.followUpCount }),
-    sources: c.sources.map((s) => quote(s)),
-    ...(c.sourceCount !== undefined && { sourceCount: c.sourceCount }),
+    followUps: c.followUps.slice(0, most).map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
+    ...(followUps > Math.min(most, c.followUps.length) && { followUpCount: followUps }),
+    sources: c.sources.slice(0, most).map((s) => quote(s)),
+    ...(sources > Math.min(most, c.sources.length) && { sourceCount: sources }),
   };
 }
 
-function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => string | undefined) {
+function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => string | undefined, most = Infinity) {
+  const sources = e.sourceCount ?? e.sources.length;
   return {
     id: e.id,
     type: e.type,
@@ -184,8 +196,8 @@ function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => str
     modality: e.modality,
     actors: e.actors.map((id) => ({ id, name: names(id) })),
     recipients: e.recipients.map((id) => ({ id, name: names(id) })),
-    sources: e.sources.map((s) => ({ ...quote(s), trigger: quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
-    ...(e.sourceCount !== undefined && { sourceCount: e.sourceCount }),
+    sources: e.sources.slice(0, most).map((s) => ({ ...quote(s), trigger: quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
+    ...(sources > Math.min(most, e.sources.length) && { sourceCount: sources }),
   };
 }
 
@@ -211,8 +223,9 @@ function eventsOf(db: Db, actor: string, from: string, to: string, n: number, or
  * limit and offset for each): how it was resolved (per-article members, oldest first), offices, memberships,
  * relations, quotes, events and commitments (newest first).
  */
-export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: Page = {}) {
+export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: Page & EvidenceBound = {}) {
   const { limit, offset } = paging(page);
+  const most = page.evidence ?? Infinity;
   const names = namer(db);
   const id = actor.id;
   const resolution = (db.prepare(`SELECT m.article_id AS article, m.local_id AS local, x.name, m.via, m.score, m.reasons FROM record_actor_members m
@@ -228,9 +241,9 @@ export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: P
   const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
     .map((j) => JSON.parse(j) as { kind: 'direct' | 'indirect'; article: string; content: Evidence })
     .map((s) => ({ kind: s.kind, article: s.article, content: quote(s.content) }));
-  const events = eventsOf(db, id, '0000', '9999', offset + limit, 'DESC').slice(offset, offset + limit).map((e) => describeEvent(e, quote, names));
+  const events = eventsOf(db, id, '0000', '9999', offset + limit, 'DESC').slice(offset, offset + limit).map((e) => describeEvent(e, quote, names, most));
   const commitments = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE by_id = @a UNION ALL SELECT json FROM record_commitments WHERE to_id = @a AND by_id != @a
-    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((c) => describeCommitment(db, c, quote, undefined, names));
+    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((c) => describeCommitment(db, c, quote, undefined, names, most));
   return {
     actor: { id: actor.id, type: actor.type, name: actor.name, aliases: actor.aliases, articles: actor.articles, ...(actor.firstSeen && { firstSeen: actor.firstSeen }), ...(actor.lastSeen && { lastSeen: actor.lastSeen }) },
     resolution, offices, memberships, relations, quotes, events, commitments,
@@ -327,7 +340,7 @@ export function quotesBy(db: Db, quote: Quoter, opts: { speaker?: ActorSummary; 
 }
 
 /** Commitments (by made date), optionally by or to one actor, with a status filter, as known on `asOf` (default: the newest article). */
-export function listCommitments(db: Db, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page = {}) {
+export function listCommitments(db: Db, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page & EvidenceBound = {}) {
   const { limit, offset } = paging(opts);
   const names = namer(db);
   const day = opts.asOf ?? recordNewest(db) ?? '9999-12-31';
@@ -342,11 +355,11 @@ export function listCommitments(db: Db, quote: Quoter, opts: { status?: Commitme
   else if (opts.status === 'disputed') where.push("status = 'disputed'");
   const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC NULLS LAST LIMIT @limit OFFSET @offset`).pluck()
     .all({ day, limit, offset, ...(opts.actor && { actor: opts.actor.id }), ...(opts.status && { status: opts.status }) });
-  return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names)).filter((c) => !opts.status || c.status === opts.status);
+  return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names, opts.evidence)).filter((c) => !opts.status || c.status === opts.status);
 }
 
 /** Who held what, who belonged where, which relations held on `day` (YYYY-MM-DD), and the commitments made by then (each list one page). */
-export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page = {}) {
+export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page & EvidenceBound = {}) {
   const { limit, offset } = paging(page);
   const names = namer(db);
   // Holding on the day: started by then (newest first, read backwards along the from_date index until the page is
@@ -366,7 +379,7 @@ export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page = {}) {
       .map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) })),
     relations: parse<RelationState>(holding('record_relations'))
       .map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) })),
-    commitments: listCommitments(db, quote, { asOf: day, limit, offset }),
+    commitments: listCommitments(db, quote, { asOf: day, limit, offset, ...(page.evidence !== undefined && { evidence: page.evidence }) }),
   };
 }
 

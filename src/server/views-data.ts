@@ -82,6 +82,9 @@ export function ftsTerms(text: string): string[] {
   return words.slice(0, 12).map((w) => (/^\p{N}+$/u.test(w) ? w : stemmer(w)));
 }
 
+/** Most follow-ups a commitment card quotes (the earliest; the card's status evidence is the decisive one). */
+const CARD_FOLLOW_UPS = 3;
+
 /** Statements prepared once per connection: the views run the same few queries on every request. */
 const PREPARED = new WeakMap<Db, Map<string, Statement>>();
 
@@ -218,7 +221,7 @@ export class ViewsData {
   }
 
   /** The head of an actor's page: who it is, how it was resolved, its offices and memberships (for the timeline chart), relations and commitments. */
-  actorOverview(actor: ActorSummary, maxItems: number) {
+  actorOverview(actor: ActorSummary, maxItems: number, maxResolution = maxItems) {
     const offices = this.all<{ json: string }>('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date NULLS FIRST LIMIT ?', actor.id, maxItems)
       .map((r) => JSON.parse(r.json) as Office);
     const memberships = this.all<{ json: string }>('SELECT json FROM record_memberships WHERE person_id = ? OR org_id = ? ORDER BY from_date NULLS FIRST LIMIT ?', actor.id, actor.id, maxItems)
@@ -231,7 +234,7 @@ export class ViewsData {
       .map((r) => commitmentAsOf(JSON.parse(r.json) as RecordCommitment, newest));
     const resolution = this.all<{ article: string; name: string; via: 'first' | 'auto' | 'manual'; score: number; reasons: string }>(`SELECT m.article_id AS article, x.name, m.via, m.score, m.reasons
       FROM record_actor_members m JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id LEFT JOIN record_articles r ON r.article_id = m.article_id
-      WHERE m.actor_id = ? ORDER BY r.published NULLS FIRST, m.article_id LIMIT ?`, actor.id, maxItems);
+      WHERE m.actor_id = ? ORDER BY r.published NULLS FIRST, m.article_id LIMIT ?`, actor.id, maxResolution);
     const names = this.names([
       ...offices.flatMap((o) => (o.org ? [o.org] : [])), ...memberships.flatMap((m) => [m.person, m.org]), ...relations.flatMap((r) => [r.a, r.b]),
       ...commitments.flatMap((c) => [c.by, ...(c.to ? [c.to] : [])]),
@@ -312,7 +315,7 @@ export class ViewsData {
       id: c.id, kind: c.kind, status: c.status, by: this.ref(names, c.by)!, ...(c.to && { to: this.ref(names, c.to) }),
       what: this.quote(c.what), ...(c.due && { due: c.due }), ...(c.made && { made: c.made }),
       ...(c.statusEvidence && { statusEvidence: this.quote(c.statusEvidence) }),
-      followUps: c.followUps.slice(0, 10).map((f) => ({ kind: f.kind, cue: f.cue, evidence: this.quote(f.evidence) })),
+      followUps: c.followUps.slice(0, CARD_FOLLOW_UPS).map((f) => ({ kind: f.kind, cue: f.cue, evidence: this.quote(f.evidence) })),
       reports: c.sourceCount ?? c.sources.length,
     };
   }
@@ -335,10 +338,10 @@ export class ViewsData {
     };
     const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM record_commitments WHERE (made IS NULL OR made <= @day) AND ${where[status]}`, { day })!.n;
     const quote = (e: Evidence) => this.quote(e);
-    const items = listCommitments(this.db, quote, { status, asOf: day, ...page }).map((c) => ({
+    const items = listCommitments(this.db, quote, { status, asOf: day, ...page, evidence: CARD_FOLLOW_UPS }).map((c) => ({
       id: c.id, kind: c.kind, status: c.status, by: { id: c.by, name: c.byName ?? c.by }, ...(c.to !== undefined && { to: { id: c.to, name: c.toName ?? c.to } }),
       what: c.what, ...(c.due && { due: c.due }), ...(c.made && { made: c.made }), ...(c.statusEvidence && { statusEvidence: c.statusEvidence }),
-      followUps: c.followUps.slice(0, 10), reports: c.sourceCount ?? c.sources.length,
+      followUps: c.followUps.slice(0, CARD_FOLLOW_UPS), reports: c.sourceCount ?? c.sources.length,
     }));
     return { total, ...page, items };
   }

@@ -48,6 +48,19 @@ describe(`HTTP API (${dialect})`, () => {
     assert.equal(ports.closed.text, 'resigned as Federal Minister for Ports and Shipping');
   });
 
+  it('pages a profile with one limit for every list, and links the next page while a list filled this one', async () => {
+    const name = encodeURIComponent('Tariq Mehmood Qureshi');
+    const first = (await get(`/api/actors/${name}?limit=1`)).body as { next?: string; resolution: { article: string }[] };
+    assertMatches(first, 'Profile');
+    assert.equal(first.resolution.length, 1);
+    assert.equal(first.next, `/api/actors/${name}?limit=1&offset=1`);
+    const second = (await get(first.next!)).body as { resolution: { article: string }[] };
+    assert.notDeepEqual(second.resolution, first.resolution);
+    const all = (await get(`/api/actors/${name}`)).body as { next?: string; resolution: unknown[] };
+    assert.ok(all.resolution.length < 20);
+    assert.equal(all.next, undefined, 'every list fits the default page of 20');
+  });
+
   it('answers 404 with a message for an unknown actor', async () => {
     const { status, body } = await get('/api/actors/Nobody%20Known');
     assert.equal(status, 404);
