@@ -376,6 +376,11 @@ export class ViewsData {
    * an actor took part in, or those at a place (a PLACE actor taking part, or the dateline of a reporting article).
    */
   eventsPerWeek(opts: { actor?: string; place?: string; from?: string; to?: string }) {
+    // Unfiltered (the chart as it opens): the counts record_event_weeks keeps (migration 007), '' for no week.
+    if (!opts.actor && !opts.place && !opts.from && !opts.to) {
+      return { rows: this.all<{ week: string; type: string; n: number }>(`SELECT CASE WHEN week = '' THEN NULL ELSE week END AS week, type, n
+        FROM record_event_weeks ORDER BY week, type LIMIT 20000`) };
+    }
     // happened: asserted or reported (not promised, denied or negated), and dated.
     const where: string[] = ['e.happened = 1', 'e.date IS NOT NULL'];
     const params: Record<string, string> = {};
