@@ -82,6 +82,34 @@ export function ftsTerms(text: string): string[] {
   return words.slice(0, 12).map((w) => (/^\p{N}+$/u.test(w) ? w : stemmer(w)));
 }
 
+/** Happened events of one PLOVER type in one week (the Monday that starts it; null for a date naming no day). */
+export interface WeeklyRow {
+  week: string | null;
+  type: string;
+  n: number;
+}
+
+/**
+ * Weekly rows as the events chart draws them: the weeks that have events (ascending), the types (sorted), and
+ * counts[t][w], how many events of types[t] happened in weeks[w]; `withoutWeek` counts the events dated only to
+ * a month or a year, which fall in no week.
+ */
+export function weeklyColumns(rows: WeeklyRow[]): { weeks: string[]; types: string[]; counts: number[][]; withoutWeek: number } {
+  const weeks = [...new Set(rows.flatMap((r) => (r.week === null ? [] : [r.week])))].sort();
+  const types = [...new Set(rows.map((r) => r.type))].sort();
+  const w = new Map(weeks.map((x, i) => [x, i]));
+  const t = new Map(types.map((x, i) => [x, i]));
+  const counts = types.map(() => weeks.map(() => 0));
+  let withoutWeek = 0;
+  for (const r of rows) {
+    if (r.week === null) withoutWeek += r.n;
+    else counts[t.get(r.type)!]![w.get(r.week)!]! += r.n;
+  }
+  // A type seen only without a week has a row of zeros: dropped, so every type listed has events in the chart.
+  const kept = types.map((_, i) => counts[i]!.some((n) => n > 0));
+  return { weeks, types: types.filter((_, i) => kept[i]), counts: counts.filter((_, i) => kept[i]), withoutWeek };
+}
+
 /** Most follow-ups a commitment card quotes (the earliest; the card's status evidence is the decisive one). */
 const CARD_FOLLOW_UPS = 3;
 
@@ -374,12 +402,19 @@ export class ViewsData {
   /**
    * Events that happened, counted per week (the Monday that starts it) and PLOVER type, optionally only those
    * an actor took part in, or those at a place (a PLACE actor taking part, or the dateline of a reporting article).
+   * Answered as columns (the weeks with events, the types, a count per type and week) rather than one object per
+   * week and type: the chart's own shape, a fifth of the bytes.
    */
   eventsPerWeek(opts: { actor?: string; place?: string; from?: string; to?: string }) {
+    return weeklyColumns(this.weeklyRows(opts));
+  }
+
+  /** eventsPerWeek as rows, one per week and type (week null for a date that names no day). */
+  weeklyRows(opts: { actor?: string; place?: string; from?: string; to?: string }): WeeklyRow[] {
     // Unfiltered (the chart as it opens): the counts record_event_weeks keeps (migration 007), '' for no week.
     if (!opts.actor && !opts.place && !opts.from && !opts.to) {
-      return { rows: this.all<{ week: string; type: string; n: number }>(`SELECT CASE WHEN week = '' THEN NULL ELSE week END AS week, type, n
-        FROM record_event_weeks ORDER BY week, type LIMIT 20000`) };
+      return this.all<WeeklyRow>(`SELECT CASE WHEN week = '' THEN NULL ELSE week END AS week, type, n
+        FROM record_event_weeks ORDER BY week, type LIMIT 20000`);
     }
     // happened: asserted or reported (not promised, denied or negated), and dated.
     const where: string[] = ['e.happened = 1', 'e.date IS NOT NULL'];
@@ -402,9 +437,8 @@ export class ViewsData {
     const week = this.db.dialect === 'postgres'
       ? "CASE WHEN e.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN to_char(date_trunc('week', substr(e.date, 1, 10)::date), 'YYYY-MM-DD') END"
       : "date(e.date, '-6 days', 'weekday 1')";
-    const rows = this.all<{ week: string; type: string; n: number }>(`SELECT ${week} AS week, e.type AS type, count(*) AS n
+    return this.all<WeeklyRow>(`SELECT ${week} AS week, e.type AS type, count(*) AS n
       FROM record_events e WHERE ${where.join(' AND ')} GROUP BY week, e.type ORDER BY week NULLS FIRST, e.type LIMIT 20000`, params);
-    return { rows };
   }
 
   /** The places one can filter the events chart by: PLACE actors and dateline places, most frequent first. */

@@ -14,8 +14,8 @@ for (const dialect of dialects()) {
       try {
         const views = new ViewsData(store.db, store);
         // A `from` before every date makes eventsPerWeek count the events themselves.
-        const counted = () => views.eventsPerWeek({ from: '0000-01-01' }).rows;
-        const kept = () => views.eventsPerWeek({}).rows;
+        const counted = () => views.weeklyRows({ from: '0000-01-01' });
+        const kept = () => views.weeklyRows({});
         const docs = miniArc();
         for (const doc of docs) store.putDocument(doc);
         assert.ok(counted().length > 0);
@@ -32,6 +32,24 @@ for (const dialect of dialects()) {
         store.db.prepare('UPDATE record_events SET happened = 0 WHERE id = ?').run(b);
         assert.deepEqual(kept(), counted());
         assert.ok(kept().some((r) => r.week === '2031-05-05'));
+      } finally {
+        store.close();
+      }
+    });
+    it('answers in columns: weeks, types and a count per type and week', () => {
+      const store = attachRecord(openStore(dbs.at('columns.db')));
+      try {
+        for (const doc of miniArc()) store.putDocument(doc);
+        const views = new ViewsData(store.db, store);
+        const rows = views.weeklyRows({});
+        const { weeks, types, counts, withoutWeek } = views.eventsPerWeek({});
+        assert.deepEqual(weeks, [...weeks].sort());
+        for (const r of rows) {
+          if (r.week === null) continue;
+          assert.equal(counts[types.indexOf(r.type)]![weeks.indexOf(r.week)], r.n);
+        }
+        const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+        assert.equal(total(counts.map(total)) + withoutWeek, total(rows.map((r) => r.n)));
       } finally {
         store.close();
       }

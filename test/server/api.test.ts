@@ -184,9 +184,11 @@ describe(`HTTP API (${dialect})`, () => {
       assert.deepEqual(board.items.map((c) => c.id), listed.map((c) => c.id), status);
     }
     assert.equal((await get('/api/board')).status, 400);
-    const weekly = (await get('/api/events/weekly')).body as { rows: { week: string }[] };
+    const weekly = (await get('/api/events/weekly')).body as { weeks: string[]; types: string[]; counts: number[][] };
     assertMatches(weekly, 'WeeklyEvents');
-    assert.ok(weekly.rows.every((r) => new Date(`${r.week}T00:00:00Z`).getUTCDay() === 1), 'weeks start on Monday');
+    assert.ok(weekly.weeks.length > 0);
+    assert.ok(weekly.weeks.every((w) => new Date(`${w}T00:00:00Z`).getUTCDay() === 1), 'weeks start on Monday');
+    assert.ok(weekly.counts.length === weekly.types.length && weekly.counts.every((row) => row.length === weekly.weeks.length));
   });
 
   it('answers junk with 400, never 500: NUL, control characters, bad percent-encoding, over-long values', async () => {
