@@ -77,3 +77,18 @@ export interface Db {
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
+
+const PREPARED = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * The statement for `sql` on this connection, prepared once and reused (SQLite compiles a statement on every
+ * prepare, which costs more than many of the read queries themselves), with pluck off as from prepare. Only for
+ * statements run with get/all/run: a shared statement cannot be iterated while it is used again.
+ */
+export function preparedOnce(db: Db, sql: string): Statement {
+  let bySql = PREPARED.get(db);
+  if (!bySql) PREPARED.set(db, (bySql = new Map()));
+  let statement = bySql.get(sql);
+  if (!statement) bySql.set(sql, (statement = db.prepare(sql)));
+  return statement.pluck(false);
+}
