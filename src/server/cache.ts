@@ -9,6 +9,7 @@
  * strong ETag (a hash of its body), so a client that already has it gets 304 without a body.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../store/sql/db.js';
 import type { MiddlewareHandler } from 'hono';
@@ -27,6 +28,22 @@ interface Entry {
   body: ArrayBuffer;
   type: string;
   etag: string;
+  /** The body gzipped, for a client that accepts it (kept with the answer: compressed once, given many times). */
+  gzip?: ArrayBuffer;
+}
+
+/** Bodies at least this long are also kept gzipped: below it the saving is smaller than the headers. */
+const GZIP_FROM = 1024;
+
+/** True when an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const q = params.map((x) => /^\s*q=([\d.]+)\s*$/.exec(x)?.[1]).find((x) => x !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
 }
 
 /** The ETag of a body: a quoted, truncated SHA-1 (identifies the bytes; not a security measure). */
@@ -59,7 +76,7 @@ export class ResponseCache {
       maxSize: maxBytes,
       // A larger answer is given but not kept: one answer may take at most an eighth of the bytes.
       maxEntrySize: Math.floor(maxBytes / 8),
-      sizeCalculation: (e) => Math.max(1, e.body.byteLength),
+      sizeCalculation: (e) => Math.max(1, e.body.byteLength + (e.gzip?.byteLength ?? 0)),
     });
     this.db = db;
     this.version = db.changeCounter() ?? 0;
@@ -95,7 +112,9 @@ export class ResponseCache {
   /**
    * The middleware: a GET or HEAD of a cacheable path is answered from the cache when the database has not
    * changed; otherwise the route answers and a 200 JSON answer is kept. Every answer gets its ETag, and
-   * `Cache-Control: no-cache` (a browser may keep it but asks again, getting 304 while it holds).
+   * `Cache-Control: no-cache` (a browser may keep it but asks again, getting 304 while it holds). An answer of
+   * 1 KiB or more is also kept gzipped, and given so to a client that accepts gzip (its own ETag, `Vary:
+   * Accept-Encoding`): compressed once when computed, then each time a fifth of the bytes to send.
    */
   middleware(opts: Pick<ResponseCacheOptions, 'cacheable'> = {}): MiddlewareHandler {
     const cacheable = opts.cacheable ?? ((path: string) => path.startsWith('/api/') || path === '/openapi.json');
@@ -104,9 +123,14 @@ export class ResponseCache {
       const url = c.req.url;
       const key = url.slice(url.indexOf('/', url.indexOf('//') + 2));
       const answer = (e: Entry, hit: boolean): Response => {
-        const headers = { 'content-type': e.type, etag: e.etag, 'cache-control': 'no-cache', 'x-cache': hit ? 'hit' : 'miss' };
-        if (matches(c.req.header('if-none-match'), e.etag)) return new Response(null, { status: 304, headers });
-        return new Response(c.req.method === 'HEAD' ? null : e.body, { status: e.status, headers });
+        const zipped = e.gzip !== undefined && acceptsGzip(c.req.header('accept-encoding'));
+        // A strong ETag names one representation: the gzipped body has its own.
+        const etag = zipped ? `${e.etag.slice(0, -1)}-gz"` : e.etag;
+        const headers: Record<string, string> = { 'content-type': e.type, etag, 'cache-control': 'no-cache', 'x-cache': hit ? 'hit' : 'miss' };
+        if (e.gzip) headers.vary = 'Accept-Encoding';
+        if (zipped) headers['content-encoding'] = 'gzip';
+        if (matches(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+        return new Response(c.req.method === 'HEAD' ? null : zipped ? e.gzip! : e.body, { status: e.status, headers });
       };
       const kept = this.get(key);
       if (kept) {
@@ -119,7 +143,7 @@ export class ResponseCache {
       const type = res.headers.get('content-type') ?? '';
       if (res.status !== 200 || !type.startsWith('application/json')) return;
       const body = await res.arrayBuffer();
-      const entry = { status: res.status, body, type, etag: etagOf(body) };
+      const entry: Entry = { status: res.status, body, type, etag: etagOf(body), ...(body.byteLength >= GZIP_FROM && { gzip: new Uint8Array(gzipSync(new Uint8Array(body))).buffer }) };
       this.set(key, entry);
       // Hono copies the headers the route set onto the new answer.
       c.res = answer(entry, false);

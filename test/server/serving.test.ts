@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,35 @@ describe('the answer cache', () => {
       const after = await app.request('/api/actors?limit=2');
       assert.equal(after.headers.get('x-cache'), 'miss');
       assert.equal(after.headers.get('etag'), etag, 'same answer, same ETag');
+    } finally {
+      open.close();
+    }
+  });
+});
+
+describe('gzipped answers', () => {
+  it('gives a kept answer of 1 KiB or more gzipped to a client that accepts gzip, with its own ETag, and plain to one that does not', async () => {
+    const { open } = openForServing(current);
+    const app = createApp(open, { cache: true });
+    try {
+      const plain = await app.request('/api/actors?limit=50');
+      const body = Buffer.from(await plain.arrayBuffer());
+      assert.ok(body.length >= 1024);
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+      for (const accept of ['gzip', 'br, gzip;q=0.5', 'gzip, deflate, br']) {
+        const zipped = await app.request('/api/actors?limit=50', { headers: { 'accept-encoding': accept } });
+        assert.equal(zipped.headers.get('content-encoding'), 'gzip', accept);
+        assert.deepEqual(gunzipSync(Buffer.from(await zipped.arrayBuffer())), body);
+        assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
+        assert.equal((await app.request('/api/actors?limit=50', { headers: { 'accept-encoding': accept, 'if-none-match': zipped.headers.get('etag')! } })).status, 304);
+      }
+      for (const accept of ['identity', 'gzip;q=0', 'br']) {
+        assert.equal((await app.request('/api/actors?limit=50', { headers: { 'accept-encoding': accept } })).headers.get('content-encoding'), null, accept);
+      }
+      // A small answer is given plain whatever the client accepts.
+      const small = await app.request('/api/actors?limit=1', { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(small.headers.get('content-encoding'), null);
     } finally {
       open.close();
     }
