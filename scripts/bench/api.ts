@@ -7,7 +7,8 @@
  * otherwise POLITY_BENCH_API_ARTICLES (default "150,10000") databases of derived articles (real PolNeAR articles
  * analysed once, stored again as distinct articles with new names and dates, see lib/derived.ts), built once
  * and kept in POLITY_BENCH_API_CACHE (default $TMPDIR/polity-bench-api; delete a file there to rebuild it).
- * POLITY_BENCH_API_SECONDS (default 3) is the length of each run.
+ * POLITY_BENCH_API_SECONDS (default 3) is the length of each run. POLITY_BENCH_API_GZIP=1 sends
+ * `Accept-Encoding: gzip` as browsers do (kept answers of 1 KiB or more are then given gzipped).
  */
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -54,9 +55,11 @@ async function endpoints(base: string): Promise<string[]> {
   ];
 }
 
+const HEADERS: Record<string, string> = process.env.POLITY_BENCH_API_GZIP === '1' ? { 'accept-encoding': 'gzip' } : {};
+
 function run(url: string, connections: number, seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, timeout: 10 }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, connections, duration: seconds, timeout: 10, headers: HEADERS }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 
@@ -110,7 +113,7 @@ export const section: BenchSection = {
     }
     const runs: Awaited<ReturnType<typeof measure>>[] = [];
     for (const db of dbs) runs.push(await measure(db, seconds));
-    lines.push(`each run ${seconds} s on loopback, server (polity serve, its default processes) and autocannon on the same shared 2-core machine; latency in ms`);
+    lines.push(`each run ${seconds} s on loopback, server (polity serve, its default processes) and autocannon on the same shared 2-core machine${HEADERS['accept-encoding'] ? ', Accept-Encoding: gzip' : ''}; latency in ms`);
     lines.push(`endpoint | conns | ${runs.map((r) => `${r.articles} articles: p50 / p99 (req/s, bad)`).join(' | ')}`);
     const byShape = runs.map((r) => new Map(r.paths.map((p) => [shape(p), p])));
     const worst = runs.map(() => ({ p99: 0, path: '' }));

@@ -1,4 +1,4 @@
-import type { Db } from '../store/sql/db.js';
+import { preparedOnce, type Db } from '../store/sql/db.js';
 import type { ActorType, CommitmentStatus } from '../document/layers.js';
 import { isDecisive, statusFrom } from './followup.js';
 import { comparePersonNames, foldName, parsePersonName } from './names.js';
@@ -18,6 +18,11 @@ export type Quoter = (e: Evidence) => QuotedEvidence;
 export interface Page {
   limit?: number;
   offset?: number;
+}
+
+/** How much evidence an item quotes: at most `evidence` sources and follow-ups each (default all kept). */
+export interface EvidenceBound {
+  evidence?: number;
 }
 
 export const DEFAULT_LIMIT = 50;
@@ -74,7 +79,7 @@ function summary(r: ActorRow): ActorSummary {
 
 /** The actor with this id, if any. */
 export function getActor(db: Db, id: string): ActorSummary | undefined {
-  const row = db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.id = ?`).get(id) as ActorRow | undefined;
+  const row = preparedOnce(db, `SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.id = ?`).get(id) as ActorRow | undefined;
   return row && summary(row);
 }
 
@@ -83,8 +88,8 @@ export function listActors(db: Db, opts: { type?: ActorType; q?: string } & Page
   if (opts.q) return findActors(db, opts.q, opts);
   const { limit, offset } = paging(opts);
   const rows = opts.type
-    ? db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.type = ? ORDER BY a.articles DESC, a.rowid LIMIT ? OFFSET ?`).all(opts.type, limit, offset)
-    : db.prepare(`SELECT ${ACTOR_COLUMNS} FROM record_actors a ORDER BY a.articles DESC, a.rowid LIMIT ? OFFSET ?`).all(limit, offset);
+    ? preparedOnce(db, `SELECT ${ACTOR_COLUMNS} FROM record_actors a WHERE a.type = ? ORDER BY a.articles DESC, a.rowid LIMIT ? OFFSET ?`).all(opts.type, limit, offset)
+    : preparedOnce(db, `SELECT ${ACTOR_COLUMNS} FROM record_actors a ORDER BY a.articles DESC, a.rowid LIMIT ? OFFSET ?`).all(limit, offset);
   return (rows as ActorRow[]).map(summary);
 }
 
@@ -101,14 +106,14 @@ export function findActors(db: Db, query: string, opts: { type?: ActorType } & P
   const person = parsePersonName(query);
   const keys = new Set([foldName(query).replace(/^the /, '')]);
   if (person) keys.add([...person.tokens, person.suffix].filter(Boolean).join(' '));
-  const exact = (db.prepare(`SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id
+  const exact = (preparedOnce(db, `SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id
     WHERE c.kind = 'fname' AND c.value IN (SELECT value FROM ${db.sql.jsonArray('?')}) ORDER BY a.articles DESC LIMIT 200`).all(JSON.stringify([...keys])) as ActorRow[]).map(summary);
   // A full name known exactly wins; a bare surname also lists the people it may name.
   if (exact.length > 0 && (!person || person.tokens.length > 1)) return typed(exact).slice(offset, offset + limit);
   if (!person) return typed(exact).slice(offset, offset + limit);
   // The type is checked after reading: with it in the WHERE clause SQLite walks every PERSON by the type index
   // (all people, for a surname few share) instead of reading the surname's keys.
-  const near = (db.prepare(`SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
+  const near = (preparedOnce(db, `SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id
     WHERE k.key IN (?, ?) ORDER BY a.articles DESC LIMIT 200`).all(`ps:${person.surname}`, `pg:${person.surname}`) as ActorRow[]).filter((r) => r.type === 'PERSON').map(summary)
     .map((a) => ({ a, score: Math.max(...[a.name, ...a.aliases].map((n) => comparePersonNames(query, n).score)) }))
     .filter((x) => x.score >= 0.6)
@@ -135,7 +140,7 @@ export function actorNamed(db: Db, query: string, opts: { unique?: boolean } = {
 
 /** Actor names by id, read once per query. */
 function namer(db: Db): (id: string | undefined) => string | undefined {
-  const stmt = db.prepare('SELECT name FROM record_actors WHERE id = ?').pluck();
+  const stmt = preparedOnce(db, 'SELECT name FROM record_actors WHERE id = ?').pluck();
   const cache = new Map<string, string | undefined>();
   return (id) => {
     if (id === undefined) return undefined;
@@ -154,9 +159,15 @@ export function commitmentStatusOn(c: RecordCommitment, day: string): { status: 
   return statusFrom(c.followUps, c.due, c.status === 'disputed' ? 'disputed' : 'open', day);
 }
 
-/** A commitment with names, quoted evidence and its status on `day` (default: as of the newest article). */
-export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db)) {
+/**
+ * A commitment with names, quoted evidence and its status on `day` (default: as of the newest article). `most`
+ * bounds the sources and follow-ups quoted (default all kept); sourceCount and followUpCount then give how many
+ * there are in all.
+ */
+export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, day?: string, names = namer(db), most = Infinity) {
   const on = commitmentAsOf(c, day ?? recordNewest(db));
+  const followUps = c.followUpCount ?? c.followUps.length;
+  const sources = c.sourceCount ?? c.sources.length;
   return {
     id: c.id,
     kind: c.kind,
@@ -168,14 +179,15 @@ export function describeCommitment(db: Db, c: RecordCommitment, quote: Quoter, d
     ...(c.made && { made: c.made }),
     status: on.status,
     ...(on.statusEvidence && { statusEvidence: quote(on.statusEvidence) }),
-    followUps: c.followUps.map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
-    ...(c.followUpCount !== undefined && { followUpCount: c.followUpCount }),
-    sources: c.sources.map((s) => quote(s)),
-    ...(c.sourceCount !== undefined && { sourceCount: c.sourceCount }),
+    followUps: c.followUps.slice(0, most).map((f) => ({ kind: f.kind, cue: f.cue, evidence: quote(f.evidence) })),
+    ...(followUps > Math.min(most, c.followUps.length) && { followUpCount: followUps }),
+    sources: c.sources.slice(0, most).map((s) => quote(s)),
+    ...(sources > Math.min(most, c.sources.length) && { sourceCount: sources }),
   };
 }
 
-function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => string | undefined) {
+function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => string | undefined, most = Infinity) {
+  const sources = e.sourceCount ?? e.sources.length;
   return {
     id: e.id,
     type: e.type,
@@ -184,8 +196,8 @@ function describeEvent(e: RecordEvent, quote: Quoter, names: (id: string) => str
     modality: e.modality,
     actors: e.actors.map((id) => ({ id, name: names(id) })),
     recipients: e.recipients.map((id) => ({ id, name: names(id) })),
-    sources: e.sources.map((s) => ({ ...quote(s), trigger: quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
-    ...(e.sourceCount !== undefined && { sourceCount: e.sourceCount }),
+    sources: e.sources.slice(0, most).map((s) => ({ ...quote(s), trigger: quote({ ...s, start: s.trigger.start, end: s.trigger.end }).text })),
+    ...(sources > Math.min(most, e.sources.length) && { sourceCount: sources }),
   };
 }
 
@@ -193,7 +205,7 @@ const parse = <T>(rows: unknown[]): T[] => (rows as string[]).map((j) => JSON.pa
 
 /** Events an actor takes part in (either role), by date, read in index order: at most `n`, each once. */
 function eventsOf(db: Db, actor: string, from: string, to: string, n: number, order: 'ASC' | 'DESC'): RecordEvent[] {
-  const rows = db.prepare(`SELECT ea.event_id, e.json FROM record_event_actors ea JOIN record_events e ON e.id = ea.event_id
+  const rows = preparedOnce(db, `SELECT ea.event_id, e.json FROM record_event_actors ea JOIN record_events e ON e.id = ea.event_id
     WHERE ea.actor_id = ? AND ea.date BETWEEN ? AND ? ORDER BY ea.date ${order} LIMIT ?`).all(actor, from, to, 2 * n) as { event_id: string; json: string }[];
   const seen = new Set<string>();
   const out: RecordEvent[] = [];
@@ -211,26 +223,27 @@ function eventsOf(db: Db, actor: string, from: string, to: string, n: number, or
  * limit and offset for each): how it was resolved (per-article members, oldest first), offices, memberships,
  * relations, quotes, events and commitments (newest first).
  */
-export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: Page = {}) {
+export function actorProfile(db: Db, actor: ActorSummary, quote: Quoter, page: Page & EvidenceBound = {}) {
   const { limit, offset } = paging(page);
+  const most = page.evidence ?? Infinity;
   const names = namer(db);
   const id = actor.id;
-  const resolution = (db.prepare(`SELECT m.article_id AS article, m.local_id AS local, x.name, m.via, m.score, m.reasons FROM record_actor_members m
+  const resolution = (preparedOnce(db, `SELECT m.article_id AS article, m.local_id AS local, x.name, m.via, m.score, m.reasons FROM record_actor_members m
     JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id
     WHERE m.actor_id = ? ORDER BY m.rowid LIMIT ? OFFSET ?`).all(id, limit, offset) as { article: string; local: string; name: string; via: string; score: number; reasons: string }[])
     .map((m) => ({ ...m, reasons: JSON.parse(m.reasons) as string[] }));
-  const offices = parse<Office>(db.prepare('SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date IS NULL, from_date, id LIMIT ? OFFSET ?').pluck().all(id, limit, offset))
+  const offices = parse<Office>(preparedOnce(db, 'SELECT json FROM record_offices WHERE person_id = ? ORDER BY from_date IS NULL, from_date, id LIMIT ? OFFSET ?').pluck().all(id, limit, offset))
     .map((o) => ({ ...quoteInterval(o, quote), orgName: names(o.org) }));
-  const memberships = parse<PartyMembership>(db.prepare(`SELECT json FROM record_memberships WHERE person_id = @a UNION ALL SELECT json FROM record_memberships WHERE org_id = @a AND person_id != @a
+  const memberships = parse<PartyMembership>(preparedOnce(db, `SELECT json FROM record_memberships WHERE person_id = @a UNION ALL SELECT json FROM record_memberships WHERE org_id = @a AND person_id != @a
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) }));
-  const relations = parse<RelationState>(db.prepare(`SELECT json FROM record_relations WHERE a_id = @a UNION ALL SELECT json FROM record_relations WHERE b_id = @a AND a_id != @a
+  const relations = parse<RelationState>(preparedOnce(db, `SELECT json FROM record_relations WHERE a_id = @a UNION ALL SELECT json FROM record_relations WHERE b_id = @a AND a_id != @a
     LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) }));
-  const quotes = (db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
+  const quotes = (preparedOnce(db, 'SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST LIMIT ? OFFSET ?').pluck().all(id, limit, offset) as string[])
     .map((j) => JSON.parse(j) as { kind: 'direct' | 'indirect'; article: string; content: Evidence })
     .map((s) => ({ kind: s.kind, article: s.article, content: quote(s.content) }));
-  const events = eventsOf(db, id, '0000', '9999', offset + limit, 'DESC').slice(offset, offset + limit).map((e) => describeEvent(e, quote, names));
-  const commitments = parse<RecordCommitment>(db.prepare(`SELECT json FROM record_commitments WHERE by_id = @a UNION ALL SELECT json FROM record_commitments WHERE to_id = @a AND by_id != @a
-    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((c) => describeCommitment(db, c, quote, undefined, names));
+  const events = eventsOf(db, id, '0000', '9999', offset + limit, 'DESC').slice(offset, offset + limit).map((e) => describeEvent(e, quote, names, most));
+  const commitments = parse<RecordCommitment>(preparedOnce(db, `SELECT json FROM record_commitments WHERE by_id = @a UNION ALL SELECT json FROM record_commitments WHERE to_id = @a AND by_id != @a
+    LIMIT @b OFFSET @c`).pluck().all({ a: id, b: limit, c: offset })).map((c) => describeCommitment(db, c, quote, undefined, names, most));
   return {
     actor: { id: actor.id, type: actor.type, name: actor.name, aliases: actor.aliases, articles: actor.articles, ...(actor.firstSeen && { firstSeen: actor.firstSeen }), ...(actor.lastSeen && { lastSeen: actor.lastSeen }) },
     resolution, offices, memberships, relations, quotes, events, commitments,
@@ -259,7 +272,7 @@ export function timeline(db: Db, quote: Quoter, opts: { actor?: ActorSummary; fr
   const id = opts.actor?.id;
   const out: TimelineEntry[] = [];
   const events = id ? eventsOf(db, id, from, to, n, 'ASC')
-    : parse<RecordEvent>(db.prepare('SELECT json FROM record_events WHERE date BETWEEN ? AND ? ORDER BY date LIMIT ?').pluck().all(from, to, n));
+    : parse<RecordEvent>(preparedOnce(db, 'SELECT json FROM record_events WHERE date BETWEEN ? AND ? ORDER BY date LIMIT ?').pluck().all(from, to, n));
   for (const e of events) {
     if (!e.date || e.modality === 'future' || e.modality === 'hypothetical') continue;
     const reports = e.sourceCount ?? e.sources.length;
@@ -269,8 +282,8 @@ export function timeline(db: Db, quote: Quoter, opts: { actor?: ActorSummary; fr
   const args = id ? { a: from, b: to, c: n, d: id } : { a: from, b: to, c: n };
   /** Rows of `table` with `col` in the range, for the actor in any of `who` (each an indexed column), by `col`. */
   const dated = (table: string, col: string, who: string[]): string[] => {
-    if (!id) return db.prepare(`SELECT json FROM ${table} WHERE ${col} BETWEEN @a AND @b ORDER BY ${col} LIMIT @c`).pluck().all(args) as string[];
-    return who.flatMap((w, i) => db.prepare(`SELECT json FROM ${table} WHERE ${w} = @d ${who.slice(0, i).map((x) => `AND ${x} != @d`).join(' ')} AND ${col} BETWEEN @a AND @b ORDER BY ${col} LIMIT @c`).pluck().all(args) as string[]);
+    if (!id) return preparedOnce(db, `SELECT json FROM ${table} WHERE ${col} BETWEEN @a AND @b ORDER BY ${col} LIMIT @c`).pluck().all(args) as string[];
+    return who.flatMap((w, i) => preparedOnce(db, `SELECT json FROM ${table} WHERE ${w} = @d ${who.slice(0, i).map((x) => `AND ${x} != @d`).join(' ')} AND ${col} BETWEEN @a AND @b ORDER BY ${col} LIMIT @c`).pluck().all(args) as string[]);
   };
   for (const o of parse<Office>(dated('record_offices', 'from_date', ['person_id', 'org_id']))) {
     if (o.from && o.opened) out.push({ date: o.from, kind: 'office-start', summary: `${name(o.person)} ${o.fromExact ? 'takes office as' : 'reported as'} ${o.title}`, evidence: quote(o.opened) });
@@ -307,8 +320,8 @@ export function quotesBy(db: Db, quote: Quoter, opts: { speaker?: ActorSummary; 
   const out = [];
   // Filtering by `about` happens on the quoted text, so rows are read in pages until this page is full.
   const stmt = opts.speaker
-    ? db.prepare('SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT ? OFFSET ?').pluck()
-    : db.prepare('SELECT json FROM record_statements ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT ? OFFSET ?').pluck();
+    ? preparedOnce(db, 'SELECT json FROM record_statements WHERE speaker_id = ? ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT ? OFFSET ?').pluck()
+    : preparedOnce(db, 'SELECT json FROM record_statements ORDER BY published DESC NULLS LAST, article_id, statement_id LIMIT ? OFFSET ?').pluck();
   let skipped = 0;
   const chunk = aboutNames.length ? 500 : limit;
   for (let at = aboutNames.length ? 0 : offset; out.length < limit; at += chunk) {
@@ -327,7 +340,7 @@ export function quotesBy(db: Db, quote: Quoter, opts: { speaker?: ActorSummary; 
 }
 
 /** Commitments (by made date), optionally by or to one actor, with a status filter, as known on `asOf` (default: the newest article). */
-export function listCommitments(db: Db, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page = {}) {
+export function listCommitments(db: Db, quote: Quoter, opts: { status?: CommitmentStatus; asOf?: string; actor?: ActorSummary } & Page & EvidenceBound = {}) {
   const { limit, offset } = paging(opts);
   const names = namer(db);
   const day = opts.asOf ?? recordNewest(db) ?? '9999-12-31';
@@ -340,21 +353,21 @@ export function listCommitments(db: Db, quote: Quoter, opts: { status?: Commitme
   else if (opts.status === 'open') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
   else if (opts.status === 'in_progress') where.push("(status = 'open' OR (status IN ('kept', 'broken') AND resolved_on > @day)) AND (due_end IS NULL OR due_end >= @day)");
   else if (opts.status === 'disputed') where.push("status = 'disputed'");
-  const rows = db.prepare(`SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC NULLS LAST LIMIT @limit OFFSET @offset`).pluck()
+  const rows = preparedOnce(db, `SELECT json FROM record_commitments WHERE ${where.join(' AND ')} ORDER BY made DESC NULLS LAST LIMIT @limit OFFSET @offset`).pluck()
     .all({ day, limit, offset, ...(opts.actor && { actor: opts.actor.id }), ...(opts.status && { status: opts.status }) });
-  return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names)).filter((c) => !opts.status || c.status === opts.status);
+  return parse<RecordCommitment>(rows).map((c) => describeCommitment(db, c, quote, day, names, opts.evidence)).filter((c) => !opts.status || c.status === opts.status);
 }
 
 /** Who held what, who belonged where, which relations held on `day` (YYYY-MM-DD), and the commitments made by then (each list one page). */
-export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page = {}) {
+export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page & EvidenceBound = {}) {
   const { limit, offset } = paging(page);
   const names = namer(db);
   // Holding on the day: started by then (newest first, read backwards along the from_date index until the page is
   // full) and not ended; then those known only to have ended after it.
   const holding = (table: string): string[] => {
     const n = offset + limit;
-    const started = db.prepare(`SELECT json FROM ${table} WHERE from_date <= @a AND (to_date IS NULL OR to_date > @a) ORDER BY from_date DESC LIMIT @n`).pluck().all({ a: day, n }) as string[];
-    const ending = started.length >= n ? [] : db.prepare(`SELECT json FROM ${table} WHERE to_date > @a AND from_date IS NULL ORDER BY to_date LIMIT @n`).pluck().all({ a: day, n: n - started.length }) as string[];
+    const started = preparedOnce(db, `SELECT json FROM ${table} WHERE from_date <= @a AND (to_date IS NULL OR to_date > @a) ORDER BY from_date DESC LIMIT @n`).pluck().all({ a: day, n }) as string[];
+    const ending = started.length >= n ? [] : preparedOnce(db, `SELECT json FROM ${table} WHERE to_date > @a AND from_date IS NULL ORDER BY to_date LIMIT @n`).pluck().all({ a: day, n: n - started.length }) as string[];
     return [...started, ...ending].slice(offset, offset + limit);
   };
   const offices = parse<Office>(holding('record_offices'))
@@ -366,14 +379,14 @@ export function stateAsOf(db: Db, quote: Quoter, day: string, page: Page = {}) {
       .map((m) => ({ ...quoteInterval(m, quote), personName: names(m.person), orgName: names(m.org) })),
     relations: parse<RelationState>(holding('record_relations'))
       .map((r) => ({ ...quoteInterval(r, quote), aName: names(r.a), bName: names(r.b) })),
-    commitments: listCommitments(db, quote, { asOf: day, limit, offset }),
+    commitments: listCommitments(db, quote, { asOf: day, limit, offset, ...(page.evidence !== undefined && { evidence: page.evidence }) }),
   };
 }
 
 /** Search hits with the evidence behind each: the quoted statement and its speaker, or the article's title. */
 export function explainHits(db: Db, quote: Quoter, hits: SearchHit[]) {
   const names = namer(db);
-  const stmt = db.prepare('SELECT json FROM record_statements WHERE article_id = ? AND statement_id = ?').pluck();
+  const stmt = preparedOnce(db, 'SELECT json FROM record_statements WHERE article_id = ? AND statement_id = ?').pluck();
   return hits.map((h) => {
     const json = h.statement ? stmt.get(h.article, h.statement) as string | undefined : undefined;
     const statement = json ? JSON.parse(json) as { speaker?: string; content: Evidence } : undefined;

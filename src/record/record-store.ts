@@ -1,4 +1,4 @@
-import type { Db } from '../store/sql/db.js';
+import { preparedOnce, type Db } from '../store/sql/db.js';
 import { documentFromJSON, type Document } from '../document/document.js';
 import type { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { Decisions, RecordWriter } from './apply.js';
@@ -137,7 +137,7 @@ export function ensureRecord(store: SqliteStore): void {
 
 /** The newest publication date among the articles in the record: the reference day for "overdue". */
 export function recordNewest(db: Db): string | undefined {
-  const v = db.prepare("SELECT value FROM record_meta WHERE key = 'newest'").pluck().get() as string | undefined;
+  const v = preparedOnce(db, "SELECT value FROM record_meta WHERE key = 'newest'").pluck().get() as string | undefined;
   return v || undefined;
 }
 

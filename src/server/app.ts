@@ -25,6 +25,9 @@ function dayParam(value: string | undefined, name: string): string | undefined {
 
 const STATUSES = new Set(['open', 'in_progress', 'kept', 'overdue', 'broken', 'disputed']);
 
+/** Most sources and most follow-ups an event or a commitment quotes in an answer (the earliest; sourceCount, followUpCount say how many in all). */
+const EVIDENCE = 3;
+
 /**
  * The HTTP JSON API over a record (documented in openapi.json at the package root), plus the web page (web/,
  * built into web/dist by `npm run build`) at `/`. The server is a thin shell: every answer comes from the
@@ -47,11 +50,23 @@ export function createApp(open: OpenRecord, opts: { cache?: boolean } = {}): Hon
   }));
   app.use(requestGuard());
   const db = open.db;
-  // Answers are kept until another process commits to the database (see cache.ts); POLITY_API_CACHE=0 turns it off.
-  // PostgreSQL gives no cheap signal of another connection's commit, so there every answer is computed.
+  // Answers are kept until another process commits to the database (see cache.ts and Db.changeCounter, on both
+  // dialects); POLITY_API_CACHE=0 turns it off.
   if ((opts.cache ?? process.env.POLITY_API_CACHE !== '0') && ResponseCache.supported(db)) app.use(new ResponseCache(db).middleware());
   /** limit (1–100, default 50) and offset (0–10,000): every list endpoint is paged and bounded. */
-  const paged = (c: { req: { query: (k: string) => string | undefined } }) => pageOf((n) => c.req.query(n), 50);
+  const paged = (c: { req: { query: (k: string) => string | undefined } }, fallback = 50) => pageOf((n) => c.req.query(n), fallback);
+  /**
+   * The answers made of several lists (a profile, a state) page them all with one limit and offset, 20 by default,
+   * each item quoting at most EVIDENCE sources and follow-ups (sourceCount and followUpCount give the totals), and
+   * carry `next`, the URL of the following page, while any list filled its page.
+   */
+  const withNext = <T extends object>(c: { req: { url: string } }, page: { limit: number; offset: number }, body: T, lists: unknown[][]) => {
+    if (!lists.some((l) => l.length >= page.limit)) return body;
+    const url = new URL(c.req.url);
+    url.searchParams.set('limit', String(page.limit));
+    url.searchParams.set('offset', String(page.offset + page.limit));
+    return { ...body, next: `${url.pathname}${url.search}` };
+  };
   app.onError((err, c) => {
     if (err instanceof UnknownActorError) return c.json({ error: err.message }, 404);
     if (err instanceof HTTPException) return c.json({ error: err.message }, err.status);
@@ -65,7 +80,11 @@ export function createApp(open: OpenRecord, opts: { cache?: boolean } = {}): Hon
     const type = c.req.query('type') as ActorSummary['type'] | undefined;
     return c.json(listActors(db, { ...(q && { q }), ...(type && { type }), ...paged(c) }));
   });
-  app.get('/api/actors/:name', (c) => c.json(actorProfile(db, actorNamed(db, c.req.param('name')), open.quote, paged(c))));
+  app.get('/api/actors/:name', (c) => {
+    const page = paged(c, 20);
+    const p = actorProfile(db, actorNamed(db, c.req.param('name')), open.quote, { ...page, evidence: EVIDENCE });
+    return c.json(withNext(c, page, p, [p.resolution, p.offices, p.memberships, p.relations, p.quotes, p.events, p.commitments]));
+  });
   app.get('/api/timeline', (c) => {
     const actor = c.req.query('actor');
     const from = dayParam(c.req.query('from'), 'from');
@@ -88,12 +107,14 @@ export function createApp(open: OpenRecord, opts: { cache?: boolean } = {}): Hon
     const asOf = dayParam(c.req.query('asOf'), 'asOf');
     const actor = c.req.query('actor');
     return c.json(listCommitments(db, open.quote, {
-      ...(status && { status: status as CommitmentStatus }), ...(asOf && { asOf }), ...(actor && { actor: actorNamed(db, actor) }), ...paged(c),
+      ...(status && { status: status as CommitmentStatus }), ...(asOf && { asOf }), ...(actor && { actor: actorNamed(db, actor) }), ...paged(c), evidence: EVIDENCE,
     }));
   });
   app.get('/api/state', (c) => {
     const asOf = dayParam(c.req.query('asOf'), 'asOf') ?? open.newest() ?? new Date().toISOString().slice(0, 10);
-    return c.json(stateAsOf(db, open.quote, asOf, paged(c)));
+    const page = paged(c, 20);
+    const state = stateAsOf(db, open.quote, asOf, { ...page, evidence: EVIDENCE });
+    return c.json(withNext(c, page, state, [state.offices, state.memberships, state.relations, state.commitments]));
   });
   app.route('/', viewRoutes(() => new ViewsData(open.store.db, open.store, open.quote)));
   // Files of the package, read once: they do not change while the server runs.

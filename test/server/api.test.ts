@@ -48,6 +48,19 @@ describe(`HTTP API (${dialect})`, () => {
     assert.equal(ports.closed.text, 'resigned as Federal Minister for Ports and Shipping');
   });
 
+  it('pages a profile with one limit for every list, and links the next page while a list filled this one', async () => {
+    const name = encodeURIComponent('Tariq Mehmood Qureshi');
+    const first = (await get(`/api/actors/${name}?limit=1`)).body as { next?: string; resolution: { article: string }[] };
+    assertMatches(first, 'Profile');
+    assert.equal(first.resolution.length, 1);
+    assert.equal(first.next, `/api/actors/${name}?limit=1&offset=1`);
+    const second = (await get(first.next!)).body as { resolution: { article: string }[] };
+    assert.notDeepEqual(second.resolution, first.resolution);
+    const all = (await get(`/api/actors/${name}`)).body as { next?: string; resolution: unknown[] };
+    assert.ok(all.resolution.length < 20);
+    assert.equal(all.next, undefined, 'every list fits the default page of 20');
+  });
+
   it('answers 404 with a message for an unknown actor', async () => {
     const { status, body } = await get('/api/actors/Nobody%20Known');
     assert.equal(status, 404);
@@ -171,9 +184,11 @@ describe(`HTTP API (${dialect})`, () => {
       assert.deepEqual(board.items.map((c) => c.id), listed.map((c) => c.id), status);
     }
     assert.equal((await get('/api/board')).status, 400);
-    const weekly = (await get('/api/events/weekly')).body as { rows: { week: string }[] };
+    const weekly = (await get('/api/events/weekly')).body as { weeks: string[]; types: string[]; counts: number[][] };
     assertMatches(weekly, 'WeeklyEvents');
-    assert.ok(weekly.rows.every((r) => new Date(`${r.week}T00:00:00Z`).getUTCDay() === 1), 'weeks start on Monday');
+    assert.ok(weekly.weeks.length > 0);
+    assert.ok(weekly.weeks.every((w) => new Date(`${w}T00:00:00Z`).getUTCDay() === 1), 'weeks start on Monday');
+    assert.ok(weekly.counts.length === weekly.types.length && weekly.counts.every((row) => row.length === weekly.weeks.length));
   });
 
   it('answers junk with 400, never 500: NUL, control characters, bad percent-encoding, over-long values', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { createApp } from '../../src/server/app.js';
 import { openForServing } from '../../src/server/read-only.js';
 import { openStore } from '../../src/store/index.js';
 import { miniArc } from '../record/mini-arc.js';
+import { TestDbs, dialects } from '../helpers/test-db.js';
 
 let dir: string;
 let current: string;
@@ -21,7 +23,7 @@ function build(path: string): void {
   const store = openStore(path);
   for (const doc of miniArc()) store.putDocument(doc);
   rebuildRecord(store);
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  if (store.db.dialect === 'sqlite') store.db.pragma('wal_checkpoint(TRUNCATE)');
   store.close();
 }
 
@@ -113,6 +115,70 @@ describe('the answer cache', () => {
     }
   });
 });
+
+describe('gzipped answers', () => {
+  it('gives a kept answer of 1 KiB or more gzipped to a client that accepts gzip, with its own ETag, and plain to one that does not', async () => {
+    const { open } = openForServing(current);
+    const app = createApp(open, { cache: true });
+    try {
+      const plain = await app.request('/api/actors?limit=50');
+      const body = Buffer.from(await plain.arrayBuffer());
+      assert.ok(body.length >= 1024);
+      assert.equal(plain.headers.get('content-encoding'), null);
+      assert.equal(plain.headers.get('vary'), 'Accept-Encoding');
+      for (const accept of ['gzip', 'br, gzip;q=0.5', 'gzip, deflate, br']) {
+        const zipped = await app.request('/api/actors?limit=50', { headers: { 'accept-encoding': accept } });
+        assert.equal(zipped.headers.get('content-encoding'), 'gzip', accept);
+        assert.deepEqual(gunzipSync(Buffer.from(await zipped.arrayBuffer())), body);
+        assert.notEqual(zipped.headers.get('etag'), plain.headers.get('etag'));
+        assert.equal((await app.request('/api/actors?limit=50', { headers: { 'accept-encoding': accept, 'if-none-match': zipped.headers.get('etag')! } })).status, 304);
+      }
+      for (const accept of ['identity', 'gzip;q=0', 'br']) {
+        assert.equal((await app.request('/api/actors?limit=50', { headers: { 'accept-encoding': accept } })).headers.get('content-encoding'), null, accept);
+      }
+      // A small answer is given plain whatever the client accepts.
+      const small = await app.request('/api/actors?limit=1', { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(small.headers.get('content-encoding'), null);
+    } finally {
+      open.close();
+    }
+  });
+});
+
+for (const dialect of dialects()) {
+  describe(`the answer cache on ${dialect}`, () => {
+    const dbs = new TestDbs(dialect, 'polity-cache');
+    it('keeps answers until another connection commits, in a transaction or outside one', async () => {
+      const at = dbs.at('cache.db');
+      build(at);
+      const { open } = openForServing(at);
+      const writer = openStore(at);
+      const app = createApp(open, { cache: true });
+      const status = async () => (await app.request('/api/actors?limit=2')).headers.get('x-cache');
+      try {
+        assert.equal(await status(), 'miss');
+        assert.equal(await status(), 'hit');
+        // Another connection's write, in a transaction and then outside one (committed at once): answers are dropped.
+        writer.db.transaction(() => writer.db.prepare("INSERT INTO record_meta (key, value) VALUES ('cache-test', '1')").run())();
+        assert.equal(await status(), 'miss');
+        assert.equal(await status(), 'hit');
+        writer.db.prepare("UPDATE record_meta SET value = '2' WHERE key = 'cache-test'").run();
+        assert.equal(await status(), 'miss');
+        assert.equal(await status(), 'hit');
+        // A transaction rolled back changes nothing the server sees: no need to drop answers, but dropping is allowed.
+        assert.throws(() => writer.db.transaction(() => {
+          writer.db.prepare("UPDATE record_meta SET value = '3' WHERE key = 'cache-test'").run();
+          throw new Error('abandoned');
+        })(), /abandoned/);
+        const after = await status();
+        assert.ok(after === 'hit' || after === 'miss');
+      } finally {
+        writer.close();
+        open.close();
+      }
+    });
+  });
+}
 
 describe('polity serve --processes', () => {
   it('serves from several processes on one port and stops them all on SIGTERM', { timeout: 120_000 }, async () => {

@@ -7,8 +7,9 @@ import type { ViewsData } from '../views-data.js';
 
 const STATUSES = new Set(['open', 'in_progress', 'kept', 'overdue', 'broken', 'disputed']);
 
-/** Most offices, memberships, relations, commitments and resolution entries on an actor's overview. */
+/** Most offices, memberships, relations and commitments on an actor's overview; most resolution entries (the page says "first N of M"). */
 const OVERVIEW_ITEMS = 200;
+const OVERVIEW_RESOLUTION = 50;
 /** Most edges in one graph, most slider stops. */
 const GRAPH_EDGES = 500;
 const GRAPH_DAYS = 1000;
@@ -46,7 +47,7 @@ export function viewRoutes(data: () => ViewsData): Hono {
   });
   app.get('/api/actors/:name/overview', (c) => {
     const views = data();
-    return c.json(views.actorOverview(actorOr404(views, c.req.param('name')), OVERVIEW_ITEMS));
+    return c.json(views.actorOverview(actorOr404(views, c.req.param('name')), OVERVIEW_ITEMS, OVERVIEW_RESOLUTION));
   });
   app.get('/api/actors/:name/quotes', (c) => {
     const views = data();

@@ -146,7 +146,10 @@ class PgStatement implements Statement {
 
   run(...args: unknown[]): RunResult {
     this.execute(args);
-    return { changes: Number(this.db.client().pq.cmdTuples()) || 0 };
+    const changes = Number(this.db.client().pq.cmdTuples()) || 0;
+    // A write outside a transaction has committed already: counted after it (see PgDb.changeCounter).
+    if (changes > 0 && this.db.inTransaction === false) this.db.noteChange();
+    return { changes };
   }
 }
 
@@ -166,6 +169,10 @@ export class PgDb implements Db {
   private conn: PgClient | undefined;
   private readonly statements = new Map<string, Prepared>();
   private depth = 0;
+  /** Set by readOnly(): this connection writes nothing, so counts nothing. */
+  private readOnlyConn = false;
+  /** Whether the schema has the change counter (migration 007); looked up until it has. */
+  private hasCounter = false;
 
   constructor(url: string) {
     const { conninfo, schema } = parsePgUrl(url);
@@ -229,6 +236,9 @@ export class PgDb implements Db {
       this.depth++;
       try {
         const result = fn(...args) as ReturnType<F>;
+        // The last statement before COMMIT, so the row lock it takes is held for no longer than the commit and
+        // never while waiting for another lock: concurrent writers queue on it briefly, and cannot deadlock on it.
+        if (outer) this.noteChange();
         this.depth--;
         this.exec(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
         return result;
@@ -249,9 +259,37 @@ export class PgDb implements Db {
     return schemaBound ? `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${which}` : `${LOCK_CLASS}, ${which}`;
   }
 
-  /** PostgreSQL has no per-connection commit counter as cheap as SQLite's data_version. */
-  changeCounter(): undefined {
-    return undefined;
+  /** True inside transaction(). */
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Whether the schema has polity_changes (migration 007); once it has, it keeps it. */
+  private counterExists(): boolean {
+    this.hasCounter ||= this.prepare("SELECT to_regclass('polity_changes') IS NOT NULL").pluck().get() === 1;
+    return this.hasCounter;
+  }
+
+  /**
+   * Adds one to the schema's change counter (polity_changes, one row), in the transaction that writes: the new
+   * value becomes visible to other connections in the same instant as what the transaction wrote (MVCC), never
+   * before it. Every transaction of a connection that may write counts, whether or not it wrote (an extra count
+   * only drops cached answers once more). Writes made without PgDb (psql) are not counted.
+   */
+  noteChange(): void {
+    if (this.readOnlyConn || !this.counterExists()) return;
+    this.exec('UPDATE polity_changes SET n = n + 1 WHERE id = 1');
+  }
+
+  /**
+   * PostgreSQL has no data_version: polity's own counter stands in, a row that every write transaction through
+   * PgDb adds one to (see noteChange). It is read before the answer it guards, so an answer is never kept under
+   * a count older than the data it was computed from: a commit between the two makes the next read differ. Undefined
+   * in a schema without it (not yet migrated).
+   */
+  changeCounter(): number | undefined {
+    if (!this.counterExists()) return undefined;
+    return this.prepare('SELECT n FROM polity_changes WHERE id = 1').pluck().get() as number;
   }
 
   lockRecord(): void {
@@ -276,6 +314,7 @@ export class PgDb implements Db {
 
   readOnly(): void {
     this.exec('SET default_transaction_read_only = on');
+    this.readOnlyConn = true;
   }
 
   close(): void {

@@ -62,9 +62,10 @@ export interface Db {
   /** Makes this connection refuse every write (the server). */
   readOnly(): void;
   /**
-   * A number that changes when another connection has committed since it was last read (SQLite's data_version),
-   * for caches that must drop their answers then; undefined where the dialect has no such cheap signal
-   * (PostgreSQL), and then nothing may be cached.
+   * A number that changes when another connection has committed since it was last read, for caches that must
+   * drop their answers then: SQLite's data_version; on PostgreSQL a counter row that every write transaction
+   * through PgDb adds one to as it commits (migration 007). Undefined where there is none (a PostgreSQL schema
+   * not yet migrated), and then nothing may be cached.
    */
   changeCounter(): number | undefined;
   /** A SQLite pragma (better-sqlite3's pragma()); PostgreSQL has none and throws. */
@@ -75,4 +76,19 @@ export interface Db {
 /** True when `location` names a PostgreSQL database (postgres:// or postgresql:// URL) rather than a SQLite file. */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
+}
+
+const PREPARED = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * The statement for `sql` on this connection, prepared once and reused (SQLite compiles a statement on every
+ * prepare, which costs more than many of the read queries themselves), with pluck off as from prepare. Only for
+ * statements run with get/all/run: a shared statement cannot be iterated while it is used again.
+ */
+export function preparedOnce(db: Db, sql: string): Statement {
+  let bySql = PREPARED.get(db);
+  if (!bySql) PREPARED.set(db, (bySql = new Map()));
+  let statement = bySql.get(sql);
+  if (!statement) bySql.set(sql, (statement = db.prepare(sql)));
+  return statement.pluck(false);
 }

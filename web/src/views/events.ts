@@ -34,14 +34,15 @@ export async function eventsView(root: HTMLElement, params: URLSearchParams): Pr
   });
   root.replaceChildren(el('div', { class: 'events-view' }, el('h1', {}, 'Events over time'), form, el('section', { class: 'card' }, host, note)));
   const data = await api<WeeklyEvents>('/api/events/weekly', { actor: actor.value, place: place.value, from: from.value, to: to.value });
-  if (data.rows.length === 0) {
+  if (data.weeks.length === 0) {
     host.replaceWith(el('p', { class: 'empty' }, 'No events match.'));
     return;
   }
-  const axis = weeks(data.rows[0]!.week, data.rows.at(-1)!.week);
-  const types = [...new Set(data.rows.map((r) => r.type))].sort();
-  const total = data.rows.reduce((n, r) => n + r.n, 0);
-  note.textContent = `${total} events that happened (asserted or reported; promises, denials and negations are left out), per week starting Monday.`;
+  const axis = weeks(data.weeks[0]!, data.weeks.at(-1)!);
+  const types = data.types;
+  const total = data.counts.reduce((n, row) => row.reduce((m, x) => m + x, n), 0);
+  note.textContent = `${total} events that happened (asserted or reported; promises, denials and negations are left out), per week starting Monday.${data.withoutWeek ? ` ${data.withoutWeek} more are dated only to a month or a year.` : ''}`;
+  const column = new Map(data.weeks.map((w, i) => [w, i]));
   const chart = chartIn(host);
   chart.setOption({
     color: types.map(ploverColour),
@@ -51,9 +52,9 @@ export async function eventsView(root: HTMLElement, params: URLSearchParams): Pr
     xAxis: { type: 'category', data: axis, axisLabel: { formatter: (w: string) => `wk ${w.slice(5)}` } },
     yAxis: { type: 'value', minInterval: 1 },
     dataZoom: axis.length > 26 ? [{ type: 'slider', bottom: 8 }, { type: 'inside' }] : [],
-    series: types.map((t) => ({
+    series: types.map((t, ti) => ({
       name: t, type: 'bar', stack: 'events', emphasis: { focus: 'series' }, barMaxWidth: 48,
-      data: axis.map((w) => data.rows.find((r) => r.week === w && r.type === t)?.n ?? 0),
+      data: axis.map((w) => { const i = column.get(w); return i === undefined ? 0 : data.counts[ti]![i]!; }),
     })),
   });
 }
