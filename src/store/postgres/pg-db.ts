@@ -249,6 +249,11 @@ export class PgDb implements Db {
     return schemaBound ? `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${which}` : `${LOCK_CLASS}, ${which}`;
   }
 
+  /** The process id of the server process serving this connection (pg_backend_pid). */
+  backendPid(): number {
+    return this.prepare('SELECT pg_backend_pid()').pluck().get() as number;
+  }
+
   /** PostgreSQL has no per-connection commit counter as cheap as SQLite's data_version. */
   changeCounter(): undefined {
     return undefined;
