@@ -9,9 +9,10 @@ import {
   actorNamed, actorProfile, applyCpu, applyStats, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
 } from '../../src/record/index.js';
 import { createApp } from '../../src/server/app.js';
-import { openStore } from '../../src/store/index.js';
+import { isPostgresUrl, openStore, redactUrl } from '../../src/store/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { SHARED_DATA } from './lib/corpus.js';
+import { benchStorePath, checkpoint, databaseBytes, dropBenchStore } from './lib/bench-db.js';
 import { addDays, random } from './lib/derived.js';
 import type { BenchSection } from './lib/section.js';
 
@@ -140,9 +141,9 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
     recordMs.push((recordCpu - rec0) / 1000 / n);
     say(`record-scale: decile ${perArticleMs.length}, articles ${k + 1}–${k + n}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article (record ${recordMs.at(-1)!.toFixed(1)} ms), ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors`);
   }
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint(store);
+  const bytes = databaseBytes(store);
   store.close();
-  const bytes = statSync(path).size;
   say(`record-scale: ${total} articles (${bases.length} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU by decile ${recordMs.map((x) => x.toFixed(1)).join(' ')} ms, first→last ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}; peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
 }
 
@@ -166,18 +167,23 @@ export const section: BenchSection = {
     }
     const g = [...givens];
     const s = [...surnames];
-    // POLITY_BENCH_RECORD_DB=FILE keeps the database there (for inspection) instead of a temporary file; with
+    // POLITY_BENCH_RECORD_DB=FILE (or a postgres:// URL with ?schema=NAME) keeps the database there (for inspection) instead of a temporary file; with
     // POLITY_BENCH_RECORD_REUSE=1 the ingest is skipped and only the queries run on that database.
     const keep = process.env.POLITY_BENCH_RECORD_DB;
     const reuse = keep !== undefined && process.env.POLITY_BENCH_RECORD_REUSE === '1';
-    if (keep && !reuse) rmSync(keep, { force: true });
+    if (keep && !reuse) dropBenchStore(openStore(keep));
     const dir = keep ? undefined : mkdtempSync(join(tmpdir(), 'polity-bench-scale-'));
-    const path = keep ?? join(dir!, 'scale.db');
+    // A temporary SQLite file, or with POLITY_BENCH_DB=postgres://… a schema of its own there (lib/bench-db.ts).
+    const path = keep ?? benchStorePath(dir!, 'scale');
     // Each line is also written to stderr at once: a long run can be followed, and stopped with its curve so far.
     const say = (line: string): void => { lines.push(line); process.stderr.write(`${line}\n`); };
     try {
       if (!reuse) ingest(total, bases, g, s, path, say);
-      else say(`record-scale: queries only, on ${path} (${(statSync(path).size / 2 ** 20).toFixed(0)} MiB)`);
+      else {
+        const kept = openStore(path, { migrate: false });
+        say(`record-scale: queries only, on ${redactUrl(path)} (${(databaseBytes(kept) / 2 ** 20).toFixed(0)} MiB)`);
+        kept.close();
+      }
       // Query latencies on the final database, direct and over the HTTP app.
       const open = openRecord(path, { catchUp: false });
       const quote = evidenceQuoter(open.db);
@@ -210,6 +216,7 @@ export const section: BenchSection = {
       say(`record-scale: HTTP p99 over ${runs} requests (ms CPU, in-process): ${Object.entries(http).map(([k, v]) => `${k} ${p99(v).toFixed(1)}`).join(', ')}`);
       open.close();
     } finally {
+      if (!keep && isPostgresUrl(path)) dropBenchStore(openStore(path));
       if (dir) rmSync(dir, { recursive: true, force: true });
     }
     return lines;

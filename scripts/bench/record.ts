@@ -7,6 +7,7 @@ import { ingestSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { buildRecord, rebuildRecord, scoreResolution, type GoldClusters } from '../../src/record/index.js';
 import { openStore } from '../../src/store/index.js';
+import { benchDialect, benchStorePath, dropBenchStore } from './lib/bench-db.js';
 import type { BenchSection } from './lib/section.js';
 
 /** A copy of an analysed article under a new text (so a new id), for measuring the record at scale. */
@@ -51,13 +52,13 @@ export const section: BenchSection = {
     }
     const dir = mkdtempSync(join(tmpdir(), 'polity-bench-record-'));
     try {
-      const store = openStore(join(dir, 'bench.db'));
+      const store = openStore(benchStorePath(dir, 'record'));
       for (let i = 0; i < 200; i++) store.putDocument(copyOf(docs[i % docs.length]!, i));
       t0 = performance.now();
       rebuildRecord(store);
       const ms = performance.now() - t0;
-      lines.push(`record: rebuild in SQLite with 200 stored articles (read, resolve, write, index): ${ms.toFixed(0)} ms — the cost of updateRecord after one more article at that size`);
-      store.close();
+      lines.push(`record: rebuild in ${benchDialect()} with 200 stored articles (read, resolve, write, index): ${ms.toFixed(0)} ms — the cost of updateRecord after one more article at that size`);
+      dropBenchStore(store);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

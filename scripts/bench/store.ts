@@ -1,13 +1,17 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/analyze.js';
 import { createDocument } from '../../src/document/document.js';
 import { openStore } from '../../src/store/index.js';
+import { benchDialect, benchStorePath, checkpoint, databaseBytes, dropBenchStore } from './lib/bench-db.js';
 import type { BenchSection } from './lib/section.js';
 import { newswireTexts } from './lib/corpus.js';
 
-/** Articles analysed once (not timed) and then stored, re-stored (unchanged) and read back. */
+/**
+ * Articles analysed once (not timed) and then stored, re-stored (unchanged) and read back; in a SQLite file, or
+ * with POLITY_BENCH_DB=postgres://… in a schema of that PostgreSQL database (see lib/bench-db.ts).
+ */
 const ARTICLES = 200;
 
 export const section: BenchSection = {
@@ -21,8 +25,7 @@ export const section: BenchSection = {
     }
     const dir = mkdtempSync(join(tmpdir(), 'polity-bench-store-'));
     try {
-      const path = join(dir, 'bench.db');
-      const store = openStore(path);
+      const store = openStore(benchStorePath(dir, 'store'));
       let t0 = performance.now();
       let added = 0;
       for (const doc of docs) if (store.putDocument(doc) === 'added') added++;
@@ -33,12 +36,12 @@ export const section: BenchSection = {
       t0 = performance.now();
       for (const doc of docs) store.getDocument(doc.meta.id.slice(0, 8));
       const getS = (performance.now() - t0) / 1000;
-      store.db.pragma('wal_checkpoint(TRUNCATE)');
-      store.close();
-      const bytes = statSync(path).size;
+      checkpoint(store);
+      const bytes = databaseBytes(store);
+      dropBenchStore(store);
       const chars = docs.reduce((n, d) => n + d.text.length, 0);
       return [
-        `store: ${added} articles (${(chars / 1000).toFixed(0)}k chars, default pipeline layers) put in ${putS.toFixed(2)} s = ${Math.round(added / putS)} articles/s, one transaction each`,
+        `store: ${benchDialect()}: ${added} articles (${(chars / 1000).toFixed(0)}k chars, default pipeline layers) put in ${putS.toFixed(2)} s = ${Math.round(added / putS)} articles/s, one transaction each`,
         `store: the same again (unchanged) in ${againS.toFixed(3)} s = ${Math.round(docs.length / againS)} articles/s`,
         `store: getDocument by 8-digit id prefix in ${getS.toFixed(2)} s = ${Math.round(docs.length / getS)} articles/s`,
         `store: database ${(bytes / 2 ** 20).toFixed(1)} MiB = ${(bytes / docs.length / 1024).toFixed(0)} KiB per article (${(bytes / chars).toFixed(1)} bytes per text char)`,

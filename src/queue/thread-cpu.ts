@@ -18,3 +18,18 @@ export function threadCpuMs(): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * CPU milliseconds process `pid` has used so far, or undefined where it cannot be read (not Linux, or not a
+ * process of this machine): for a PostgreSQL server process serving this process's connection, so a benchmark
+ * can count the database's share of the work (libpq's calls wait off-CPU while the server runs the statement).
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
+}

@@ -12,6 +12,7 @@ import { documentFromText } from '../../../src/ingest/index.js';
 import { attachRecord } from '../../../src/record/index.js';
 import { openStore } from '../../../src/store/index.js';
 import { addDays } from '../../../src/record/evidence.js';
+import { checkpoint } from './bench-db.js';
 import { SHARED_DATA } from './corpus.js';
 
 /** PolNeAR train texts (their file names carry the publication date), the first `count`, analysed. */
@@ -96,7 +97,7 @@ export async function derivedDatabase(path: string, total: number, opts: { baseC
       opts.log?.(`built ${k + 1}/${total} articles, ${((used.user + used.system) / 1000 / (k + 1)).toFixed(1)} CPU ms per article`);
     }
   }
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint(store);
   store.close();
   renameSync(partial, path);
   writeFileSync(`${path}.built`, `${new Date().toISOString()} ${total} articles from ${bases.length} bases\n`);

@@ -3,8 +3,9 @@ import { Option, type Command } from 'commander';
 import { oneLine } from '../../document/printable.js';
 import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
 import { ArticleQueue, runWorker, timeArticleHook } from '../../queue/index.js';
+import { processCpuMs } from '../../queue/thread-cpu.js';
 import { attachRecord, ensureRecord } from '../../record/index.js';
-import { openStore, resolveDbPath } from '../../store/index.js';
+import { PgDb, openStore, resolveDbPath } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, positiveInteger, positiveSeconds, queueOption, resolveQueueUrl } from '../options.js';
 
@@ -43,6 +44,11 @@ export function register(program: Command): void {
       const store = openStore(resolveDbPath(opts.db));
       const record = timeArticleHook(store);
       attachRecord(store);
+      // On PostgreSQL the statements run in the server process of the store's connection: its CPU is the
+      // database's share of storing (readable when the server runs on this machine).
+      const backend = store.db instanceof PgDb ? store.db.backendPid() : undefined;
+      const serverCpu = (): number | undefined => (backend === undefined ? undefined : processCpuMs(backend));
+      const serverCpu0 = serverCpu();
       const pool = new AnalysisPool({ workers: opts.workers, articleTimeoutS: opts.articleTimeout });
       let failedJobs = 0;
       const cpu0 = process.cpuUsage();
@@ -72,9 +78,11 @@ export function register(program: Command): void {
         if (opts.json) {
           const cpu = process.cpuUsage(cpu0);
           const ms = (n: number) => Math.round(n);
+          const server = serverCpu();
           const json = {
             ...totals, analysisMs: ms(totals.analysisMs), storeMs: ms(totals.storeMs), workCpuMs: ms(totals.workCpuMs), recordMs: ms(record.ms),
-            ...(record.cpuMs !== undefined && { recordCpuMs: record.cpuMs }), seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
+            ...(record.cpuMs !== undefined && { recordCpuMs: record.cpuMs }),
+            ...(server !== undefined && serverCpu0 !== undefined && { storeServerCpuMs: server - serverCpu0 }), seconds: Number(seconds.toFixed(3)), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(3)),
           };
           process.stdout.write(`${JSON.stringify(json)}\n`);
         } else {

@@ -90,6 +90,9 @@ export class PgError extends Error {
   }
 }
 
+/** Rows a cursor fetches at a time in Statement.iterate (a round trip each). */
+export const CURSOR_FETCH_ROWS = 100;
+
 /** One statement prepared on the server, shared by every prepare() of the same SQL text. */
 interface Prepared {
   name: string;
@@ -140,8 +143,36 @@ class PgStatement implements Statement {
     return this.plucking ? rows.map((r) => this.shape(r)) : rows;
   }
 
-  iterate(...args: unknown[]): IterableIterator<unknown> {
-    return this.all(...args)[Symbol.iterator]();
+  /**
+   * Streams the rows through a server-side cursor, CURSOR_FETCH_ROWS at a time, so a large result (every
+   * article's document JSON) never sits in this process whole. WITH HOLD lets the cursor outlive a commit: other
+   * statements and transactions may run on the connection between rows, as with SQLite (outside a transaction
+   * PostgreSQL keeps the result on the server for the cursor). Breaking out of the loop closes the cursor.
+   */
+  *iterate(...args: unknown[]): IterableIterator<unknown> {
+    const db = this.db;
+    const name = db.cursorName();
+    const text = this.p.text;
+    const values = this.values(args);
+    db.call(() => db.client().querySync(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${text}`, values), text);
+    try {
+      for (;;) {
+        const rows = db.call(() => db.client().querySync(`FETCH ${CURSOR_FETCH_ROWS} FROM ${name}`), text) as Record<string, unknown>[];
+        for (const row of rows) yield this.shape(row);
+        if (rows.length < CURSOR_FETCH_ROWS) return;
+      }
+    } finally {
+      // Only a cursor still there is closed: one declared in a transaction that rolled back is gone, and a failing
+      // CLOSE would abort the caller's transaction. In an aborted transaction nothing can run (the rollback follows).
+      if (db.open) {
+        try {
+          const client = db.client();
+          if (client.querySync('SELECT 1 FROM pg_cursors WHERE name = $1', [name]).length > 0) client.querySync(`CLOSE ${name}`);
+        } catch {
+          // The caller's error (the transaction's) is the one to see.
+        }
+      }
+    }
   }
 
   run(...args: unknown[]): RunResult {
@@ -173,6 +204,7 @@ export class PgDb implements Db {
   private readOnlyConn = false;
   /** Whether the schema has the change counter (migration 007); looked up until it has. */
   private hasCounter = false;
+  private cursors = 0;
 
   constructor(url: string) {
     const { conninfo, schema } = parsePgUrl(url);
@@ -211,6 +243,11 @@ export class PgDb implements Db {
       const message = err instanceof Error ? err.message.trim() : String(err);
       throw new PgError(`${message} (in: ${text.replace(/\s+/g, ' ').slice(0, 200)})`, fields?.sqlState);
     }
+  }
+
+  /** @internal A new cursor name for this connection (Statement.iterate). */
+  cursorName(): string {
+    return `polity_cursor_${++this.cursors}`;
   }
 
   prepare(sql: string): Statement {
@@ -257,6 +294,11 @@ export class PgDb implements Db {
    */
   private lockKey(which: number, schemaBound = true): string {
     return schemaBound ? `${LOCK_CLASS}, hashtext(current_schema())::int4 # ${which}` : `${LOCK_CLASS}, ${which}`;
+  }
+
+  /** The process id of the server process serving this connection (pg_backend_pid). */
+  backendPid(): number {
+    return this.prepare('SELECT pg_backend_pid()').pluck().get() as number;
   }
 
   /** True inside transaction(). */

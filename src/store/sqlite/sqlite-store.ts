@@ -40,6 +40,47 @@ export interface ArticleHook {
   replacing?(articleId: string, db: Db): void;
 }
 
+/** A table of one document layer (keyed on the article, deleted with it): its columns after article_id and its rows. */
+interface LayerTable {
+  name: string;
+  /** Column names after article_id, and which of them are integers (the rest are text). */
+  columns: readonly string[];
+  ints: ReadonlySet<string>;
+  rows(doc: Document): (string | number | null)[][];
+}
+
+const layer = (name: string, columns: string, ints: string, rows: LayerTable['rows']): LayerTable => ({
+  name, columns: columns.split(' '), ints: new Set(ints.split(' ')), rows,
+});
+
+/** The layer tables an article's analysis fills, one row per layer item. */
+const LAYER_TABLES: readonly LayerTable[] = [
+  layer('actors', 'id type name aliases', '', (d) => d.actors.map((x) => [x.id, x.type, x.name, JSON.stringify(x.aliases)])),
+  layer('mentions', 'id type actor_id start end source', 'start end', (d) => d.mentions.map((x) => [x.id, x.type, x.actor ?? null, x.span.start, x.span.end, x.source])),
+  layer('roles', 'id person_id title org_id start end', 'start end', (d) => d.roles.map((x) => [x.id, x.person, x.title, x.org ?? null, x.evidence.start, x.evidence.end])),
+  layer('memberships', 'id person_id org_id inferred start end', 'inferred start end',
+    (d) => d.memberships.map((x) => [x.id, x.person, x.org, x.inferred ? 1 : 0, x.evidence.start, x.evidence.end])),
+  layer('statements', 'id kind speaker_id cue_lemma content_start content_end start end', 'content_start content_end start end',
+    (d) => d.statements.map((x) => [x.id, x.kind, x.speaker ?? null, x.cueLemma ?? null, x.content.start, x.content.end, x.evidence.start, x.evidence.end])),
+  layer('events', 'id type mode cameo modality actor_ids recipient_ids date trigger_start trigger_end start end', 'trigger_start trigger_end start end',
+    (d) => d.events.map((x) => [x.id, x.type, x.mode ?? null, x.cameo ?? null, x.modality, JSON.stringify(x.actor), JSON.stringify(x.recipient),
+      x.date?.value ?? null, x.trigger.start, x.trigger.end, x.evidence.start, x.evidence.end])),
+  layer('commitments', 'id kind by_id to_id status due what_start what_end start end', 'what_start what_end start end',
+    (d) => d.commitments.map((x) => [x.id, x.kind, x.by, x.to ?? null, x.status, x.due?.value ?? null, x.what.start, x.what.end, x.evidence.start, x.evidence.end])),
+];
+
+/**
+ * The insert of a layer table's rows: one row from positional parameters (SQLite), or every row of the article
+ * from one JSON array of row arrays (PostgreSQL: `INSERT … SELECT … FROM jsonb_array_elements`).
+ */
+function layerInsert(t: LayerTable, dialect: Db['dialect']): string {
+  const quoted = t.columns.map((c) => (c === 'end' ? '"end"' : c));
+  const head = `INSERT INTO ${t.name} (article_id, ${quoted.join(', ')})`;
+  if (dialect === 'sqlite') return `${head} VALUES (?, ${t.columns.map(() => '?').join(', ')})`;
+  const values = t.columns.map((c, i) => (t.ints.has(c) ? `(e ->> ${i})::int` : `e ->> ${i}`));
+  return `${head} SELECT ?, ${values.join(', ')} FROM jsonb_array_elements(?::jsonb) AS e`;
+}
+
 /**
  * A Store in one SQL database: a SQLite file (better-sqlite3) or a PostgreSQL database (pg-native), both
  * synchronous, so one article is one plain transaction in either and every caller has one code path (see
@@ -101,21 +142,12 @@ export class SqlStore implements Store {
       // Idempotent on the content hash (and id): a second writer of the same article at once stores nothing.
       article: db.prepare(`INSERT INTO articles (id, content_hash, url, title, origin, published, dateline_place, text, document_json, ingested_at)
         VALUES (@id, @contentHash, @url, @title, @origin, @published, @datelinePlace, @text, @json, @ingestedAt) ON CONFLICT DO NOTHING`),
-      actor: db.prepare('INSERT INTO actors (article_id, id, type, name, aliases) VALUES (?, ?, ?, ?, ?)'),
-      mention: db.prepare('INSERT INTO mentions (article_id, id, type, actor_id, start, "end", source) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      role: db.prepare('INSERT INTO roles (article_id, id, person_id, title, org_id, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      membership: db.prepare('INSERT INTO memberships (article_id, id, person_id, org_id, inferred, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      statement: db.prepare(`INSERT INTO statements (article_id, id, kind, speaker_id, cue_lemma, content_start, content_end, start, "end")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      event: db.prepare(`INSERT INTO events (article_id, id, type, mode, cameo, modality, actor_ids, recipient_ids, date, trigger_start, trigger_end, start, "end")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      layers: LAYER_TABLES.map((t) => ({ table: t, insert: db.prepare(layerInsert(t, db.dialect)) })),
       // The article text is kept twice (the text column, for search and listing, and inside document_json, the
       // source of truth); this reads both back as the database stored them, so they can never disagree.
       textMatchesJson: db.prepare(db.dialect === 'postgres'
         ? "SELECT (text = (document_json::jsonb ->> 'text'))::int FROM articles WHERE id = ?"
         : "SELECT text = json_extract(document_json, '$.text') FROM articles WHERE id = ?").pluck(),
-      commitment: db.prepare(`INSERT INTO commitments (article_id, id, kind, by_id, to_id, status, due, what_start, what_end, start, "end")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
     // One transaction per article: either the article row and all its layer rows are stored, or none are.
     this.writeArticle = db.transaction((doc: Document, replace: boolean): PutStatus => {
@@ -209,19 +241,13 @@ export class SqlStore implements Store {
     });
     if (inserted.changes === 0) return false;
     if (s.textMatchesJson.get(a) !== 1) throw new StoreError(`article ${a}: the stored text differs from the text in its document JSON`);
-    for (const x of doc.actors) s.actor.run(a, x.id, x.type, x.name, JSON.stringify(x.aliases));
-    for (const x of doc.mentions) s.mention.run(a, x.id, x.type, x.actor ?? null, x.span.start, x.span.end, x.source);
-    for (const x of doc.roles) s.role.run(a, x.id, x.person, x.title, x.org ?? null, x.evidence.start, x.evidence.end);
-    for (const x of doc.memberships) s.membership.run(a, x.id, x.person, x.org, x.inferred ? 1 : 0, x.evidence.start, x.evidence.end);
-    for (const x of doc.statements) {
-      s.statement.run(a, x.id, x.kind, x.speaker ?? null, x.cueLemma ?? null, x.content.start, x.content.end, x.evidence.start, x.evidence.end);
-    }
-    for (const x of doc.events) {
-      s.event.run(a, x.id, x.type, x.mode ?? null, x.cameo ?? null, x.modality, JSON.stringify(x.actor), JSON.stringify(x.recipient),
-        x.date?.value ?? null, x.trigger.start, x.trigger.end, x.evidence.start, x.evidence.end);
-    }
-    for (const x of doc.commitments) {
-      s.commitment.run(a, x.id, x.kind, x.by, x.to ?? null, x.status, x.due?.value ?? null, x.what.start, x.what.end, x.evidence.start, x.evidence.end);
+    // SQLite: a prepared insert per row (in-process, microseconds each). PostgreSQL: one statement per table with
+    // the rows as one JSON parameter, so an article's ~100 layer rows cost a few round trips instead of one each.
+    for (const { table, insert } of s.layers) {
+      const rows = table.rows(doc);
+      if (rows.length === 0) continue;
+      if (this.db.dialect === 'postgres') insert.run(a, JSON.stringify(rows));
+      else for (const row of rows) insert.run(a, ...row);
     }
     return true;
   }
