@@ -9,7 +9,7 @@ import {
   actorNamed, actorProfile, applyCpu, applyStats, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
 } from '../../src/record/index.js';
 import { createApp } from '../../src/server/app.js';
-import { isPostgresUrl, openStore, redactUrl } from '../../src/store/index.js';
+import { databaseExists, isPostgresUrl, openStore, redactUrl } from '../../src/store/index.js';
 import { packagePath } from '../../src/package-path.js';
 import { SHARED_DATA } from './lib/corpus.js';
 import { benchStorePath, checkpoint, databaseBytes, dropBenchStore } from './lib/bench-db.js';
@@ -101,8 +101,11 @@ function variant(base: Document, k: number, perDay: number, givens: string[], su
  * Ingests `total` variants through the store with the record attached, in tenths (deciles of corpus size), each
  * split in steps of at most 1,000 articles for the progress lines. Record CPU is the store hook's share.
  */
-function ingest(total: number, bases: Document[], g: string[], s: string[], path: string, say: (line: string) => void): void {
+function ingest(total: number, bases: Document[], g: string[], s: string[], path: string, say: (line: string) => void, resume: boolean): void {
   const store = openStore(path);
+  // Resuming a stopped run on its kept database: the articles stored are variants 0 … start-1 (each committed
+  // with its record rows), and the random stream is advanced past them (the draws variant() made for each).
+  const start = resume ? store.db.prepare('SELECT count(*) FROM articles').pluck().get() as number : 0;
   // The record's share of each article's transaction (the store hook), timed apart from storing the article.
   let recordCpu = 0;
   const setHook = store.setArticleHook.bind(store);
@@ -113,16 +116,21 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
   attachRecord(store);
   applyCpu.enabled = true;
   const rnd = random(7);
+  for (let k = 0; k < start; k++) for (const a of bases[k % bases.length]!.actors) if (a.type === 'PERSON' && rnd() >= 0.4) rnd();
+  if (start > 0) say(`record-scale: resuming at article ${start + 1} of ${total} on ${path}`);
   const tenth = Math.max(1, Math.floor(total / 10));
   const perArticleMs: number[] = [];
   const recordMs: number[] = [];
+  const rssByTenth: number[] = [];
   let peakRss = 0;
   const cpu0 = process.cpuUsage();
-  for (let k = 0; k < total; k += tenth) {
+  for (let k = Math.floor(start / tenth) * tenth; k < total; k += tenth) {
+    const skip = Math.max(0, start - k);
     const n = Math.min(tenth, total - k);
     const cpu = process.cpuUsage();
     const rec0 = recordCpu;
-    for (let done = 0; done < n;) {
+    let tenthRss = 0;
+    for (let done = skip; done < n;) {
       const m = Math.min(1000, n - done);
       const stepCpu = process.cpuUsage();
       const stepRec = recordCpu;
@@ -132,19 +140,21 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
       done += m;
       const used = process.cpuUsage(stepCpu);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      tenthRss = Math.max(tenthRss, process.memoryUsage().rss);
       const per = (f: keyof typeof applyStats): string => ((applyStats[f] - stats0[f]) / m).toFixed(1);
       const all = process.cpuUsage(cpu0);
       say(`record-scale: step to ${k + done}: ${((used.user + used.system) / 1000 / m).toFixed(1)} ms CPU per article (record ${((recordCpu - stepRec) / 1000 / m).toFixed(1)} ms); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; per article ${per('candidatesRead')} candidates, ${per('keysRecomputed')} state keys, ${per('observationsRead')} observations, ${per('commitmentsRead')} commitments read; record steps (ms) ${(['link', 'states', 'events', 'commitments', 'rest'] as const).map((f) => `${f} ${((applyCpu[f] - cpuSteps0[f]) / 1000 / m).toFixed(1)}`).join(', ')}; ${((all.user + all.system) / 1e6).toFixed(0)} s CPU so far`);
     }
     const used = process.cpuUsage(cpu);
-    perArticleMs.push((used.user + used.system) / 1000 / n);
-    recordMs.push((recordCpu - rec0) / 1000 / n);
-    say(`record-scale: decile ${perArticleMs.length}, articles ${k + 1}–${k + n}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article (record ${recordMs.at(-1)!.toFixed(1)} ms), ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors`);
+    perArticleMs.push((used.user + used.system) / 1000 / (n - skip));
+    recordMs.push((recordCpu - rec0) / 1000 / (n - skip));
+    rssByTenth.push(tenthRss);
+    say(`record-scale: decile ${Math.floor(k / tenth) + 1}, articles ${k + skip + 1}–${k + n}${skip ? ' (resumed)' : ''}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article (record ${recordMs.at(-1)!.toFixed(1)} ms), peak rss ${(tenthRss / 2 ** 20).toFixed(0)} MiB, ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors`);
   }
   checkpoint(store);
   const bytes = databaseBytes(store);
   store.close();
-  say(`record-scale: ${total} articles (${bases.length} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU by decile ${recordMs.map((x) => x.toFixed(1)).join(' ')} ms, first→last ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}; peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
+  say(`record-scale: ${total} articles (${bases.length} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU by decile ${recordMs.map((x) => x.toFixed(1)).join(' ')} ms, first→last ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}${start > 0 ? ` (resumed at article ${start + 1}: deciles from there only)` : ''}; peak RSS by decile ${rssByTenth.map((x) => (x / 2 ** 20).toFixed(0)).join(' ')} MiB; peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
 }
 
 function p99(samples: number[]): number {
@@ -171,14 +181,16 @@ export const section: BenchSection = {
     // POLITY_BENCH_RECORD_REUSE=1 the ingest is skipped and only the queries run on that database.
     const keep = process.env.POLITY_BENCH_RECORD_DB;
     const reuse = keep !== undefined && process.env.POLITY_BENCH_RECORD_REUSE === '1';
-    if (keep && !reuse) dropBenchStore(openStore(keep));
+    // POLITY_BENCH_RECORD_RESUME=1 with a kept database continues a stopped ingest where it ended.
+    const resume = keep !== undefined && !reuse && process.env.POLITY_BENCH_RECORD_RESUME === '1' && databaseExists(keep);
+    if (keep && !reuse && !resume) dropBenchStore(openStore(keep));
     const dir = keep ? undefined : mkdtempSync(join(tmpdir(), 'polity-bench-scale-'));
     // A temporary SQLite file, or with POLITY_BENCH_DB=postgres://… a schema of its own there (lib/bench-db.ts).
     const path = keep ?? benchStorePath(dir!, 'scale');
     // Each line is also written to stderr at once: a long run can be followed, and stopped with its curve so far.
     const say = (line: string): void => { lines.push(line); process.stderr.write(`${line}\n`); };
     try {
-      if (!reuse) ingest(total, bases, g, s, path, say);
+      if (!reuse) ingest(total, bases, g, s, path, say, resume);
       else {
         const kept = openStore(path, { migrate: false });
         say(`record-scale: queries only, on ${redactUrl(path)} (${(databaseBytes(kept) / 2 ** 20).toFixed(0)} MiB)`);

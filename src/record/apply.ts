@@ -69,9 +69,11 @@ export class RecordWriter {
       relation: db.prepare('INSERT INTO record_relations (id, kind, a_id, b_id, from_date, to_date, json, state_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       // Driven by the participants' (actor, date) index: bounded by their events in a few weeks, whatever the corpus size.
       // CROSS JOIN keeps that order in SQLite: otherwise the planner may scan every event of the type (record_events_type).
-      eventCandidates: db.prepare(`SELECT e.id, e.json, e.win_from, e.win_to FROM (SELECT DISTINCT event_id FROM record_event_actors
+      // The actor and recipient columns, not the json (an event's reports, which grow): parsed for the one that merges.
+      eventCandidates: db.prepare(`SELECT e.id, e.actor_ids, e.recipient_ids, e.win_from, e.win_to FROM (SELECT DISTINCT event_id FROM record_event_actors
           WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('@actors')}) AND date BETWEEN @near AND @to) ea CROSS JOIN record_events e
         WHERE e.id = ea.event_id AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
+      eventJson: db.prepare('SELECT json FROM record_events WHERE id = ?').pluck(),
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       updateEvent: db.prepare('UPDATE record_events SET actor_ids = ?, recipient_ids = ?, sources = ?, json = ?, win_from = ?, win_to = ? WHERE id = ?'),
       eventActor: db.prepare('INSERT INTO record_event_actors (event_id, actor_id, role, date) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
@@ -253,6 +255,15 @@ export class RecordWriter {
    * Future, hypothetical and negated events are not acts that happened and are never merged.
    */
   private events(doc: Document, lookup: ActorLookup): void {
+    // Events this article created or reported already: the only ones whose sources name it (each article is
+    // applied once, and an event it has reported is never merged into again), so none of them is merged into.
+    const reportedHere = new Set<string>();
+    const parsed = new Map<string, RecordEvent & { point?: string }>();
+    const eventOf = (id: string): RecordEvent & { point?: string } => {
+      let ev = parsed.get(id);
+      if (!ev) { ev = JSON.parse(this.s.eventJson.get(id) as string) as RecordEvent & { point?: string }; parsed.set(id, ev); }
+      return ev;
+    };
     for (const e of doc.events) {
       const actors = [...new Set(e.actor.map((a) => lookup(doc, a)).filter((a): a is string => a !== undefined))];
       const recipients = [...new Set(e.recipient.map((a) => lookup(doc, a)).filter((a): a is string => a !== undefined))];
@@ -266,13 +277,18 @@ export class RecordWriter {
       const pointDay = exact !== undefined && exact === to ? exact : undefined;
       if (happened && from !== undefined && to !== undefined) {
         const participants = [...actors, ...recipients];
-        const rows = this.s.eventCandidates.all({ type: e.type, to, from, near: addDays(from, -EVENT_REACH_DAYS), actors: JSON.stringify(participants) }) as { id: string; json: string; win_from: string; win_to: string }[];
-        const same = rows.map((r) => ({ r, ev: JSON.parse(r.json) as RecordEvent & { point?: string } })).find(({ r, ev }) =>
-          !ev.sources.some((s) => s.article === doc.meta.id) &&
-          ((pointDay !== undefined && ev.point === pointDay && r.win_from === r.win_to && overlaps([...ev.actors, ...ev.recipients], participants)) ||
-            (overlaps(ev.actors, actors) && (ev.recipients.length === 0 || recipients.length === 0 || overlaps(ev.recipients, recipients)))));
+        const rows = this.s.eventCandidates.all({ type: e.type, to, from, near: addDays(from, -EVENT_REACH_DAYS), actors: JSON.stringify(participants) }) as { id: string; actor_ids: string; recipient_ids: string; win_from: string; win_to: string }[];
+        const found = rows.find((r) => {
+          if (reportedHere.has(r.id)) return false;
+          const evActors = JSON.parse(r.actor_ids) as string[];
+          const evRecipients = JSON.parse(r.recipient_ids) as string[];
+          return (pointDay !== undefined && r.win_from === r.win_to && overlaps([...evActors, ...evRecipients], participants) && eventOf(r.id).point === pointDay) ||
+            (overlaps(evActors, actors) && (evRecipients.length === 0 || recipients.length === 0 || overlaps(evRecipients, recipients)));
+        });
+        const same = found && { r: found, ev: eventOf(found.id) };
         if (same) {
           const ev = same.ev;
+          reportedHere.add(ev.id);
           addSource(ev, source);
           for (const a of actors) if (!ev.actors.includes(a)) ev.actors.push(a);
           for (const a of recipients) if (!ev.recipients.includes(a)) ev.recipients.push(a);
@@ -290,6 +306,7 @@ export class RecordWriter {
         id, type: e.type, ...(e.mode !== undefined && { mode: e.mode }), ...(date !== undefined && { date }), actors, recipients, modality: e.modality,
         sources: [source], ...(pointDay && { point: pointDay }),
       };
+      reportedHere.add(id);
       this.s.insertEvent.run(id, e.type, date ?? null, JSON.stringify(actors), JSON.stringify(recipients), 1, JSON.stringify(ev), from ?? null, to ?? null, happened && from !== undefined ? 1 : 0);
       for (const a of actors) this.s.eventActor.run(id, a, 'actor', date ?? null);
       for (const a of recipients) this.s.eventActor.run(id, a, 'recipient', date ?? null);

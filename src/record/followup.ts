@@ -94,22 +94,38 @@ interface SentenceView {
   otherStems: Set<string>;
   /** The sentence as cues are matched against it (cueText), made on first use. */
   cues?: string;
+  /** The first not-yet, under-way and reversal cue the sentence contains (null: none), found on first use. */
+  cueHits?: { notYet: string | null; underWay: string | null; reversal: string | null };
+}
+
+/** Per article: each stem → the sentences (ascending indices) that have it as a verb, or as another word. */
+interface StemIndex {
+  verbs: Map<string, number[]>;
+  others: Map<string, number[]>;
+}
+
+const stemIndexes = new WeakMap<Document, StemIndex>();
+
+function stemIndexOf(doc: Document): StemIndex {
+  let index = stemIndexes.get(doc);
+  if (!index) {
+    index = { verbs: new Map(), others: new Map() };
+    const add = (m: Map<string, number[]>, stem: string, i: number): void => { const l = m.get(stem); if (l) l.push(i); else m.set(stem, [i]); };
+    for (const v of sentencesOf(doc)) { for (const x of v.verbStems) add(index.verbs, x, v.index); for (const x of v.otherStems) add(index.others, x, v.index); }
+    stemIndexes.set(doc, index);
+  }
+  return index;
+}
+
+function cueHitsOf(doc: Document, view: SentenceView): NonNullable<SentenceView['cueHits']> {
+  if (!view.cueHits) {
+    const text = (view.cues ??= cueText(doc.text.slice(view.start, view.end)));
+    view.cueHits = { notYet: containsCue(text, CUES.notYet) ?? null, underWay: containsCue(text, CUES.underWay) ?? null, reversal: containsCue(text, CUES.reversal) ?? null };
+  }
+  return view.cueHits;
 }
 
 const views = new WeakMap<Document, SentenceView[]>();
-/** The verb and other stems of a whole article (the union of its sentences'), for a check before any sentence. */
-const articleStems = new WeakMap<Document, { verbs: Set<string>; others: Set<string> }>();
-
-function stemsOf(doc: Document): { verbs: Set<string>; others: Set<string> } {
-  let stems = articleStems.get(doc);
-  if (!stems) {
-    stems = { verbs: new Set(), others: new Set() };
-    for (const v of sentencesOf(doc)) { for (const x of v.verbStems) stems.verbs.add(x); for (const x of v.otherStems) stems.others.add(x); }
-    articleStems.set(doc, stems);
-  }
-  return stems;
-}
-
 /** Each sentence of an article as words, stems and tags, computed once per article. */
 function sentencesOf(doc: Document): SentenceView[] {
   const cached = views.get(doc);
@@ -138,15 +154,22 @@ function sentencesOf(doc: Document): SentenceView[] {
  */
 export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sketch, lookup: ActorLookup): FollowUp[] {
   const out: FollowUp[] = [];
-  // No sentence can name the act when the whole article has none of its verbs and fewer than two of its things.
-  const all = stemsOf(doc);
-  if (![...sketch.verbs].some((v) => all.verbs.has(v)) && [...sketch.objects].filter((o) => all.others.has(o)).length < 2) return out;
-  for (const view of sentencesOf(doc)) {
-    const objectHits = [...sketch.objects].filter((o) => view.otherStems.has(o)).length;
-    const verbNamed = [...sketch.verbs].some((v) => view.verbStems.has(v));
-    if (!verbNamed && objectHits < 2) continue;
+  // Only sentences with one of the act's verbs or two of its things can name it: found through the article's
+  // stem index (the sentences are taken in order, as a scan of all of them would).
+  const index = stemIndexOf(doc);
+  const hitsIn = new Map<number, number>();
+  for (const o of sketch.objects) for (const i of index.others.get(o) ?? []) hitsIn.set(i, (hitsIn.get(i) ?? 0) + 1);
+  const withVerb = new Set<number>();
+  for (const v of sketch.verbs) for (const i of index.verbs.get(v) ?? []) withVerb.add(i);
+  const candidates = [...withVerb];
+  for (const [i, n] of hitsIn) if (n >= 2 && !withVerb.has(i)) candidates.push(i);
+  if (candidates.length === 0) return out;
+  const sentences = sentencesOf(doc);
+  for (const at of candidates.sort((a, b) => a - b)) {
+    const view = sentences[at]!;
+    const objectHits = hitsIn.get(at) ?? 0;
     const verbAt = view.stems.findIndex((stem, i) => view.pos[i] === 'VERB' && sketch.verbs.has(stem));
-    const text = (view.cues ??= cueText(doc.text.slice(view.start, view.end)));
+    const cues = cueHitsOf(doc, view);
     const evidence = evidenceOf(doc, { start: view.start, end: view.end });
     const enoughObjects = sketch.objects.size === 0 || objectHits >= 1;
     // The act itself must be named: a reversal of another promise about the same city is not this one's.
@@ -154,17 +177,17 @@ export function followUpsIn(doc: Document, c: { byRecord: string }, sketch: Sket
     // A status cue ("has yet to", "is under way") says by itself that the act is not done: the act may then be
     // named by what it concerns alone, if that is at least three of its things ("the Rs 12 billion package").
     const statusNamed = actNamed || objectHits >= 3;
-    const notYet = containsCue(text, CUES.notYet);
+    const notYet = cues.notYet;
     if (notYet) {
       if (statusNamed) out.push({ kind: 'pending', evidence, cue: notYet });
       continue;
     }
-    const underWay = containsCue(text, CUES.underWay);
+    const underWay = cues.underWay;
     if (underWay) {
       if (statusNamed) out.push({ kind: 'progress', evidence, cue: underWay });
       continue;
     }
-    const reversal = containsCue(text, CUES.reversal);
+    const reversal = cues.reversal;
     if (reversal) {
       if (actNamed) out.push({ kind: 'broken', evidence, cue: reversal });
       continue;

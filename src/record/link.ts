@@ -447,6 +447,9 @@ export class ActorIndex {
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = record_actor_keys.n + 1'),
       ctx: db.prepare('INSERT INTO record_actor_context (actor_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1'),
+      // One statement for all of an actor's co-occurring actors in an article (distinct ids), instead of one each.
+      withMany: db.prepare(`INSERT INTO record_actor_context (actor_id, kind, value) SELECT ?, 'with', value FROM ${db.sql.jsonArray('?')} WHERE 1 = 1
+        ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1`),
       member: db.prepare('INSERT INTO record_actor_members (article_id, local_id, actor_id, via, score, reasons) VALUES (?, ?, ?, ?, ?, ?)'),
       memberOf: db.prepare('SELECT actor_id FROM record_actor_members WHERE article_id = ? AND local_id = ?').pluck(),
       seen: db.prepare(`UPDATE record_actors SET articles = articles + 1,
@@ -459,7 +462,21 @@ export class ActorIndex {
     };
   }
 
+  /**
+   * Known actors read while linking one article, by id: an actor several of its names block on is read once.
+   * An entry is dropped when the article files a member under that actor (record), and all at the article's end.
+   */
+  private readonly knownCache = new Map<string, Known>();
+
   private known(id: string, type: ActorType, articles: number): Known {
+    const cached = this.knownCache.get(id);
+    if (cached && cached.type === type && cached.articles === articles) return cached;
+    const k = this.readKnown(id, type, articles);
+    this.knownCache.set(id, k);
+    return k;
+  }
+
+  private readKnown(id: string, type: ActorType, articles: number): Known {
     const k: Known = { id, type, articles, givens: new Map(), suffixes: new Map(), genders: new Map(), surnames: new Set(), names: new Set(), titles: new Set(), orgs: new Set() };
     for (const r of this.q.context.all(id) as { kind: string; value: string; n: number }[]) {
       if (r.kind === 'given') k.givens.set(r.value, r.n);
@@ -487,6 +504,7 @@ export class ActorIndex {
    * splits (member keys), which win over the scores. Returns local actor id → link.
    */
   linkArticle(doc: Document, decisions: Decisions): Map<string, Link> {
+    this.knownCache.clear();
     const cands = candidatesOf(doc, {
       known: (name) => (name ? (this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0 : 0),
       // A name word of someone named in a few articles at least (junk names named once leave keys too).
@@ -514,8 +532,12 @@ export class ActorIndex {
       // Filed at once, so the article's next actors ("U.S." after "United States") can find it.
       this.record(c, doc, link);
     }
-    const all = new Set([...links.values()].map((l) => l.actorId));
-    for (const id of all) for (const o of [...all].filter((x) => x !== id).slice(0, 30)) this.q.ctx.run(id, 'with', o);
+    const all = [...new Set([...links.values()].map((l) => l.actorId))];
+    for (const id of all) {
+      const others = all.filter((x) => x !== id).slice(0, 30);
+      if (others.length > 0) this.q.withMany.run(id, JSON.stringify(others));
+    }
+    this.knownCache.clear();
     return links;
   }
 
@@ -631,6 +653,7 @@ export class ActorIndex {
   /** Files the member, its keys and its context under the record actor it joined. */
   private record(c: Candidate, doc: Document, link: Link): void {
     const id = link.actorId;
+    this.knownCache.delete(id);
     this.q.member.run(doc.meta.id, c.actor.id, id, link.via, link.score, JSON.stringify(link.reasons));
     for (const key of keysOf(c)) this.q.key.run(key, id);
     const ctx = (kind: string, value: string): void => { if (value) this.q.ctx.run(id, kind, value); };
