@@ -7,7 +7,7 @@ import type { Document } from '../../document/document.js';
 import type { ActorType } from '../../document/layers.js';
 import { entitiesOf, type NerModel } from '../../models/ner/model.js';
 import { cityPopulation } from './cities.js';
-import { countriesNamed, isSubdivisionAbbreviation } from './subdivisions.js';
+import { countriesNamed, isAnySubdivisionAbbreviation, isSubdivisionAbbreviation } from './subdivisions.js';
 import { squeeze, type Lexicon } from './lexicon.js';
 import { spanOf, typeOfChunk, type Candidate } from './mentions.js';
 import type { Word } from './words.js';
@@ -135,7 +135,8 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
 
 /** "flooding in NSW and WA", "KZN police": a state abbreviation of a country the article names is a place. */
 function retypeSubdivisions(out: Candidate[], words: readonly Word[], lex: Lexicon): void {
-  const abbreviated = out.filter((c) => c.type !== 'PLACE' && c.type !== 'TITLE' && c.to - c.from === 1 && /^\p{Lu}{2,4}$/u.test(words[c.from]!.text));
+  const abbreviated = out.filter((c) => c.type !== 'PLACE' && c.type !== 'TITLE' && c.to - c.from === 1 && /^\p{Lu}{2,4}$/u.test(words[c.from]!.text) && isAnySubdivisionAbbreviation(words[c.from]!.text));
+  // The countries named are read only for a word that is some country's state code.
   if (abbreviated.length === 0) return;
   const countries = countriesNamed(words, lex);
   for (const c of abbreviated) if (isSubdivisionAbbreviation(words[c.from]!.text, countries)) out[out.indexOf(c)] = { ...c, type: 'PLACE' };

@@ -15,6 +15,17 @@ interface Index {
   byName: Map<string, string>;
 }
 
+/** Per lexicon: every run of whole words a country name, demonym or subdivision name starts with ("new", "new south"). */
+const namePrefixes = new WeakMap<Lexicon, Set<string>>();
+
+function prefixesOf(names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    for (let j = name.indexOf(' '); j >= 0; j = name.indexOf(' ', j + 1)) out.add(name.slice(0, j));
+  }
+  return out;
+}
+
 let index: Index | undefined;
 
 function load(): Index {
@@ -31,11 +42,15 @@ function load(): Index {
 /** The countries (alpha-2) an article names: country names, demonyms and subdivision names of up to three words. */
 export function countriesNamed(words: readonly Word[], lex: Lexicon): Set<string> {
   index ??= load();
+  let prefixes = namePrefixes.get(lex);
+  if (!prefixes) namePrefixes.set(lex, (prefixes = prefixesOf([...lex.countryOf.keys(), ...index.byName.keys()])));
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     if (!/^\p{Lu}/u.test(words[i]!.text)) continue;
     let phrase = '';
     for (let k = i; k < Math.min(words.length, i + 3); k++) {
+      // A longer phrase can only be a name when this one opens a name of more words.
+      if (k > i && !prefixes.has(phrase)) break;
       phrase = k === i ? words[k]!.lower : `${phrase} ${words[k]!.lower}`;
       const alpha3 = lex.countryOf.get(phrase);
       const alpha2 = alpha3 !== undefined ? iso31661Alpha3ToAlpha2[alpha3] : index.byName.get(phrase);
@@ -43,6 +58,12 @@ export function countriesNamed(words: readonly Word[], lex: Lexicon): Set<string
     }
   }
   return found;
+}
+
+/** Whether a word written in capitals is the state abbreviation of any country. */
+export function isAnySubdivisionAbbreviation(text: string): boolean {
+  index ??= load();
+  return index.byAbbreviation.has(text);
 }
 
 /** Whether a word written in capitals is a state abbreviation of one of the countries. */

@@ -37,8 +37,25 @@ export function singularHead(lower: string, lex: Lexicon): string | undefined {
   return candidates.find((c) => c !== lower && (lex.titleHeads.has(c) || isCompoundHead(c, lex)));
 }
 
+/** The multi-word heads by first word, longest first as listed (built once per list: headAt is asked at most words). */
+const multiwordIndexes = new WeakMap<readonly string[][], Map<string, string[][]>>();
+function multiwordIndex(heads: readonly string[][]): Map<string, string[][]> {
+  let index = multiwordIndexes.get(heads);
+  if (!index) {
+    index = new Map();
+    for (const multi of heads) {
+      const list = index.get(multi[0]!);
+      if (list) list.push(multi);
+      else index.set(multi[0]!, [multi]);
+    }
+    multiwordIndexes.set(heads, index);
+  }
+  return index;
+}
+
 function headAt(words: readonly Word[], j: number, end: number, lex: Lexicon): number {
-  for (const multi of lex.multiwordHeads) {
+  const multis = j < end ? multiwordIndex(lex.multiwordHeads).get(words[j]!.lower) : undefined;
+  for (const multi of multis ?? []) {
     if (j + multi.length <= end && multi.every((m, n) => words[j + n]!.lower === m)) return multi.length;
   }
   return j < end && (lex.titleHeads.has(words[j]!.lower) || isCompoundHead(words[j]!.lower, lex)) ? 1 : 0;

@@ -11,7 +11,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
 import { TextPattern } from '../../document/text-pattern.js';
 import { phraseAlternation } from '../commitments/cues.js';
-import { type ActorReference, ReferenceIndex } from '../commitments/references.js';
+import { type ActorReference, type ReferenceIndex, referenceIndex } from '../commitments/references.js';
 
 interface AgreementLexicon {
   kinds: { kind: string; names: string[] }[];
@@ -190,6 +190,6 @@ export const agreementsStage: Stage = {
   reads: ['sentences', 'mentions', 'actors', 'times'],
   adds: ['agreements'],
   run(doc: Document) {
-    doc.agreements = findAgreements(new ReferenceIndex(doc)).map((f, i) => ({ id: `ag${i + 1}`, ...f.agreement }));
+    doc.agreements = findAgreements(referenceIndex(doc)).map((f, i) => ({ id: `ag${i + 1}`, ...f.agreement }));
   },
 };

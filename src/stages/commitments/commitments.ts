@@ -9,7 +9,7 @@ import type { Span } from '../../document/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { findAgreements } from '../agreements/agreements.js';
 import { CUES, type CueMatch, findCues, phraseAlternation } from './cues.js';
-import { type ActorReference, ReferenceIndex } from './references.js';
+import { type ActorReference, type ReferenceIndex, referenceIndex } from './references.js';
 
 const AGENTS = new Set(['PERSON', 'PARTY', 'ORG', 'GOVBODY']);
 const FIRST_PERSON = new Set(CUES.firstPerson);
@@ -276,6 +276,8 @@ function trimPunctuation(text: string, s: Span): Span {
  * any serious headway on … the MoU it had signed with PTI") owes them.
  */
 function agreementTerms(index: ReferenceIndex): Omit<Commitment, 'id'>[] {
+  // The agreements are read again only when one of them can give terms: most articles have none.
+  if (!index.doc.agreements.some((a) => a.parties.length === 2 && (a.points !== undefined || a.status !== undefined))) return [];
   const findings = findAgreements(index);
   return index.doc.agreements.flatMap((agreement) => {
     const finding = findings.find((f) => f.agreement.evidence.start === agreement.evidence.start && f.agreement.kind === agreement.kind);
@@ -288,7 +290,7 @@ function agreementTerms(index: ReferenceIndex): Omit<Commitment, 'id'>[] {
 }
 
 export function extractCommitments(doc: Document): Commitment[] {
-  const index = new ReferenceIndex(doc);
+  const index = referenceIndex(doc);
   const reader = new CommitmentReader(index);
   reader.read();
   const found: Omit<Commitment, 'id'>[] = [

@@ -17,6 +17,21 @@ export interface ActorReference {
   possessive: boolean;
 }
 
+/**
+ * The document's reference index: the agreements and commitments stages both read it, so it is built once per
+ * document, again only when a layer it comes from has been replaced. Callers only read it.
+ */
+export function referenceIndex(doc: Document): ReferenceIndex {
+  const from = [doc.text, doc.mentions, doc.actors];
+  const built = builtIndexes.get(doc);
+  if (built && built.from.every((layer, i) => layer === from[i])) return built.index;
+  const index = new ReferenceIndex(doc);
+  builtIndexes.set(doc, { from, index });
+  return index;
+}
+
+const builtIndexes = new WeakMap<Document, { from: unknown[]; index: ReferenceIndex }>();
+
 /** A document seen through its normalized view, with every actor mention placed in view offsets. */
 export class ReferenceIndex {
   readonly view: NormalizedView;

@@ -68,30 +68,55 @@ function firstNeeded(view: SentenceView, i: number, forms: readonly TriggerForm[
   return first;
 }
 
+/**
+ * For the trigger forms of one first word, in list order: the positions of all of them, and of those a word
+ * not tagged as a verb can still start (a one-word verb form needs a verb tag), so an untagged word does not
+ * walk the hundred-odd Phoenix verb forms of "set" or "hold" one by one.
+ */
+interface FormLists {
+  all: number[];
+  untagged: number[];
+}
+const formLists = new WeakMap<readonly TriggerForm[], FormLists>();
+function formListsOf(forms: readonly TriggerForm[]): FormLists {
+  let lists = formLists.get(forms);
+  if (!lists) {
+    lists = { all: forms.map((_, f) => f), untagged: [] };
+    forms.forEach((form, f) => {
+      if (!(form.entry.pos === 'verb' && form.words.length === 1)) lists!.untagged.push(f);
+    });
+    formLists.set(forms, lists);
+  }
+  return lists;
+}
+
 /** Lexicon triggers in a sentence, longest match first, never inside an actor's name ("Free Aceh Movement"). */
 function findTriggers(view: SentenceView): TriggerHit[] {
   const lexicon = triggerLexicon();
   const hits: TriggerHit[] = [];
+  const { words } = view;
   const inName = (i: number) => view.refs.some((r) => !r.fromStatement && r.first <= i && i <= r.last);
-  for (let i = 0; i < view.words.length; i++) {
-    const forms = lexicon.get(view.words[i]!.text);
+  for (let i = 0; i < words.length; i++) {
+    const forms = lexicon.get(words[i]!.text);
     if (!forms || inName(i)) continue;
     let needed: Int32Array | undefined;
-    for (let f = 0; f < forms.length; f++) {
+    let passive: boolean | undefined;
+    // A verb trigger must be tagged as a verb: "the meeting" and "a visit" are not events by themselves.
+    const lists = formListsOf(forms);
+    const order = VERB_TAGS.has(words[i]!.pos) ? lists.all : lists.untagged;
+    for (const f of order) {
       const form = forms[f]!;
       const last = i + form.words.length - 1;
-      if (last >= view.words.length || !form.words.every((w, k) => view.words[i + k]!.text === w)) continue;
+      if (last >= words.length || !form.words.every((w, k) => words[i + k]!.text === w)) continue;
       const { entry } = form;
-      // A verb trigger must be tagged as a verb: "the meeting" and "a visit" are not events by themselves.
-      if (entry.pos === 'verb' && form.words.length === 1 && !VERB_TAGS.has(view.words[i]!.pos)) continue;
-      if (entry.notBefore?.includes(view.words[last + 1]?.text ?? '')) continue;
-      if (entry.notFollowedBy && view.words.slice(last + 1, last + 7).some((w) => entry.notFollowedBy!.includes(w.text))) continue;
+      if (entry.notBefore?.includes(words[last + 1]?.text ?? '')) continue;
+      if (entry.notFollowedBy && followedBy(view, last, entry.notFollowedBy)) continue;
       // "works being carried out by the government": a Phoenix object pattern needs its object after an active verb.
-      if (entry.fromPhoenix && entry.needsSet && form.participle && isPassive(view, i)) continue;
+      if (entry.fromPhoenix && entry.needsSet && form.participle && (passive ??= isPassive(view, i))) continue;
       // "the detained sailors", "Ousted chief minister Rana Tariq": a participle used as an adjective.
-      if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(view.words[i - 1]!.text))) continue;
+      if (entry.pos === 'verb' && form.participle && (i === 0 || ATTRIBUTIVE_BEFORE.has(words[i - 1]!.text))) continue;
       if (entry.needsSet) {
-        const until = Math.min(view.words.length, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW));
+        const until = Math.min(words.length, last + 1 + (entry.needsWithin ?? NEEDS_WINDOW));
         needed ??= firstNeeded(view, i, forms);
         const at = needed[f]!;
         if (at < 0 || at >= until) continue;
@@ -102,6 +127,13 @@ function findTriggers(view: SentenceView): TriggerHit[] {
     }
   }
   return mainTriggers(view, hits);
+}
+
+/** Whether one of `words` comes within six words after position `last`. */
+function followedBy(view: SentenceView, last: number, words: readonly string[]): boolean {
+  const until = Math.min(view.words.length, last + 7);
+  for (let k = last + 1; k < until; k++) if (words.includes(view.words[k]!.text)) return true;
+  return false;
 }
 
 const NOUN_PHRASE_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'immediate', 'early', 'prompt', 'swift', 'complete', 'full', 'unconditional']);
@@ -250,8 +282,10 @@ function sentenceContexts(view: SentenceView): string[] {
   let found = contextsBySentence.get(view);
   if (!found) {
     const words = view.words.map((w) => w.text);
+    // A cue is looked for word by word only when its first word is in the sentence at all.
+    const present = new Set(words);
     found = contextCues()
-      .filter(([, cues]) => cues.some((cue) => words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
+      .filter(([, cues]) => cues.some((cue) => present.has(cue[0]!) && words.some((_, i) => cue.every((c, k) => words[i + k] === c))))
       .map(([name]) => name);
     contextsBySentence.set(view, found);
   }

@@ -4,13 +4,14 @@ import type { TriggerStateChange } from './lexicon.js';
 import type { SentenceView } from './sentence-view.js';
 
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+const BETWEEN_BE_AND_PARTICIPLE = new Set(['also', 'not', 'reportedly', 'formally', 'finally', 'now', 'then', 'later']);
 
 /** "was also assigned", "has been appointed": a be-form at most two words before the participle. */
 export function isPassive(view: SentenceView, first: number): boolean {
   for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
     const w = view.words[i]!.text;
     if (BE.has(w)) return true;
-    if (!['also', 'not', 'reportedly', 'formally', 'finally', 'now', 'then', 'later'].includes(w)) return false;
+    if (!BETWEEN_BE_AND_PARTICIPLE.has(w)) return false;
   }
   return false;
 }

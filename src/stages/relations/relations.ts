@@ -46,10 +46,28 @@ function cueIndex(phrases: readonly string[]): Map<string, string[][]> {
   return index;
 }
 
+/** The words of a sentence as a set, built once per sentence (findCue asks for a dozen lists). */
+const wordSets = new WeakMap<SentenceView, Set<string>>();
+function wordSet(view: SentenceView): Set<string> {
+  let set = wordSets.get(view);
+  if (!set) wordSets.set(view, (set = new Set(view.words.map((w) => w.text))));
+  return set;
+}
+
 /** Positions where a cue phrase starts in the sentence, with its length in words (the first phrase listed wins). */
 function findCue(view: SentenceView, phrases: readonly string[]): { at: number; length: number }[] {
   const found: { at: number; length: number }[] = [];
   const index = cueIndex(phrases);
+  // Most sentences hold none of a list's first words: a few set lookups instead of one map lookup per word.
+  const present = wordSet(view);
+  let any = false;
+  for (const first of index.keys()) {
+    if (present.has(first)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return found;
   for (let i = 0; i < view.words.length; i++) {
     const candidates = index.get(view.words[i]!.text);
     if (!candidates) continue;

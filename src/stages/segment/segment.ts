@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import winkNLP, { type ItemSentence } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Document } from '../../document/document.js';
 import type { Sentence, Token } from '../../document/layers.js';
@@ -57,10 +57,11 @@ function tokenizeSpan(text: string, part: Span): { tokens: RawToken[]; sentenceE
   const pos = wdoc.tokens().out(its.pos) as string[];
   const winkEnds = new Set<number>();
   let count = 0;
-  wdoc.sentences().each((s: ItemSentence) => {
-    count += (s.tokens().out() as string[]).length;
+  // Each sentence as its first and last token index, not as an array of its token strings.
+  for (const [first, last] of wdoc.sentences().out(its.span) as unknown as [number, number][]) {
+    count += last - first + 1;
     winkEnds.add(count - 1);
-  });
+  }
   const tokens: RawToken[] = [];
   // Indices into `tokens` of the last token of each wink sentence (white-space tokens are dropped).
   const sentenceEnds = new Set<number>();
