@@ -413,8 +413,9 @@ export class ViewsData {
   weeklyRows(opts: { actor?: string; place?: string; from?: string; to?: string }): WeeklyRow[] {
     // Unfiltered (the chart as it opens): the counts record_event_weeks keeps (migration 007), '' for no week.
     if (!opts.actor && !opts.place && !opts.from && !opts.to) {
-      return this.all<WeeklyRow>(`SELECT CASE WHEN week = '' THEN NULL ELSE week END AS week, type, n
-        FROM record_event_weeks ORDER BY week, type LIMIT 20000`);
+      // Read in primary-key order ('' first, as NULL sorts first below): no sort.
+      return this.all<WeeklyRow>('SELECT week, type, n FROM record_event_weeks ORDER BY week, type LIMIT 20000')
+        .map((r) => (r.week === '' ? { ...r, week: null } : r));
     }
     // happened: asserted or reported (not promised, denied or negated), and dated.
     const where: string[] = ['e.happened = 1', 'e.date IS NOT NULL'];
