@@ -6,7 +6,8 @@
  *
  * POLITY_BENCH_API_DB=FILE names the database (default: the bench api cache's 10,000-article one).
  * POLITY_BENCH_API_OLD=DIR also loads createApp from another checkout (e.g. `git archive` of an earlier commit)
- * and measures both interleaved, round by round, so a speed-up is claimed from one run on one loaded machine.
+ * and measures both interleaved, round by round, so a speed-up is claimed from one run on one loaded machine;
+ * POLITY_BENCH_API_OLD_DB gives it its own copy of the database (one at the schema version it knows).
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ export const section: BenchSection = {
     const n = Number(process.env.POLITY_BENCH_API_CPU_N ?? 20);
     const rounds = Number(process.env.POLITY_BENCH_API_CPU_ROUNDS ?? 5);
     const variants = [await variant('now', join(import.meta.dirname, '../..'), db)];
-    if (process.env.POLITY_BENCH_API_OLD) variants.unshift(await variant('old', process.env.POLITY_BENCH_API_OLD, db));
+    if (process.env.POLITY_BENCH_API_OLD) variants.unshift(await variant('old', process.env.POLITY_BENCH_API_OLD, process.env.POLITY_BENCH_API_OLD_DB ?? db));
     const paths = await endpoints(variants.at(-1)!.app);
     const lines = [`database ${db}; CPU ms per answer in-process, cache off, median of ${rounds} rounds of ${n} answers${variants.length > 1 ? ', old and now interleaved' : ''}`];
     lines.push(`endpoint | ${variants.map((v) => `${v.name}: CPU ms (bytes)`).join(' | ')}`);

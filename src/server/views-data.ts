@@ -8,7 +8,7 @@ import type { Db, Statement } from '../store/sql/db.js';
 import { stemmer } from 'stemmer';
 import type { Span } from '../document/span.js';
 import type { CommitmentStatus, Modality } from '../document/layers.js';
-import { commitmentAsOf, findActors, holdsOn, listCommitments, recordNewest, searchTermsSql, type ActorSummary } from '../record/index.js';
+import { commitmentAsOf, findActors, listCommitments, recordNewest, searchTermsSql, type ActorSummary } from '../record/index.js';
 import type { Store } from '../store/store.js';
 import type { Evidence, Office, PartyMembership, QuotedEvidence, RecordCommitment, RecordEvent, RecordStatement, RelationState } from '../record/types.js';
 
@@ -384,19 +384,29 @@ export class ViewsData {
 
   /**
    * The alliance and coalition graph on `day`: the relations (ally, coalition, opposition, negotiating, member)
-   * and party memberships that held then, as nodes and edges with the evidence that opened each edge.
+   * and party memberships that held then, as nodes and edges, read from the tables' columns (no JSON): the
+   * evidence that opened an edge is read when it is asked for (edgeEvidence), since the graph is fetched at
+   * every slider stop and an edge's evidence is looked at one at a time.
    */
   graph(day: string, maxEdges: number) {
     const held = 'WHERE (from_date IS NULL OR from_date <= @day) AND (to_date IS NULL OR @day < to_date) LIMIT @max';
-    const relations = this.all<{ json: string }>(`SELECT json FROM record_relations ${held}`, { day, max: maxEdges }).map((r) => JSON.parse(r.json) as RelationState);
-    const memberships = this.all<{ json: string }>(`SELECT json FROM record_memberships ${held}`, { day, max: maxEdges }).map((r) => JSON.parse(r.json) as PartyMembership);
+    type Row = { id: string; kind: string; source: string; target: string; since: string | null };
     const edges = [
-      ...relations.filter((r) => holdsOn(r, day)).map((r) => ({ id: r.id, kind: r.kind, source: r.a, target: r.b, from: r.from, evidence: r.opened && this.quote(r.opened) })),
-      ...memberships.filter((m) => holdsOn(m, day)).map((m) => ({ id: m.id, kind: 'party-member', source: m.person, target: m.org, from: m.from, evidence: m.opened && this.quote(m.opened) })),
+      ...this.all<Row>(`SELECT id, kind, a_id AS source, b_id AS target, from_date AS since FROM record_relations ${held}`, { day, max: maxEdges }),
+      ...this.all<Row>(`SELECT id, 'party-member' AS kind, person_id AS source, org_id AS target, from_date AS since FROM record_memberships ${held}`, { day, max: maxEdges }),
     ].slice(0, maxEdges);
     const names = this.names(edges.flatMap((e) => [e.source, e.target]));
     const nodes = [...new Set(edges.flatMap((e) => [e.source, e.target]))].map((id) => this.ref(names, id)!);
-    return { asOf: day, nodes, edges: edges.map(({ evidence, from, ...e }) => ({ ...e, ...(from && { from }), ...(evidence && { evidence }) })) };
+    return { asOf: day, nodes, edges: edges.map(({ since, ...e }) => ({ ...e, ...(since !== null && { from: since }) })) };
+  }
+
+  /** The evidence that opened a graph edge (a relation or a party membership, by id); undefined when there is no such edge. */
+  edgeEvidence(id: string): { id: string; evidence?: QuotedEvidence } | undefined {
+    const json = this.get<{ json: string }>('SELECT json FROM record_relations WHERE id = ?', id)?.json
+      ?? this.get<{ json: string }>('SELECT json FROM record_memberships WHERE id = ?', id)?.json;
+    if (json === undefined) return undefined;
+    const opened = (JSON.parse(json) as RelationState | PartyMembership).opened;
+    return { id, ...(opened && { evidence: this.quote(opened) }) };
   }
 
   /**
@@ -413,8 +423,9 @@ export class ViewsData {
   weeklyRows(opts: { actor?: string; place?: string; from?: string; to?: string }): WeeklyRow[] {
     // Unfiltered (the chart as it opens): the counts record_event_weeks keeps (migration 007), '' for no week.
     if (!opts.actor && !opts.place && !opts.from && !opts.to) {
-      return this.all<WeeklyRow>(`SELECT CASE WHEN week = '' THEN NULL ELSE week END AS week, type, n
-        FROM record_event_weeks ORDER BY week, type LIMIT 20000`);
+      // Read in primary-key order ('' first, as NULL sorts first below): no sort.
+      return this.all<WeeklyRow>('SELECT week, type, n FROM record_event_weeks ORDER BY week, type LIMIT 20000')
+        .map((r) => (r.week === '' ? { ...r, week: null } : r));
     }
     // happened: asserted or reported (not promised, denied or negated), and dated.
     const where: string[] = ['e.happened = 1', 'e.date IS NOT NULL'];
@@ -493,5 +504,6 @@ export type BoardColumn = ReturnType<ViewsData['commitmentsWithStatus']>;
 export type CommitmentCard = BoardColumn['items'][number];
 export type EventItem = EventsPage['items'][number];
 export type GraphView = ReturnType<ViewsData['graph']> & { days: string[] };
+export type EdgeEvidence = NonNullable<ReturnType<ViewsData['edgeEvidence']>>;
 export type WeeklyEvents = ReturnType<ViewsData['eventsPerWeek']>;
 export type SearchPage = ReturnType<ViewsData['search']>;

@@ -174,8 +174,19 @@ describe(`HTTP API (${dialect})`, () => {
   });
 
   it('gives the graph on a day, the commitment board columns, and events per week', async () => {
-    const graph = (await get('/api/graph')).body as { days: string[]; edges: unknown[] };
+    const graph = (await get('/api/graph')).body as { days: string[]; edges: { id: string }[] };
     assertMatches(graph, 'Graph');
+    assert.ok(graph.edges.length > 0);
+    let quoted = 0;
+    for (const e of graph.edges) {
+      const edge = (await get(`/api/graph/edges/${encodeURIComponent(e.id)}`)).body as { id: string; evidence?: { text: string } };
+      assertMatches(edge, 'EdgeEvidence');
+      assert.equal(edge.id, e.id);
+      if (edge.evidence?.text) quoted++;
+    }
+    assert.ok(quoted > 0, 'edges come with the evidence that opened them');
+    assert.ok(graph.edges.some((e) => e.id.startsWith('membership:')));
+    assert.equal((await get('/api/graph/edges/nothing-like-it')).status, 404);
     for (const status of ['open', 'kept', 'overdue', 'broken']) {
       const board = (await get(`/api/board?status=${status}`)).body as { total: number; items: { id: string }[] };
       assertMatches(board.items, 'CommitmentCard', true);
@@ -221,7 +232,7 @@ describe(`HTTP API (${dialect})`, () => {
   it('documents every route it serves', () => {
     for (const path of ['/api/actors', '/api/actors/{name}', '/api/timeline', '/api/quotes', '/api/commitments', '/api/state', '/api/search', '/openapi.json',
       '/api/articles', '/api/articles/{id}', '/api/suggest', '/api/actors/{name}/overview', '/api/actors/{name}/quotes', '/api/actors/{name}/events',
-      '/api/actors/{name}/articles', '/api/graph', '/api/board', '/api/events/weekly', '/api/places']) {
+      '/api/actors/{name}/articles', '/api/graph', '/api/graph/edges/{id}', '/api/board', '/api/events/weekly', '/api/places']) {
       assert.ok(path in openapi.paths, path);
     }
   });

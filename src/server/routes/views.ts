@@ -69,6 +69,12 @@ export function viewRoutes(data: () => ViewsData): Hono {
     return c.json({ days, ...views.graph(asOf, GRAPH_EDGES) });
   });
 
+  app.get('/api/graph/edges/:id', (c) => {
+    const edge = data().edgeEvidence(c.req.param('id'));
+    if (!edge) throw new HTTPException(404, { message: `no graph edge ${c.req.param('id')}` });
+    return c.json(edge);
+  });
+
   app.get('/api/board', (c) => {
     const status = c.req.query('status') ?? '';
     if (!STATUSES.has(status)) throw new HTTPException(400, { message: `status must be one of ${[...STATUSES].join(', ')}` });

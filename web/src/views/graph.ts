@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { api } from '../api.js';
 import { actorHref, el, evidence } from '../dom.js';
 import { ENTITY_COLOURS, RELATION_COLOURS } from '../palette.js';
-import type { GraphView } from '../../../src/server/views-data.js';
+import type { EdgeEvidence, GraphView } from '../../../src/server/views-data.js';
 
 const KIND_LABEL: Record<string, string> = {
   ally: 'allies', coalition: 'coalition', opposition: 'opposition', negotiating: 'negotiating', member: 'member of', 'party-member': 'party member',
@@ -64,8 +64,11 @@ export async function graphView(root: HTMLElement, params: URLSearchParams): Pro
     const edge = current.edges.find((e) => e.id === ev.target.id());
     if (!edge) return;
     const name = (id: string) => current.nodes.find((n) => n.id === id)?.name ?? id;
-    detail.replaceChildren(el('p', {}, el('strong', {}, name(edge.source)), ` ${KIND_LABEL[edge.kind] ?? edge.kind} `, el('strong', {}, name(edge.target)), edge.from ? ` since ${edge.from}` : ''),
-      evidence(edge.evidence) ?? el('p', { class: 'muted' }, 'no opening evidence recorded'));
+    const opening = el('p', { class: 'muted' }, 'reading the evidence…');
+    detail.replaceChildren(el('p', {}, el('strong', {}, name(edge.source)), ` ${KIND_LABEL[edge.kind] ?? edge.kind} `, el('strong', {}, name(edge.target)), edge.from ? ` since ${edge.from}` : ''), opening);
+    void api<EdgeEvidence>(`/api/graph/edges/${encodeURIComponent(edge.id)}`).then((x) => {
+      opening.replaceWith(evidence(x.evidence) ?? el('p', { class: 'muted' }, 'no opening evidence recorded'));
+    }, () => opening.replaceWith(el('p', { class: 'muted' }, 'the evidence could not be read')));
   });
   show(first);
   const goTo = async (i: number) => {
