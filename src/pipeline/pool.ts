@@ -31,6 +31,8 @@ export interface AnalysisPoolOptions {
 export interface PoolAnalysis {
   warnings: string[];
   timings: StageTiming[];
+  /** The analysed document's JSON (JSON.stringify(documentToJSON(doc))), made in the worker for the store. */
+  json: string;
 }
 
 /** The article's analysis ran out of its time budget; its worker was terminated. */
@@ -63,7 +65,7 @@ export interface WorkerRequest {
 /** @internal A worker's message: ready after loading its pipeline, then one reply per request. */
 export type WorkerReply =
   | { ready: true }
-  | { job: number; ok: true; doc: Document; warnings: string[]; timings: StageTiming[] }
+  | { job: number; ok: true; doc: Document; json: string; warnings: string[]; timings: StageTiming[] }
   | { job: number; ok: false; reason: string };
 
 /**
@@ -184,7 +186,7 @@ export class AnalysisPool {
           const target = job.doc as unknown as Record<string, unknown>;
           for (const name of LAYER_NAMES) target[name] = result[name];
           job.doc.meta = result.meta;
-          job.resolve({ warnings: msg.warnings, timings: msg.timings });
+          job.resolve({ warnings: msg.warnings, timings: msg.timings, json: msg.json });
         });
       } else {
         this.settle(slot, (job) => job.reject(new Error(msg.reason)));

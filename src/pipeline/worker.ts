@@ -4,7 +4,7 @@
  * counts analysis only — then analyses one document per message and posts it back whole.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDocument, type Document } from '../document/document.js';
+import { createDocument, documentToJSON, type Document } from '../document/document.js';
 import type { Pipeline } from './pipeline.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
@@ -29,7 +29,8 @@ port.on('message', async ({ job, doc }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const run = await pipeline.run(doc as Document);
-    reply = { job, ok: true, doc: run.doc, warnings: run.warnings, timings: run.timings };
+    // The store's JSON of the document is made here too, off the one writer thread (a string is cheap to post).
+    reply = { job, ok: true, doc: run.doc, json: JSON.stringify(documentToJSON(run.doc)), warnings: run.warnings, timings: run.timings };
   } catch (err) {
     reply = { job, ok: false, reason: err instanceof Error ? err.message : String(err) };
   }

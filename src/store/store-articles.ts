@@ -11,7 +11,7 @@ export type StoreOutcome =
 
 export interface StoreArticlesOptions extends IngestOptions {
   /** Analyses a document in place (default: the default pipeline in this thread; an AnalysisPool's `analyze` for workers). */
-  analyze?: (doc: Document) => Promise<{ warnings: string[] }>;
+  analyze?: (doc: Document) => Promise<{ warnings: string[]; json?: string }>;
   /** Analyse and store again articles whose text is already stored, replacing them. */
   reanalyze?: boolean;
   /**
@@ -22,7 +22,7 @@ export interface StoreArticlesOptions extends IngestOptions {
   concurrency?: number;
 }
 
-type Analysis = { ok: true; warnings: string[] } | { ok: false; reason: string };
+type Analysis = { ok: true; warnings: string[]; json?: string } | { ok: false; reason: string };
 
 /** An article read and on its way: refused, known, being analysed, or waiting for an earlier copy of its text. */
 type Pending =
@@ -57,7 +57,7 @@ async function* readArticles(refs: readonly SourceRef[], opts: IngestOptions): A
  * analysis, idempotent storing and outcomes.
  */
 export async function* storeItems(store: Store, items: AsyncIterable<ReadArticle> | Iterable<ReadArticle>, opts: StoreArticlesOptions = {}): AsyncGenerator<StoreOutcome> {
-  const analyze = opts.analyze ?? runDefaultPipeline;
+  const analyze: NonNullable<StoreArticlesOptions['analyze']> = opts.analyze ?? runDefaultPipeline;
   const window = Math.max(1, Math.floor(opts.concurrency ?? 1));
   const replace = opts.reanalyze ?? false;
   // Texts in analysis and not yet stored: a second copy waits for the first, as it would one after the other.
@@ -67,8 +67,8 @@ export async function* storeItems(store: Store, items: AsyncIterable<ReadArticle
   const begin = async (doc: Document): Promise<Analysis> => {
     inAnalysis.add(doc.meta.contentHash);
     try {
-      const { warnings } = await analyze(doc);
-      return { ok: true, warnings };
+      const { warnings, json } = await analyze(doc);
+      return { ok: true, warnings, ...(json !== undefined && { json }) };
     } catch (err) {
       return { ok: false, reason: err instanceof Error ? err.message : String(err) };
     }
@@ -89,7 +89,7 @@ export async function* storeItems(store: Store, items: AsyncIterable<ReadArticle
     inAnalysis.delete(doc.meta.contentHash);
     if (!result.ok) return { ref, source, status: 'failed', reason: result.reason };
     try {
-      return { ref, source, status: store.putDocument(doc, { replace }), id: doc.meta.id, warnings: result.warnings };
+      return { ref, source, status: store.putDocument(doc, { replace, ...(result.json !== undefined && { json: result.json }) }), id: doc.meta.id, warnings: result.warnings };
     } catch (err) {
       return { ref, source, status: 'failed', reason: err instanceof Error ? err.message : String(err) };
     }

@@ -9,6 +9,11 @@ export type PutStatus = 'added' | 'unchanged' | 'replaced';
 export interface PutOptions {
   /** Replace an article with the same text (its layer rows too), e.g. after the pipeline has improved. */
   replace?: boolean;
+  /**
+   * The document's JSON, JSON.stringify(documentToJSON(doc)), when it was made already (by the analysis worker
+   * thread, so the one writer does not spend its time on it). It must be the JSON of `doc`.
+   */
+  json?: string;
 }
 
 /** One stored article, as listed (no layers). */

@@ -51,6 +51,8 @@ describe('AnalysisPool', () => {
       for (const [i, text] of texts.entries()) {
         const here = await createPipeline().run(createDocument(text));
         assert.deepEqual(documentToJSON(docs[i]!), documentToJSON(here.doc));
+        // The JSON the store keeps, made in the worker, is that of the document filled in place here.
+        assert.equal(results[i]!.json, JSON.stringify(documentToJSON(docs[i]!)));
       }
       assert.equal(pool.startupMs.length, 2, 'two workers started, none replaced');
     } finally {

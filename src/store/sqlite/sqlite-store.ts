@@ -91,7 +91,7 @@ export class SqlStore implements Store {
   readonly db: Db;
   /** The SQLite file path or the postgres:// URL. */
   readonly path: string;
-  private readonly writeArticle: Transaction<(doc: Document, replace: boolean) => PutStatus>;
+  private readonly writeArticle: Transaction<(doc: Document, replace: boolean, json: string | undefined) => PutStatus>;
   private readonly statements;
   private hook: ArticleHook | undefined;
 
@@ -150,7 +150,7 @@ export class SqlStore implements Store {
         : "SELECT text = json_extract(document_json, '$.text') FROM articles WHERE id = ?").pluck(),
     };
     // One transaction per article: either the article row and all its layer rows are stored, or none are.
-    this.writeArticle = db.transaction((doc: Document, replace: boolean): PutStatus => {
+    this.writeArticle = db.transaction((doc: Document, replace: boolean, json: string | undefined): PutStatus => {
       const stored = this.statements.hasContent.get(doc.meta.contentHash) !== undefined;
       if (stored && !replace) return 'unchanged';
       // Layer rows (and any other table keyed on the article with ON DELETE CASCADE) go with the article.
@@ -159,7 +159,7 @@ export class SqlStore implements Store {
         this.statements.deleteByContent.run(doc.meta.contentHash);
       }
       // Another writer stored the same text since the check above (PostgreSQL, several writers): nothing to do.
-      if (!this.insertArticle(doc)) return 'unchanged';
+      if (!this.insertArticle(doc, json)) return 'unchanged';
       if (this.hook) {
         // Record writes one at a time across processes (PostgreSQL); analysis already ran, outside the transaction.
         db.lockRecord();
@@ -181,7 +181,7 @@ export class SqlStore implements Store {
       // SQLite would change (an unpaired surrogate), or spans would point past the characters they name.
       if (value !== undefined && !isWellFormed(value)) throw new StoreError(`article ${doc.meta.id}: ${field} holds an unpaired UTF-16 surrogate`);
     }
-    return withBusyRetry(() => this.writeArticle.immediate(doc, opts.replace ?? false), this.busy);
+    return withBusyRetry(() => this.writeArticle.immediate(doc, opts.replace ?? false, opts.json), this.busy);
   }
 
   /** Runs a write of another module (the record) with the same waiting and retrying as putDocument. */
@@ -224,7 +224,7 @@ export class SqlStore implements Store {
   }
 
   /** Inserts the article and its layer rows; false when an article with the same text or id is already there. */
-  private insertArticle(doc: Document): boolean {
+  private insertArticle(doc: Document, json: string | undefined): boolean {
     const s = this.statements;
     const a = doc.meta.id;
     const inserted = s.article.run({
@@ -236,7 +236,7 @@ export class SqlStore implements Store {
       published: doc.meta.published ?? null,
       datelinePlace: doc.meta.dateline?.place ?? null,
       text: doc.text,
-      json: JSON.stringify(documentToJSON(doc)),
+      json: json ?? JSON.stringify(documentToJSON(doc)),
       ingestedAt: new Date().toISOString(),
     });
     if (inserted.changes === 0) return false;
