@@ -70,6 +70,8 @@ export function resolvePublished(
   let chosen: { published: string; publishedSource: PublishedSource } | undefined;
   for (const { source, value, given } of candidates) {
     if (value === undefined || value.trim() === '') continue;
+    // Once a date is chosen, a less trusted one that need not parse is not read (a dateline's date costs a chrono parse).
+    if (chosen !== undefined && !given) continue;
     const day = source === 'url' ? dayFromUrl(value) : parseDay(value);
     if (day === undefined && given) throw new UnknownDateError(value);
     if (day !== undefined && chosen === undefined) chosen = { published: day, publishedSource: source };

@@ -110,8 +110,14 @@ export function annotateActors(doc: Document): void {
 
   const heldTitles = new Set(holders.keys());
   const surface = (n: number) => collapse(doc.text.slice(candidates[n]!.span.start, candidates[n]!.span.end));
+  // Each actor's mentions in text order, gathered in one pass rather than one scan of all mentions per actor.
+  const refsOf: number[][] = drafts.map(() => []);
+  for (const n of order) {
+    const a = actorOf.get(n);
+    if (a !== undefined) refsOf[a]!.push(n);
+  }
   const actors: Actor[] = drafts.map((d, a) => {
-    const refs = order.filter((n) => actorOf.get(n) === a);
+    const refs = refsOf[a]!;
     const aliases = new Set<string>();
     for (const n of refs) {
       const c = candidates[n]!;

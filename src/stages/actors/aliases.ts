@@ -44,7 +44,9 @@ function isSubsequence(part: readonly string[], whole: readonly string[]): boole
 
 /** A name word for comparison: lower case, diacritics and hyphens dropped ("Fernández" = "fernandez", "Bum-gye" = "bumgye"). */
 function nameFold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[-'’.]/gu, '');
+  // ASCII has no decomposition and no marks: most name words skip NFKD.
+  const letters = /^[\x00-\x7F]*$/.test(word) ? word : word.normalize('NFKD').replace(/\p{M}/gu, '');
+  return letters.toLowerCase().replace(/[-'’.]/gu, '');
 }
 
 /**

@@ -102,6 +102,12 @@ function buildSentenceViews(doc: Document): SentenceView[] {
   const byStart = [...doc.statements].sort((a, b) => a.content.start - b.content.start);
   let nextStatement = 0;
   let open: Statement[] = [];
+  // Asked for every word of a statement: a statement without a speaker looks through the mentions once, not per word.
+  const speakers = new Map<Statement, string | undefined>();
+  const speakerOf = (st: Statement) => {
+    if (!speakers.has(st)) speakers.set(st, speakerActor(doc, st));
+    return speakers.get(st);
+  };
   for (const view of views) {
     while (cursor < mentions.length && mentions[cursor]!.span.start < view.span.start) cursor++;
     for (let k = cursor; k < mentions.length && mentions[k]!.span.start < view.span.end; k++) {
@@ -117,7 +123,7 @@ function buildSentenceViews(doc: Document): SentenceView[] {
     view.statementAt = view.words.map((w) => here.find((st) => st.content.start <= w.span.start && w.span.end <= st.content.end));
     view.words.forEach((w, i) => {
       const st = view.statementAt[i];
-      const speaker = st && speakerActor(doc, st);
+      const speaker = st && speakerOf(st);
       if (!st || !speaker || view.refs.some((r) => r.first <= i && i <= r.last)) return;
       const speakerType = types.get(speaker);
       if (!speakerType) return;

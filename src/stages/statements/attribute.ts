@@ -203,6 +203,9 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
   const claimed: Span[] = [];
   const free = (w: Word) => !inAny(blocked, w.span) && !inAny(used, w.span) && !inAny(claimed, w.span);
   for (let k = 0; k < words.length; k++) {
+    // Only a cue word can start a statement: most words are passed over before the spans are searched.
+    const lower = words[k]!.lower;
+    if (!lex.prepositionalCues.has(lower) && !lex.phrasalCues.has(lower) && !lex.cueForms.has(lower)) continue;
     if (!free(words[k]!)) continue;
     const according = accordingTo(words, k, lex);
     if (according) {

@@ -36,6 +36,11 @@ const INNER_PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec']);
 
+/** Curly apostrophes made straight; most words have none, and are returned as they are. */
+function straightApostrophes(lower: string): string {
+  return lower.includes('\u2018') || lower.includes('\u2019') ? lower.replace(/[\u2018\u2019]/gu, "'") : lower;
+}
+
 /**
  * The document's sentences as words. A sentence that starts in lower case or with a closing bracket is
  * joined to the one before it: the segmenter split inside a name or title ("Sen. David Perdue (R-Ga.)
@@ -47,7 +52,7 @@ export function sentenceWords(doc: Document): SentenceWords[] {
     const raw = doc.text.slice(t.span.start, t.span.end);
     // Line breaks come through the tokenizer as tokens; they are not words.
     if (/^\s*$/u.test(raw)) continue;
-    all[t.sentence]?.words.push({ span: t.span, original: raw, lower: raw.toLowerCase().replace(/[\u2018\u2019]/gu, "'"), pos: t.pos ?? 'X' });
+    all[t.sentence]?.words.push({ span: t.span, original: raw, lower: straightApostrophes(raw.toLowerCase()), pos: t.pos ?? 'X' });
   }
   const out: SentenceWords[] = [];
   for (const s of all) {

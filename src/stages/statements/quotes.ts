@@ -81,6 +81,9 @@ export function findQuoteRegions(text: string, paragraphs: readonly Span[]): Quo
       }
     }
     for (let i = para.start; i < para.end; i++) {
+      // Every mark is '"', "'" or a character from U+00AB on: the rest of the text is passed over by code.
+      const code = text.charCodeAt(i);
+      if (code !== 34 && code !== 39 && code < 0xab) continue;
       let mark = markAt(text, i);
       if (!mark) continue;
       if (mark === 'close' && openAt === undefined && isWrongWayOpener(text, i, para.end)) mark = 'open';
