@@ -91,6 +91,7 @@ export function rebuildRecord(store: SqliteStore): { articles: number; actors: n
   db.transaction(() => {
     db.lockRecord();
     for (const t of RECORD_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    writers.get(db)?.writer.index.forget();
     db.prepare("DELETE FROM record_meta WHERE key IN ('newest', 'needs_rebuild')").run();
   }).immediate();
   takeIn(db, ids);
