@@ -81,6 +81,8 @@ export class RecordWriter {
       commitmentsBy: db.prepare(`SELECT id, by_id, made, sketch FROM (SELECT rowid AS r, id, by_id, made, sketch FROM record_commitments WHERE by_id = ? ORDER BY made DESC NULLS LAST LIMIT ${COMMITMENTS_PER_ACTOR}) AS recent ORDER BY r`),
       commitmentById: db.prepare('SELECT id, by_id, made, sketch FROM record_commitments WHERE id = ?'),
       commitmentJson: db.prepare('SELECT json FROM record_commitments WHERE id = ?').pluck(),
+      // Which of an article's terms any commitment made by then has (one statement; most terms have none).
+      termsWithCommitments: db.prepare(`SELECT value FROM ${db.sql.jsonArray('?')} WHERE EXISTS (SELECT 1 FROM record_commitment_terms t WHERE t.term = value AND t.made <= ?)`).pluck(),
       commitmentsByTerm: db.prepare(`SELECT commitment_id FROM record_commitment_terms WHERE term = ? AND made <= ? ORDER BY made DESC LIMIT ${COMMITMENTS_PER_TERM}`).pluck(),
       commitmentTerm: db.prepare('INSERT INTO record_commitment_terms (term, commitment_id, made) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       insertCommitment: db.prepare('INSERT INTO record_commitments (id, by_id, to_id, status, due_end, json, made, sketch) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -365,7 +367,12 @@ export class RecordWriter {
       const loaded = new Map<string, StoredCommitment>();
       for (const by of named) for (const x of byActor(by)) loaded.set(x.id, x);
       const hits = new Map<string, number>();
-      for (const t of termsOf(doc)) for (const id of this.s.commitmentsByTerm.all(t, published) as string[]) hits.set(id, (hits.get(id) ?? 0) + 1);
+      const terms = [...termsOf(doc)];
+      const present = new Set(terms.length > 0 ? this.s.termsWithCommitments.all(JSON.stringify(terms), published) as string[] : []);
+      for (const t of terms) {
+        if (!present.has(t)) continue;
+        for (const id of this.s.commitmentsByTerm.all(t, published) as string[]) hits.set(id, (hits.get(id) ?? 0) + 1);
+      }
       for (const [id, n] of hits) {
         if (loaded.has(id) || n < 2) continue;
         const r = this.s.commitmentById.get(id) as CommitmentRow | undefined;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-path.js';
 import { actorLexicon } from '../stages/actors/lexicon.js';
-import type { Db } from '../store/sql/db.js';
+import type { Db, Statement } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import type { Actor, ActorType } from '../document/layers.js';
 import { compareNameTokens, comparePersonNames, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
@@ -24,6 +24,8 @@ export function memberKey(article: string, local: string): string {
 export const LINK_THRESHOLD = 0.75;
 /** How many record actors one blocking lookup considers (the most-named first). */
 const MAX_CANDIDATES = 40;
+/** Known actors (names, context) kept in memory between articles, the most recently used. */
+const KNOWN_CACHED = 20_000;
 
 interface Candidate {
   key: string;
@@ -429,13 +431,18 @@ export const linkStats = { candidatesRead: 0, keyRowsRead: 0 };
 /** Reads and writes the persistent actor index. */
 export class ActorIndex {
   private readonly q;
+  /** Multi-row upserts of keys and context, by row count (one statement per member instead of one per row). */
+  private readonly keyUpserts = new Map<number, Statement>();
+  private readonly ctxUpserts = new Map<number, Statement>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.q = {
       // Per key the most-filed actors only (index record_actor_keys_n): a common surname does not make a lookup read
       // every person who bears it.
       byKey: db.prepare(`SELECT actor_id FROM record_actor_keys WHERE key = ? ORDER BY n DESC, actor_id LIMIT ${MAX_CANDIDATES}`).pluck(),
-      actorRow: db.prepare('SELECT id, type, articles, rowid AS r FROM record_actors WHERE id = ?'),
+      // The most-named of the filed actors (insertion order among equals), in one statement.
+      topActors: db.prepare(`SELECT id, type, articles FROM record_actors WHERE id IN (SELECT value FROM ${db.sql.jsonArray('?')})
+        ORDER BY articles DESC, rowid LIMIT ${MAX_CANDIDATES}`),
       context: db.prepare("SELECT kind, value, n FROM record_actor_context WHERE actor_id = ? AND kind IN ('given', 'suffix', 'gender', 'title', 'org') ORDER BY n DESC LIMIT 200"),
       names: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' ORDER BY n DESC LIMIT 200").pluck(),
       hasName: db.prepare("SELECT 1 FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' AND value = ?").pluck(),
@@ -445,8 +452,6 @@ export class ActorIndex {
       keyArticles: db.prepare('SELECT max(a.articles) FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id WHERE k.key = ?').pluck(),
       byName: db.prepare("SELECT a.id, a.type, a.articles FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id WHERE c.kind = 'fname' AND c.value = ? ORDER BY a.articles DESC LIMIT 5"),
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
-      key: db.prepare('INSERT INTO record_actor_keys (key, actor_id) VALUES (?, ?) ON CONFLICT (key, actor_id) DO UPDATE SET n = record_actor_keys.n + 1'),
-      ctx: db.prepare('INSERT INTO record_actor_context (actor_id, kind, value) VALUES (?, ?, ?) ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1'),
       // One statement for all of an actor's co-occurring actors in an article (distinct ids), instead of one each.
       withMany: db.prepare(`INSERT INTO record_actor_context (actor_id, kind, value) SELECT ?, 'with', value FROM ${db.sql.jsonArray('?')} WHERE 1 = 1
         ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1`),
@@ -463,17 +468,34 @@ export class ActorIndex {
   }
 
   /**
-   * Known actors read while linking one article, by id: an actor several of its names block on is read once.
-   * An entry is dropped when the article files a member under that actor (record), and all at the article's end.
+   * Known actors as last read, by id, the most recently used last (at most KNOWN_CACHED). An actor's context and
+   * keys change only when an article files a member under it (record), which also counts the article (refresh):
+   * an entry is used only while its article count and type are the row's, is dropped when a member is filed, and
+   * the actors an article touched are dropped at its end (so a rolled-back article leaves nothing behind). All are
+   * dropped when another connection has written (SQLite's data_version), on a rebuild (forget), and after every
+   * article where the database cannot tell (PostgreSQL).
    */
   private readonly knownCache = new Map<string, Known>();
+  private readonly touched = new Set<string>();
+  private cacheVersion: number | undefined;
 
   private known(id: string, type: ActorType, articles: number): Known {
     const cached = this.knownCache.get(id);
-    if (cached && cached.type === type && cached.articles === articles) return cached;
+    if (cached && cached.type === type && cached.articles === articles) {
+      this.knownCache.delete(id);
+      this.knownCache.set(id, cached);
+      return cached;
+    }
     const k = this.readKnown(id, type, articles);
+    this.knownCache.delete(id);
+    if (this.knownCache.size >= KNOWN_CACHED) this.knownCache.delete(this.knownCache.keys().next().value!);
     this.knownCache.set(id, k);
     return k;
+  }
+
+  /** Drops every known actor read before (the record tables were rewritten). */
+  forget(): void {
+    this.knownCache.clear();
   }
 
   private readKnown(id: string, type: ActorType, articles: number): Known {
@@ -504,7 +526,18 @@ export class ActorIndex {
    * splits (member keys), which win over the scores. Returns local actor id → link.
    */
   linkArticle(doc: Document, decisions: Decisions): Map<string, Link> {
-    this.knownCache.clear();
+    const version = this.db.changeCounter();
+    if (version === undefined || version !== this.cacheVersion) this.knownCache.clear();
+    this.cacheVersion = version;
+    try {
+      return this.linkAll(doc, decisions);
+    } finally {
+      for (const id of this.touched) this.knownCache.delete(id);
+      this.touched.clear();
+    }
+  }
+
+  private linkAll(doc: Document, decisions: Decisions): Map<string, Link> {
     const cands = candidatesOf(doc, {
       known: (name) => (name ? (this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0 : 0),
       // A name word of someone named in a few articles at least (junk names named once leave keys too).
@@ -537,7 +570,6 @@ export class ActorIndex {
       const others = all.filter((x) => x !== id).slice(0, 30);
       if (others.length > 0) this.q.withMany.run(id, JSON.stringify(others));
     }
-    this.knownCache.clear();
     return links;
   }
 
@@ -574,9 +606,8 @@ export class ActorIndex {
       linkStats.keyRowsRead += filed.length;
       for (const id of filed) ids.add(id);
     }
-    const rows = [...ids].map((id) => this.q.actorRow.get(id) as { id: string; type: ActorType; articles: number; r: number } | undefined)
-      .filter((r) => r !== undefined).sort((x, y) => y.articles - x.articles || x.r - y.r).slice(0, MAX_CANDIDATES);
-    return rows.map(({ id, type, articles }) => ({ id, type, articles }));
+    if (ids.size === 0) return [];
+    return this.q.topActors.all(JSON.stringify([...ids])) as { id: string; type: ActorType; articles: number }[];
   }
 
   private bestMatch(c: Candidate, linkedHere: string[], forbidden: Set<string>): Link | undefined {
@@ -654,9 +685,19 @@ export class ActorIndex {
   private record(c: Candidate, doc: Document, link: Link): void {
     const id = link.actorId;
     this.knownCache.delete(id);
+    this.touched.add(id);
     this.q.member.run(doc.meta.id, c.actor.id, id, link.via, link.score, JSON.stringify(link.reasons));
-    for (const key of keysOf(c)) this.q.key.run(key, id);
-    const ctx = (kind: string, value: string): void => { if (value) this.q.ctx.run(id, kind, value); };
+    const keys = keysOf(c);
+    if (keys.length > 0) this.upsert(this.keyUpserts, keys.length, () => `INSERT INTO record_actor_keys (key, actor_id) VALUES ${keys.map(() => '(?, ?)').join(', ')}
+      ON CONFLICT (key, actor_id) DO UPDATE SET n = record_actor_keys.n + 1`).run(...keys.flatMap((k) => [k, id]));
+    // Each (kind, value) once, with how many times the member gives it (the count it adds).
+    const rows = new Map<string, { kind: string; value: string; n: number }>();
+    const ctx = (kind: string, value: string): void => {
+      if (!value) return;
+      const k = `${kind}\u0000${value}`;
+      const row = rows.get(k);
+      if (row) row.n++; else rows.set(k, { kind, value, n: 1 });
+    };
     ctx('name', c.name);
     for (const n of new Set([c.actor.name, ...c.actor.aliases])) if (n !== c.name) ctx('alias', n);
     ctx('type', c.actor.type);
@@ -668,6 +709,15 @@ export class ActorIndex {
     } else for (const n of c.names) ctx('fname', orgKey(n));
     for (const t of c.titles) ctx('title', t);
     for (const o of c.orgs) ctx('org', o);
+    const list = [...rows.values()];
+    this.upsert(this.ctxUpserts, list.length, () => `INSERT INTO record_actor_context (actor_id, kind, value, n) VALUES ${list.map(() => '(?, ?, ?, ?)').join(', ')}
+      ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + excluded.n`).run(...list.flatMap((r) => [id, r.kind, r.value, r.n]));
+  }
+
+  private upsert(cache: Map<number, Statement>, rows: number, sql: () => string): Statement {
+    let stmt = cache.get(rows);
+    if (!stmt) { stmt = this.db.prepare(sql()); cache.set(rows, stmt); }
+    return stmt;
   }
 
   /** Updates the seen dates, article count, canonical name and aliases of the actors an article touched. */

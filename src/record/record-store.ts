@@ -91,6 +91,7 @@ export function rebuildRecord(store: SqliteStore): { articles: number; actors: n
   db.transaction(() => {
     db.lockRecord();
     for (const t of RECORD_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    writers.get(db)?.writer.index.forget();
     db.prepare("DELETE FROM record_meta WHERE key IN ('newest', 'needs_rebuild')").run();
   }).immediate();
   takeIn(db, ids);
@@ -190,7 +191,10 @@ export function updateRecord(store: SqliteStore): CrossRecord {
   return loadRecord(store.db);
 }
 
-/** Attaches the text each piece of evidence points at, reading each article's text once (a few hundred kept). */
+/** Article texts an evidence quoter keeps, the most recently used (a page of commitments quotes a few hundred articles). */
+const QUOTED_TEXTS_KEPT = 2048;
+
+/** Attaches the text each piece of evidence points at, reading each article's text once (the most recently used kept). */
 export function evidenceQuoter(db: Db): (e: Evidence) => QuotedEvidence {
   const texts = new Map<string, string>();
   const read = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
@@ -198,9 +202,10 @@ export function evidenceQuoter(db: Db): (e: Evidence) => QuotedEvidence {
     let text = texts.get(e.article);
     if (text === undefined) {
       text = (read.get(e.article) as string | undefined) ?? '';
-      if (texts.size >= 256) texts.clear();
-      texts.set(e.article, text);
-    }
+      if (texts.size >= QUOTED_TEXTS_KEPT) texts.delete(texts.keys().next().value!);
+    } else texts.delete(e.article);
+    // Re-inserted on every use: the Map's first key is the least recently used.
+    texts.set(e.article, text);
     return { ...e, text: text.slice(e.start, e.end) };
   };
 }
