@@ -138,6 +138,12 @@ function isWholeSentenceQuote(region: QuoteRegion, first: SentenceWords, last: S
   return last.words.filter((w) => w.span.start >= region.closeEnd).every((w) => w.pos === 'PUNCT');
 }
 
+/** The word before the opening mark is a preposition ("of “Fox News Sunday”"). */
+function governedQuote(s: SentenceWords, open: number): boolean {
+  const before = s.words.filter((w) => w.span.end <= open).pop();
+  return before !== undefined && before.pos === 'ADP';
+}
+
 function directAttributions(doc: Document, sentences: readonly SentenceWords[], regions: readonly QuoteRegion[], lex: StatementLexicon): Attribution[] {
   const out: Attribution[] = [];
   for (const region of regions) {
@@ -146,7 +152,10 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
     // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
-    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex) ?? cueParagraphBefore(sentences, first, region, lex);
+    // "On this weekend’s broadcast of “Fox News Sunday,” Pence said …": a quote governed by a preposition is a
+    // title or a name, not the words of the cue after it.
+    const governed = governedQuote(first, region.open);
+    const found = cueBeforeQuote(first, region.open, lex) ?? (governed ? undefined : cueAfterQuote(last, region.closeEnd, lex)) ?? cueParagraphBefore(sentences, first, region, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
@@ -235,17 +244,16 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
   // The learned cue model, after the lexicon's shapes have claimed their clauses: a verb or noun they did
   // not take ("criticized the Act", "called for a review", "Republicans worry the deal …").
   for (let k = 0; k < words.length; k++) {
-    // A hand-written cue keeps the lexicon's shapes, which did not find a statement here; a cue learned
-    // from PolNeAR (which the lexicon takes only before "that") may have a noun phrase for content.
-    const lexical = free(words[k]!) ? cueAt(words, k, lex) : undefined;
-    if (!free(words[k]!) || lexical?.cue.learned === false) continue;
+    if (!free(words[k]!)) continue;
+    const lexical = cueAt(words, k, lex);
     const modelMatch = modelCueAt(words, k, lex);
     if (!modelMatch || words.slice(modelMatch.from, modelMatch.to).some((w) => !free(w))) continue;
     // "accused X of …": an accusation (an event), as for the lexicon's cues.
     if (ACCUSATIONS.has(modelMatch.cue.lemma) && accusationObject(words, modelMatch.to)) continue;
     const found = modelReported(words, modelMatch, lex);
-    // A learned cue of the lexicon still needs "that" before a clause ("praised the plan" is content, "praised
-    // his staff worked hard" is not read).
+    // A cue of the lexicon keeps the lexicon's shapes for a clause, which did not find one here ("praised his
+    // staff worked hard" is not read); the model adds only its noun-phrase content ("praised the plan",
+    // "reported her presence").
     if (found && lexical && !found.nounContent) continue;
     if (found && !inAny(claimed, found.content) && !inAny(used, found.content)) {
       out.push({ ...found, evidence: s.span, continued: false, paragraph: s.paragraph });
@@ -306,7 +314,8 @@ function contentEnd(words: readonly Word[], start: number, lex: StatementLexicon
   const end = toClauseEnd();
   for (let k = j; k <= end; k++) {
     const w = words[k]!;
-    if (w.lower === ',' || DAY_WORDS.has(w.lower) || CONTENT_SUBORDINATORS.has(w.lower) || NP_ADJUNCTS.has(w.lower)) return phrase(k - 1);
+    // "described Mr. Obama as a climate evangelist": "as" after the object is its complement, not a subordinator.
+    if (w.lower === ',' || DAY_WORDS.has(w.lower) || CONTENT_SUBORDINATORS.has(w.lower) && w.lower !== 'as' || NP_ADJUNCTS.has(w.lower)) return phrase(k - 1);
   }
   return phrase(end);
 }

@@ -64,6 +64,11 @@ describe('attribution shapes', () => {
     assert.deepEqual(attributions('The senator praised his staff worked hard.'), []);
   });
 
+  it('reads a quoted title after a preposition as a name, and the cue after it as the cue of its own clause', () => {
+    const found = attributions('In an interview on \u201CMorning Report,\u201D the senator said the dam would be finished by May.');
+    assert.deepEqual(found.map((a) => [a.source, a.kind, a.content]), [['the senator', 'indirect', 'the dam would be finished by May']]);
+  });
+
   it('gives a quote after a participle cue to the sentence subject, not to the participle\'s object', () => {
     const found = attributions('The treasurer criticised the proposal, describing it as a scheme that "will bankrupt the province."');
     assert.equal(found[0]?.source, 'The treasurer');
