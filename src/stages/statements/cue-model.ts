@@ -62,8 +62,19 @@ export function cueFeatures(words: readonly Word[], k: number): string[] {
     `s_pass=${s}|${passive}`,
     `cap=${k > 0 && /^\p{Lu}/u.test(w.original)}`,
     `s_end=${s}|${n1 === undefined || /^[.!?]$/u.test(n1.lower)}`,
+    `s_n12p=${s}|${n1?.pos ?? '</s>'}|${n2?.pos ?? '</s>'}`,
+    `p12p=${p2?.pos ?? '<s>'}|${p1?.pos ?? '<s>'}`,
+    `s_subj=${s}|${subjectBefore(words, k)}`,
+    `s_comma=${s}|${p1?.lower === ',' || p2?.lower === ','}`,
   ];
   return f;
+}
+
+/** The tag of the word before the head, past auxiliaries and adverbs ("Clinton has repeatedly criticized" → PROPN). */
+function subjectBefore(words: readonly Word[], k: number): string {
+  let j = k - 1;
+  while (j >= 0 && (words[j]!.pos === 'AUX' || words[j]!.pos === 'ADV' || words[j]!.pos === 'PART')) j--;
+  return j < 0 ? '<s>' : words[j]!.pos;
 }
 
 export interface CueModelFile {

@@ -64,6 +64,11 @@ describe('attribution shapes', () => {
     assert.deepEqual(attributions('The senator praised his staff worked hard.'), []);
   });
 
+  it('ends a reported clause before a participle after a comma, with adverbs before the participle', () => {
+    const found = attributions('The mayor said the club was too loud, even suggesting it should close.');
+    assert.equal(found[0]?.content, 'the club was too loud');
+  });
+
   it('reads a quoted title after a preposition as a name, and the cue after it as the cue of its own clause', () => {
     const found = attributions('In an interview on \u201CMorning Report,\u201D the senator said the dam would be finished by May.');
     assert.deepEqual(found.map((a) => [a.source, a.kind, a.content]), [['the senator', 'indirect', 'the dam would be finished by May']]);
