@@ -234,7 +234,7 @@ export function evaluatePolnear(split = 'dev', options: { limit?: number; exampl
         const show = (s: readonly Span[]) => s.map((x) => article.text.slice(x.start, x.end)).join(' … ').replace(/\s+/gu, ' ').slice(0, 140);
         const near = system.find((a) => touches(g, a));
         const ours = near ? `\n    system: ${near.source ? show([near.source]) : '-'} | ${show(near.content)}` : '';
-        examples.push(`[${reason}] ${article.name}\n    source: ${show(g.source)} | cue: ${show(g.cue)}\n    content: ${show(g.content)}${ours}`);
+        examples.push(`[${reason}, ${g.kind}] ${article.name}\n    source: ${show(g.source)} | cue: ${show(g.cue)}\n    content: ${show(g.content)}${ours}`);
       }
     }
     for (const a of system) {

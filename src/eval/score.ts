@@ -3,7 +3,7 @@
  * of ../shared/gold/README.md. Pure: reads both, changes neither.
  */
 import { textOf, type Document } from '../document/document.js';
-import type { TimeValue } from '../document/layers.js';
+import type { CueType, TimeValue } from '../document/layers.js';
 import { alignOneToOne, EntityAlignment, type Pair } from './align.js';
 import { nameKey, tokenCoverage, tokenJaccard } from './fold.js';
 import type { GoldDate, GoldDocument, GoldRow } from './gold.js';
@@ -22,6 +22,8 @@ export const COMMITMENT_OVERLAP = 0.3;
 /** Relation kinds where (a, b) and (b, a) say the same thing. */
 const SYMMETRIC_RELATIONS = new Set(['ally', 'coalition', 'opposition', 'negotiating', 'rival']);
 /** Words a described speaker may open with that do not tell one source from another. */
+/** Statement kinds the gold's quotes layer holds (see scoreQuotes). */
+const QUOTE_CUE_TYPES: ReadonlySet<CueType> = new Set(['speech', 'belief', 'intention', 'document', 'poll', 'perception']);
 const SPEAKER_DETERMINERS = /^(?:the|a|an|one|some|several)\s+/iu;
 /** Jaccard overlap of words for a described speaker ("speaker_text") to match the system's speaker. */
 export const SPEAKER_TEXT_OVERLAP = 0.5;
@@ -209,7 +211,9 @@ function scoreMemberships(s: Scorer): void {
  * speaker with no actor, the gold entity named in its speakerSpan ("the MQM-P’s key leaders" → MQM-P).
  */
 function scoreQuotes(s: Scorer): void {
-  const { statements } = s.system;
+  // The gold's quotes are what people said: attributions of other kinds (beliefs, documents, a cue only the
+  // learned model knows) are left out by their cueType.
+  const statements = s.system.statements.filter((st) => st.cueType === undefined || QUOTE_CUE_TYPES.has(st.cueType));
   const speakerOf = (st: Rec<'statements'>): string | undefined => {
     if (st.speaker !== undefined) return s.entities.goldId(st.speaker);
     return st.speakerSpan ? s.entities.goldIdInText(s.text(st.speakerSpan)) : undefined;

@@ -11,6 +11,7 @@ import {
   clauseAfterCue, clauseEnd, cueAt, isQuoteMark, isTimeWord, isVerbal, opensSubordinate, sentenceSubject, sentenceWords, subjectAfter, subjectBefore,
   trailingCueClause, type CueMatch, type SentenceWords, type Word,
 } from './clauses.js';
+import { isModelCue, modelLemma } from './cue-model.js';
 import { statementLexicon, type StatementLexicon } from './lexicon.js';
 import { findQuoteRegions, type QuoteRegion } from './quotes.js';
 
@@ -29,6 +30,8 @@ export interface Attribution {
   adjunct?: Span;
   /** A quote with no cue that continues the previous speaker's words in the next paragraph. */
   continued: boolean;
+  /** Found by the learned cue model with a noun phrase for content ("criticized the Act"), not a clause. */
+  nounContent?: boolean;
   paragraph: number;
 }
 
@@ -135,6 +138,12 @@ function isWholeSentenceQuote(region: QuoteRegion, first: SentenceWords, last: S
   return last.words.filter((w) => w.span.start >= region.closeEnd).every((w) => w.pos === 'PUNCT');
 }
 
+/** The word before the opening mark is a preposition ("of “Fox News Sunday”"). */
+function governedQuote(s: SentenceWords, open: number): boolean {
+  const before = s.words.filter((w) => w.span.end <= open).pop();
+  return before !== undefined && before.pos === 'ADP';
+}
+
 function directAttributions(doc: Document, sentences: readonly SentenceWords[], regions: readonly QuoteRegion[], lex: StatementLexicon): Attribution[] {
   const out: Attribution[] = [];
   for (const region of regions) {
@@ -143,7 +152,10 @@ function directAttributions(doc: Document, sentences: readonly SentenceWords[], 
     if (!first || !last || region.content.end <= region.content.start) continue;
     const evidence = { start: first.span.start, end: Math.max(last.span.end, region.closeEnd) };
     // A named speaker before the quote wins over a pronoun after it: Baloch said, “… [¶] “…,” he said.
-    const found = cueBeforeQuote(first, region.open, lex) ?? cueAfterQuote(last, region.closeEnd, lex) ?? cueParagraphBefore(sentences, first, region, lex);
+    // "On this weekend’s broadcast of “Fox News Sunday,” Pence said …": a quote governed by a preposition is a
+    // title or a name, not the words of the cue after it.
+    const governed = governedQuote(first, region.open);
+    const found = cueBeforeQuote(first, region.open, lex) ?? (governed ? undefined : cueAfterQuote(last, region.closeEnd, lex)) ?? cueParagraphBefore(sentences, first, region, lex);
     if (found) {
       out.push({
         kind: 'direct', source: found.source, cue: spanOfWords(found.words, found.match.from, found.match.to - 1),
@@ -214,23 +226,175 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
       continue;
     }
     const match = cueAt(words, k, lex);
-    if (!match) continue;
-    const forward = reportedAfter(words, match, lex);
-    // "accused X of …", "charged X with …": an accusation (an event), not a statement.
-    if (forward && ACCUSATIONS.has(match.cue.lemma) && accusationObject(words, match.to)) continue;
-    if (forward) {
-      out.push({ ...forward, evidence: s.span, continued: false, paragraph: s.paragraph });
-      claimed.push(forward.content);
-      k = match.to - 1;
-      continue;
-    }
-    const inverted = reportedBefore(words, match, lex) ?? reportedAround(words, match, lex);
-    if (inverted && !inAny(claimed, inverted.content)) {
-      out.push({ ...inverted, evidence: s.span, continued: false, paragraph: s.paragraph });
-      claimed.push(inverted.content);
+    if (match) {
+      const forward = reportedAfter(words, match, lex);
+      // "accused X of …", "charged X with …": an accusation (an event), not a statement.
+      if (forward && ACCUSATIONS.has(match.cue.lemma) && accusationObject(words, match.to)) continue;
+      if (forward) {
+        out.push({ ...forward, evidence: s.span, continued: false, paragraph: s.paragraph });
+        claimed.push(forward.content);
+        k = match.to - 1;
+        continue;
+      }
+      const inverted = reportedBefore(words, match, lex) ?? reportedAround(words, match, lex);
+      if (inverted && !inAny(claimed, inverted.content)) {
+        out.push({ ...inverted, evidence: s.span, continued: false, paragraph: s.paragraph });
+        claimed.push(inverted.content);
+        continue;
+      }
     }
   }
-  return out;
+  // The learned cue model, after the lexicon's shapes have claimed their clauses: a verb or noun they did
+  // not take ("criticized the Act", "called for a review", "Republicans worry the deal …").
+  for (let k = 0; k < words.length; k++) {
+    if (!free(words[k]!)) continue;
+    const lexical = cueAt(words, k, lex);
+    const modelMatch = modelCueAt(words, k, lex);
+    if (!modelMatch || words.slice(modelMatch.from, modelMatch.to).some((w) => !free(w))) continue;
+    // "accused X of …": an accusation (an event), as for the lexicon's cues.
+    if (ACCUSATIONS.has(modelMatch.cue.lemma) && accusationObject(words, modelMatch.to)) continue;
+    const found = modelReported(words, modelMatch, lex);
+    // A cue of the lexicon keeps the lexicon's shapes for a clause, which did not find one here ("praised his
+    // staff worked hard" is not read); the model adds only its noun-phrase content ("praised the plan",
+    // "reported her presence").
+    if (found && lexical && !found.nounContent) continue;
+    if (found && !inAny(claimed, found.content) && !inAny(used, found.content)) {
+      out.push({ ...found, evidence: s.span, continued: false, paragraph: s.paragraph });
+      claimed.push(found.content);
+      if (found.content.start > words[k]!.span.start) k = modelMatch.to - 1;
+    }
+  }
+  return out.sort((a, b) => a.content.start - b.content.start);
+}
+
+const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'again', 'repeatedly', 'publicly', 'privately', 'also']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const WH_WORDS = new Set(['what', 'how', 'why', 'whether', 'if', 'who', 'where', 'when', 'which']);
+const NOUN_PHRASE_CONTENT = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON']);
+const LIGHT_PREPOSITIONS = new Set(['at', 'about', 'for', 'on', 'over', 'against', 'to', 'with']);
+const NP_ADJUNCTS = new Set(['in', 'at', 'during', 'amid', 'after', 'before', 'since', 'last', 'earlier', 'later']);
+const CONTENT_SUBORDINATORS = new Set(['after', 'before', 'while', 'because', 'since', 'although', 'though', 'until', 'unless', 'as', 'when']);
+
+/** "was first reported": the head follows a form of "be" (adverbs between) — a passive reports what was done to its subject. */
+function isPassive(words: readonly Word[], k: number): boolean {
+  if (words[k]!.pos !== 'VERB' || !/(?:ed|en|wn|ld|ght)$/u.test(words[k]!.lower)) return false;
+  let j = k - 1;
+  while (j >= 0 && (words[j]!.pos === 'ADV' || words[j]!.lower === 'not')) j--;
+  return j >= 0 && BE_FORMS.has(words[j]!.lower);
+}
+
+/**
+ * Where the content after a model cue ends. A noun-phrase object ends with the phrase ("attacked Machado
+ * in early-morning tweets" → "Machado"; "cited the report's findings of fraud" keeps its "of" phrase); a
+ * clause ("worried the deal would fail") or a wh-clause runs to the clause end; an infinitive ("warned
+ * states to boost their security after …") stops before a subordinate clause.
+ */
+function contentEnd(words: readonly Word[], start: number, lex: StatementLexicon, infinitive: boolean, subordinate: boolean): { end: number; nounContent: boolean } {
+  const toClauseEnd = () => clauseEnd(words, start, lex, subordinate);
+  const clause = (end: number) => ({ end, nounContent: false });
+  const phrase = (end: number) => ({ end: trimEnd(words, start, end), nounContent: true });
+  if (WH_WORDS.has(words[start]!.lower)) return clause(toClauseEnd());
+  if (infinitive) {
+    const end = toClauseEnd();
+    for (let k = start + 2; k <= end; k++) if (CONTENT_SUBORDINATORS.has(words[k]!.lower) || words[k]!.lower === ',') return clause(k - 1);
+    return clause(end);
+  }
+  let j = start;
+  let inQuote = false;
+  while (j < words.length) {
+    const w = words[j]!;
+    if (isQuoteMark(w)) inQuote = !inQuote;
+    else if (inQuote || NOUN_PHRASE_CONTENT.has(w.pos) && !DAY_WORDS.has(w.lower) && !WH_WORDS.has(w.lower) && w.lower !== 'that') { /* in the phrase */ }
+    else if (w.lower === "'s" || w.lower === '-' || w.pos === 'ADV' && words[j + 1] !== undefined && words[j + 1]!.pos === 'ADJ') { /* in the phrase */ }
+    else if ((w.lower === 'and' || w.lower === 'or') && words[j + 1] !== undefined && NOUN_PHRASE_CONTENT.has(words[j + 1]!.pos)) { /* coordination */ }
+    else break;
+    j++;
+  }
+  // The phrase is the subject of a clause ("worried the deal would fail"): the clause runs on.
+  if (j < words.length && j > start && isVerbal(words[j]!)) return clause(toClauseEnd());
+  // A noun phrase keeps its complements ("her plans for enhancing service", "Trump to stop attacking", "no
+  // proof that …") up to an adjunct of time, place or reason, or a comma.
+  const end = toClauseEnd();
+  for (let k = j; k <= end; k++) {
+    const w = words[k]!;
+    // "described Mr. Obama as a climate evangelist": "as" after the object is its complement, not a subordinator.
+    if (w.lower === ',' || DAY_WORDS.has(w.lower) || CONTENT_SUBORDINATORS.has(w.lower) && w.lower !== 'as' || NP_ADJUNCTS.has(w.lower)) return phrase(k - 1);
+  }
+  return phrase(end);
+}
+
+function trimEnd(words: readonly Word[], start: number, end: number): number {
+  while (end >= start && (words[end]!.pos === 'PUNCT' && !isQuoteMark(words[end]!) || words[end]!.pos === 'CCONJ')) end--;
+  return end;
+}
+
+const PARTICLES = new Set(['for', 'on', 'out', 'up', 'about', 'off', 'over', 'back']);
+const CUE_AUXILIARIES = new Set(['AUX', 'ADV', 'PART']);
+
+/**
+ * A cue the learned model finds at word k: the head with its auxiliaries ("has repeatedly criticized") and a
+ * particle ("called for"). A form the lexicon knows keeps its lexicon flags ("told" takes an audience).
+ */
+function modelCueAt(words: readonly Word[], k: number, lex: StatementLexicon): CueMatch | undefined {
+  const w = words[k]!;
+  if (!isModelCue(words, k) || isQuoteMark(w)) return undefined;
+  let from = k;
+  while (from > 0 && CUE_AUXILIARIES.has(words[from - 1]!.pos) && words[from - 1]!.lower !== ',' && k - from < 4) from--;
+  let to = k + 1;
+  if (words[to] && PARTICLES.has(words[to]!.lower) && words[to]!.pos !== 'VERB') to++;
+  const known = lex.cueForms.get(w.lower);
+  const cue = known ?? { lemma: modelLemma(w.lower), takesObject: false, quoteOnly: false, infinitive: true, learned: false };
+  return { cue, from: Math.min(from, k), to };
+}
+
+/**
+ * The content and source of a model cue. Forward: the cue's object or clause to where the clause ends
+ * ("Clinton criticized the Act on Monday, saying …" → "the Act on Monday"); backward, for a cue that ends its
+ * clause: the clause before the comma ("The deal is dead, Republicans fear.").
+ */
+function modelReported(words: readonly Word[], match: CueMatch, lex: StatementLexicon): Found | undefined {
+  const head = words[match.to - 1]!.pos === 'ADP' ? match.to - 2 : match.to - 1;
+  let cue = spanOfWords(words, match.from, match.to - 1);
+  // The subject of the cue: before it ("Clinton has criticized"), the sentence's subject for a participle or a
+  // coordinated cue, or a possessive of a noun cue ("Trump's claim that …").
+  const source = participleSubject(words, { ...match, from: head }, lex) ?? subjectBefore(words, match.from, 0)
+    ?? (words[match.from - 1]?.lower === 'and' ? sentenceSubject(words, match.from) : undefined);
+  const clause = clauseAfterCue(words, match, lex);
+  let start = clause && (clause.complementizer || match.cue.takesObject) ? clause.start : match.to;
+  while (start < words.length && DAY_WORDS.has(words[start]!.lower)) start++;
+  // "took aim at Anan", "raised questions about the deal": a bare noun and a preposition complete the cue.
+  if (start === match.to && words[start]?.pos === 'NOUN' && words[start + 1]?.pos === 'ADP' && LIGHT_PREPOSITIONS.has(words[start + 1]!.lower) && start + 2 < words.length) {
+    cue = spanOfWords(words, match.from, start + 1);
+    start += 2;
+  }
+  const subjectStart = source ? words.findIndex((x) => x.span.start === source.start) : -1;
+  const forwardOpen = start < words.length && !TERMINAL.has(words[start]!.lower) && words[start]!.lower !== ',';
+  if (forwardOpen && source) {
+    const first = words[start]!;
+    const infinitive = first.lower === 'to' && words[start + 1] !== undefined && isVerbal(words[start + 1]!);
+    // "charged with …", "endorsed by …", "respond to requests": a preposition after the cue opens an adjunct, not content.
+    if (first.pos === 'ADP' && !infinitive && !(clause?.complementizer)) return undefined;
+    if (isPassive(words, head)) return undefined;
+    const { end, nounContent } = contentEnd(words, start, lex, infinitive, subjectStart >= 0 && opensSubordinate(words, subjectStart));
+    const content = words.slice(start, end + 1);
+    if (end >= start && content.some((x) => ['NOUN', 'PROPN', 'PRON', 'VERB', 'NUM'].includes(x.pos))) {
+      return { kind: 'indirect', source, cue, cueLemma: match.cue.lemma, content: spanOfWords(words, start, end), ...(nounContent ? { nounContent } : {}) };
+    }
+    return undefined;
+  }
+  if (forwardOpen) return undefined;
+  // "…, Republicans fear." / "…, fear Republicans.": the clause before the comma that opens the cue clause.
+  let comma = match.from - 1;
+  while (comma >= 0 && words[comma]!.lower !== ',') comma--;
+  if (comma < 1) return undefined;
+  const back = match.from === comma + 1 ? subjectAfter(words, match.to)?.span : subjectBefore(words, match.from, comma + 1);
+  if (!back) return undefined;
+  let from = 0;
+  while (from < comma && (words[from]!.pos === 'PUNCT' || words[from]!.pos === 'CCONJ')) from++;
+  let end = comma - 1;
+  while (end >= from && words[end]!.pos === 'PUNCT') end--;
+  if (!isReportedClause(words, from, end, false)) return undefined;
+  return { kind: 'indirect', source: back, cue, cueLemma: match.cue.lemma, content: spanOfWords(words, from, end) };
 }
 
 type Found = Omit<Attribution, 'evidence' | 'continued' | 'paragraph'>;

@@ -315,7 +315,10 @@ export function clauseEnd(words: readonly Word[], start: number, lex: StatementL
       end = k - 1;
       break;
     }
-    const next = words[k + 1];
+    // ", even suggesting …": adverbs before the participle.
+    let n = k + 1;
+    while (words[n]?.pos === 'ADV' && words[n + 1]?.pos === 'VERB') n++;
+    const next = words[n];
     if (!next) break;
     if (next.pos === 'VERB' && next.lower.endsWith('ing') && !lex.participleStops.has(next.lower)) {
       end = k - 1;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { CueType } from '../../document/layers.js';
 import { packagePath } from '../../package-path.js';
+import { statementLexicon } from './lexicon.js';
 
 interface CueTypeFile {
   lemmas: Record<string, CueType>;
@@ -31,7 +32,21 @@ export function cueTypeOf(cueLemma: string | undefined, source: string | undefin
     if (head !== undefined && lex.polls.has(head)) return 'poll';
     if (head !== undefined && lex.documents.has(head)) return 'document';
   }
-  return (cueLemma !== undefined ? lex.lemmas.get(cueLemma) : undefined) ?? 'speech';
+  if (cueLemma === undefined) return 'speech';
+  // A reporting verb of the lexicon is speech unless cue-types.json says otherwise; a cue only the learned
+  // model knows ("criticized the Act", "cited the report") is an attribution of another kind.
+  return lex.lemmas.get(cueLemma) ?? (reportingLemmas().has(cueLemma) ? 'speech' : 'other');
+}
+
+let reporting: ReadonlySet<string> | undefined;
+
+function reportingLemmas(): ReadonlySet<string> {
+  if (!reporting) {
+    const lex = statementLexicon();
+    reporting = new Set([...lex.cueForms.values(), ...[...lex.phrasalCues.values()].flat().map((p) => p.cue)].map((c) => c.lemma)
+      .concat([...lex.prepositionalCues.values()].map((p) => p.lemma)));
+  }
+  return reporting;
 }
 
 /** Whether the head of a source phrase is a document word ("the statement", "a report issued by …"). */

@@ -21,7 +21,8 @@ export function attributeStatements(doc: Document): Statement[] {
       ...(speaker.speakerSpan ? { speakerSpan: speaker.speakerSpan } : {}),
       ...(a.cue ? { cue: a.cue } : {}),
       ...(a.cueLemma ? { cueLemma: a.cueLemma } : {}),
-      cueType: speaker.document || byDocument(doc.text, a) ? 'document' : cueTypeOf(a.cueLemma, a.source ? doc.text.slice(a.source.start, a.source.end) : undefined),
+      // A noun phrase for content ("criticized the Act") is an attribution, but not something said.
+      cueType: a.nounContent ? 'other' : speaker.document || byDocument(doc.text, a) ? 'document' : cueTypeOf(a.cueLemma, a.source ? doc.text.slice(a.source.start, a.source.end) : undefined),
       content: a.content,
       ...(date ? { date } : {}),
       evidence: a.evidence,

@@ -58,8 +58,20 @@ describe('attribution shapes', () => {
     assert.ok(urged?.learned, 'urged is a learned cue');
     assert.equal(lex.cueForms.get('said')?.learned, false);
     assert.equal(attributions('The senator urged that the vote be postponed until June.')[0]?.content, 'the vote be postponed until June');
-    // Without "that" a learned cue's object is a noun phrase, not a reported clause.
-    assert.equal(attributions('The senator praised the plan to expand rural clinics.').length, 0);
+    // Without "that" a learned cue's object is a noun phrase, not a reported clause: the learned cue model
+    // reads it as a noun-phrase content (cue-model.test.ts), never as a clause.
+    assert.deepEqual(attributions('The senator praised the plan to expand rural clinics.').map((a) => a.content), ['the plan to expand rural clinics']);
+    assert.deepEqual(attributions('The senator praised his staff worked hard.'), []);
+  });
+
+  it('ends a reported clause before a participle after a comma, with adverbs before the participle', () => {
+    const found = attributions('The mayor said the club was too loud, even suggesting it should close.');
+    assert.equal(found[0]?.content, 'the club was too loud');
+  });
+
+  it('reads a quoted title after a preposition as a name, and the cue after it as the cue of its own clause', () => {
+    const found = attributions('In an interview on \u201CMorning Report,\u201D the senator said the dam would be finished by May.');
+    assert.deepEqual(found.map((a) => [a.source, a.kind, a.content]), [['the senator', 'indirect', 'the dam would be finished by May']]);
   });
 
   it('gives a quote after a participle cue to the sentence subject, not to the participle\'s object', () => {

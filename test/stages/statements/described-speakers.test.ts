@@ -17,7 +17,8 @@ async function speakers(text: string): Promise<[string, string][]> {
   const doc: Document = createDocument(text, { published: '2022-07-20' });
   await pipeline.run(doc);
   const slice = (s: { start: number; end: number }) => doc.text.slice(s.start, s.end);
-  return doc.statements.map((s) => [
+  // Attributions that are not something said ("took aim at Anan", cueType other) are not quotes.
+  return doc.statements.filter((s) => s.cueType !== 'other').map((s) => [
     s.speaker ? doc.actors.find((a) => a.id === s.speaker)!.name : `"${s.speakerSpan ? slice(s.speakerSpan) : ''}"`,
     slice(s.content),
   ]);
