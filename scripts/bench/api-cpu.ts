@@ -9,6 +9,7 @@
  * and measures both interleaved, round by round, so a speed-up is claimed from one run on one loaded machine;
  * POLITY_BENCH_API_OLD_DB gives it its own copy of the database (one at the schema version it knows).
  */
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,6 +50,7 @@ export const section: BenchSection = {
   name: 'api-cpu',
   async run() {
     const db = process.env.POLITY_BENCH_API_DB ?? join(process.env.POLITY_BENCH_API_CACHE ?? join(tmpdir(), 'polity-bench-api'), 'api-10000.db');
+    if (!existsSync(db)) return [`no database ${db}: run \`npm run bench -- api\` first (it builds it), or give POLITY_BENCH_API_DB`];
     const n = Number(process.env.POLITY_BENCH_API_CPU_N ?? 20);
     const rounds = Number(process.env.POLITY_BENCH_API_CPU_ROUNDS ?? 5);
     const variants = [await variant('now', join(import.meta.dirname, '../..'), db)];
