@@ -5,7 +5,7 @@ import { actorLexicon } from '../stages/actors/lexicon.js';
 import type { Db } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import type { Actor, ActorType } from '../document/layers.js';
-import { compareNameTokens, comparePersonNames, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
+import { compareNameTokens, comparePersonNames, foldName, givenNameGender, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
 import type { ResolutionDecision } from './types.js';
 
 /**
@@ -67,6 +67,15 @@ const STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in']);
 /** Folded organisation name without a leading article: "The New York Times" → new york times. */
 function orgKey(name: string): string {
   return foldName(name).replace(/^the /, '');
+}
+
+/**
+ * A national body's name without the country before it: "U.S. Senate" → senate, "United States Supreme Court" →
+ * supreme court, "U.S. Department of Justice" → department of justice. News names the country only sometimes.
+ */
+function bodyKey(name: string): string | undefined {
+  const rest = /^(?:u s a|usa|u s|us|united states) (.+)$/.exec(orgKey(name))?.[1];
+  return rest !== undefined && (rest.includes(' ') || rest.length >= 4) ? rest : undefined;
 }
 
 function acronymOf(name: string): string | undefined {
@@ -139,6 +148,19 @@ function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): 
   // A name joined to a lower-case word is a compound adjective ("Kasich-endorsed", "Obama-era"): the name is its first part.
   const compound = /^(\p{Lu}[\p{L}'’.]+)-\p{Ll}+$/u.exec(actor.name.trim());
   if (compound && actor.type !== 'PLACE') return compound[1]!;
+  // A person's name with a possessive inside runs into the noun it owns ("Trump's Republican", "Clinton's N.Y.U."): the owner.
+  const owner = actor.type === 'PERSON' ? /^(\p{Lu}[\p{L}.’' -]*?)['’]s\s+\S/u.exec(actor.name.trim()) : null;
+  if (owner) return owner[1]!;
+  // A one-word body name that is the end of a longer form the article uses ("Department's" of "Justice Department's").
+  // Only for a word the record knows as no one's name, and a form that joins no other name to it ("House and Senate", "Tim Kaine's Senate").
+  if (actor.type !== 'PERSON' && actor.type !== 'PLACE' && tokensOf(actor.name).length === 1 && names.known(tokensOf(actor.name)[0]!) === 0) {
+    const own = tokensOf(actor.name)[0]!;
+    const longer = actor.aliases.filter((a) => { const t = tokensOf(a); return t.length > 1 && t.length <= 3 && t.at(-1) === own && !/['’]s\s|\b(?:and|or|&)\b/.test(a.trim()); })
+      .sort((x, y) => y.length - x.length)[0];
+    if (longer) return longer;
+  }
+  const quoted = doc && quotedName(actor, doc, names);
+  if (quoted) return quoted;
   const stripped = (): string => {
     if (actor.type !== 'PERSON') return actor.name;
     // "During Barack Obama", "Floridians Jeb Bush": the words before the name are not part of it.
@@ -153,7 +175,8 @@ function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): 
   const own = tokensOf(actor.name);
   const common = actorLexicon().commonWords;
   const len = (n: string): number => parsePersonName(n)?.tokens.length ?? 0;
-  const candidates = actor.aliases.filter((a) => tokensOf(a).length < own.length).sort((x, y) => tokensOf(y).length - tokensOf(x).length || y.length - x.length);
+  // A full name the record knows is a name, even when a word of it is a common word too ("Jeb Bush": "bush").
+  const candidates = names.known(own.join(' ')) > 0 && actor.type === 'PERSON' ? [] : actor.aliases.filter((a) => tokensOf(a).length < own.length).sort((x, y) => tokensOf(y).length - tokensOf(x).length || y.length - x.length);
   for (const alias of candidates) {
     const at = tokensOf(alias);
     const from = own.findIndex((_, i) => at.every((t, j) => own[i + j] === t));
@@ -167,6 +190,32 @@ function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): 
     if (plausible[0]) return plausible[0];
   }
   return stripped();
+}
+
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
+
+/**
+ * A person's "name" that is a whole quoted phrase — a slogan, a nickname, a headline quoted in the text
+ * ("''Fascist Trump''", "''Crooked Hillary''", "''Francesco Excommunicates Trump''") — names the person by the one
+ * word in it the record knows as a name (the last such word), when the record does not know the phrase as a name
+ * and its other words are no one's name.
+ */
+function quotedName(actor: Actor, doc: Document, names: RecordNames): string | undefined {
+  if (actor.type !== 'PERSON') return undefined;
+  const own = tokensOf(actor.name);
+  if (own.length < 2 || names.known(own.join(' ')) > 0) return undefined;
+  const whole = doc.mentions.some((m) => {
+    if (m.actor !== actor.id || tokensOf(doc.text.slice(m.span.start, m.span.end)).join(' ') !== own.join(' ')) return false;
+    const before = doc.text.slice(Math.max(0, m.span.start - 3), m.span.start).trimEnd();
+    const after = doc.text.slice(m.span.end, m.span.end + 4).replace(/^[,.;:!?]/, '').trimStart();
+    return QUOTES.has(before.at(-1) ?? '') && QUOTES.has(after[0] ?? '');
+  });
+  if (!whole) return undefined;
+  const words = actor.name.trim().split(/\s+/);
+  const at = words.map((w) => foldName(w)).findLastIndex((t) => names.nameWord(t));
+  if (at < 0) return undefined;
+  const others = words.filter((_, i) => i !== at).map((w) => foldName(w));
+  return others.every((t) => !names.nameWord(t) && givenNameGender(t) === undefined) ? words[at] : undefined;
 }
 
 /** Where the article's headline ends in its text (0 when the text does not open with the title). */
@@ -285,6 +334,8 @@ function keysOf(c: Candidate): string[] {
     const k = orgKey(n);
     if (!k) continue;
     keys.add(`o:${k}`);
+    const body = orgLike.has(c.actor.type) ? bodyKey(n) : undefined;
+    if (body) { keys.add(`o:${body}`); const beq = EQUIVALENT.get(body); if (beq) keys.add(`eq:${beq}`); }
     const acr = acronymsOf(n);
     for (const a of acr) keys.add(`oa:${a}`);
     if (acr.length === 0) { const ini = initialsOf(n); if (ini) keys.add(`oi:${ini}`); }
@@ -309,6 +360,8 @@ function lookupKeys(c: Candidate): string[] {
     const k = orgKey(n);
     if (!k) continue;
     keys.add(`o:${k}`);
+    const body = orgLike.has(c.actor.type) ? bodyKey(n) : undefined;
+    if (body) { keys.add(`o:${body}`); const beq = EQUIVALENT.get(body); if (beq) keys.add(`eq:${beq}`); }
     const acr = acronymsOf(n);
     for (const a of acr) { keys.add(`oi:${a}`); keys.add(`oa:${a}`); }
     if (acr.length === 0) { const ini = initialsOf(n); if (ini) keys.add(`oa:${ini}`); }
@@ -379,6 +432,12 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
   if (p.tokens.length > 1) {
     if (!surnameOk) return { score: 0, reasons: [], exact: false };
     if (givens.length > 0 && !givens.some((g) => givenCompatible(p.given, g))) {
+      // A full name giving the name the person goes by as a middle name or as initials ("Willard Mitt Romney",
+      // "Rafael Edward Cruz" for Ted, "John Ellis Bush" for Jeb) is that person, unless the suffix differs.
+      const goesBy = givens.find((g) => g.length === 1 && p.given.length > 1 && p.suffix === kSuffix &&
+        (p.given.slice(1).some((m) => m.length > 1 && compareNameTokens(m, g[0]!) !== 'none' && compareNameTokens(m, g[0]!) !== 'initial') ||
+          (g[0]!.length === p.tokens.length && p.tokens.map((t) => t[0]).join('') === g[0])));
+      if (goesBy) return { score: 0.8, reasons: [`"${fullKey}" gives the name "${goesBy[0]}" the person goes by`], exact: false };
       return { score: -1, reasons: [`different given names (${p.given.join(' ')} / ${givens[0]!.join(' ')})`], exact: false };
     }
     if (givens.length > 0 && p.suffix !== kSuffix) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
@@ -399,6 +458,10 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
   if (p.gender && kGender && p.gender !== kGender && (k.genders.get(kGender) ?? 0) >= 2 * (k.genders.get(p.gender) ?? 0)) {
     return { score: -1, reasons: [`different gender (${p.gender} / ${kGender})`], exact: false };
   }
+  // "Mr. Obama" is not a person known by a woman's given name ("Michelle"), whatever the honorifics attached to her.
+  const kGiven = givens[0]?.[0];
+  const givenGender = kGiven ? givenNameGender(kGiven) : undefined;
+  if (p.gender && givenGender && p.gender !== givenGender) return { score: -1, reasons: [`different gender (${p.gender} / given name "${kGiven}")`], exact: false };
   if (p.suffix !== kSuffix && (p.suffix !== '' || givens.length > 0)) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
   return { score: 0.6, reasons: [asGiven && !surnameOk ? `given name only "${t}"` : `surname only "${t}"`], exact: k.names.has(fullKey) };
 }
@@ -410,10 +473,20 @@ function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; e
     if (own.includes(' ') && k.names.has(own) && (isPersonType(c.actor.type) || isPersonType(k.type)) && c.actor.type !== 'PLACE' && k.type !== 'PLACE') {
       return { score: 0.8, reasons: [`same name "${own}" (typed ${c.actor.type} here, ${k.type} there)`], exact: true };
     }
+    // Names the lexicon gives as one actor stay one across a place/organisation tagging ("Republicans" read as a
+    // place, "U.S.A." as an organisation).
+    const eq = EQUIVALENT.get(own);
+    if (eq && !isPersonType(c.actor.type) && !isPersonType(k.type) && [...k.names].some((n) => EQUIVALENT.get(n) === eq)) {
+      return { score: 0.9, reasons: [`known equivalent names ("${own}" / group "${eq}", typed ${c.actor.type} here, ${k.type} there)`], exact: true };
+    }
     return { score: 0, reasons: [], exact: false };
   }
   const own = orgKey(c.name);
   if (k.names.has(own)) return { score: 1, reasons: [`same name "${own}"`], exact: true };
+  const body = orgLike.has(c.actor.type) ? bodyKey(c.name) : undefined;
+  if (body && k.names.has(body)) return { score: 0.9, reasons: [`the same body with its country named ("${orgKey(c.name)}" / "${body}")`], exact: false };
+  const bodyEq = body && EQUIVALENT.get(body);
+  if (bodyEq && [...k.names].some((n) => EQUIVALENT.get(n) === bodyEq)) return { score: 0.9, reasons: [`the same body with its country named ("${orgKey(c.name)}" / group "${bodyEq}")`], exact: false };
   for (const n of c.names.slice(1)) if (k.names.has(orgKey(n))) return { score: 0.9, reasons: [`shared name "${orgKey(n)}"`], exact: false };
   // Two long names with the same initials are two bodies ("Democratic National Committee" / "… Convention").
   const ini = initialsOf(c.name);
@@ -503,7 +576,8 @@ export class ActorIndex {
       const forbidden = decisions.forbidden(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
       if (c.alt) {
         const alt = c.alt;
-        const viaAlt = (alt.person.tokens.length === 1 ? this.withinArticle(alt, cands, links) : undefined) ?? (alt.handle ? this.bestMatch(alt, linked(), forbidden) : undefined);
+        // A one-word "place" the gazetteer does not know may be a name the record knows well ("Hillary" tagged PLACE).
+        const viaAlt = (alt.person.tokens.length === 1 ? this.withinArticle(alt, cands, links) : undefined) ?? this.bestMatch(alt, linked(), forbidden);
         if (viaAlt && !forbidden.has(viaAlt.actorId)) { links.set(c.actor.id, viaAlt); this.record(alt, doc, viaAlt); continue; }
       }
       const within = c.person && c.person.tokens.length === 1 ? this.withinArticle(c, cands, links) : undefined;
@@ -530,6 +604,8 @@ export class ActorIndex {
     if (targets.size !== 1) return undefined;
     const other = fuller[0]!;
     if (c.person!.gender && fuller.some((o) => o.person!.gender && o.person!.gender !== c.person!.gender)) return undefined;
+    // …nor to one whose given name is of the other gender ("Mr. Obama" in an article naming Michelle Obama).
+    if (c.person!.gender && fuller.some((o) => { const g = o.person!.given[0] && givenNameGender(o.person!.given[0]); return g && g !== c.person!.gender; })) return undefined;
     // …nor one the record knows as of the other gender ("Mr. Obama" in an article naming Michelle Obama without
     // "Mrs."), or only under other titles ("President Obama" there, "First Lady" for her).
     const target = [...targets][0]!;
@@ -642,7 +718,11 @@ export class ActorIndex {
       ctx('fname', [...p.tokens, p.suffix].filter(Boolean).join(' '));
       if (p.given.length > 0) { ctx('given', p.given.join(' ')); ctx('suffix', p.suffix || '-'); }
       if (p.gender) ctx('gender', p.gender);
-    } else for (const n of c.names) ctx('fname', orgKey(n));
+    } else {
+      for (const n of c.names) ctx('fname', orgKey(n));
+      const body = orgLike.has(c.actor.type) ? bodyKey(c.name) : undefined;
+      if (body) ctx('fname', body);
+    }
     for (const t of c.titles) ctx('title', t);
     for (const o of c.orgs) ctx('org', o);
   }
