@@ -33,7 +33,10 @@ interface Candidate {
   person?: PersonName;
   names: string[];
   titles: string[];
+  /** Folded names of the parties and organisations the article gives the actor, then their record ids once linked. */
   orgs: string[];
+  /** The article's local ids of those organisations. */
+  orgLocals: string[];
   /**
    * A person reading of a name typed otherwise, tried before the name itself: a camel-cased handle ("JohnKasich")
    * or a one-word place the gazetteer does not know ("Kasich" tagged PLACE in an article naming John Kasich).
@@ -378,6 +381,7 @@ function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[]
     const o = id ? byId.get(id) : undefined;
     return o && o.type !== 'PERSON' && o.type !== 'PLACE' ? [orgKey(o.name)] : [];
   };
+  const isOrg = (id: string | undefined): id is string => { const o = id ? byId.get(id) : undefined; return !!o && o.type !== 'PERSON' && o.type !== 'PLACE'; };
   return doc.actors.map((actor) => {
     const name = linkName(actor, doc, names);
     // A titled person name tagged as an organisation or a place ("New Jersey Gov. Chris Christie") is a person's name.
@@ -389,12 +393,13 @@ function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[]
     const person = parsed && (genders.size === 1 ? { ...parsed, gender: [...genders][0]! } : (({ gender: _g, ...rest }) => rest)(parsed));
     const titles = new Set<string>();
     const orgs = new Set<string>();
-    for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); }
-    for (const m of doc.memberships) if (m.person === actor.id) for (const o of orgNames(m.org)) orgs.add(o);
+    const orgLocals = new Set<string>();
+    for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); if (isOrg(r.org)) orgLocals.add(r.org); }
+    for (const m of doc.memberships) if (m.person === actor.id) { for (const o of orgNames(m.org)) orgs.add(o); if (isOrg(m.org)) orgLocals.add(m.org); }
     const c: Candidate = {
       key: memberKey(doc.meta.id, actor.id), actor, name, ...(person && { person }),
       names: [name, ...[actor.name, ...actor.aliases].filter((n) => n !== name && (person !== undefined || aliasFits(name, n)))],
-      titles: [...titles], orgs: [...orgs],
+      titles: [...titles], orgs: [...orgs], orgLocals: [...orgLocals],
     };
     const handle = splitCamel(actor.name);
     if (!person || handle) {
@@ -571,6 +576,8 @@ export class ActorIndex {
     const order = [...cands].sort((a, b) => (b.alt ? -1 : b.person?.tokens.length ?? 9) - (a.alt ? -1 : a.person?.tokens.length ?? 9));
     const linked = (): string[] => [...new Set([...links.values()].map((l) => l.actorId))];
     for (const c of order) {
+      // Organisations are linked before people: compare a person's by record identity too ("FBI" = "Federal Bureau of Investigation").
+      for (const local of c.orgLocals) { const id = links.get(local)?.actorId; if (id && !c.orgs.includes(id)) c.orgs.push(id); }
       const forced = decisions.mustJoin(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
       if (forced) { const link = { actorId: forced, via: 'manual' as const, score: 1, reasons: ['merged by hand'] }; links.set(c.actor.id, link); this.record(c, doc, link); continue; }
       const forbidden = decisions.forbidden(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });

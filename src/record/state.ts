@@ -225,8 +225,11 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
   return out;
 }
 
-/** Words before a title that make it no current office ("former", "ex-", "then-", "the late", "next", "ousted"). */
-const PAST_WORD = /^(?:former|formerly|ex-?|then-?|late|next|future|would-be|onetime|one-time|erstwhile|retired|outgoing|ousted|fired|departed|previous)$/i;
+/**
+ * Words before a title that make it no current office: "former", "ex-", "then-", "the late", "next", and verbs of
+ * removal or succession ("decision to fire campaign manager X", "ousted campaign manager X", "replaced chairman X").
+ */
+const PAST_WORD = /^(?:former|formerly|ex-?|then-?|late|next|future|would-be|onetime|one-time|erstwhile|retired|outgoing|previous|(?:fire|oust|sack|dismiss|replace|succeed|remove|depose|demote)(?:s|d|ed|ing)?|fired|firing)$/i;
 
 /** Words that make a title phrase an office of a campaign or a party ("campaign manager", "campaign chairman"). */
 const STAFF_WORDS = new Set(['manager', 'chair', 'chairman', 'chairwoman', 'secretary', 'director', 'leader', 'speaker']);
@@ -248,10 +251,12 @@ function titledMentions(doc: Document, lookup: ActorLookup, roleSpans: { start: 
   const types = new Map(doc.actors.map((a) => [a.id, a.type]));
   const seen = new Set<string>();
   for (const m of doc.mentions) {
-    if (m.actor === undefined || types.get(m.actor) !== 'PERSON') continue;
-    const covered = roleSpans.some((e) => e.start <= m.span.end && m.span.start <= e.end);
-    // A departure reported with the mention ("Trump fired campaign manager Corey Lewandowski") closes the title;
-    // elsewhere in an article reporting one, the title may describe the past.
+    // A titled name tagged as a place or an organisation ("New Jersey Gov. Chris Christie") is a person's (see link.ts).
+    const type = m.actor === undefined ? undefined : types.get(m.actor);
+    if (m.actor === undefined || type === undefined || type === 'PARTY') continue;
+    const covered = type !== 'PERSON' || roleSpans.some((e) => e.start <= m.span.end && m.span.start <= e.end);
+    // A departure naming no office reported with the mention ("Trump fired campaign manager Corey Lewandowski")
+    // closes the title written with the name; elsewhere in an article reporting one, the title may describe the past.
     const departures = leaving.filter((sc) => sc.subject === m.actor && !sc.title);
     const left = departures.find((sc) => sc.evidence.start <= m.span.start && m.span.end <= sc.evidence.end);
     if (departures.length > 0 && !left) continue;
@@ -270,12 +275,13 @@ function titledMentions(doc: Document, lookup: ActorLookup, roleSpans: { start: 
     let from = runWords.length;
     while (from > 0 && !PAST_WORD.test(runWords[from - 1]!) && (isNamePrefix(foldName(runWords[from - 1]!)) || STAFF_WORDS.has(foldName(runWords[from - 1]!)) || foldName(runWords[from - 1]!) === 'campaign')) from--;
     const lead = runWords.slice(from);
-    if ((from > 0 && PAST_WORD.test(runWords[from - 1]!)) || PAST_WORD.test(inside.split(/\s+/)[0] ?? '')) continue;
+    // …also across a possessor's name: "Former Trump campaign manager X".
+    if (runWords.slice(Math.max(0, from - 2), from).some((w) => PAST_WORD.test(w)) || PAST_WORD.test(inside.split(/\s+/)[0] ?? '')) continue;
     if (covered && !inside) continue;
     let title = [...lead, inside].join(' ').trim();
     let place: string | undefined;
     // A place the mention opens with ("New Jersey Gov. Chris Christie") stays in the title as its jurisdiction.
-    const placeMention = doc.mentions.find((x) => x.actor !== undefined && placeIds.has(x.actor) && x.span.start === m.span.start);
+    const placeMention = doc.mentions.find((x) => x.actor !== undefined && x.actor !== m.actor && placeIds.has(x.actor) && x.span.start === m.span.start);
     if (placeMention) place = lookup(doc, placeMention.actor);
     title = title.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, '').replace(/[,;:]+$/, '').trim();
     if (!title || !namesOffice(title) || NOT_YET.test(title) || /^(?:former|ex-)/i.test(title)) continue;
@@ -283,7 +289,7 @@ function titledMentions(doc: Document, lookup: ActorLookup, roleSpans: { start: 
     if (seen.has(key)) continue;
     seen.add(key);
     const leadAt = lead.length > 0 ? before.lastIndexOf(lead.join(' ')) : -1;
-    add(person, title, place, evidenceOf(doc, { start: leadAt >= 0 ? m.span.start - before.length + leadAt : m.span.start, end: m.span.end }));
+    add(person, title, place, evidenceOf(doc, { start: leadAt >= 0 ? m.span.start - before.length + leadAt : m.span.start, end: m.span.end }), left);
   }
 }
 

@@ -101,8 +101,15 @@ describe('offices written with the name', () => {
     assert.deepEqual(officesOf(record, a, 'p2').map((o) => o.title), ['campaign manager']);
   });
 
+  it('reads the office of a titled name the tagger took for a place ("Ohio Gov. Dana Ferrow")', () => {
+    const a = new Article('COLUMBUS - Voters cheered Ohio Gov. Dana Ferrow on Monday.', '2016-03-01')
+      .actor('l1', 'PLACE', 'Ohio Gov. Dana Ferrow');
+    const record = buildRecord([a.doc]);
+    assert.deepEqual(officesOf(record, a, 'l1').map((o) => officeKey(o.title)), ['ohio governor']);
+  });
+
   it('a fired or next holder is no report of holding the office ("fired campaign manager", "the next president")', () => {
-    const a = new Article('DES MOINES - The campaign fired campaign manager Rita Vance. Critics said ousted campaign manager Rita Vance left.', '2016-06-20')
+    const a = new Article('DES MOINES - The campaign fired campaign manager Rita Vance. Critics said ousted campaign manager Rita Vance left. Former Ferrow campaign manager Rita Vance spoke.', '2016-06-20')
       .actor('p1', 'PERSON', 'Rita Vance', [], ['Rita Vance'])
       .change('left_office', 'p1', 'The campaign fired campaign manager Rita Vance');
     const b = new Article('RENO - Ellen Marsh wants to be the next president.', '2016-06-21')
