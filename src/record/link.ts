@@ -702,6 +702,13 @@ export class ActorIndex {
     if (!key) return undefined;
     const rows = [...(personKey && !c.person ? this.q.byName.all(personKey) : []), ...this.q.byName.all(c.person ? key : orgKey(c.name))] as { id: string; type: ActorType; articles: number }[];
     const hit = rows.find((r) => !forbidden.has(r.id) && (r.type === 'PLACE') === (c.actor.type === 'PLACE') && r.articles >= 2);
+    // A place the gazetteer does not know, named exactly as a person the record knows well ("Hillary Clinton" tagged PLACE), is that person.
+    if (!hit && c.actor.type === 'PLACE' && !actorLexicon().places.has(c.name.trim().toLowerCase())) {
+      const p = parsePersonName(c.name);
+      const full = p && p.tokens.length > 1 ? [...p.tokens, p.suffix].filter(Boolean).join(' ') : undefined;
+      const person = full ? (this.q.byName.all(full) as { id: string; type: ActorType; articles: number }[]).find((r) => !forbidden.has(r.id) && r.type === 'PERSON' && r.articles >= 3) : undefined;
+      if (person) return { actorId: person.id, via: 'auto', score: 0.75, reasons: [`same full name "${full}" as a person (typed PLACE here)`] };
+    }
     return hit ? { actorId: hit.id, via: 'auto', score: 0.75, reasons: [`same name "${key}" (typed ${c.actor.type} here, ${hit.type} there)`] } : undefined;
   }
 

@@ -79,6 +79,13 @@ describe('bodies and parties', () => {
     assert.equal(clusterOf(record, named, 'o2'), clusterOf(record, plain, 'o2'));
   });
 
+  it('a person\'s full name the record knows, tagged as a place, is the person', () => {
+    const dana = knownAs('Dana Ferrow');
+    const place = new Article('BOSTON - Voters for Dana Ferrow came.', '2016-01-10').actor('l1', 'PLACE', 'Dana Ferrow');
+    const record = buildRecord([...dana, place].map((a) => a.doc));
+    assert.equal(clusterOf(record, place, 'l1'), clusterOf(record, dana[0]!, 'p1'));
+  });
+
   it('a party name the lexicon lists stays the party when tagged as a place ("Republicans")', () => {
     const party = new Article('WASHINGTON - The Republican Party met.', '2016-01-02').actor('o1', 'PARTY', 'Republican Party');
     const place = new Article('WASHINGTON - Republicans met.', '2016-01-03').actor('o1', 'PLACE', 'Republicans');
