@@ -5,7 +5,7 @@ import { actorLexicon } from '../stages/actors/lexicon.js';
 import type { Db, Statement } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import type { Actor, ActorType } from '../document/layers.js';
-import { compareNameTokens, comparePersonNames, foldName, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
+import { compareNameTokens, comparePersonNames, foldName, givenNameGender, parsePersonName, slugOf, transliterationKey, type PersonName } from './names.js';
 import type { ResolutionDecision } from './types.js';
 
 /**
@@ -35,7 +35,10 @@ interface Candidate {
   person?: PersonName;
   names: string[];
   titles: string[];
+  /** Folded names of the parties and organisations the article gives the actor, then their record ids once linked. */
   orgs: string[];
+  /** The article's local ids of those organisations. */
+  orgLocals: string[];
   /**
    * A person reading of a name typed otherwise, tried before the name itself: a camel-cased handle ("JohnKasich")
    * or a one-word place the gazetteer does not know ("Kasich" tagged PLACE in an article naming John Kasich).
@@ -69,6 +72,15 @@ const STOP = new Set(['of', 'the', 'and', 'for', 'on', 'in']);
 /** Folded organisation name without a leading article: "The New York Times" → new york times. */
 function orgKey(name: string): string {
   return foldName(name).replace(/^the /, '');
+}
+
+/**
+ * A national body's name without the country before it: "U.S. Senate" → senate, "United States Supreme Court" →
+ * supreme court, "U.S. Department of Justice" → department of justice. News names the country only sometimes.
+ */
+function bodyKey(name: string): string | undefined {
+  const rest = /^(?:u s a|usa|u s|us|united states) (.+)$/.exec(orgKey(name))?.[1];
+  return rest !== undefined && (rest.includes(' ') || rest.length >= 4) ? rest : undefined;
 }
 
 function acronymOf(name: string): string | undefined {
@@ -141,6 +153,19 @@ function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): 
   // A name joined to a lower-case word is a compound adjective ("Kasich-endorsed", "Obama-era"): the name is its first part.
   const compound = /^(\p{Lu}[\p{L}'’.]+)-\p{Ll}+$/u.exec(actor.name.trim());
   if (compound && actor.type !== 'PLACE') return compound[1]!;
+  // A person's name with a possessive inside runs into the noun it owns ("Trump's Republican", "Clinton's N.Y.U."): the owner.
+  const owner = actor.type === 'PERSON' ? /^(\p{Lu}[\p{L}.’' -]*?)['’]s\s+\S/u.exec(actor.name.trim()) : null;
+  if (owner) return owner[1]!;
+  // A one-word body name that is the end of a longer form the article uses ("Department's" of "Justice Department's").
+  // Only for a word the record knows as no one's name, and a form that joins no other name to it ("House and Senate", "Tim Kaine's Senate").
+  if (actor.type !== 'PERSON' && actor.type !== 'PLACE' && tokensOf(actor.name).length === 1 && names.known(tokensOf(actor.name)[0]!) === 0) {
+    const own = tokensOf(actor.name)[0]!;
+    const longer = actor.aliases.filter((a) => { const t = tokensOf(a); return t.length > 1 && t.length <= 3 && t.at(-1) === own && !/['’]s\s|\b(?:and|or|&)\b/.test(a.trim()); })
+      .sort((x, y) => y.length - x.length)[0];
+    if (longer) return longer;
+  }
+  const quoted = doc && quotedName(actor, doc, names);
+  if (quoted) return quoted;
   const stripped = (): string => {
     if (actor.type !== 'PERSON') return actor.name;
     // "During Barack Obama", "Floridians Jeb Bush": the words before the name are not part of it.
@@ -155,7 +180,8 @@ function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): 
   const own = tokensOf(actor.name);
   const common = actorLexicon().commonWords;
   const len = (n: string): number => parsePersonName(n)?.tokens.length ?? 0;
-  const candidates = actor.aliases.filter((a) => tokensOf(a).length < own.length).sort((x, y) => tokensOf(y).length - tokensOf(x).length || y.length - x.length);
+  // A full name the record knows is a name, even when a word of it is a common word too ("Jeb Bush": "bush").
+  const candidates = names.known(own.join(' ')) > 0 && actor.type === 'PERSON' ? [] : actor.aliases.filter((a) => tokensOf(a).length < own.length).sort((x, y) => tokensOf(y).length - tokensOf(x).length || y.length - x.length);
   for (const alias of candidates) {
     const at = tokensOf(alias);
     const from = own.findIndex((_, i) => at.every((t, j) => own[i + j] === t));
@@ -169,6 +195,32 @@ function linkName(actor: Actor, doc?: Document, names: RecordNames = NO_NAMES): 
     if (plausible[0]) return plausible[0];
   }
   return stripped();
+}
+
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
+
+/**
+ * A person's "name" that is a whole quoted phrase — a slogan, a nickname, a headline quoted in the text
+ * ("''Fascist Trump''", "''Crooked Hillary''", "''Francesco Excommunicates Trump''") — names the person by the one
+ * word in it the record knows as a name (the last such word), when the record does not know the phrase as a name
+ * and its other words are no one's name.
+ */
+function quotedName(actor: Actor, doc: Document, names: RecordNames): string | undefined {
+  if (actor.type !== 'PERSON') return undefined;
+  const own = tokensOf(actor.name);
+  if (own.length < 2 || names.known(own.join(' ')) > 0) return undefined;
+  const whole = doc.mentions.some((m) => {
+    if (m.actor !== actor.id || tokensOf(doc.text.slice(m.span.start, m.span.end)).join(' ') !== own.join(' ')) return false;
+    const before = doc.text.slice(Math.max(0, m.span.start - 3), m.span.start).trimEnd();
+    const after = doc.text.slice(m.span.end, m.span.end + 4).replace(/^[,.;:!?]/, '').trimStart();
+    return QUOTES.has(before.at(-1) ?? '') && QUOTES.has(after[0] ?? '');
+  });
+  if (!whole) return undefined;
+  const words = actor.name.trim().split(/\s+/);
+  const at = words.map((w) => foldName(w)).findLastIndex((t) => names.nameWord(t));
+  if (at < 0) return undefined;
+  const others = words.filter((_, i) => i !== at).map((w) => foldName(w));
+  return others.every((t) => !names.nameWord(t) && givenNameGender(t) === undefined) ? words[at] : undefined;
 }
 
 /** Where the article's headline ends in its text (0 when the text does not open with the title). */
@@ -287,6 +339,8 @@ function keysOf(c: Candidate): string[] {
     const k = orgKey(n);
     if (!k) continue;
     keys.add(`o:${k}`);
+    const body = orgLike.has(c.actor.type) ? bodyKey(n) : undefined;
+    if (body) { keys.add(`o:${body}`); const beq = EQUIVALENT.get(body); if (beq) keys.add(`eq:${beq}`); }
     const acr = acronymsOf(n);
     for (const a of acr) keys.add(`oa:${a}`);
     if (acr.length === 0) { const ini = initialsOf(n); if (ini) keys.add(`oi:${ini}`); }
@@ -311,6 +365,8 @@ function lookupKeys(c: Candidate): string[] {
     const k = orgKey(n);
     if (!k) continue;
     keys.add(`o:${k}`);
+    const body = orgLike.has(c.actor.type) ? bodyKey(n) : undefined;
+    if (body) { keys.add(`o:${body}`); const beq = EQUIVALENT.get(body); if (beq) keys.add(`eq:${beq}`); }
     const acr = acronymsOf(n);
     for (const a of acr) { keys.add(`oi:${a}`); keys.add(`oa:${a}`); }
     if (acr.length === 0) { const ini = initialsOf(n); if (ini) keys.add(`oa:${ini}`); }
@@ -327,6 +383,7 @@ function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[]
     const o = id ? byId.get(id) : undefined;
     return o && o.type !== 'PERSON' && o.type !== 'PLACE' ? [orgKey(o.name)] : [];
   };
+  const isOrg = (id: string | undefined): id is string => { const o = id ? byId.get(id) : undefined; return !!o && o.type !== 'PERSON' && o.type !== 'PLACE'; };
   return doc.actors.map((actor) => {
     const name = linkName(actor, doc, names);
     // A titled person name tagged as an organisation or a place ("New Jersey Gov. Chris Christie") is a person's name.
@@ -338,12 +395,13 @@ function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[]
     const person = parsed && (genders.size === 1 ? { ...parsed, gender: [...genders][0]! } : (({ gender: _g, ...rest }) => rest)(parsed));
     const titles = new Set<string>();
     const orgs = new Set<string>();
-    for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); }
-    for (const m of doc.memberships) if (m.person === actor.id) for (const o of orgNames(m.org)) orgs.add(o);
+    const orgLocals = new Set<string>();
+    for (const r of doc.roles) if (r.person === actor.id) { titles.add(foldName(r.title)); for (const o of orgNames(r.org)) orgs.add(o); if (isOrg(r.org)) orgLocals.add(r.org); }
+    for (const m of doc.memberships) if (m.person === actor.id) { for (const o of orgNames(m.org)) orgs.add(o); if (isOrg(m.org)) orgLocals.add(m.org); }
     const c: Candidate = {
       key: memberKey(doc.meta.id, actor.id), actor, name, ...(person && { person }),
       names: [name, ...[actor.name, ...actor.aliases].filter((n) => n !== name && (person !== undefined || aliasFits(name, n)))],
-      titles: [...titles], orgs: [...orgs],
+      titles: [...titles], orgs: [...orgs], orgLocals: [...orgLocals],
     };
     const handle = splitCamel(actor.name);
     if (!person || handle) {
@@ -381,6 +439,12 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
   if (p.tokens.length > 1) {
     if (!surnameOk) return { score: 0, reasons: [], exact: false };
     if (givens.length > 0 && !givens.some((g) => givenCompatible(p.given, g))) {
+      // A full name giving the name the person goes by as a middle name or as initials ("Willard Mitt Romney",
+      // "Rafael Edward Cruz" for Ted, "John Ellis Bush" for Jeb) is that person, unless the suffix differs.
+      const goesBy = givens.find((g) => g.length === 1 && p.given.length > 1 && p.suffix === kSuffix &&
+        (p.given.slice(1).some((m) => m.length > 1 && compareNameTokens(m, g[0]!) !== 'none' && compareNameTokens(m, g[0]!) !== 'initial') ||
+          (g[0]!.length === p.tokens.length && p.tokens.map((t) => t[0]).join('') === g[0])));
+      if (goesBy) return { score: 0.8, reasons: [`"${fullKey}" gives the name "${goesBy[0]}" the person goes by`], exact: false };
       return { score: -1, reasons: [`different given names (${p.given.join(' ')} / ${givens[0]!.join(' ')})`], exact: false };
     }
     if (givens.length > 0 && p.suffix !== kSuffix) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
@@ -401,6 +465,10 @@ function personScore(p: PersonName, k: Known): { score: number; reasons: string[
   if (p.gender && kGender && p.gender !== kGender && (k.genders.get(kGender) ?? 0) >= 2 * (k.genders.get(p.gender) ?? 0)) {
     return { score: -1, reasons: [`different gender (${p.gender} / ${kGender})`], exact: false };
   }
+  // "Mr. Obama" is not a person known by a woman's given name ("Michelle"), whatever the honorifics attached to her.
+  const kGiven = givens[0]?.[0];
+  const givenGender = kGiven ? givenNameGender(kGiven) : undefined;
+  if (p.gender && givenGender && p.gender !== givenGender) return { score: -1, reasons: [`different gender (${p.gender} / given name "${kGiven}")`], exact: false };
   if (p.suffix !== kSuffix && (p.suffix !== '' || givens.length > 0)) return { score: -1, reasons: [`different suffix (${p.suffix || 'none'} / ${kSuffix || 'none'})`], exact: false };
   return { score: 0.6, reasons: [asGiven && !surnameOk ? `given name only "${t}"` : `surname only "${t}"`], exact: k.names.has(fullKey) };
 }
@@ -412,10 +480,20 @@ function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; e
     if (own.includes(' ') && k.names.has(own) && (isPersonType(c.actor.type) || isPersonType(k.type)) && c.actor.type !== 'PLACE' && k.type !== 'PLACE') {
       return { score: 0.8, reasons: [`same name "${own}" (typed ${c.actor.type} here, ${k.type} there)`], exact: true };
     }
+    // Names the lexicon gives as one actor stay one across a place/organisation tagging ("Republicans" read as a
+    // place, "U.S.A." as an organisation).
+    const eq = EQUIVALENT.get(own);
+    if (eq && !isPersonType(c.actor.type) && !isPersonType(k.type) && [...k.names].some((n) => EQUIVALENT.get(n) === eq)) {
+      return { score: 0.9, reasons: [`known equivalent names ("${own}" / group "${eq}", typed ${c.actor.type} here, ${k.type} there)`], exact: true };
+    }
     return { score: 0, reasons: [], exact: false };
   }
   const own = orgKey(c.name);
   if (k.names.has(own)) return { score: 1, reasons: [`same name "${own}"`], exact: true };
+  const body = orgLike.has(c.actor.type) ? bodyKey(c.name) : undefined;
+  if (body && k.names.has(body)) return { score: 0.9, reasons: [`the same body with its country named ("${orgKey(c.name)}" / "${body}")`], exact: false };
+  const bodyEq = body && EQUIVALENT.get(body);
+  if (bodyEq && [...k.names].some((n) => EQUIVALENT.get(n) === bodyEq)) return { score: 0.9, reasons: [`the same body with its country named ("${orgKey(c.name)}" / group "${bodyEq}")`], exact: false };
   for (const n of c.names.slice(1)) if (k.names.has(orgKey(n))) return { score: 0.9, reasons: [`shared name "${orgKey(n)}"`], exact: false };
   // Two long names with the same initials are two bodies ("Democratic National Committee" / "… Convention").
   const ini = initialsOf(c.name);
@@ -549,12 +627,15 @@ export class ActorIndex {
     const order = [...cands].sort((a, b) => (b.alt ? -1 : b.person?.tokens.length ?? 9) - (a.alt ? -1 : a.person?.tokens.length ?? 9));
     const linked = (): string[] => [...new Set([...links.values()].map((l) => l.actorId))];
     for (const c of order) {
+      // Organisations are linked before people: compare a person's by record identity too ("FBI" = "Federal Bureau of Investigation").
+      for (const local of c.orgLocals) { const id = links.get(local)?.actorId; if (id && !c.orgs.includes(id)) c.orgs.push(id); }
       const forced = decisions.mustJoin(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
       if (forced) { const link = { actorId: forced, via: 'manual' as const, score: 1, reasons: ['merged by hand'] }; links.set(c.actor.id, link); this.record(c, doc, link); continue; }
       const forbidden = decisions.forbidden(c.key, (k) => { const [art, local] = splitKey(k); return this.q.memberOf.get(art, local) as string | undefined; });
       if (c.alt) {
         const alt = c.alt;
-        const viaAlt = (alt.person.tokens.length === 1 ? this.withinArticle(alt, cands, links) : undefined) ?? (alt.handle ? this.bestMatch(alt, linked(), forbidden) : undefined);
+        // A one-word "place" the gazetteer does not know may be a name the record knows well ("Hillary" tagged PLACE).
+        const viaAlt = (alt.person.tokens.length === 1 ? this.withinArticle(alt, cands, links) : undefined) ?? this.bestMatch(alt, linked(), forbidden);
         if (viaAlt && !forbidden.has(viaAlt.actorId)) { links.set(c.actor.id, viaAlt); this.record(alt, doc, viaAlt); continue; }
       }
       const within = c.person && c.person.tokens.length === 1 ? this.withinArticle(c, cands, links) : undefined;
@@ -584,6 +665,8 @@ export class ActorIndex {
     if (targets.size !== 1) return undefined;
     const other = fuller[0]!;
     if (c.person!.gender && fuller.some((o) => o.person!.gender && o.person!.gender !== c.person!.gender)) return undefined;
+    // …nor to one whose given name is of the other gender ("Mr. Obama" in an article naming Michelle Obama).
+    if (c.person!.gender && fuller.some((o) => { const g = o.person!.given[0] && givenNameGender(o.person!.given[0]); return g && g !== c.person!.gender; })) return undefined;
     // …nor one the record knows as of the other gender ("Mr. Obama" in an article naming Michelle Obama without
     // "Mrs."), or only under other titles ("President Obama" there, "First Lady" for her).
     const target = [...targets][0]!;
@@ -672,6 +755,13 @@ export class ActorIndex {
     if (!key) return undefined;
     const rows = [...(personKey && !c.person ? this.q.byName.all(personKey) : []), ...this.q.byName.all(c.person ? key : orgKey(c.name))] as { id: string; type: ActorType; articles: number }[];
     const hit = rows.find((r) => !forbidden.has(r.id) && (r.type === 'PLACE') === (c.actor.type === 'PLACE') && r.articles >= 2);
+    // A place the gazetteer does not know, named exactly as a person the record knows well ("Hillary Clinton" tagged PLACE), is that person.
+    if (!hit && c.actor.type === 'PLACE' && !actorLexicon().places.has(c.name.trim().toLowerCase())) {
+      const p = parsePersonName(c.name);
+      const full = p && p.tokens.length > 1 ? [...p.tokens, p.suffix].filter(Boolean).join(' ') : undefined;
+      const person = full ? (this.q.byName.all(full) as { id: string; type: ActorType; articles: number }[]).find((r) => !forbidden.has(r.id) && r.type === 'PERSON' && r.articles >= 3) : undefined;
+      if (person) return { actorId: person.id, via: 'auto', score: 0.75, reasons: [`same full name "${full}" as a person (typed PLACE here)`] };
+    }
     return hit ? { actorId: hit.id, via: 'auto', score: 0.75, reasons: [`same name "${key}" (typed ${c.actor.type} here, ${hit.type} there)`] } : undefined;
   }
 
@@ -706,7 +796,11 @@ export class ActorIndex {
       ctx('fname', [...p.tokens, p.suffix].filter(Boolean).join(' '));
       if (p.given.length > 0) { ctx('given', p.given.join(' ')); ctx('suffix', p.suffix || '-'); }
       if (p.gender) ctx('gender', p.gender);
-    } else for (const n of c.names) ctx('fname', orgKey(n));
+    } else {
+      for (const n of c.names) ctx('fname', orgKey(n));
+      const body = orgLike.has(c.actor.type) ? bodyKey(c.name) : undefined;
+      if (body) ctx('fname', body);
+    }
     for (const t of c.titles) ctx('title', t);
     for (const o of c.orgs) ctx('org', o);
     const list = [...rows.values()];

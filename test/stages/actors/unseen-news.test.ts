@@ -86,6 +86,13 @@ describe('one person, one actor', () => {
     assert.equal(persons.filter((n) => /Mkh/u.test(n)).length, 1, persons.join(', '));
   });
 
+  it('does not read a one-word name as a typo of another person\'s given name ("Obama" and "Osama Farid")', async () => {
+    const doc = await analyse('The cleric Osama Farid spoke first. Later Obama answered him, and Farid left.');
+    const osama = doc.actors.find((a) => a.name === 'Osama Farid');
+    assert.ok(osama);
+    assert.equal(osama.aliases.includes('Obama'), false, osama.aliases.join(', '));
+  });
+
   it('compares names without diacritics', async () => {
     const doc = await analyse('President Alberto Fernández met farmers. Alberto Fernandez later spoke.');
     assert.equal(names(doc, 'PERSON').length, 1);
