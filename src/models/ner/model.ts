@@ -268,22 +268,23 @@ export class NerModel {
     this.add(parts.word(i + 2)?.next2, scores);
     this.add(prevS?.prev, scores);
     this.add(nextS?.next, scores);
-    const shape = (k: number, edge: string) => (k < 0 || k >= n ? edge : s.shapes[k]!);
-    const word = (k: number, edge: string) => (k < 0 || k >= n ? edge : lower[k]!);
     // Pair and triple names are indexed by splitting at "|" (see FeatureIndex): where a part before the last
     // has one, the name is built and looked up instead.
-    const hasBar = (k: number, edge: string, isShape: boolean) => (isShape ? shape(k, edge) : word(k, edge)).includes('|');
-    if (hasBar(i - 1, '<s>', true) || hasBar(i, '', true)) this.add(this.weights.get(`s-1s+1=${shape(i - 1, '<s>')}|${shape(i, '')}|${shape(i + 1, '</s>')}`), scores);
+    const { shapes } = s;
+    const prevShape = i > 0 ? shapes[i - 1]! : '<s>';
+    const prevWord = i > 0 ? lower[i - 1]! : '<s>';
+    if (prevShape.includes('|') || shapes[i]!.includes('|')) this.add(this.weights.get(`s-1s+1=${prevShape}|${shapes[i]!}|${i + 1 < n ? shapes[i + 1]! : '</s>'}`), scores);
     else if (prevS && hereS && nextS) this.add(prevS.shapes3.get(hereS)?.get(nextS), scores);
-    if (hasBar(i - 1, '<s>', false)) this.add(this.weights.get(`w-1w=${word(i - 1, '<s>')}|${l}`), scores);
+    if (prevWord.includes('|')) this.add(this.weights.get(`w-1w=${prevWord}|${l}`), scores);
     else if (prevW && hereW) this.add(prevW.before.get(hereW), scores);
-    if (l.includes('|')) this.add(this.weights.get(`ww+1=${l}|${word(i + 1, '</s>')}`), scores);
+    if (l.includes('|')) this.add(this.weights.get(`ww+1=${l}|${i + 1 < n ? lower[i + 1]! : '</s>'}`), scores);
     else if (hereW && nextW) this.add(hereW.beforeNext.get(nextW), scores);
     if (i === 0) this.add(hereS?.prev2, scores);
     const next = i + 1 < n ? lower[i + 1]! : '';
     const prev = i > 0 ? lower[i - 1]! : '';
     if (parts.placeAt(i + 1, lex) || parts.placeAt(i, lex)) this.add(x.place2, scores);
-    if (lex.honorificPrefixes.has((i > 0 ? forms[i - 1]! : '').replace(/\.$/u, ''))) this.add(x.afterHonorific, scores);
+    const prevForm = i > 0 ? forms[i - 1]! : '';
+    if (lex.honorificPrefixes.has(prevForm.endsWith('.') ? prevForm.slice(0, -1) : prevForm)) this.add(x.afterHonorific, scores);
     if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) this.add(x.afterTitle, scores);
     if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) this.add(x.beforeOrghead, scores);
     if (lex.wordClasses) {
@@ -400,12 +401,14 @@ export class NerModel {
     const { transitions, targets, outside } = this.decoding();
     const capital = capitalised(sentence);
     // back[i * S + t]: the previous tag on the best path that has tag t at token i.
-    const back = new Int16Array(n * S).fill(-1);
-    let delta = new Float64Array(S).fill(-Infinity);
-    let next = new Float64Array(S);
+    // Buffers kept between sentences: allocating them per sentence was a large share of the decoder's time (GC).
+    const buffers = this.buffers(n * S);
+    const back = buffers.back;
+    back.fill(-1, 0, n * S);
+    let delta = buffers.delta.fill(-Infinity);
+    let next = buffers.next;
     delta[START] = 0;
-    const emission = new Float64Array(T);
-    const scratch = new Float64Array(T);
+    const { emission, scratch } = buffers;
     for (let i = 0; i < n; i++) {
       next.fill(-Infinity);
       // Names only: a lower-case token with no capitalised neighbour is tagged O without its own scores (the
@@ -451,7 +454,9 @@ export class NerModel {
         }
       }
       if (!skip) for (let t = 0; t < T; t++) next[t]! += emission[t]!;
-      [delta, next] = [next, delta];
+      const swap = delta;
+      delta = next;
+      next = swap;
     }
     let best = -1;
     for (let t = 0; t < T; t++) if (delta[t]! > -Infinity && (best < 0 || delta[t]! > delta[best]!)) best = t;
@@ -461,6 +466,22 @@ export class NerModel {
       best = back[i * S + best]!;
     }
     return out;
+  }
+
+  private decodeBuffers: { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array; scratch: Float64Array } | undefined;
+
+  private buffers(backLength: number): { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array; scratch: Float64Array } {
+    const T = this.tags.length;
+    if (!this.decodeBuffers || this.decodeBuffers.back.length < backLength) {
+      this.decodeBuffers = {
+        back: new Int16Array(Math.max(backLength, 256 * (T + 1))),
+        delta: new Float64Array(T + 1),
+        next: new Float64Array(T + 1),
+        emission: new Float64Array(T),
+        scratch: new Float64Array(T),
+      };
+    }
+    return this.decodeBuffers;
   }
 
   /**
