@@ -21,6 +21,13 @@ const lexicon: FeatureLexicon = {
   govbodyHeads: new Set(['assembly']),
   partyHeads: new Set(['party']),
   temporal: new Set(['monday']),
+  wordClasses: new Map([
+    ['quetta', { fine: '3', coarse: '1' }],
+    ['lahore', { fine: '3', coarse: '1' }],
+    ['met', { fine: '7', coarse: '2' }],
+    ['visited', { fine: '7', coarse: '2' }],
+    ['|', { fine: '9', coarse: '2' }],
+  ]),
 };
 
 const sentence = (text: string, tags: string) => ({ tokens: text.split(' '), tags: tags.split(' ') });
@@ -51,6 +58,17 @@ describe('named-entity model', () => {
   it('learns its training sentences', () => {
     const model = trainNer(training, lexicon, { epochs: 8, minCount: 1, seed: 1 });
     for (const s of training) assert.deepEqual(model.predict(s.tokens, lexicon), s.tags);
+  });
+
+  it('tags a lower-case part of a hyphenated name, and skips words never inside a name, when names only', () => {
+    const model = trainNer(
+      [...training, sentence('Lee Ka - chiu met Nadia Rana in Lahore .', 'B-Person I-Person I-Person I-Person O B-Person I-Person O B-Location O')],
+      lexicon,
+      { epochs: 8, minCount: 1, seed: 1 },
+    );
+    const tokens = 'Lee Ka - chiu met Nadia Rana in Lahore .'.split(' ');
+    assert.deepEqual(model.predict(tokens, lexicon, true), model.predict(tokens, lexicon, false));
+    assert.equal(model.predict(tokens, lexicon, true)[3], 'I-Person');
   });
 
   it('never predicts an I- tag that does not continue its entity', () => {

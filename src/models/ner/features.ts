@@ -3,6 +3,8 @@
  * and gazetteer membership, and the tags already given to the two tokens before it.
  */
 
+import type { WordClass } from './word-classes.js';
+
 /** Word lists the tagger consults; the actors stage's lexicon and gazetteer provide them. */
 export interface FeatureLexicon {
   places: ReadonlySet<string>;
@@ -16,6 +18,8 @@ export interface FeatureLexicon {
   govbodyHeads: ReadonlySet<string>;
   partyHeads: ReadonlySet<string>;
   temporal: ReadonlySet<string>;
+  /** Word classes from unannotated text (word-classes.ts); without them the tagger has no class features. */
+  wordClasses?: ReadonlyMap<string, WordClass>;
 }
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/gu;
@@ -67,6 +71,8 @@ export function wordFeatures(form: string, lex: FeatureLexicon): string[] {
   if (lex.govbodyHeads.has(l)) f.push('g=govhead');
   if (lex.partyHeads.has(l)) f.push('g=partyhead');
   if (lex.temporal.has(l)) f.push('g=temporal');
+  const c = lex.wordClasses?.get(l);
+  if (c) f.push(`c=${c.fine}`, `cc=${c.coarse}`);
   return f;
 }
 
@@ -106,6 +112,10 @@ export function contextFeatures(s: TaggerSentence, i: number, lex: FeatureLexico
   if (lex.honorificPrefixes.has(at(i - 1, forms, '').replace(/\.$/u, ''))) f.push('g=after-honorific');
   if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) f.push('g=after-title');
   if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) f.push('g=before-orghead');
+  const prevClass = lex.wordClasses?.get(prev);
+  const nextClass = lex.wordClasses?.get(next);
+  if (prevClass) f.push(`c-1=${prevClass.fine}`);
+  if (nextClass) f.push(`c+1=${nextClass.fine}`);
   return f;
 }
 

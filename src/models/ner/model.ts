@@ -1,6 +1,6 @@
 /**
- * The named-entity tagger: an averaged perceptron over BIO tags, decoded greedily left to right with the
- * BIO constraint (I-X only after B-X or I-X). Weights are stored quantized and pruned in a gzipped JSON file.
+ * The named-entity tagger: a structured averaged perceptron over BIO tags, decoded by Viterbi over the BIO
+ * constraint (I-X only after B-X or I-X). Weights are stored quantized and pruned in a gzipped binary file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -106,6 +106,11 @@ class FeatureIndex {
   readonly suffix2 = new Map<string, Float32Array>();
   readonly suffix3 = new Map<string, Float32Array>();
   readonly suffix4 = new Map<string, Float32Array>();
+  /** "c=", "cc=", "c-1=", "c+1=" by the word class. */
+  readonly wordClass = new Map<string, Float32Array>();
+  readonly coarseClass = new Map<string, Float32Array>();
+  readonly classBefore = new Map<string, Float32Array>();
+  readonly classAfter = new Map<string, Float32Array>();
   readonly gazetteer: ReadonlyMap<string, Weights>;
   readonly place2: Weights;
   readonly afterHonorific: Weights;
@@ -156,6 +161,10 @@ class FeatureIndex {
         case 'x2=': this.suffix2.set(rest, w); break;
         case 'x3=': this.suffix3.set(rest, w); break;
         case 'x4=': this.suffix4.set(rest, w); break;
+        case 'c=': this.wordClass.set(rest, w); break;
+        case 'cc=': this.coarseClass.set(rest, w); break;
+        case 'c-1=': this.classBefore.set(rest, w); break;
+        case 'c+1=': this.classAfter.set(rest, w); break;
         case 'w-1w=':
         case 'ww+1=': {
           const split = splitBar(rest);
@@ -196,9 +205,6 @@ export interface SentenceParts {
   shape(k: number): Part | undefined;
 }
 
-/** Paths more than this many nats behind the best are not extended (and tags that far behind add nothing to a softmax). */
-const VITERBI_MARGIN = 6;
-
 export class NerModel {
   readonly tags: readonly string[];
   private readonly weights: Map<string, Float32Array>;
@@ -207,16 +213,16 @@ export class NerModel {
   private readonly wordCache = new Map<string, Float64Array>();
   private featureIndex: FeatureIndex | undefined;
   /**
-   * Softmax temperature turning the perceptron's scores into local probabilities for Viterbi decoding; 8 was
-   * best on the dev split (P+O+L F1 77.6 against 76.9 greedy; 1 → 76.9, 4 → 77.3, 16 → 77.7 but all 9 classes lower).
+   * Lower-case (or letterless) words the training data never has inside a name (meta.outsideWords): with
+   * `namesOnly` they are tagged O unscored even next to a capital.
    */
-  temperature = 8;
-  /** How many of the best previous tags the Viterbi decoder extends at each token. */
-  beam = 2;
+  private readonly outsideWords: ReadonlySet<string>;
+  private decodingTables: { transitions: Float64Array; targets: Int32Array[]; outside: number } | undefined;
 
   constructor(tags: readonly string[], weights: Map<string, Float32Array>, readonly meta: Record<string, unknown> = {}) {
     this.tags = tags;
     this.weights = weights;
+    this.outsideWords = new Set(Array.isArray(meta.outsideWords) ? (meta.outsideWords as string[]) : []);
     this.allowed = [...tags, '<s>'].map((prev) =>
       tags.map((tag) => !tag.startsWith('I-') || prev === `B-${tag.slice(2)}` || prev === tag),
     );
@@ -262,24 +268,31 @@ export class NerModel {
     this.add(parts.word(i + 2)?.next2, scores);
     this.add(prevS?.prev, scores);
     this.add(nextS?.next, scores);
-    const shape = (k: number, edge: string) => (k < 0 || k >= n ? edge : s.shapes[k]!);
-    const word = (k: number, edge: string) => (k < 0 || k >= n ? edge : lower[k]!);
     // Pair and triple names are indexed by splitting at "|" (see FeatureIndex): where a part before the last
     // has one, the name is built and looked up instead.
-    const hasBar = (k: number, edge: string, isShape: boolean) => (isShape ? shape(k, edge) : word(k, edge)).includes('|');
-    if (hasBar(i - 1, '<s>', true) || hasBar(i, '', true)) this.add(this.weights.get(`s-1s+1=${shape(i - 1, '<s>')}|${shape(i, '')}|${shape(i + 1, '</s>')}`), scores);
+    const { shapes } = s;
+    const prevShape = i > 0 ? shapes[i - 1]! : '<s>';
+    const prevWord = i > 0 ? lower[i - 1]! : '<s>';
+    if (prevShape.includes('|') || shapes[i]!.includes('|')) this.add(this.weights.get(`s-1s+1=${prevShape}|${shapes[i]!}|${i + 1 < n ? shapes[i + 1]! : '</s>'}`), scores);
     else if (prevS && hereS && nextS) this.add(prevS.shapes3.get(hereS)?.get(nextS), scores);
-    if (hasBar(i - 1, '<s>', false)) this.add(this.weights.get(`w-1w=${word(i - 1, '<s>')}|${l}`), scores);
+    if (prevWord.includes('|')) this.add(this.weights.get(`w-1w=${prevWord}|${l}`), scores);
     else if (prevW && hereW) this.add(prevW.before.get(hereW), scores);
-    if (l.includes('|')) this.add(this.weights.get(`ww+1=${l}|${word(i + 1, '</s>')}`), scores);
+    if (l.includes('|')) this.add(this.weights.get(`ww+1=${l}|${i + 1 < n ? lower[i + 1]! : '</s>'}`), scores);
     else if (hereW && nextW) this.add(hereW.beforeNext.get(nextW), scores);
     if (i === 0) this.add(hereS?.prev2, scores);
     const next = i + 1 < n ? lower[i + 1]! : '';
     const prev = i > 0 ? lower[i - 1]! : '';
     if (parts.placeAt(i + 1, lex) || parts.placeAt(i, lex)) this.add(x.place2, scores);
-    if (lex.honorificPrefixes.has((i > 0 ? forms[i - 1]! : '').replace(/\.$/u, ''))) this.add(x.afterHonorific, scores);
+    const prevForm = i > 0 ? forms[i - 1]! : '';
+    if (lex.honorificPrefixes.has(prevForm.endsWith('.') ? prevForm.slice(0, -1) : prevForm)) this.add(x.afterHonorific, scores);
     if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) this.add(x.afterTitle, scores);
     if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) this.add(x.beforeOrghead, scores);
+    if (lex.wordClasses) {
+      const before = lex.wordClasses.get(prev);
+      const after = lex.wordClasses.get(next);
+      if (before) this.add(x.classBefore.get(before.fine), scores);
+      if (after) this.add(x.classAfter.get(after.fine), scores);
+    }
   }
 
   /** The index entries of a sentence's words and shapes, looked up once per token (undefined: in no indexed feature). */
@@ -342,6 +355,11 @@ export class NerModel {
     if (lex.govbodyHeads.has(l)) g('govhead');
     if (lex.partyHeads.has(l)) g('partyhead');
     if (lex.temporal.has(l)) g('temporal');
+    const c = lex.wordClasses?.get(l);
+    if (c) {
+      this.add(x.wordClass.get(c.fine), scores);
+      this.add(x.coarseClass.get(c.coarse), scores);
+    }
   }
 
   /** Summed weights of a word's own features, cached per word form: most words recur across a corpus. */
@@ -367,9 +385,10 @@ export class NerModel {
 
   /**
    * Viterbi decoding over the BIO constraint: the best-scoring tag sequence in which I-X follows only B-X or
-   * I-X. The history features see the previous tag of each path and the tag before it on that path's best
-   * history (exact for the first-order features, the usual approximation for the second-order one); only the
-   * `beam` best previous tags are extended at each token, which keeps the cost near the greedy decoder's.
+   * I-X, a path's score being the sum of its tokens' scores (the weights were trained that way, by the
+   * structured perceptron of src/train/ner-trainer.ts, which decodes with this same search). Every previous
+   * tag is extended: exact for the first-order history features; the pair feature sees the tag before the
+   * previous one on that tag's best path, as in training.
    */
   private viterbi(tokens: readonly string[], lex: FeatureLexicon, namesOnly: boolean): string[] {
     const n = tokens.length;
@@ -379,67 +398,65 @@ export class NerModel {
     const T = this.tags.length;
     const S = T + 1;
     const START = T;
-    const outside = this.tags.indexOf('O');
-    const capital = sentence.shapes.map((s) => s.startsWith('X'));
+    const { transitions, targets, outside } = this.decoding();
+    const capital = capitalised(sentence);
     // back[i * S + t]: the previous tag on the best path that has tag t at token i.
-    const back = new Int16Array(n * S).fill(-1);
-    let delta = new Float64Array(S).fill(-Infinity);
-    let next = new Float64Array(S);
+    // Buffers kept between sentences: allocating them per sentence was a large share of the decoder's time (GC).
+    const buffers = this.buffers(n * S);
+    const back = buffers.back;
+    back.fill(-1, 0, n * S);
+    let delta = buffers.delta.fill(-Infinity);
+    let next = buffers.next;
     delta[START] = 0;
-    const emission = new Float64Array(T);
-    const history = new Float64Array(T);
-    const local = new Float64Array(T);
-    const beam = Math.max(0, this.beam);
-    const live = new Int32Array(beam);
+    const { emission, scratch } = buffers;
     for (let i = 0; i < n; i++) {
       next.fill(-Infinity);
-      // The previous tags worth extending: the best `beam` within VITERBI_MARGIN of the best (log-probabilities),
-      // best first, an earlier tag first among equals (an insertion into a fixed array: this runs per token).
-      let count = 0;
-      for (let p = 0; p < S; p++) {
-        if (delta[p] === -Infinity) continue;
-        let k = count;
-        while (k > 0 && delta[live[k - 1]!]! < delta[p]!) k--;
-        if (k >= beam) continue;
-        for (let j = Math.min(count, beam - 1); j > k; j--) live[j] = live[j - 1]!;
-        live[k] = p;
-        if (count < beam) count++;
-      }
-      while (count > 1 && delta[live[count - 1]!]! < delta[live[0]!]! - VITERBI_MARGIN) count--;
-      if (namesOnly && !capital[i] && !capital[i - 1] && !capital[i + 1]) {
-        next[outside] = delta[live[0]!]!;
-        back[i * S + outside] = live[0]!;
-      } else {
+      // Names only: a lower-case token with no capitalised neighbour is tagged O without its own scores (the
+      // same for every path), but each path still pays what its last tags say about an O after them.
+      const skip = namesOnly && !capital[i] && ((!capital[i - 1] && !capital[i + 1]) || this.outsideWords.has(sentence.forms[i]!));
+      if (!skip) {
         emission.set(this.wordScores(sentence.forms[i]!, lex));
         this.contextScores(sentence, parts, i, lex, emission);
-        for (let c = 0; c < count; c++) {
-          const p = live[c]!;
-          const pp = i > 0 ? back[(i - 1) * S + p]! : START;
-          history.fill(0);
-          this.historyScores(parts, i, p, pp < 0 ? START : pp, history);
-          const allowed = this.allowed[p]!;
-          // The perceptron was trained on local decisions, so its scores say which tag is best after p, not
-          // how good p's path is: each step's scores become local log-probabilities (softmax over the allowed
-          // tags) before they are summed along a path.
-          let max = -Infinity;
-          for (let t = 0; t < T; t++) {
-            local[t] = (emission[t]! + history[t]!) / this.temperature;
-            if (allowed[t] && local[t]! > max) max = local[t]!;
+      }
+      const byShape = parts.shape(i)?.history;
+      const byWord = parts.word(i)?.history;
+      // next[t] = max over p of (delta[p] + history scores of t after p), then the token's own scores added once.
+      for (let p = 0; p < S; p++) {
+        const d = delta[p]!;
+        if (d === -Infinity) continue;
+        const before = i > 0 ? back[(i - 1) * S + p]! : START;
+        const base = (p * S + (before < 0 ? START : before)) * T;
+        const ws = byShape?.[p];
+        const ww = byWord?.[p];
+        let row = transitions;
+        let at = base;
+        if (ws || ww) {
+          for (let t = 0; t < T; t++) scratch[t] = transitions[base + t]! + (ws ? ws[t]! : 0) + (ww ? ww[t]! : 0);
+          row = scratch;
+          at = 0;
+        }
+        if (skip) {
+          const v = d + row[at + outside]!;
+          if (v > next[outside]!) {
+            next[outside] = v;
+            back[i * S + outside] = p;
           }
-          let sum = 0;
-          for (let t = 0; t < T; t++) if (allowed[t] && local[t]! > max - VITERBI_MARGIN * 2) sum += Math.exp(local[t]! - max);
-          const norm = max + Math.log(sum);
-          for (let t = 0; t < T; t++) {
-            if (!allowed[t]) continue;
-            const v = delta[p]! + local[t]! - norm;
-            if (v > next[t]!) {
-              next[t] = v;
-              back[i * S + t] = p;
-            }
+          continue;
+        }
+        const allowed = targets[p]!;
+        for (let c = 0; c < allowed.length; c++) {
+          const t = allowed[c]!;
+          const v = d + row[at + t]!;
+          if (v > next[t]!) {
+            next[t] = v;
+            back[i * S + t] = p;
           }
         }
       }
-      [delta, next] = [next, delta];
+      if (!skip) for (let t = 0; t < T; t++) next[t]! += emission[t]!;
+      const swap = delta;
+      delta = next;
+      next = swap;
     }
     let best = -1;
     for (let t = 0; t < T; t++) if (delta[t]! > -Infinity && (best < 0 || delta[t]! > delta[best]!)) best = t;
@@ -451,12 +468,51 @@ export class NerModel {
     return out;
   }
 
+  private decodeBuffers: { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array; scratch: Float64Array } | undefined;
+
+  private buffers(backLength: number): { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array; scratch: Float64Array } {
+    const T = this.tags.length;
+    if (!this.decodeBuffers || this.decodeBuffers.back.length < backLength) {
+      this.decodeBuffers = {
+        back: new Int16Array(Math.max(backLength, 256 * (T + 1))),
+        delta: new Float64Array(T + 1),
+        next: new Float64Array(T + 1),
+        emission: new Float64Array(T),
+        scratch: new Float64Array(T),
+      };
+    }
+    return this.decodeBuffers;
+  }
+
+  /**
+   * What the decoder needs besides the index: the weights of "t-1=P" and "t-2t-1=PP|P" summed for each pair
+   * (P, PP) at (P * S + PP) * T, the tags allowed after each previous tag, and the index of O.
+   */
+  private decoding(): { transitions: Float64Array; targets: Int32Array[]; outside: number } {
+    if (!this.decodingTables) {
+      const x = this.index();
+      const T = this.tags.length;
+      const S = T + 1;
+      const transitions = new Float64Array(S * S * T);
+      for (let p = 0; p < S; p++) {
+        for (let pp = 0; pp < S; pp++) {
+          const row = transitions.subarray((p * S + pp) * T, (p * S + pp + 1) * T);
+          this.add(x.prevTag[p], row);
+          this.add(x.prevPair[p * S + pp], row);
+        }
+      }
+      const targets = this.allowed.map((row) => Int32Array.from(row.flatMap((ok, t) => (ok ? [t] : []))));
+      this.decodingTables = { transitions, targets, outside: this.tags.indexOf('O') };
+    }
+    return this.decodingTables;
+  }
+
   private greedy(tokens: readonly string[], lex: FeatureLexicon, namesOnly: boolean): string[] {
     const sentence = taggerSentence(tokens);
     const out: string[] = [];
     const scores = new Float64Array(this.tags.length);
     const outside = this.tags.indexOf('O');
-    const capital = sentence.shapes.map((s) => s.startsWith('X'));
+    const capital = capitalised(sentence);
     let prev = this.tags.length;
     for (let i = 0; i < tokens.length; i++) {
       if (namesOnly && !capital[i] && !capital[i - 1] && !capital[i + 1]) {
@@ -551,6 +607,16 @@ export class NerModel {
     });
     return new NerModel(header.tags, weights, header.meta);
   }
+}
+
+/**
+ * Which tokens count as capitalised for the names-only shortcut: a capital first letter, or a hyphen right
+ * after one, so that the lower-case part of "Lee Ka - chiu" is still tagged.
+ */
+function capitalised(s: TaggerSentence): boolean[] {
+  const out = s.shapes.map((shape) => shape.startsWith('X'));
+  for (let k = 1; k < out.length; k++) if (s.forms[k] === '-' && out[k - 1]) out[k] = true;
+  return out;
 }
 
 let shipped: NerModel | undefined;

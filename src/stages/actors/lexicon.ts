@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../../package-path.js';
 import type { ActorType } from '../../document/layers.js';
 import { countries } from './countries.js';
+import { loadWordClasses, type WordClass } from '../../models/ner/word-classes.js';
 
 function readJSON<T>(relative: string): T {
   return JSON.parse(readFileSync(packagePath(`src/stages/actors/${relative}`), 'utf8')) as T;
@@ -105,6 +106,8 @@ export interface Lexicon {
   places: ReadonlySet<string>;
   organizations: ReadonlySet<string>;
   commonWords: ReadonlySet<string>;
+  /** Word classes from unannotated news (src/models/ner/word-classes.ts), features of the NER tagger. */
+  wordClasses: ReadonlyMap<string, WordClass>;
 }
 
 /** "Muttahida Qaumi Movement - Pakistan" and "MQM-P" become comparable keys: lower case, no spaces, dashes or dots. */
@@ -169,6 +172,7 @@ function load(): Lexicon {
     places: new Set([...g.places, ...extraPlaces.places, ...world.names.keys(), ...world.regions]),
     organizations: new Set(g.organizations),
     commonWords: new Set(g.commonWords),
+    wordClasses: loadWordClasses(),
   };
 }
 

@@ -84,6 +84,30 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
   const out: Candidate[] = [];
   candidates.forEach((c, n) => {
     const before = candidates[n - 1];
+    // A lone word that is also part of another writing of a person's name ("Siddiqui") stays a person.
+    const surname = c.to - c.from === 1 && (personWordUses.get(words[c.from]!.lower) ?? 0) > 1;
+    const plain = c.type === 'PERSON' && c.source === 'rule' && c.nameFrom === c.from && c.nameTo === c.to && !surname && !(before?.type === 'TITLE' && before.to === c.from);
+    if (plain) {
+      // A person guess with no honorific or office before it that the tagger reads, with the same span, as a
+      // place or organisation ("Stabroek Block", "ExxonMobil") takes the tagger's reading, however often it recurs.
+      const same = entities.find((e) => e.from === c.from && e.to === c.to);
+      if (same?.label === 'Location') {
+        out.push({ ...c, type: 'PLACE', source: 'model' });
+        return;
+      }
+      if (same?.label === 'Organization') {
+        out.push({ ...c, type: typeOfOrganisation(words, c.from, c.to, lex), source: 'model' });
+        return;
+      }
+      // "In Japan", "If Rumsfeld": capitalised common words glued before a name the tagger reads without them.
+      const tail = entities.find((e) => e.to === c.to && e.from > c.from && ACTOR_LABELS[e.label] !== undefined && words.slice(c.from, e.from).every((w) => lex.commonWords.has(w.lower)));
+      if (tail) {
+        const type = tail.label === 'Person' ? 'PERSON' : tail.label === 'Location' ? 'PLACE' : typeOfOrganisation(words, tail.from, tail.to, lex);
+        const span = spanOf(words, tail.from, tail.to);
+        out.push({ ...c, type, from: tail.from, to: tail.to, span, source: 'model', ...(type === 'PERSON' ? { nameFrom: tail.from, nameTo: tail.to } : { nameFrom: undefined, nameTo: undefined }) });
+        return;
+      }
+    }
     const supported =
       c.type !== 'PERSON' ||
       c.source !== 'rule' ||
@@ -98,9 +122,20 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     }
     const same = entities.find((e) => e.from === c.from && e.to === c.to);
     const inside = entities.filter((e) => c.from <= e.from && e.to <= c.to);
+    // A place or organisation the tagger reads around the guess ("Amnesty International" of "Amnesty"
+    // "International"; "Centre for Insect Research and Development" of "Insect Research") takes its place, once.
+    const around = entities.find((e) => e.from <= c.from && c.to <= e.to && (e.label === 'Location' || e.label === 'Organization') && /^\p{Lu}/u.test(words[e.from]!.text));
     if (same?.label === 'Location') out.push({ ...c, type: 'PLACE', source: 'model' });
     else if (same?.label === 'Organization') out.push({ ...c, type: typeOfOrganisation(words, c.from, c.to, lex), source: 'model' });
-    else if (!(inside.length > 0 && inside.every((e) => NOT_ACTORS.has(e.label)))) out.push(c);
+    else if (around) {
+      if (!out.some((o) => o.from === around.from && o.to === around.to)) {
+        const type = around.label === 'Location' ? 'PLACE' : typeOfOrganisation(words, around.from, around.to, lex);
+        out.push({ type, from: around.from, to: around.to, span: spanOf(words, around.from, around.to), source: 'model' });
+      }
+    } else if (inside.length > 0 && inside.every((e) => NOT_ACTORS.has(e.label))) {
+      // The tagger reads the words as a date, law, facility…: no actor.
+    } else if (entities.some((e) => overlaps(c, e))) out.push(c);
+    // A guess no rule supports and the tagger sees no name in ("U.N. High", "Teacher Education") is dropped.
   });
   joinFragments(out, entities, words);
   for (const e of entities) {
@@ -170,7 +205,8 @@ const JOINERS = new Set(['of', 'for', 'the', 'and', '&', 'on', "'s"]);
  * "UN Office for the Coordination of Humanitarian Affairs", "Voice of America": where the rules found only
  * pieces of a longer organisation or place name that the tagger reads whole, the tagger's span replaces the
  * pieces. Only when every piece lies inside the entity, none is a person or an office (roles are read from
- * those), the entity is capitalised at both ends and the pieces leave out a joining word ("of", "for the").
+ * those), the entity is capitalised at both ends and the pieces leave out a joining word ("of", "for the"),
+ * or, for an organisation, only capitalised words ("IRGC Navy" of "IRGC" and "Navy").
  */
 function joinFragments(out: Candidate[], entities: readonly ModelEntity[], words: readonly Word[]): void {
   for (const e of entities) {
@@ -181,7 +217,11 @@ function joinFragments(out: Candidate[], entities: readonly ModelEntity[], words
     if (pieces.length === 1 && pieces[0]!.from === e.from && pieces[0]!.to === e.to) continue;
     const covered = new Set(pieces.flatMap((c) => Array.from({ length: c.to - c.from }, (_, k) => c.from + k)));
     const left = words.slice(e.from, e.to).filter((_, k) => !covered.has(e.from + k));
-    if (!left.some((w) => JOINERS.has(w.lower))) continue;
+    // The pieces leave out a joining word ("of", "for the"), or the tagger reads two or more pieces as one
+    // organisation ("IRGC" "Navy"), or one piece with capitalised words the rules left out ("Tomorrow" "Group").
+    const joined = left.some((w) => JOINERS.has(w.lower));
+    const whole = e.label === 'Organization' && left.every((w) => /^[\p{Lu}\d]/u.test(w.text) || JOINERS.has(w.lower));
+    if (!joined && !whole) continue;
     const type: ActorType = e.label === 'Location' ? 'PLACE' : pieces.every((c) => c.type === pieces[0]!.type) && pieces[0]!.type !== 'PLACE' ? pieces[0]!.type as ActorType : 'ORG';
     const at = out.indexOf(pieces[0]!);
     out.splice(at, 0, { type, from: e.from, to: e.to, span: spanOf(words, e.from, e.to), source: 'model' });
