@@ -147,6 +147,14 @@ describe('roles', () => {
     assert.deepEqual(partiesOf(doc, 'Somsak Dee'), ['Civic Party']);
   });
 
+  it('infers no membership from a sentence that merely names a person and a party', async () => {
+    const doc = await analyse(
+      'Ali Raza and the Civic Party discussed the budget on Monday. Sana Mir attended a rally of the Renewal Party, where Anan Boonmee spoke. '
+      + 'Somsak Dee criticised the Renewal Party for its stance. The Civic Party welcomed Nadia Baloch\'s remarks.',
+    );
+    for (const name of ['Ali Raza', 'Sana Mir', 'Anan Boonmee', 'Somsak Dee', 'Nadia Baloch']) assert.deepEqual(partiesOf(doc, name), [], name);
+  });
+
   it('gives a plural office to each name after "including", and each party to the names before it', async () => {
     const doc = await analyse('Eleven lawmakers including Kim Dae-ho and Lee Jun-seo from the ruling Unity Party and Choi Min-su from the opposition Renewal Party asked questions.');
     for (const name of ['Kim Dae-ho', 'Lee Jun-seo', 'Choi Min-su']) assert.deepEqual(rolesOf(doc, name), [{ title: 'lawmaker' }]);
