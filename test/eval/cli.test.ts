@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,5 +53,16 @@ describe('polity eval', () => {
       assert.match(err.stderr ?? '', /broken\.gold\.json: not a valid polity-gold\/1 file: .*entities/);
       return true;
     });
+  });
+
+  it('refuses a --cross-db that does not exist (exit 3) instead of scoring an empty record', async () => {
+    const root = goldTree();
+    const missing = join(root, 'no-such.db');
+    await assert.rejects(polity('eval', '--cross', join(root, 'any.cross.json'), '--cross-db', missing), (err: { code?: number; stderr?: string }) => {
+      assert.equal(err.code, 3);
+      assert.match(err.stderr ?? '', /no database .*no-such\.db/);
+      return true;
+    });
+    assert.equal(existsSync(missing), false);
   });
 });

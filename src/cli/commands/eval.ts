@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { terminalSafe } from '../../document/printable.js';
 import { EVAL_LAYERS, evaluateGoldDir, formatReport, type EvalLayer } from '../../eval/index.js';
 import { evaluateCross, formatCross } from '../../eval/cross.js';
+import { existingDbPath } from '../options.js';
 
 /** `polity eval --gold DIR [--json] [--layer L...] [--errors]`: scores polity's output against gold files. */
 export function register(program: Command): void {
@@ -16,7 +17,10 @@ export function register(program: Command): void {
     .option('--errors', 'also list every missed gold row, spurious system record and wrong attribute')
     .action(async (opts: { gold?: string; cross?: string; crossDb?: string; layer?: EvalLayer[]; json?: boolean; errors?: boolean }, cmd: Command) => {
       if (opts.cross) {
-        const cross = await evaluateCross(opts.cross, opts.crossDb ? { db: opts.crossDb } : {});
+        // A --cross-db that is not there is refused (exit 3), not scored as an empty record.
+        const db = opts.crossDb === undefined ? undefined : existingDbPath(opts.crossDb);
+        if (opts.crossDb !== undefined && db === undefined) return;
+        const cross = await evaluateCross(opts.cross, db ? { db } : {});
         process.stdout.write(opts.json ? `${JSON.stringify(cross, null, 2)}\n` : `${formatCross(cross).join('\n')}\n`);
         return;
       }
