@@ -248,9 +248,9 @@ function indirectInSentence(s: SentenceWords, blocked: readonly Span[], used: re
   // not take ("criticized the Act", "called for a review", "Republicans worry the deal …").
   for (let k = 0; k < words.length; k++) {
     if (!free(words[k]!)) continue;
-    const lexical = cueAt(words, k, lex);
     const modelMatch = modelCueAt(words, k, lex);
     if (!modelMatch || words.slice(modelMatch.from, modelMatch.to).some((w) => !free(w))) continue;
+    const lexical = cueAt(words, k, lex);
     // "accused X of …": an accusation (an event), as for the lexicon's cues.
     if (ACCUSATIONS.has(modelMatch.cue.lemma) && accusationObject(words, modelMatch.to)) continue;
     const found = modelReported(words, modelMatch, lex);

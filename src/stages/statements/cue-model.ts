@@ -28,18 +28,44 @@ export function crudeStem(lower: string): string {
 
 /** The sparse features of word k as a cue head. */
 export function cueFeatures(words: readonly Word[], k: number): string[] {
+  return features(words, k, true);
+}
+
+/** cueFeatures without the features that name the stem (templates in STEM_TEMPLATES), in the same order. */
+function baseCueFeatures(words: readonly Word[], k: number): string[] {
+  return features(words, k, false);
+}
+
+function features(words: readonly Word[], k: number, withStem: boolean): string[] {
   const w = words[k]!;
-  const s = crudeStem(w.lower);
   const p1 = words[k - 1];
   const p2 = words[k - 2];
   const n1 = words[k + 1];
   const n2 = words[k + 2];
   let thatSoon = false;
   for (let j = k + 1; j < Math.min(words.length, k + 5); j++) if (words[j]!.lower === 'that') thatSoon = true;
+  if (!withStem) {
+    return [
+      'b',
+      `w=${w.lower}`,
+      `p=${w.pos}`,
+      `n1=${n1?.lower ?? '</s>'}`,
+      `n1p=${n1?.pos ?? '</s>'}`,
+      `n2p=${n2?.pos ?? '</s>'}`,
+      `p1=${p1?.lower ?? '<s>'}`,
+      `p1p=${p1?.pos ?? '<s>'}`,
+      `p2p=${p2?.pos ?? '<s>'}`,
+      `that=${thatSoon}`,
+      `cap=${k > 0 && /^\p{Lu}/u.test(w.original)}`,
+      `p12p=${p2?.pos ?? '<s>'}|${p1?.pos ?? '<s>'}`,
+    ];
+  }
+  const s = crudeStem(w.lower);
   let quoteAfter = false;
   for (let j = k + 1; j < Math.min(words.length, k + 4); j++) if (/^["\u201C\u201D]$/u.test(words[j]!.lower) || words[j]!.lower === "''") quoteAfter = true;
   const passive = p1 !== undefined && BE.has(p1.lower);
-  const f = [
+  // The order is the trained one; the base list above is this list without the stem templates.
+  return [
     'b',
     `w=${w.lower}`,
     `s=${s}`,
@@ -67,7 +93,6 @@ export function cueFeatures(words: readonly Word[], k: number): string[] {
     `s_subj=${s}|${subjectBefore(words, k)}`,
     `s_comma=${s}|${p1?.lower === ',' || p2?.lower === ','}`,
   ];
-  return f;
 }
 
 /** The tag of the word before the head, past auxiliaries and adverbs ("Clinton has repeatedly criticized" → PROPN). */
@@ -85,7 +110,45 @@ export interface CueModelFile {
   lemmas: Record<string, string>;
 }
 
-let cached: { weights: ReadonlyMap<string, number>; lemmas: ReadonlyMap<string, string>; threshold: number } | null | undefined;
+interface LoadedCueModel {
+  weights: ReadonlyMap<string, number>;
+  lemmas: ReadonlyMap<string, string>;
+  threshold: number;
+  /** logit(threshold): p ≥ threshold exactly when z ≥ this (up to rounding, see isModelCue). */
+  zThreshold: number;
+  /**
+   * For each stem, an upper bound on what the features that name it can add to z: per feature template, the
+   * largest positive weight of a key that may hold that stem. A key whose part after "=" contains "|" counts for
+   * every prefix ending before a "|" too, so a stem that itself contains "|" is never under-bounded.
+   */
+  stemBound: ReadonlyMap<string, number>;
+}
+
+let cached: LoadedCueModel | null | undefined;
+
+/** The templates of cueFeatures whose value starts with the stem (all but `w=`, `p=`, the neighbours, `that=`, `cap=`). */
+const STEM_TEMPLATES = new Set(['s', 'sp', 's_n1', 's_n1p', 's_n2', 's_p1p', 's_p1', 's_that', 's_q', 's_pass', 's_end', 's_n12p', 's_subj', 's_comma']);
+
+function stemBounds(weights: ReadonlyMap<string, number>): Map<string, number> {
+  const best = new Map<string, Map<string, number>>();
+  for (const [key, weight] of weights) {
+    if (weight <= 0) continue;
+    const eq = key.indexOf('=');
+    const template = key.slice(0, eq);
+    if (eq < 0 || !STEM_TEMPLATES.has(template)) continue;
+    const value = key.slice(eq + 1);
+    const stems = new Set([value]);
+    for (let i = value.indexOf('|'); i >= 0; i = value.indexOf('|', i + 1)) stems.add(value.slice(0, i));
+    for (const stem of stems) {
+      let perTemplate = best.get(stem);
+      if (!perTemplate) best.set(stem, perTemplate = new Map());
+      perTemplate.set(template, Math.max(perTemplate.get(template) ?? 0, weight));
+    }
+  }
+  const bound = new Map<string, number>();
+  for (const [stem, perTemplate] of best) bound.set(stem, [...perTemplate.values()].reduce((a, b) => a + b, 0));
+  return bound;
+}
 
 function model() {
   if (cached === undefined) {
@@ -93,7 +156,9 @@ function model() {
     if (!existsSync(file)) cached = null;
     else {
       const m = JSON.parse(readFileSync(file, 'utf8')) as CueModelFile;
-      cached = { weights: new Map(Object.entries(m.weights)), lemmas: new Map(Object.entries(m.lemmas)), threshold: m.threshold };
+      const weights = new Map(Object.entries(m.weights));
+      const zThreshold = Math.log(m.threshold / (1 - m.threshold));
+      cached = { weights, lemmas: new Map(Object.entries(m.lemmas)), threshold: m.threshold, zThreshold, stemBound: stemBounds(weights) };
     }
   }
   return cached;
@@ -112,10 +177,21 @@ export function cueProbability(words: readonly Word[], k: number): number {
   return scoreFeatures(m.weights, cueFeatures(words, k));
 }
 
-/** Word k is a cue head by the model's decision threshold. */
+/**
+ * Word k is a cue head by the model's decision threshold. Most verbs and nouns are far from it: their stem-free
+ * features plus the largest the stem's features could add stay below the threshold's logit, and they are
+ * rejected without building the stem features. Only a word that could pass is scored in full, by
+ * cueProbability, so every decision is the one the full score gives (the margin covers rounding in the bound).
+ */
 export function isModelCue(words: readonly Word[], k: number, threshold?: number): boolean {
   const m = model();
-  return m !== null && m !== undefined && cueProbability(words, k) >= (threshold ?? m.threshold);
+  if (m === null || m === undefined || !CUE_HEAD_POS.has(words[k]!.pos)) return false;
+  if (threshold === undefined) {
+    let z = 0;
+    for (const f of baseCueFeatures(words, k)) z += m.weights.get(f) ?? 0;
+    if (z + (m.stemBound.get(crudeStem(words[k]!.lower)) ?? 0) < m.zThreshold - 1e-6) return false;
+  }
+  return cueProbability(words, k) >= (threshold ?? m.threshold);
 }
 
 /** The lemma of a cue head form, as learned ("criticized" → "criticize"), else its crude stem. */
