@@ -3,4 +3,4 @@ export {
   type ArticleJob, type FailedJob, type OpenQueueOptions, type QueueCounts, type QueueLocation, type SendOptions,
 } from './article-queue.js';
 export { enqueueSources, type EnqueueOptions, type EnqueueOutcome } from './enqueue.js';
-export { JobFailedError, runWorker, timeArticleHook, type WorkerOptions, type WorkerTotals } from './worker.js';
+export { DEFAULT_JOBS_PER_THREAD, JobFailedError, runWorker, timeArticleHook, type WorkerOptions, type WorkerTotals } from './worker.js';

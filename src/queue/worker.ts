@@ -15,14 +15,21 @@ import { storeItems, type ReadArticle, type SqliteStore, type Store, type StoreO
 import type { ArticleJob, ArticleQueue } from './article-queue.js';
 import { threadCpuMs } from './thread-cpu.js';
 
-/** Jobs held per analysis thread, so a thread finds its next article ready while the writer stores the last. */
-const JOBS_PER_THREAD = 2;
+/**
+ * Jobs held per analysis thread by default, each taken by a pg-boss work loop of its own. pg-boss 10 waits out its
+ * polling interval after every job a loop finishes, even when more jobs are waiting, so a loop takes at most one
+ * job per interval: with 2 loops a thread and a 1 s interval a worker took about 2 articles a second however fast
+ * it was. 16 loops a thread polling every 0.5 s keep the thread's queue full (an article takes tens of ms).
+ */
+export const DEFAULT_JOBS_PER_THREAD = 16;
 
 export interface WorkerOptions {
   /** Exit once no job has been waiting or running anywhere for this many seconds (default: run until stopped). */
   idleExitS?: number;
-  /** How often an idle worker asks for jobs (seconds, at least 0.5). */
+  /** How often an idle worker asks for jobs (seconds, at least 0.5; default 0.5). */
   pollSeconds?: number;
+  /** Jobs taken and held per analysis thread (default DEFAULT_JOBS_PER_THREAD). */
+  jobsPerThread?: number;
   /** Told of each finished job (its outcomes) and of each job that failed (the reason). */
   onJob?: (job: { id: string; source: string }, outcomes: StoreOutcome[], failure?: string) => void;
 }
@@ -161,7 +168,7 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
       await pool.ready();
       cpuAtReady = process.cpuUsage();
       mainAtReady = threadCpuMs();
-      await queue.work(JOBS_PER_THREAD * pool.size, opts.pollSeconds ?? 1, handle);
+      await queue.work((opts.jobsPerThread ?? DEFAULT_JOBS_PER_THREAD) * pool.size, opts.pollSeconds ?? 0.5, handle);
       if (opts.idleExitS !== undefined) {
         const idleMs = opts.idleExitS * 1000;
         let idleSince = Date.now();

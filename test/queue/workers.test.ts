@@ -72,8 +72,9 @@ interface Proc {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** A `polity worker` holding 2 jobs (its thread's share), so the first worker up leaves jobs for the others. */
 function startWorker(extra: string[] = []): Proc {
-  const proc = spawn(process.execPath, ['--import', 'tsx', packagePath('src/cli/main.ts'), 'worker', '--db', DB, '--queue', QUEUE, '--workers', '1', '--check-interval', '1', ...extra], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', packagePath('src/cli/main.ts'), 'worker', '--db', DB, '--queue', QUEUE, '--workers', '1', '--jobs-per-thread', '2', '--check-interval', '1', ...extra], {
     cwd: packagePath('.'),
     env: { ...process.env, NO_COLOR: '1', POLITY_DB: undefined, POLITY_QUEUE: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { oneLine } from '../../document/printable.js';
 import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
-import { ArticleQueue, runWorker, timeArticleHook } from '../../queue/index.js';
+import { ArticleQueue, DEFAULT_JOBS_PER_THREAD, runWorker, timeArticleHook } from '../../queue/index.js';
 import { processCpuMs } from '../../queue/thread-cpu.js';
 import { attachRecord, ensureRecord } from '../../record/index.js';
 import { PgDb, openStore, resolveDbPath } from '../../store/index.js';
@@ -13,6 +13,7 @@ interface WorkerCommandOptions {
   db?: string;
   queue?: string;
   workers: number;
+  jobsPerThread: number;
   articleTimeout: number;
   idleExit?: number;
   drain: number;
@@ -21,7 +22,7 @@ interface WorkerCommandOptions {
 }
 
 /**
- * `polity worker --db STORE --queue URL [--workers N] [--idle-exit S]`: takes article jobs from the queue,
+ * `polity worker --db STORE --queue URL [--workers N] [--jobs-per-thread N] [--idle-exit S]`: takes article jobs from the queue,
  * analyses each on N threads and stores it (with the record), until stopped (SIGTERM/SIGINT finish the jobs in
  * hand first) or, with --idle-exit, until the queue has been empty that long. Any number may run, anywhere.
  */
@@ -31,7 +32,8 @@ export function register(program: Command): void {
     .description('Take articles from the job queue (put there by polity enqueue), analyse and store each one; run as many as you like, on any machine.')
     .addOption(dbOption())
     .addOption(queueOption())
-    .addOption(new Option('--workers <n>', 'analysis threads (jobs in hand: two per thread)').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
+    .addOption(new Option('--workers <n>', 'analysis threads').argParser(positiveInteger).default(availableParallelism(), 'the number of cores'))
+    .addOption(new Option('--jobs-per-thread <n>', 'jobs taken and held per analysis thread (each by a queue loop that waits half a second after every job, so keep it well above 1)').argParser(positiveInteger).default(DEFAULT_JOBS_PER_THREAD))
     .addOption(new Option('--article-timeout <seconds>', "time budget of one article's analysis (keep it under the jobs' --job-expiry)").argParser(positiveSeconds).default(DEFAULT_ARTICLE_TIMEOUT_S))
     .addOption(new Option('--idle-exit <seconds>', 'exit once no job has been waiting or running on the queue for this long').argParser(positiveSeconds))
     .addOption(new Option('--drain <seconds>', 'on SIGTERM/SIGINT, time the jobs in hand have to finish (after it they go back to the queue)').argParser(positiveSeconds).default(60))
@@ -56,6 +58,7 @@ export function register(program: Command): void {
         const queue = await ArticleQueue.open(url, { checkIntervalS: Math.max(1, Math.round(opts.checkInterval)), connections: 2 + opts.workers });
         const worker = runWorker(queue, store, pool, {
           ...(opts.idleExit !== undefined && { idleExitS: opts.idleExit }),
+          jobsPerThread: opts.jobsPerThread,
           onJob: (job, outcomes, failure) => {
             if (failure !== undefined) {
               failedJobs++;
