@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { packagePath } from '../package-path.js';
 import { WORD_CLASSES_FILE } from '../models/ner/word-classes.js';
 import { newswireSplit } from './split.js';
+import { seededRandom } from './seeded-random.js';
 
 const MIN_COUNT = 3;
 const CONTEXT = 600;
@@ -43,17 +44,6 @@ function texts(): string[] {
   };
   walk(join(DATA, 'tempeval3/data'));
   return out;
-}
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Spherical k-means over unit rows (sparse: ids and values per row); returns each row's cluster. */

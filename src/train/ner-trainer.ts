@@ -9,6 +9,7 @@
 import { sentenceFeatures, taggerForm, taggerSentence, type FeatureLexicon } from '../models/ner/features.js';
 import { NerModel } from '../models/ner/model.js';
 import type { TaggedSentence } from './newswire.js';
+import { seededRandom } from './seeded-random.js';
 
 export interface NerTrainingOptions {
   epochs: number;
@@ -23,18 +24,6 @@ export interface NerTrainingOptions {
 const OUTSIDE_MIN_COUNT = 3;
 
 export const DEFAULT_NER_TRAINING: NerTrainingOptions = { epochs: 8, minCount: 2, seed: 13 };
-
-/** mulberry32: a small seeded generator for the epoch shuffle. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function trainNer(sentences: readonly TaggedSentence[], lex: FeatureLexicon, options: NerTrainingOptions = DEFAULT_NER_TRAINING): NerModel {
   const log = options.log ?? (() => undefined);

@@ -4,6 +4,7 @@
  * refused), or 'either' (stored whole or refused, never a crash or a hang). Generated from a seeded PRNG, so a
  * failure reproduces.
  */
+import { seededRandom } from '../../src/train/seeded-random.js';
 
 export interface HostileCase {
   name: string;
@@ -13,17 +14,8 @@ export interface HostileCase {
   text?: string;
 }
 
-/** Mulberry32: a tiny seeded PRNG, enough to make reproducible noise. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32), enough to make reproducible noise. */
+export const prng = seededRandom;
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 

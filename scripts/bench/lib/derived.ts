@@ -12,6 +12,7 @@ import { documentFromText } from '../../../src/ingest/index.js';
 import { attachRecord } from '../../../src/record/index.js';
 import { openStore } from '../../../src/store/index.js';
 import { addDays } from '../../../src/record/evidence.js';
+import { seededRandom } from '../../../src/train/seeded-random.js';
 import { checkpoint } from './bench-db.js';
 import { SHARED_DATA } from './corpus.js';
 
@@ -31,15 +32,7 @@ export async function analysedBases(count: number): Promise<Document[]> {
 export { addDays };
 
 /** A deterministic pseudo-random stream (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = seededRandom;
 
 /** Given names and surnames of the bases' two-word people: the pool variants draw new people from. */
 export function nameParts(bases: Document[]): { givens: string[]; surnames: string[] } {
