@@ -4,15 +4,19 @@
  * they count as one until they are read. A file that cannot be read counts as one (its refusal is one outcome).
  */
 import { parseFeed } from '../ingest/feed.js';
-import { DEFAULT_MAX_BYTES, readTextFile } from '../ingest/file.js';
+import { DEFAULT_MAX_BYTES, readTextFile, readTextLines } from '../ingest/file.js';
 import type { SourceRef } from '../ingest/index.js';
 
 export async function countArticles(ref: SourceRef, maxBytes = DEFAULT_MAX_BYTES): Promise<number> {
   if (ref.kind !== 'jsonl' && ref.kind !== 'feed') return 1;
   try {
-    const text = await readTextFile(ref.location, maxBytes);
-    const n = ref.kind === 'jsonl' ? text.split('\n').filter((l) => l.trim() !== '').length : parseFeed(text).length;
-    return Math.max(n, 1);
+    if (ref.kind === 'jsonl') {
+      // Streamed, as ingest reads it: a JSON Lines corpus is not held whole to be counted.
+      let n = 0;
+      for await (const l of readTextLines(ref.location, maxBytes)) if ('error' in l || l.text.trim() !== '') n++;
+      return Math.max(n, 1);
+    }
+    return Math.max(parseFeed(await readTextFile(ref.location, maxBytes)).length, 1);
   } catch {
     return 1;
   }

@@ -2,7 +2,8 @@
  * Reading an input's bytes into text, refusing what is not a readable text: missing or unreadable
  * files, files over the size limit (checked before reading), empty files, binary data, invalid UTF-8.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { IngestError } from './types.js';
 
@@ -28,6 +29,96 @@ export async function readTextFile(path: string, maxBytes: number): Promise<stri
     throw asIngestError(path, err);
   }
   return decodeText(bytes, path);
+}
+
+/** One line of a JSON Lines file: its 1-based number and its text, or why the line cannot be read. */
+export type FileLine = { line: number; text: string } | { line: number; error: string };
+
+/**
+ * The lines of a UTF-8 text file, read as a stream: a JSON Lines file of many thousands of articles is not
+ * held whole (nor bounded by the whole-file limit); each line is bounded by `maxLineBytes` instead, and a line
+ * over it, or one that is not valid UTF-8, is refused alone while the others are read. The file as a whole is
+ * refused (thrown) as `readTextFile` refuses it: missing, not a file, empty, binary at its start. JSON text is
+ * UTF-8 (RFC 8259, section 8.1); a file that starts with a UTF-16 byte order mark is read whole, decoded, and
+ * split, under the whole-file limit.
+ *
+ * Hand-written over the byte stream rather than node:readline: readline decodes with replacement characters
+ * and buffers a line of any length, while each line here must be decoded strictly and bounded before it is held.
+ */
+export async function* readTextLines(path: string, maxLineBytes: number): AsyncGenerator<FileLine> {
+  let head: Buffer;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new IngestError(path, 'not a file');
+    if (info.size === 0) throw new IngestError(path, 'empty file');
+    const fh = await open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await fh.read(Buffer.alloc(Math.min(SNIFF_BYTES, info.size)), 0, Math.min(SNIFF_BYTES, info.size), 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    throw asIngestError(path, err);
+  }
+  const bom = byteOrderMark(head);
+  if (bom !== undefined && bom !== 'utf-8') {
+    const text = await readTextFile(path, maxLineBytes);
+    let n = 0;
+    for (const line of text.split('\n')) yield { line: ++n, text: line };
+    return;
+  }
+  if (looksBinary(head)) throw new IngestError(path, 'binary file, not text');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decodeLine = (bytes: Buffer, line: number): FileLine => {
+    let b = line === 1 && bom === 'utf-8' ? bytes.subarray(3) : bytes;
+    if (b.length > 0 && b[b.length - 1] === 0x0d) b = b.subarray(0, b.length - 1);
+    try {
+      return { line, text: decoder.decode(b) };
+    } catch {
+      return { line, error: `invalid UTF-8 at byte ${firstInvalidByte(b)} of the line` };
+    }
+  };
+  let line = 0;
+  // The current line's bytes so far, or undefined while skipping the rest of a line already over the limit.
+  let parts: Buffer[] | undefined = [];
+  let held = 0;
+  let overBy = 0;
+  const finish = (): FileLine => {
+    line++;
+    if (parts === undefined) return { line, error: `line is ${overBy} bytes, over the limit of ${maxLineBytes}` };
+    const out = decodeLine(parts.length === 1 ? parts[0]! : Buffer.concat(parts, held), line);
+    return out;
+  };
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: SNIFF_BYTES }) as AsyncIterable<Buffer>) {
+      let start = 0;
+      while (start < chunk.length) {
+        const nl = chunk.indexOf(0x0a, start);
+        const end = nl === -1 ? chunk.length : nl;
+        if (parts !== undefined) {
+          if (held + end - start > maxLineBytes) {
+            overBy = held + end - start;
+            parts = undefined;
+          } else if (end > start) {
+            parts.push(chunk.subarray(start, end));
+            held += end - start;
+          }
+        } else {
+          overBy += end - start;
+        }
+        if (nl === -1) break;
+        yield finish();
+        parts = [];
+        held = 0;
+        overBy = 0;
+        start = nl + 1;
+      }
+    }
+  } catch (err) {
+    throw asIngestError(path, err);
+  }
+  if (parts === undefined || held > 0) yield finish();
 }
 
 /**

@@ -10,7 +10,7 @@ import { packagePath } from '../package-path.js';
 import { documentFromText, type ArticleMeta } from './article.js';
 import { parseFeed, looksLikeFeed, NotAFeedError, type FeedEntry } from './feed.js';
 import { fetchText } from './fetch.js';
-import { DEFAULT_MAX_BYTES, readTextFile } from './file.js';
+import { DEFAULT_MAX_BYTES, readTextFile, readTextLines, type FileLine } from './file.js';
 import { articleFromHtmlPage, NoArticleError, textFromHtmlFragment } from './html.js';
 import { parseDay } from './published.js';
 import { expandSources, isUrl } from './sources.js';
@@ -50,6 +50,10 @@ export async function* readSource(ref: SourceRef, opts: IngestOptions = {}): Asy
       content = fetched.text;
       url = fetched.url;
       if (kind === 'url') kind = kindOfResponse(fetched.mediaType, content);
+    } else if (kind === 'jsonl') {
+      // A local JSON Lines file is streamed: it may hold a whole corpus, so only each line is bounded.
+      yield* articlesFromJsonLineStream(readTextLines(location, maxBytes), location, opts);
+      return;
     } else if (kind === 'stdin') {
       content = await readStdinText(maxBytes);
       kind = kindOfContent(content);
@@ -90,6 +94,19 @@ function* articlesFromJsonLines(content: string, location: string, opts: IngestO
     if (line.trim() === '') continue;
     const source = `${location}:${i + 1}`;
     yield attempt(source, () => documentFromJsonLine(line, source, location, opts));
+  }
+}
+
+/** The same, from a file read line by line; a line that could not be read is refused alone. */
+async function* articlesFromJsonLineStream(lines: AsyncIterable<FileLine>, location: string, opts: IngestOptions): AsyncGenerator<IngestItem> {
+  try {
+    for await (const l of lines) {
+      const source = `${location}:${l.line}`;
+      if ('error' in l) yield failure(source, new IngestError(source, l.error));
+      else if (l.text.trim() !== '') yield attempt(source, () => documentFromJsonLine(l.text, source, location, opts));
+    }
+  } catch (err) {
+    yield failure(location, err);
   }
 }
 
