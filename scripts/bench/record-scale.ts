@@ -8,6 +8,7 @@ import { documentFromText } from '../../src/ingest/index.js';
 import {
   actorNamed, actorProfile, applyCpu, applyStats, attachRecord, evidenceQuoter, listActors, listCommitments, openRecord, stateAsOf, timeline,
 } from '../../src/record/index.js';
+import { linkStats } from '../../src/record/link.js';
 import { createApp } from '../../src/server/app.js';
 import { databaseExists, isPostgresUrl, openStore, redactUrl } from '../../src/store/index.js';
 import { packagePath } from '../../src/package-path.js';
@@ -136,6 +137,7 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
       const stepRec = recordCpu;
       const stats0 = { ...applyStats };
       const cpuSteps0 = { ...applyCpu };
+      const link0 = { ...linkStats };
       for (let i = 0; i < m; i++) store.putDocument(variant(bases[(k + done + i) % bases.length]!, k + done + i, 40, g, s, rnd));
       done += m;
       const used = process.cpuUsage(stepCpu);
@@ -143,7 +145,7 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
       tenthRss = Math.max(tenthRss, process.memoryUsage().rss);
       const per = (f: keyof typeof applyStats): string => ((applyStats[f] - stats0[f]) / m).toFixed(1);
       const all = process.cpuUsage(cpu0);
-      say(`record-scale: step to ${k + done}: ${((used.user + used.system) / 1000 / m).toFixed(1)} ms CPU per article (record ${((recordCpu - stepRec) / 1000 / m).toFixed(1)} ms); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; per article ${per('candidatesRead')} candidates, ${per('keysRecomputed')} state keys, ${per('observationsRead')} observations, ${per('commitmentsRead')} commitments read; record steps (ms) ${(['link', 'states', 'events', 'commitments', 'rest'] as const).map((f) => `${f} ${((applyCpu[f] - cpuSteps0[f]) / 1000 / m).toFixed(1)}`).join(', ')}; ${((all.user + all.system) / 1e6).toFixed(0)} s CPU so far`);
+      say(`record-scale: step to ${k + done}: ${((used.user + used.system) / 1000 / m).toFixed(1)} ms CPU per article (record ${((recordCpu - stepRec) / 1000 / m).toFixed(1)} ms); rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB; per article ${per('candidatesRead')} candidates (${((linkStats.keyRowsRead - link0.keyRowsRead) / m).toFixed(1)} key rows, ${((linkStats.knownRead - link0.knownRead) / m).toFixed(1)} contexts read, ${((linkStats.fallbacks - link0.fallbacks) / m).toFixed(1)} of ${((linkStats.lookups - link0.lookups) / m).toFixed(1)} lookups past the exact keys), ${per('keysRecomputed')} state keys, ${per('observationsRead')} observations, ${per('commitmentsRead')} commitments read; record steps (ms) ${(['link', 'states', 'events', 'commitments', 'rest'] as const).map((f) => `${f} ${((applyCpu[f] - cpuSteps0[f]) / 1000 / m).toFixed(1)}`).join(', ')}; ${((all.user + all.system) / 1e6).toFixed(0)} s CPU so far`);
     }
     const used = process.cpuUsage(cpu);
     perArticleMs.push((used.user + used.system) / 1000 / (n - skip));

@@ -377,6 +377,23 @@ function lookupKeys(c: Candidate): string[] {
   return [...keys];
 }
 
+/**
+ * The keys under which every record actor a name can match exactly with the top score is filed: a person's full
+ * name (and the same words as an organisation's name), an organisation's own name and its known-equivalents
+ * group. Looked up first: when they give an exact match, the wider keys (surname, consonant key, acronyms) could
+ * only add candidates ranked below it, and those keys are the ones a growing record fills with namesakes.
+ */
+function exactKeys(c: Candidate): string[] {
+  if (c.person) {
+    const p = c.person;
+    return p.tokens.length > 1 ? [`pf:${[...p.tokens, p.suffix].filter(Boolean).join(' ')}`, `o:${orgKey(c.name)}`] : [];
+  }
+  const own = orgKey(c.name);
+  if (!own) return [];
+  const eq = EQUIVALENT.get(own);
+  return eq ? [`o:${own}`, `eq:${eq}`] : [`o:${own}`];
+}
+
 function candidatesOf(doc: Document, names: RecordNames = NO_NAMES): Candidate[] {
   const byId = new Map(doc.actors.map((a) => [a.id, a]));
   const orgNames = (id: string | undefined): string[] => {
@@ -503,8 +520,15 @@ function orgScore(c: Candidate, k: Known): { score: number; reasons: string[]; e
   return { score: 0.85, reasons: ['name and acronym'], exact: false };
 }
 
+interface Scored { k: Known; score: number; reasons: string[]; exact: boolean }
+
+/** The best match of several words' name at or above the threshold: exact names first, then the score, then the most named. */
+function bestOf(scored: Scored[]): Scored | undefined {
+  return scored.filter((s) => s.score >= LINK_THRESHOLD).sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || y.k.articles - x.k.articles)[0];
+}
+
 /** Counts of what linking read, for the benchmark (see applyStats). */
-export const linkStats = { candidatesRead: 0, keyRowsRead: 0 };
+export const linkStats = { candidatesRead: 0, keyRowsRead: 0, knownRead: 0, lookups: 0, fallbacks: 0 };
 
 /** Reads and writes the persistent actor index. */
 export class ActorIndex {
@@ -525,9 +549,12 @@ export class ActorIndex {
       names: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' ORDER BY n DESC LIMIT 200").pluck(),
       hasName: db.prepare("SELECT 1 FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' AND value = ?").pluck(),
       surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
-      withCount: db.prepare(`SELECT coalesce(sum(n), 0) FROM record_actor_context WHERE actor_id = ? AND kind = 'with' AND value IN (SELECT value FROM ${db.sql.jsonArray('?')})`).pluck(),
+      withCounts: db.prepare(`SELECT actor_id, sum(n) AS n FROM record_actor_context WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('?')}) AND kind = 'with'
+        AND value IN (SELECT value FROM ${db.sql.jsonArray('?')}) GROUP BY actor_id`),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
-      keyArticles: db.prepare('SELECT max(a.articles) FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id WHERE k.key = ?').pluck(),
+      // Whether anyone filed under a key is named in `n` articles at least: stops at the first (a common surname's
+      // key holds a number of people that grows with the record; max() over them read them all).
+      keyNamed: db.prepare('SELECT 1 FROM record_actor_keys k JOIN record_actors a ON a.id = k.actor_id WHERE k.key = ? AND a.articles >= ? LIMIT 1').pluck(),
       byName: db.prepare("SELECT a.id, a.type, a.articles FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id WHERE c.kind = 'fname' AND c.value = ? ORDER BY a.articles DESC LIMIT 5"),
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       // One statement for all of an actor's co-occurring actors in an article (distinct ids), instead of one each.
@@ -577,6 +604,7 @@ export class ActorIndex {
   }
 
   private readKnown(id: string, type: ActorType, articles: number): Known {
+    linkStats.knownRead++;
     const k: Known = { id, type, articles, givens: new Map(), suffixes: new Map(), genders: new Map(), surnames: new Set(), names: new Set(), titles: new Set(), orgs: new Set() };
     for (const r of this.q.context.all(id) as { kind: string; value: string; n: number }[]) {
       if (r.kind === 'given') k.givens.set(r.value, r.n);
@@ -619,7 +647,7 @@ export class ActorIndex {
     const cands = candidatesOf(doc, {
       known: (name) => (name ? (this.q.byName.all(name) as { articles: number }[])[0]?.articles ?? 0 : 0),
       // A name word of someone named in a few articles at least (junk names named once leave keys too).
-      nameWord: (word) => ((this.q.keyArticles.get(`pg:${word}`) as number | null) ?? 0) >= 3 || ((this.q.keyArticles.get(`ps:${word}`) as number | null) ?? 0) >= 3,
+      nameWord: (word) => this.q.keyNamed.get(`pg:${word}`, 3) !== undefined || this.q.keyNamed.get(`ps:${word}`, 3) !== undefined,
     });
     const links = new Map<string, Link>();
     // Fuller names first, so a bare "Clinton" can follow the article's own "Hillary Clinton".
@@ -681,24 +709,30 @@ export class ActorIndex {
     return { actorId: target, via: 'auto', score: 0.8, reasons: [`"${c.actor.name}" is the article's "${other.actor.name}"`] };
   }
 
-  /** The record actors filed under any of `keys`: the MAX_CANDIDATES most-named, bounded work per key. */
-  private candidates(keys: string[]): { id: string; type: ActorType; articles: number }[] {
+  /**
+   * The record actors filed under any of `keys`: the MAX_CANDIDATES most-named, bounded work per key. `filed`
+   * keeps each key's rows for the rest of one lookup (the exact keys are read again with the wider ones).
+   */
+  private candidates(keys: string[], filed: Map<string, string[]>): { id: string; type: ActorType; articles: number }[] {
     const ids = new Set<string>();
     for (const key of new Set(keys)) {
-      const filed = this.q.byKey.all(key) as string[];
-      linkStats.keyRowsRead += filed.length;
-      for (const id of filed) ids.add(id);
+      let rows = filed.get(key);
+      if (!rows) {
+        rows = this.q.byKey.all(key) as string[];
+        linkStats.keyRowsRead += rows.length;
+        filed.set(key, rows);
+      }
+      for (const id of rows) ids.add(id);
     }
     if (ids.size === 0) return [];
     return this.q.topActors.all(JSON.stringify([...ids])) as { id: string; type: ActorType; articles: number }[];
   }
 
-  private bestMatch(c: Candidate, linkedHere: string[], forbidden: Set<string>): Link | undefined {
-    const keys = lookupKeys(c);
-    if (keys.length === 0) return undefined;
-    const rows = this.candidates(keys);
+  /** The candidates under `keys`, scored against the name (with the context bonuses a full name or a bare one gets). */
+  private scoreUnder(c: Candidate, keys: string[], filed: Map<string, string[]>, linkedHere: string[], forbidden: Set<string>): Scored[] {
+    const rows = this.candidates(keys, filed);
     linkStats.candidatesRead += rows.length;
-    const scored: { k: Known; score: number; reasons: string[]; exact: boolean }[] = [];
+    const scored: Scored[] = [];
     for (const r of rows) {
       if (forbidden.has(r.id)) continue;
       const k = this.known(r.id, r.type, r.articles);
@@ -716,14 +750,36 @@ export class ActorIndex {
         const sharedTitle = c.titles.find((t) => k.titles.has(t));
         if (sharedTitle) { score += 0.1; reasons.push(`same title "${sharedTitle}"`); }
       }
-      if (linkedHere.length > 0 && c.person && c.person.tokens.length === 1) {
-        const together = this.q.withCount.get(r.id, JSON.stringify(linkedHere)) as number;
-        if (together > 0) { score += Math.min(0.2, 0.05 * Math.log2(1 + together)); reasons.push(`named before with this article's actors (${together}×)`); }
-      }
       scored.push({ k, score, reasons, exact: s.exact });
     }
-    if (scored.length === 0) return undefined;
+    if (linkedHere.length > 0 && c.person && c.person.tokens.length === 1 && scored.length > 0) {
+      // How often each fitting candidate was named with this article's actors: one statement for all of them.
+      const together = new Map((this.q.withCounts.all(JSON.stringify(scored.map((x) => x.k.id)), JSON.stringify(linkedHere)) as { actor_id: string; n: number }[])
+        .map((r) => [r.actor_id, Number(r.n)]));
+      for (const x of scored) {
+        const n = together.get(x.k.id) ?? 0;
+        if (n > 0) { x.score += Math.min(0.2, 0.05 * Math.log2(1 + n)); x.reasons.push(`named before with this article's actors (${n}×)`); }
+      }
+    }
+    return scored;
+  }
+
+  private bestMatch(c: Candidate, linkedHere: string[], forbidden: Set<string>): Link | undefined {
+    const keys = lookupKeys(c);
+    if (keys.length === 0) return undefined;
+    linkStats.lookups++;
+    const filed = new Map<string, string[]>();
     const single = c.person !== undefined && c.person.tokens.length === 1;
+    // Full names first: an exact match with the top score is the best any key could give (see exactKeys), so the
+    // surname-wide keys are read only for a name the record does not know yet.
+    const exact = single ? [] : exactKeys(c);
+    if (exact.length > 0) {
+      const best = bestOf(this.scoreUnder(c, exact, filed, linkedHere, forbidden));
+      if (best && best.exact && best.score >= 1) return { actorId: best.k.id, via: 'auto', score: round(best.score), reasons: best.reasons };
+      linkStats.fallbacks++;
+    }
+    const scored = this.scoreUnder(c, keys, filed, linkedHere, forbidden);
+    if (scored.length === 0) return undefined;
     if (single) {
       // One name fits several people: the one news names far more often, else the one the context favours.
       const fits = scored.filter((s) => s.score >= 0.6).sort((x, y) => y.score - x.score || y.k.articles - x.k.articles);
@@ -738,8 +794,7 @@ export class ActorIndex {
       const bare = fits.find((s) => s.exact && s.k.givens.size === 0);
       return bare ? { actorId: bare.k.id, via: 'auto', score: round(bare.score), reasons: [...bare.reasons, 'ambiguous; kept with the same bare name'] } : undefined;
     }
-    const ok = scored.filter((s) => s.score >= LINK_THRESHOLD).sort((x, y) => Number(y.exact) - Number(x.exact) || y.score - x.score || y.k.articles - x.k.articles);
-    const best = ok[0];
+    const best = bestOf(scored);
     return best ? { actorId: best.k.id, via: 'auto', score: round(best.score), reasons: best.reasons } : undefined;
   }
 
