@@ -737,7 +737,8 @@ export class ActorIndex {
       if (forbidden.has(r.id)) continue;
       const k = this.known(r.id, r.type, r.articles);
       let s;
-      if (c.person && isPersonType(r.type)) s = personScore(c.person, k);
+      // A record actor filed with given names is a person, whatever most of its articles typed it ("Mitt Romney" read as an organisation).
+      if (c.person && (isPersonType(r.type) || k.givens.size > 0)) s = personScore(c.person, k);
       else if (c.person || isPersonType(r.type)) s = orgScore(c, k);
       else s = orgScore(c, k);
       if (s.score <= 0) continue;

@@ -169,3 +169,18 @@ describe('past offices named before a mention', () => {
     assert.equal(secretary.some((o) => holdsOn(o, '2016-01-25')), false);
   });
 });
+
+describe('a person most articles typed as an organisation', () => {
+  it('links a bare surname to a record actor filed with given names, though most of its members were typed ORG', () => {
+    // Two articles where the tagger read "Dana Ferrow" as an organisation, one where it read a person, then "Ferrow" alone.
+    const orgs = ['2016-01-02', '2016-01-03'].map((d) => new Article(`DES MOINES - Donors backed candidates such as Dana Ferrow on ${d}.`, d)
+      .actor('o1', 'ORG', 'Dana Ferrow', [], ['Dana Ferrow']));
+    const person = new Article('DES MOINES - Dana Ferrow spoke at a rally. Mr. Ferrow said he would win.', '2016-01-04')
+      .actor('p1', 'PERSON', 'Dana Ferrow', ['Mr. Ferrow'], ['Dana Ferrow', 'Mr. Ferrow']);
+    const bare = new Article('AMES - Ferrow said he would win Iowa.', '2016-01-05').actor('p1', 'PERSON', 'Ferrow', [], ['Ferrow']);
+    const record = buildRecord([...orgs.map((o) => o.doc), person.doc, bare.doc]);
+    const ferrow = clusterOf(record, orgs[0]!.doc.meta.id, 'o1');
+    assert.equal(clusterOf(record, person.doc.meta.id, 'p1'), ferrow);
+    assert.equal(clusterOf(record, bare.doc.meta.id, 'p1'), ferrow);
+  });
+});

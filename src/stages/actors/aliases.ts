@@ -8,6 +8,7 @@ import { squeeze, type Lexicon } from './lexicon.js';
 import type { Candidate } from './mentions.js';
 import type { Word } from './words.js';
 import { distance } from 'fastest-levenshtein';
+import { givenNameLists } from './given-names.js';
 
 export interface ActorDraft {
   type: ActorType;
@@ -18,6 +19,11 @@ export interface ActorDraft {
   nameWords: string[];
   /** Organisations: the acronym their names share, lower case. */
   acronym?: string;
+  /**
+   * Organisations: an acronym is among the members. Two long names join by their initials only through it (or
+   * when they are one name): "Host Committee" and "Hillary Clinton" share initials and nothing else.
+   */
+  shortForm?: boolean;
   /** GOVBODY: head noun and jurisdiction ("cabinet", "federal"). */
   head?: string;
   jurisdiction?: string;
@@ -70,6 +76,12 @@ function isVariantOf(part: readonly string[], whole: readonly string[]): boolean
   return part.every((w, k) => sameSpelling(w, whole[k]!, familyAgrees));
 }
 
+/** A given name only on the other gender's list ("maryanne" for a man). */
+function givenOfOtherGender(given: string, gender: 'f' | 'm'): boolean {
+  const { female, male } = givenNameLists();
+  return gender === 'm' ? female.has(given) && !male.has(given) : male.has(given) && !female.has(given);
+}
+
 function personDrafts(candidates: readonly Candidate[], words: readonly Word[], drafts: ActorDraft[]): void {
   const persons = candidates
     .map((c, n) => ({ c, n }))
@@ -77,15 +89,33 @@ function personDrafts(candidates: readonly Candidate[], words: readonly Word[], 
     .map(({ c, n }) => ({ n, pos: c.from, words: words.slice(c.nameFrom ?? c.from, c.nameTo ?? c.to).map((w) => w.text) }))
     .sort((a, b) => b.words.length - a.words.length || a.pos - b.pos);
   const lastSeen = new Map<ActorDraft, number>();
+  const fullName = new Set(persons.filter((p) => p.words.length > 1).map((p) => p.n));
   for (const p of persons) {
     const lower = p.words.map(nameFold);
     let matches = drafts.filter((d) => d.type === 'PERSON' && isSubsequence(lower, d.nameWords));
     if (matches.length === 0) matches = drafts.filter((d) => d.type === 'PERSON' && isVariantOf(lower, d.nameWords));
+    if (lower.length === 1 && matches.length > 1) {
+      // "Trump" beside "Donald J. Trump" and "Trump World": a lone word is the surname of a name ending in it
+      // rather than the first word of another.
+      const asSurname = matches.filter((d) => d.nameWords[d.nameWords.length - 1] === lower[0]);
+      if (asSurname.length > 0) matches = asSurname;
+    }
+    const gender = honorificGender(p.n);
+    if (gender !== undefined && lower.length === 1 && matches.length > 1) {
+      // "Mr. Trump" is none of the Trumps with a woman's given name.
+      const fit = matches.filter((d) => !givenOfOtherGender(d.nameWords[0]!, gender));
+      if (fit.length > 0) matches = fit;
+    }
     // An ambiguous short form ("Khan" with Imran Khan and Amir Khan about) goes to the one written with the
-    // same office ("Prime Minister Han" → "Prime Minister Han Duck-soo"), else to the one named most recently before it.
+    // same office ("Prime Minister Han" → "Prime Minister Han Duck-soo"). "Mr. Trump", "Ms. Park" go to the
+    // article's principal bearer of the name, the one it names first in full: news calls a relative named later by
+    // the given name ("his brother Freddy") and keeps the honorific for its subject. Else the short form goes to
+    // the one named most recently before it.
     const office = officeBefore(p.n);
     const sameOffice = office === undefined ? [] : matches.filter((d) => d.members.some((m) => officeBefore(m) === office));
-    const best = (sameOffice.length > 0 ? sameOffice : matches).sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0];
+    const best = sameOffice.length > 0 || gender === undefined || lower.length > 1
+      ? (sameOffice.length > 0 ? sameOffice : matches).sort((a, b) => recency(b, p.pos) - recency(a, p.pos))[0]
+      : matches.sort((a, b) => firstInFull(a) - firstInFull(b))[0];
     if (best) {
       best.members.push(p.n);
       lastSeen.set(best, Math.max(lastSeen.get(best) ?? -1, p.pos));
@@ -99,10 +129,28 @@ function personDrafts(candidates: readonly Candidate[], words: readonly Word[], 
     if (t?.type !== 'TITLE' || t.to !== candidates[n]!.from) return undefined;
     return t.title?.expansion?.toLowerCase() ?? words.slice(t.from, t.to).map((w) => w.lower).join(' ');
   }
+  /** Mr → m, Mrs / Ms / Miss → f, for a name mention written with one of them. */
+  function honorificGender(n: number): 'f' | 'm' | undefined {
+    const c = candidates[n]!;
+    if ((c.nameFrom ?? c.from) === c.from) return undefined;
+    const h = words[c.from]!.text.replace(/\.$/u, '');
+    return h === 'Mr' ? 'm' : h === 'Mrs' || h === 'Ms' || h === 'Miss' ? 'f' : undefined;
+  }
+  /** Where the draft's first mention of two or more name words is. */
+  function firstInFull(d: ActorDraft): number {
+    const full = d.members.filter((m) => fullName.has(m)).map((m) => candidates[m]!.from);
+    return full.length > 0 ? Math.min(...full) : Number.MAX_SAFE_INTEGER;
+  }
   function recency(d: ActorDraft, pos: number): number {
     const before = d.members.map((m) => candidates[m]!.from).filter((f) => f < pos);
     return before.length > 0 ? Math.max(...before) : -1 - Math.min(...d.members.map((m) => candidates[m]!.from));
   }
+}
+
+/** The same words, ignoring case, a leading "the", hyphens and a possessive: "Tehreek-e-Insaf" = "Tehreek e Insaf". */
+function sameWords(a: string, b: string): boolean {
+  const words = (x: string) => squeeze(x.replace(/^the\s+/iu, '').replace(/['’]s\b/gu, ''));
+  return words(a) === words(b);
 }
 
 function organisationKey(c: Candidate, surface: string): string {
@@ -138,15 +186,17 @@ function organisationDrafts(
     if (c.type !== 'PARTY' && c.type !== 'ORG') return;
     const surface = surfaceOf(c);
     const acronym = defined.get(n) ?? organisationKey(c, surface);
-    const found = drafts.find((d) => (d.type === 'PARTY' || d.type === 'ORG') && d.acronym === acronym && acronym.length >= 2);
     const isLong = !/^[\p{Lu}\p{N}-]+$/u.test(surface);
+    const found = drafts.find((d) => (d.type === 'PARTY' || d.type === 'ORG') && d.acronym === acronym && acronym.length >= 2 &&
+      (!isLong || d.shortForm === true || c.partyKey !== undefined || defined.has(n) || sameWords(d.name, surface)));
     if (found) {
       found.members.push(n);
+      if (!isLong) found.shortForm = true;
       if (isLong && /^[\p{Lu}\p{N}-]+$/u.test(found.name)) found.name = surface;
       if (c.type === 'PARTY') found.type = 'PARTY';
       return;
     }
-    drafts.push({ type: c.type, members: [n], name: surface, nameWords: [], acronym: acronym.length >= 2 ? acronym : squeeze(surface) });
+    drafts.push({ type: c.type, members: [n], name: surface, nameWords: [], acronym: acronym.length >= 2 ? acronym : squeeze(surface), ...(!isLong && { shortForm: true }) });
   });
   // "Pheu Thai" and "Pheu Thai Party", "Democratic Party" and "Democratic Party of Korea": a name that is
   // another's without its head word or its "of" complement is the same organisation.

@@ -6,6 +6,7 @@ import type { ActorType, MentionType } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import { squeeze, type Lexicon } from './lexicon.js';
 import { matchTitle, type TitleMatch } from './titles.js';
+import { isGivenName } from './given-names.js';
 import { isAcronym, isAlphabetic, isCapitalized, type Word } from './words.js';
 
 export interface Candidate {
@@ -248,9 +249,74 @@ function govbodyPhraseStart(words: readonly Word[], i: number, from: number, lex
   return k;
 }
 
+/** A capitalised verb of a headline in the present tense: "Endorses", "Slams", "Debunks" (not "Boss", "Paris" is a place). */
+const HEADLINE_VERB = /^\p{Lu}\p{Ll}{2,}[^s'u]s$/u;
+
+/** A capitalised word that in title case says nothing of a name: a common word, or a headline verb that is no given name. */
+function titleCaseFiller(w: Word, lex: Lexicon): boolean {
+  return lex.commonWords.has(w.lower) || lex.notNames.has(w.lower) || (HEADLINE_VERB.test(w.text) && !isGivenName(w.lower));
+}
+
+/**
+ * A headline written in title case, as a sentence ("America Ferrera Sends Donald Trump A Message") or inside
+ * quotation marks: at least three words, nearly none in lower case, and a capitalised common word or verb
+ * after the first. There capitals are no evidence of a name.
+ */
+function isTitleCase(words: readonly Word[], from: number, to: number, lex: Lexicon): boolean {
+  const alpha = words.slice(from, to).filter((w) => isAlphabetic(w));
+  if (alpha.length < 3) return false;
+  const lower = alpha.filter((w) => !isCapitalized(w)).length;
+  return lower <= Math.floor(alpha.length / 10) && alpha.slice(1).some((w) => isCapitalized(w) && !isAcronym(w) && titleCaseFiller(w, lex));
+}
+
+/** Per word: whether it lies in a title-case sentence or title-case quotation. */
+function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[], lex: Lexicon): Uint8Array {
+  const caps = new Uint8Array(words.length);
+  for (const { from, to } of ranges) {
+    if (isTitleCase(words, from, to, lex)) {
+      caps.fill(1, from, to);
+      continue;
+    }
+    for (let k = from; k < to; k++) {
+      if (!words[k]!.inQuote) continue;
+      let end = k;
+      while (end < to && words[end]!.inQuote) end++;
+      if (isTitleCase(words, k, end, lex)) caps.fill(1, k, end);
+      k = end;
+    }
+  }
+  return caps;
+}
+
 export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd: number): Candidate[] {
   const out: Candidate[] = [];
-  for (const { from, to } of sentenceRanges(words)) {
+  const ranges = sentenceRanges(words);
+  const caps = titleCaseWords(words, ranges, lex);
+  // The words of people's names in running text, read before the title-case lines, where they say a capitalised
+  // common word or verb is a name after all ("Jeb Bush" in the text: "Bush" of "Jeb Bush Says …").
+  const bodyNameWords = new Set<string>();
+  // In title case a name ends before a common word, a headline verb or a given name that the running text does
+  // not use in a name and the lexicons do not know as a place, organisation or the head of one: "America Ferrera |
+  // Sent | Donald Trump | A Message About Latinos".
+  const breaksName = (k: number): boolean => {
+    const w = words[k]!;
+    if (bodyNameWords.has(w.lower) || lex.places.has(w.lower) || lex.organizations.has(w.lower) || isHead(w.lower, lex) || lex.nameConnectors.has(w.lower)) return false;
+    if (lex.commonWords.has(w.lower) || lex.notNames.has(w.lower)) return true;
+    const prev = words[k - 1];
+    // After a given name a word ending in -s is a surname: "Jeff Sessions", "Bernie Sanders".
+    if (HEADLINE_VERB.test(w.text)) return !isGivenName(w.lower) && !(prev !== undefined && isGivenName(prev.lower));
+    // A given name after a word that is none opens the next name: "Hillary Clinton Bernie Sanders Debate".
+    return prev !== undefined && caps[k - 1] === 1 && isGivenName(w.lower) && isCapitalized(prev) && !isGivenName(prev.lower) && !lex.honorificPrefixes.has(prev.text.replace(/\.$/u, ''));
+  };
+  const plain = ranges.filter((r) => caps[r.from] !== 1 || caps[r.to - 1] !== 1);
+  const titled = ranges.filter((r) => !plain.includes(r));
+  for (const range of plain) scanSentence(range);
+  for (const c of out) if (c.type === 'PERSON') for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) bodyNameWords.add(words[k]!.lower);
+  for (const range of titled) scanSentence(range);
+  // Title-case sentences were read last: back to text order (stable, so mentions starting on one word keep theirs).
+  return titled.length > 0 ? out.sort((a, b) => a.from - b.from) : out;
+
+  function scanSentence({ from, to }: SentenceRange): void {
     let i = from;
     // "PORT QASIMABAD -": the dateline's words name one place.
     let datelineTo = i;
@@ -310,6 +376,10 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         i++;
         continue;
       }
+      if (caps[i] === 1 && titleCaseFiller(w, lex) && breaksName(i)) {
+        i++;
+        continue;
+      }
       // A capitalised common word that opens a sentence or quote is not a name: "Hours after the meeting…";
       // unless it opens an organisation's name: "Working People's Alliance (WPA) convener…".
       if (w.opensClause && (lex.commonWords.has(w.lower) || lex.notNames.has(w.lower)) && !lex.honorificPrefixes.has(w.text)) {
@@ -324,7 +394,8 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         i++;
         continue;
       }
-      const chunkEnd = nameChunkEnd(words, i, to, lex);
+      let chunkEnd = nameChunkEnd(words, i, to, lex);
+      if (caps[i] === 1) for (let k = i + 1; k < chunkEnd; k++) if (caps[k] === 1 && breaksName(k)) { chunkEnd = k; break; }
       // "Chief Minister Sindh Murad Ali Shah", "Chief Justice of Pakistan Gulzar Ahmed": the office's place
       // comes between the office and the name.
       const afterOffice = previous?.type === 'TITLE' && previous.title!.capitalized && (previous.to === i || (previous.to === i - 1 && words[i - 1]!.lower === 'of'));
@@ -351,7 +422,6 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
       i = chunkEnd;
     }
   }
-  return out;
 }
 
 /**

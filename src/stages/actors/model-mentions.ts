@@ -82,6 +82,10 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     }
   }
   const personWordUses = new Map([...personWordForms].map(([w, forms]) => [w, forms.size]));
+  // One reading per document: a name the tagger reads as a person at one of its mentions ("such as Mitt Romney in
+  // 2012" read as an organisation, "Mitt Romney said" as a person) is a person at the others too.
+  const surfaceOf = (c: Candidate) => words.slice(c.from, c.to).map((w) => w.lower).join(' ');
+  const taggedPersons = new Set(candidates.filter((c) => c.type === 'PERSON' && entities.some((e) => e.label === 'Person' && e.from === c.from && e.to === c.to)).map(surfaceOf));
   const out: Candidate[] = [];
   candidates.forEach((c, n) => {
     const before = candidates[n - 1];
@@ -90,7 +94,8 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     // "Hillary Clinton", "Chelsea Clinton": two or three words starting with a given name (the English first-name
     // lists) keep the rules' person reading, even where the tagger reads that one sentence's span as an organisation.
     const givenNamed = c.to - c.from >= 2 && c.to - c.from <= 3 && isGivenName(words[c.from]!.lower);
-    const plain = c.type === 'PERSON' && c.source === 'rule' && c.nameFrom === c.from && c.nameTo === c.to && !surname && !givenNamed && !(before?.type === 'TITLE' && before.to === c.from);
+    const plain = c.type === 'PERSON' && c.source === 'rule' && c.nameFrom === c.from && c.nameTo === c.to && !surname && !givenNamed && !(before?.type === 'TITLE' && before.to === c.from) &&
+      !taggedPersons.has(surfaceOf(c));
     if (plain) {
       // A person guess with no honorific or office before it that the tagger reads, with the same span, as a
       // place or organisation ("Stabroek Block", "ExxonMobil") takes the tagger's reading, however often it recurs.
@@ -118,6 +123,7 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
       c.to - c.from === 1 ||
       c.nameFrom !== c.from ||
       c.nameTo !== c.to ||
+      taggedPersons.has(surfaceOf(c)) ||
       (before?.type === 'TITLE' && before.to === c.from) ||
       words.slice(c.from, c.to).some((w) => (personWordUses.get(w.lower) ?? 0) > 1);
     if (supported) {
@@ -125,6 +131,11 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
       return;
     }
     const same = entities.find((e) => e.from === c.from && e.to === c.to);
+    // A given-named guess the tagger reads, with the same span, as a place or organisation stays a person (see givenNamed).
+    if (givenNamed && (same?.label === 'Location' || same?.label === 'Organization')) {
+      out.push(c);
+      return;
+    }
     const inside = entities.filter((e) => c.from <= e.from && e.to <= c.to);
     // A place or organisation the tagger reads around the guess ("Amnesty International" of "Amnesty"
     // "International"; "Centre for Insect Research and Development" of "Insect Research") takes its place, once.

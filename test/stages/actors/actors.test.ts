@@ -153,6 +153,57 @@ describe('actors stage: names and aliases', () => {
   });
 });
 
+describe('actors stage: title-case headlines', () => {
+  it('splits a title-case headline into the names in it, at its verbs and common words', async () => {
+    const doc = await analyse('Vashti Dunmore Sends Orrin Pell A Warning About Taxes\n\nVashti Dunmore wrote to Orrin Pell on Monday, and Pell did not answer.');
+    assert.deepEqual(doc.actors.map((a) => a.name).sort(), ['Orrin Pell', 'Vashti Dunmore']);
+    assert.equal(referent(doc, 'Vashti Dunmore', 0), 'Vashti Dunmore');
+    assert.equal(referent(doc, 'Orrin Pell', 0), 'Orrin Pell');
+  });
+
+  it('reads a title-case quotation the same way', async () => {
+    const doc = await analyse('Critics chanted "Dunmore Betrays Farmers" at the rally, and Vashti Dunmore laughed.');
+    assert.deepEqual(doc.actors.map((a) => a.name), ['Vashti Dunmore']);
+    assert.equal(referent(doc, 'Dunmore'), 'Vashti Dunmore');
+  });
+
+  it('keeps a common word of a headline in a name when the text uses it in that name', async () => {
+    const doc = await analyse('Lorna Bush Says She Will Run\n\nLorna Bush told reporters she would run.');
+    assert.deepEqual(doc.actors.map((a) => a.name), ['Lorna Bush']);
+    assert.equal(referent(doc, 'Lorna Bush', 0), 'Lorna Bush');
+  });
+
+  it('leaves capitalised names in running text whole', async () => {
+    const doc = await analyse('Delegates from the Harbor Workers Union met Lorna Bush and Orrin Pell in Dover.');
+    assert.ok(doc.actors.some((a) => a.name === 'Harbor Workers Union'));
+    assert.ok(doc.actors.some((a) => a.name === 'Lorna Bush'));
+  });
+});
+
+describe('actors stage: shared surnames', () => {
+  it('gives "Mr. Surname" to the person the article names first in full, not to a relative named later', async () => {
+    const doc = await analyse('Darius Quell, the candidate, spoke on Monday. His brother, Tobias Quell, ran the family firm for years. Mr. Quell said he missed him.');
+    assert.equal(referent(doc, 'Quell', 2), 'Darius Quell');
+    assert.ok(!actorNamed(doc, 'Tobias Quell').aliases.includes('Mr. Quell'));
+  });
+
+  it('does not give "Mr. Surname" to a woman of that name, though she is named first', async () => {
+    const doc = await analyse('Maryanne Quell introduced her brother, Darius Quell, at the dinner. Mr. Quell thanked the guests.');
+    assert.equal(referent(doc, 'Quell', 2), 'Darius Quell');
+  });
+
+  it('reads a lone surname as the name that ends in it, not as the first word of another', async () => {
+    const doc = await analyse('Darius Quell opened the exhibit. The hall that is Quell World drew crowds. Quell said he was pleased.');
+    assert.equal(referent(doc, 'Quell', 2), 'Darius Quell');
+  });
+
+  it('does not join two long organisation names because their initials agree', async () => {
+    const doc = await analyse('The Host Committee thanked the Hanley Corporation for its help.');
+    assert.ok(!actorNamed(doc, 'Host Committee').aliases.includes('Hanley Corporation'));
+    assert.equal(actorNamed(doc, 'Hanley Corporation').type, 'ORG');
+  });
+});
+
 describe('actors stage: roles and memberships', () => {
   it('reads an office written before the name with its party: "PML-N Central Secretary General Ahsan Iqbal"', async () => {
     const doc = await analyse(fixture('coalition-talks.txt'));

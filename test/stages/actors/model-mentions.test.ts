@@ -94,6 +94,28 @@ describe('merging tagger entities with rule mentions', () => {
     assert.deepEqual(read(words, mergeModelMentions(guesses, [entity(words, 'Omar Zaidi', 'Person')], words, lex)), ['PERSON Omar Zaidi']);
   });
 
+  it('keeps a name opening with a given name a person where the tagger reads the same words as an organisation or a place', () => {
+    const words = wordsOf('Voters said they would rather back Miriam Castellano than anyone else. Few expected Miriam Castellano to win.');
+    const out = mergeModelMentions(
+      [rulePerson(words, 'Miriam Castellano'), rulePerson(words, 'Miriam Castellano', 10)],
+      [entity(words, 'Miriam Castellano', 'Organization'), entity(words, 'Miriam Castellano', 'Location', 10)],
+      words,
+      lex,
+    );
+    assert.deepEqual(read(words, out), ['PERSON Miriam Castellano', 'PERSON Miriam Castellano']);
+  });
+
+  it('reads a name the tagger reads as a person at one of its mentions as a person at the others', () => {
+    const words = wordsOf('Donors favour candidates such as Zoltan Brackley in 2012. Later Zoltan Brackley said he would not run.');
+    const out = mergeModelMentions(
+      [rulePerson(words, 'Zoltan Brackley'), rulePerson(words, 'Zoltan Brackley', 8)],
+      [entity(words, 'Zoltan Brackley', 'Organization'), entity(words, 'Zoltan Brackley', 'Person', 8)],
+      words,
+      lex,
+    );
+    assert.deepEqual(read(words, out), ['PERSON Zoltan Brackley', 'PERSON Zoltan Brackley']);
+  });
+
   it('joins organisation pieces the tagger reads as one name, without a joining word between them', () => {
     const words = wordsOf('The Harbour Guard Navy seized a boat.');
     const out = mergeModelMentions([ruleOrg(words, 'Harbour Guard'), ruleOrg(words, 'Navy')], [entity(words, 'Harbour Guard Navy', 'Organization')], words, lex);
