@@ -203,6 +203,12 @@ export interface SentenceParts {
   /** The entry of the word (shape) at k, of "<s>" before the sentence and "</s>" after it. */
   word(k: number): Part | undefined;
   shape(k: number): Part | undefined;
+  /**
+   * The same entries as arrays, token k at k + 2 (two "<s>" before, two "</s>" after): the decoder reads every
+   * token's entries, and indexing is cheaper than the calls.
+   */
+  words: readonly (Part | undefined)[];
+  shapes: readonly (Part | undefined)[];
 }
 
 export class NerModel {
@@ -255,17 +261,19 @@ export class NerModel {
     const { forms, lower } = s;
     const n = lower.length;
     const l = lower[i]!;
-    const prevW = parts.word(i - 1);
-    const nextW = parts.word(i + 1);
-    const prevS = parts.shape(i - 1);
-    const nextS = parts.shape(i + 1);
-    const hereW = parts.word(i);
-    const hereS = parts.shape(i);
+    const pw = parts.words;
+    const ps = parts.shapes;
+    const prevW = pw[i + 1];
+    const nextW = pw[i + 3];
+    const prevS = ps[i + 1];
+    const nextS = ps[i + 3];
+    const hereW = pw[i + 2];
+    const hereS = ps[i + 2];
     this.add(x.bias, scores);
     this.add(prevW?.prev, scores);
     this.add(nextW?.next, scores);
-    this.add(parts.word(i - 2)?.prev2, scores);
-    this.add(parts.word(i + 2)?.next2, scores);
+    this.add(pw[i]?.prev2, scores);
+    this.add(pw[i + 4]?.next2, scores);
     this.add(prevS?.prev, scores);
     this.add(nextS?.next, scores);
     // Pair and triple names are indexed by splitting at "|" (see FeatureIndex): where a part before the last
@@ -302,19 +310,19 @@ export class NerModel {
     const places: (boolean | undefined)[] = new Array<boolean | undefined>(s.lower.length + 1);
     const placeAt = (k: number, lex: FeatureLexicon) =>
       (places[k] ??= lex.places.has(`${k > 0 ? s.lower[k - 1]! : ''} ${k < s.lower.length ? s.lower[k]! : ''}`));
-    // Looked up when first asked for: the decoder skips most tokens far from a capital.
     const n = s.lower.length;
-    const words = new Array<Part | null | undefined>(n);
-    const shapes = new Array<Part | null | undefined>(n);
-    const start = x.words.get('<s>');
-    const end = x.words.get('</s>');
-    const startShape = x.shapes.get('<s>');
-    const endShape = x.shapes.get('</s>');
-    return {
-      placeAt,
-      word: (k) => (k < 0 ? start : k >= n ? end : (words[k] ??= x.words.get(s.lower[k]!) ?? null) ?? undefined),
-      shape: (k) => (k < 0 ? startShape : k >= n ? endShape : (shapes[k] ??= x.shapes.get(s.shapes[k]!) ?? null) ?? undefined),
-    };
+    const words = new Array<Part | undefined>(n + 4);
+    const shapes = new Array<Part | undefined>(n + 4);
+    words[0] = words[1] = x.words.get('<s>');
+    words[n + 2] = words[n + 3] = x.words.get('</s>');
+    shapes[0] = shapes[1] = x.shapes.get('<s>');
+    shapes[n + 2] = shapes[n + 3] = x.shapes.get('</s>');
+    for (let k = 0; k < n; k++) {
+      words[k + 2] = x.words.get(s.lower[k]!);
+      shapes[k + 2] = x.shapes.get(s.shapes[k]!);
+    }
+    const clamp = (k: number) => (k < 0 ? 1 : k >= n ? n + 2 : k + 2);
+    return { placeAt, word: (k) => words[clamp(k)], shape: (k) => shapes[clamp(k)], words, shapes };
   }
 
   /**
@@ -408,7 +416,7 @@ export class NerModel {
     let delta = buffers.delta.fill(-Infinity);
     let next = buffers.next;
     delta[START] = 0;
-    const { emission, scratch } = buffers;
+    const { emission } = buffers;
     for (let i = 0; i < n; i++) {
       next.fill(-Infinity);
       // Names only: a lower-case token with no capitalised neighbour is tagged O without its own scores (the
@@ -418,8 +426,8 @@ export class NerModel {
         emission.set(this.wordScores(sentence.forms[i]!, lex));
         this.contextScores(sentence, parts, i, lex, emission);
       }
-      const byShape = parts.shape(i)?.history;
-      const byWord = parts.word(i)?.history;
+      const byShape = parts.shapes[i + 2]?.history;
+      const byWord = parts.words[i + 2]?.history;
       // next[t] = max over p of (delta[p] + history scores of t after p), then the token's own scores added once.
       for (let p = 0; p < S; p++) {
         const d = delta[p]!;
@@ -428,15 +436,13 @@ export class NerModel {
         const base = (p * S + (before < 0 ? START : before)) * T;
         const ws = byShape?.[p];
         const ww = byWord?.[p];
-        let row = transitions;
-        let at = base;
-        if (ws || ww) {
-          for (let t = 0; t < T; t++) scratch[t] = transitions[base + t]! + (ws ? ws[t]! : 0) + (ww ? ww[t]! : 0);
-          row = scratch;
-          at = 0;
-        }
+        // The history score of each tag the path may take: the transition, then the shape's and the word's
+        // weights, added in that order (the sum training used), for those tags only.
         if (skip) {
-          const v = d + row[at + outside]!;
+          let r = transitions[base + outside]!;
+          if (ws) r += ws[outside]!;
+          if (ww) r += ww[outside]!;
+          const v = d + r;
           if (v > next[outside]!) {
             next[outside] = v;
             back[i * S + outside] = p;
@@ -446,7 +452,10 @@ export class NerModel {
         const allowed = targets[p]!;
         for (let c = 0; c < allowed.length; c++) {
           const t = allowed[c]!;
-          const v = d + row[at + t]!;
+          let r = transitions[base + t]!;
+          if (ws) r += ws[t]!;
+          if (ww) r += ww[t]!;
+          const v = d + r;
           if (v > next[t]!) {
             next[t] = v;
             back[i * S + t] = p;
@@ -468,9 +477,9 @@ export class NerModel {
     return out;
   }
 
-  private decodeBuffers: { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array; scratch: Float64Array } | undefined;
+  private decodeBuffers: { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array } | undefined;
 
-  private buffers(backLength: number): { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array; scratch: Float64Array } {
+  private buffers(backLength: number): { back: Int16Array; delta: Float64Array; next: Float64Array; emission: Float64Array } {
     const T = this.tags.length;
     if (!this.decodeBuffers || this.decodeBuffers.back.length < backLength) {
       this.decodeBuffers = {
@@ -478,7 +487,6 @@ export class NerModel {
         delta: new Float64Array(T + 1),
         next: new Float64Array(T + 1),
         emission: new Float64Array(T),
-        scratch: new Float64Array(T),
       };
     }
     return this.decodeBuffers;

@@ -122,6 +122,120 @@ interface LoadedCueModel {
    * every prefix ending before a "|" too, so a stem that itself contains "|" is never under-bounded.
    */
   stemBound: ReadonlyMap<string, number>;
+  /** The weights by template, then by the parts of the value between its "|"s (see KeyNode). */
+  byParts: KeyNode;
+}
+
+/**
+ * The weights as a tree: template ("s_n1"), then each part of the value split at "|" ("criticiz", "the").
+ * Scoring walks it with the word's own strings instead of building each feature's name and hashing it, which
+ * was most of the stage's allocation. A value part that itself contains "|" cannot be found this way, so a
+ * word whose neighbourhood has one is scored through the names (cueLogit checks).
+ */
+interface KeyNode {
+  weight: number;
+  children: Map<string, KeyNode> | undefined;
+}
+
+function keyTree(weights: ReadonlyMap<string, number>): KeyNode {
+  const root: KeyNode = { weight: 0, children: new Map() };
+  const child = (node: KeyNode, part: string): KeyNode => {
+    node.children ??= new Map();
+    let next = node.children.get(part);
+    if (!next) node.children.set(part, (next = { weight: 0, children: undefined }));
+    return next;
+  };
+  for (const [key, weight] of weights) {
+    const eq = key.indexOf('=');
+    if (eq < 0) {
+      child(root, key).weight = weight;
+      continue;
+    }
+    let node = child(root, key.slice(0, eq));
+    for (const part of key.slice(eq + 1).split('|')) node = child(node, part);
+    node.weight = weight;
+  }
+  return root;
+}
+
+const at = (node: KeyNode | undefined, part: string): KeyNode | undefined => node?.children?.get(part);
+/** The weight of the feature under `node` with value a (a|b, a|b|c); 0 for a feature the model lacks. */
+const w1 = (node: KeyNode | undefined, a: string): number => at(node, a)?.weight ?? 0;
+const w2 = (node: KeyNode | undefined, a: string, b: string): number => at(at(node, a), b)?.weight ?? 0;
+const w3 = (node: KeyNode | undefined, a: string, b: string, c: string): number => at(at(at(node, a), b), c)?.weight ?? 0;
+
+/**
+ * The logit of `features(words, k, withStem)`: the same weights added in the same order (so the same number),
+ * read through the key tree. undefined where a word involved contains "|" (the caller then uses the names).
+ */
+function cueLogit(tree: KeyNode, words: readonly Word[], k: number, withStem: boolean): number | undefined {
+  const w = words[k]!;
+  const p1 = words[k - 1];
+  const p2 = words[k - 2];
+  const n1 = words[k + 1];
+  const n2 = words[k + 2];
+  if (w.lower.includes('|') || p1?.lower.includes('|') || n1?.lower.includes('|') || n2?.lower.includes('|')) return undefined;
+  let thatSoon = false;
+  for (let j = k + 1; j < Math.min(words.length, k + 5); j++) if (words[j]!.lower === 'that') thatSoon = true;
+  const t = (template: string) => at(tree, template);
+  const n1l = n1?.lower ?? '</s>';
+  const n1p = n1?.pos ?? '</s>';
+  const n2p = n2?.pos ?? '</s>';
+  const p1l = p1?.lower ?? '<s>';
+  const p1p = p1?.pos ?? '<s>';
+  const p2p = p2?.pos ?? '<s>';
+  const that = thatSoon ? 'true' : 'false';
+  const cap = k > 0 && /^\p{Lu}/u.test(w.original) ? 'true' : 'false';
+  let z = 0;
+  if (!withStem) {
+    z += t('b')?.weight ?? 0;
+    z += w1(t('w'), w.lower);
+    z += w1(t('p'), w.pos);
+    z += w1(t('n1'), n1l);
+    z += w1(t('n1p'), n1p);
+    z += w1(t('n2p'), n2p);
+    z += w1(t('p1'), p1l);
+    z += w1(t('p1p'), p1p);
+    z += w1(t('p2p'), p2p);
+    z += w1(t('that'), that);
+    z += w1(t('cap'), cap);
+    z += w2(t('p12p'), p2p, p1p);
+    return z;
+  }
+  const s = crudeStem(w.lower);
+  let quoteAfter = false;
+  for (let j = k + 1; j < Math.min(words.length, k + 4); j++) if (/^["\u201C\u201D]$/u.test(words[j]!.lower) || words[j]!.lower === "''") quoteAfter = true;
+  const passive = p1 !== undefined && BE.has(p1.lower);
+  const end = n1 === undefined || /^[.!?]$/u.test(n1.lower);
+  const comma = p1?.lower === ',' || p2?.lower === ',';
+  const bool = (b: boolean) => (b ? 'true' : 'false');
+  z += t('b')?.weight ?? 0;
+  z += w1(t('w'), w.lower);
+  z += w1(t('s'), s);
+  z += w1(t('p'), w.pos);
+  z += w2(t('sp'), s, w.pos);
+  z += w1(t('n1'), n1l);
+  z += w1(t('n1p'), n1p);
+  z += w1(t('n2p'), n2p);
+  z += w2(t('s_n1'), s, n1l);
+  z += w2(t('s_n1p'), s, n1p);
+  z += w3(t('s_n2'), s, n1l, n2?.lower ?? '</s>');
+  z += w1(t('p1'), p1l);
+  z += w1(t('p1p'), p1p);
+  z += w2(t('s_p1p'), s, p1p);
+  z += w2(t('s_p1'), s, p1l);
+  z += w1(t('p2p'), p2p);
+  z += w1(t('that'), that);
+  z += w2(t('s_that'), s, that);
+  z += w2(t('s_q'), s, bool(quoteAfter));
+  z += w2(t('s_pass'), s, bool(passive));
+  z += w1(t('cap'), cap);
+  z += w2(t('s_end'), s, bool(end));
+  z += w3(t('s_n12p'), s, n1p, n2p);
+  z += w2(t('p12p'), p2p, p1p);
+  z += w2(t('s_subj'), s, subjectBefore(words, k));
+  z += w2(t('s_comma'), s, bool(comma));
+  return z;
 }
 
 let cached: LoadedCueModel | null | undefined;
@@ -158,7 +272,7 @@ function model() {
       const m = JSON.parse(readFileSync(file, 'utf8')) as CueModelFile;
       const weights = new Map(Object.entries(m.weights));
       const zThreshold = Math.log(m.threshold / (1 - m.threshold));
-      cached = { weights, lemmas: new Map(Object.entries(m.lemmas)), threshold: m.threshold, zThreshold, stemBound: stemBounds(weights) };
+      cached = { weights, lemmas: new Map(Object.entries(m.lemmas)), threshold: m.threshold, zThreshold, stemBound: stemBounds(weights), byParts: keyTree(weights) };
     }
   }
   return cached;
@@ -174,7 +288,8 @@ export function scoreFeatures(weights: ReadonlyMap<string, number>, features: re
 export function cueProbability(words: readonly Word[], k: number): number {
   const m = model();
   if (!m || !CUE_HEAD_POS.has(words[k]!.pos)) return 0;
-  return scoreFeatures(m.weights, cueFeatures(words, k));
+  const z = cueLogit(m.byParts, words, k, true);
+  return z === undefined ? scoreFeatures(m.weights, cueFeatures(words, k)) : 1 / (1 + Math.exp(-z));
 }
 
 /**
@@ -187,8 +302,11 @@ export function isModelCue(words: readonly Word[], k: number, threshold?: number
   const m = model();
   if (m === null || m === undefined || !CUE_HEAD_POS.has(words[k]!.pos)) return false;
   if (threshold === undefined) {
-    let z = 0;
-    for (const f of baseCueFeatures(words, k)) z += m.weights.get(f) ?? 0;
+    let z = cueLogit(m.byParts, words, k, false);
+    if (z === undefined) {
+      z = 0;
+      for (const f of baseCueFeatures(words, k)) z += m.weights.get(f) ?? 0;
+    }
     if (z + (m.stemBound.get(crudeStem(words[k]!.lower)) ?? 0) < m.zThreshold - 1e-6) return false;
   }
   return cueProbability(words, k) >= (threshold ?? m.threshold);

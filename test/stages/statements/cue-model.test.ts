@@ -66,3 +66,33 @@ describe('learned cue model', () => {
     assert.equal(cueTypeOf('say', 'the mayor'), 'speech');
   });
 });
+
+describe('learned cue model scoring', () => {
+  it('gives exactly the probability of the feature names, for every verb and noun', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { packagePath } = await import('../../../src/package-path.js');
+    const { cueFeatures, scoreFeatures, CUE_HEAD_POS } = await import('../../../src/stages/statements/cue-model.js');
+    const file = JSON.parse(readFileSync(packagePath('src/stages/statements/cue-model.json'), 'utf8')) as { weights: Record<string, number> };
+    const weights = new Map(Object.entries(file.weights));
+    const texts = [
+      'The mayor criticized the new parking rules in a radio interview, saying they were unfair.',
+      'Republicans worry that the deal would fail, officials said on Monday.',
+      'Trump\u2019s claim that the vote was rigged was rejected by the court.',
+      'She has repeatedly called for a review of the \u201Cplan\u201D.',
+      'The committee reported | findings | that the minister denied.',
+    ];
+    let checked = 0;
+    for (const text of texts) {
+      const doc = createDocument(text);
+      segmentStage.run(doc, { warn: () => undefined });
+      for (const { words } of sentenceWords(doc)) {
+        words.forEach((w, k) => {
+          if (!CUE_HEAD_POS.has(w.pos)) return;
+          assert.equal(cueProbability(words, k), scoreFeatures(weights, cueFeatures(words, k)), w.lower);
+          checked++;
+        });
+      }
+    }
+    assert.ok(checked > 10);
+  });
+});
