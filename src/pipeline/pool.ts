@@ -1,25 +1,41 @@
 /**
  * Analysis on every core: a pool of worker threads (node:worker_threads), each running its own pipeline over one
- * document at a time. Documents go to a worker and come back by structured clone; the caller stays the one
- * writer. The per-article time budget is enforced here: a worker still busy when it runs out is terminated and
- * replaced, and that article is refused with AnalysisTimeoutError; a worker that crashes refuses its article
- * with AnalysisWorkerError and is replaced too, so a batch always goes on.
+ * document at a time. A document goes to a worker by structured clone and comes back as its JSON only (one
+ * string: the store keeps it as it is, and the layers are parsed from it here); the caller stays the one writer.
+ *
+ * Each worker holds JOBS_PER_WORKER articles (the one it analyses and the next), so it starts the next the moment
+ * it finishes one, even while this thread is busy writing (a synchronous store write keeps this event loop from
+ * handing it work). The per-article time budget is counted from when the worker starts the article (it says
+ * when, with its clock's time, so a late reading of that message here does not stretch it): a worker still busy
+ * when it runs out is terminated and replaced, and that article is refused with AnalysisTimeoutError; a worker
+ * that crashes refuses the article it was analysing with AnalysisWorkerError and is replaced too. Articles it
+ * held and had not started go to the next free worker, so a batch always goes on.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { Document } from '../document/document.js';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { documentFromJSON, type Document } from '../document/document.js';
 import { LAYER_NAMES } from '../document/layers.js';
 import type { StageTiming } from './pipeline.js';
 
 /** Default budget of one article's analysis, in seconds (`polity ingest --article-timeout`). */
 export const DEFAULT_ARTICLE_TIMEOUT_S = 30;
 
+/** Articles a worker holds at once: the one it analyses and the next one, ready when it finishes. */
+export const JOBS_PER_WORKER = 2;
+
+/**
+ * Analyses a caller should keep asked for per worker (storeArticles' `concurrency` is this times the pool size):
+ * the JOBS_PER_WORKER a worker holds, and as many again finished and waiting for an earlier article to be written
+ * in input order, so no worker runs dry while the writer waits for a slow article.
+ */
+export const ANALYSES_PER_WORKER = 2 * JOBS_PER_WORKER;
+
 export interface AnalysisPoolOptions {
   /** Worker threads (default: os.availableParallelism()). */
   workers?: number;
-  /** Budget of one article's analysis in seconds, counted from when a ready worker takes it (default 30). */
+  /** Budget of one article's analysis in seconds, counted from when its worker starts it (default 30). */
   articleTimeoutS?: number;
   /**
    * Module each worker builds its pipeline from (a file URL or path, exporting `createPipeline()`), instead of
@@ -62,10 +78,15 @@ export interface WorkerRequest {
   doc: Document;
 }
 
-/** @internal A worker's message: ready after loading its pipeline, then one reply per request. */
+/**
+ * @internal A worker's message: ready after loading its pipeline, then per request, in the order sent, one
+ * `started` (performance.timeOrigin + performance.now() in the worker: milliseconds since the epoch, comparable
+ * across threads) and one reply. The reply carries the document as its JSON only.
+ */
 export type WorkerReply =
   | { ready: true }
-  | { job: number; ok: true; doc: Document; json: string; warnings: string[]; timings: StageTiming[] }
+  | { job: number; started: number }
+  | { job: number; ok: true; json: string; warnings: string[]; timings: StageTiming[] }
   | { job: number; ok: false; reason: string };
 
 /**
@@ -82,11 +103,12 @@ export function workerEntry(from: string | URL = import.meta.url): URL {
  * worker first: on Node 20 a worker's entry is not loaded through the loader hooks the parent's `--import tsx`
  * registers, so `new Worker('worker.ts')` fails with "Unknown file extension".
  */
-export function startWorker(entry: URL, workerData: unknown): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+export function startWorker(entry: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  const options = { workerData, ...(resourceLimits && { resourceLimits }) };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, ...options });
 }
 
 interface Job {
@@ -102,8 +124,12 @@ interface Slot {
   ready: boolean;
   /** Set when the pool ended this worker itself (timeout, crash, close): its exit is then expected. */
   retired: boolean;
-  job?: Job;
+  /** The jobs sent to this worker and not answered, in the order sent: the first is the one it is analysing (or starts next). */
+  jobs: Job[];
 }
+
+/** Milliseconds since the epoch on a clock every thread of the process shares (see WorkerReply). */
+const now = (): number => performance.timeOrigin + performance.now();
 
 export class AnalysisPool {
   readonly size: number;
@@ -155,7 +181,7 @@ export class AnalysisPool {
     const err = new Error('analysis pool closed');
     for (const job of this.queue.splice(0)) job.reject(err);
     for (const slot of this.slots) {
-      if (slot.job) this.settle(slot, (job) => job.reject(err));
+      for (const job of this.detachAll(slot)) job.reject(err);
       slot.retired = true;
       this.exits.push(slot.worker.terminate());
     }
@@ -169,7 +195,7 @@ export class AnalysisPool {
   private spawn(): Slot {
     const started = performance.now();
     const worker = startWorker(this.entry, this.data);
-    const slot: Slot = { worker, ready: false, retired: false };
+    const slot: Slot = { worker, ready: false, retired: false, jobs: [] };
     worker.on('message', (msg: WorkerReply) => {
       if ('ready' in msg) {
         slot.ready = true;
@@ -178,18 +204,31 @@ export class AnalysisPool {
         this.dispatch();
         return;
       }
-      if (slot.job?.id !== msg.job) return;
+      const job = slot.jobs.find((j) => j.id === msg.job);
+      if (!job || slot.retired) return;
+      if ('started' in msg) {
+        // What is left of the budget since the worker started: this message may be read late (a store write).
+        const left = this.articleTimeoutS * 1000 - (now() - msg.started);
+        job.timer = setTimeout(() => this.timedOut(slot, job), Math.max(0, left));
+        return;
+      }
+      this.detach(slot, job);
       if (msg.ok) {
-        const result = msg.doc;
-        this.settle(slot, (job) => {
-          // In place, as the in-thread pipeline does: the caller keeps its own document object.
-          const target = job.doc as unknown as Record<string, unknown>;
-          for (const name of LAYER_NAMES) target[name] = result[name];
-          job.doc.meta = result.meta;
-          job.resolve({ warnings: msg.warnings, timings: msg.timings, json: msg.json });
-        });
+        let result: Document;
+        try {
+          result = documentFromJSON(JSON.parse(msg.json));
+        } catch (err) {
+          job.reject(err instanceof Error ? err : new Error(String(err)));
+          this.dispatch();
+          return;
+        }
+        // In place, as the in-thread pipeline does: the caller keeps its own document object (and its text).
+        const target = job.doc as unknown as Record<string, unknown>;
+        for (const name of LAYER_NAMES) target[name] = result[name];
+        job.doc.meta = result.meta;
+        job.resolve({ warnings: msg.warnings, timings: msg.timings, json: msg.json });
       } else {
-        this.settle(slot, (job) => job.reject(new Error(msg.reason)));
+        job.reject(new Error(msg.reason));
       }
       this.dispatch();
     });
@@ -200,7 +239,11 @@ export class AnalysisPool {
     return slot;
   }
 
-  /** A worker died on its own: its article is refused and it is replaced; dying before it was ready breaks the pool. */
+  /**
+   * A worker died on its own: the article it was analysing (the first it held: it takes them in order) is
+   * refused, those it held behind it go back to the front of the queue, and it is replaced; dying before it was
+   * ready breaks the pool.
+   */
   private lost(slot: Slot, reason: string, cause?: Error): void {
     if (slot.retired) return;
     this.retire(slot);
@@ -210,14 +253,21 @@ export class AnalysisPool {
       this.wakeReadyWaiters();
       return;
     }
-    if (slot.job) this.settle(slot, (job) => job.reject(new AnalysisWorkerError(reason)));
+    const [running, ...waiting] = this.detachAll(slot);
+    running?.reject(new AnalysisWorkerError(reason));
+    this.queue.unshift(...waiting);
     this.replace(slot);
+    this.dispatch();
   }
 
-  private timedOut(slot: Slot): void {
+  private timedOut(slot: Slot, job: Job): void {
+    if (slot.retired) return;
     this.retire(slot);
-    this.settle(slot, (job) => job.reject(new AnalysisTimeoutError(this.articleTimeoutS)));
+    const held = this.detachAll(slot);
+    job.reject(new AnalysisTimeoutError(this.articleTimeoutS));
+    this.queue.unshift(...held.filter((j) => j !== job));
     this.replace(slot);
+    this.dispatch();
   }
 
   private retire(slot: Slot): void {
@@ -231,23 +281,34 @@ export class AnalysisPool {
     if (at >= 0) this.slots[at] = this.spawn();
   }
 
-  /** Detaches the slot's job (timer cleared) and hands it to `done`. */
-  private settle(slot: Slot, done: (job: Job) => void): void {
-    const job = slot.job;
-    if (!job) return;
-    slot.job = undefined;
+  /** Takes `job` from the slot, its timer cleared. */
+  private detach(slot: Slot, job: Job): void {
+    slot.jobs = slot.jobs.filter((j) => j !== job);
     clearTimeout(job.timer);
-    done(job);
+    job.timer = undefined;
   }
 
+  /** Takes every job from the slot, timers cleared, in the order they were sent. */
+  private detachAll(slot: Slot): Job[] {
+    const jobs = slot.jobs;
+    slot.jobs = [];
+    for (const job of jobs) {
+      clearTimeout(job.timer);
+      job.timer = undefined;
+    }
+    return jobs;
+  }
+
+  /** Sends queued jobs to ready workers: first one to each idle worker, then each worker its next one. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.ready || slot.retired || slot.job) continue;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      job.timer = setTimeout(() => this.timedOut(slot), this.articleTimeoutS * 1000);
-      slot.worker.postMessage({ job: job.id, doc: job.doc } satisfies WorkerRequest);
+    for (let held = 0; held < JOBS_PER_WORKER; held++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready || slot.retired || slot.jobs.length > held) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.postMessage({ job: job.id, doc: job.doc } satisfies WorkerRequest);
+      }
     }
   }
 

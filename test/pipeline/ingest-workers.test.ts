@@ -7,6 +7,7 @@ import { after, describe, it } from 'node:test';
 import { documentToJSON, type Document } from '../../src/document/document.js';
 import { expandSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
+import { attachRecord } from '../../src/record/index.js';
 import { openStore, storeArticles, type StoreOutcome } from '../../src/store/index.js';
 import { runPolity } from '../cli/run-polity.js';
 import { createPipeline } from './fixtures/trouble-pipeline.js';
@@ -21,6 +22,26 @@ interface Outcome {
   id?: string;
   reason?: string;
   warnings?: string[];
+}
+
+/**
+ * Every row of every record table, in a stable order, with the times of the run (when each article was stored
+ * and linked) masked: what the record concluded, to compare across runs.
+ */
+function recordRows(db: string): Record<string, unknown[]> {
+  const store = openStore(db);
+  try {
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'record_%' ORDER BY name").pluck().all() as string[];
+    const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/u;
+    return Object.fromEntries(tables.map((t) => {
+      const rows = (store.db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[])
+        .map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && stamp.test(v) ? '(time)' : v])))
+        .sort();
+      return [t, rows];
+    }));
+  } finally {
+    store.close();
+  }
 }
 
 /** Every stored document as JSON, by id. */
@@ -88,9 +109,10 @@ describe('storeArticles with analyses in parallel', () => {
 });
 
 describe('polity ingest --workers', () => {
-  it('stores the same documents with the same outcomes on 1 worker, on 2 workers and in this thread', async () => {
+  it('stores the same documents, the same record and the same outcomes on 1 worker, on 2 workers and in this thread', async () => {
     const here = join(dir, 'here.db');
-    const store = openStore(here);
+    // With the record attached, as `polity ingest` does.
+    const store = attachRecord(openStore(here));
     const inThread: StoreOutcome[] = [];
     try {
       for await (const o of storeArticles(store, await expandSources([wire]))) inThread.push(o);
@@ -109,9 +131,12 @@ describe('polity ingest --workers', () => {
     assert.deepEqual(statuses(withoutRef), EXPECTED);
     const expectedDocs = storedDocuments(here);
     assert.equal(expectedDocs.size, 4);
+    const expectedRecord = recordRows(here);
+    assert.ok((expectedRecord.record_actors ?? []).length > 0, 'the record holds the articles\' actors');
     for (const { db, outcomes } of runs) {
       assert.deepEqual(outcomes, withoutRef);
       assert.deepEqual(storedDocuments(db), expectedDocs);
+      assert.deepEqual(recordRows(db), expectedRecord);
     }
   });
 

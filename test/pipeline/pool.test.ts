@@ -68,6 +68,35 @@ describe('AnalysisPool', () => {
     assert.equal(pool.startupMs.length, 2, 'the stuck worker was replaced once');
   });
 
+  it('counts the budget from when the worker starts an article, not from when it was handed the article', async () => {
+    // Each article holds the one worker for 2 s of a 3 s budget; the second waits 2 s in the worker behind the first.
+    const pool = new AnalysisPool({ workers: 1, articleTimeoutS: 3, pipelineModule: trouble });
+    const { outcomes, stored } = await ingest('budget', ['The council [stalls 2000] met.', 'The mayor [stalls 2000] resigned.', 'Voters went to the polls.'], pool);
+    assert.deepEqual(summary(outcomes), ['1.txt added', '2.txt added', '3.txt added']);
+    assert.equal(stored, 3);
+    assert.equal(pool.startupMs.length, 1, 'no worker was replaced');
+  });
+
+  it('gives a worker its next article before it finishes one, so it goes on while this thread is blocked', async () => {
+    const pool = new AnalysisPool({ workers: 1, pipelineModule: trouble });
+    try {
+      await pool.ready();
+      const signal = new SharedArrayBuffer(4);
+      const first = createDocument('The council [stalls 200] met.');
+      const second = createDocument('The mayor [signals] resigned.');
+      (second.meta as { signal?: SharedArrayBuffer }).signal = signal;
+      const done = Promise.all([pool.analyze(first), pool.analyze(second)]);
+      // This thread blocks now, as it does in a long store write: it cannot read the first result or send anything.
+      // The worker sets the flag when it analyses the second article, which it can only do if it holds it already.
+      const woke = Atomics.wait(new Int32Array(signal), 0, 0, 60_000);
+      assert.notEqual(woke, 'timed-out', 'the worker started the second article while this thread was blocked');
+      const results = await done;
+      assert.deepEqual(results.map((r) => r.timings.map((t) => t.stage)), [['words', 'trouble'], ['words', 'trouble']]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuses the article of a worker that crashes or exits, and the others are stored', async () => {
     const pool = new AnalysisPool({ workers: 2, pipelineModule: trouble });
     const texts = ['The council met.', 'The clerk [exits] early.', 'The mayor resigned.', 'A timer [crashes] later.', 'The vote [fails] to parse.', 'Envoys met again.'];

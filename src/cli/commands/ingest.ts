@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { expandSources } from '../../ingest/index.js';
-import { AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
+import { ANALYSES_PER_WORKER, AnalysisPool, DEFAULT_ARTICLE_TIMEOUT_S } from '../../pipeline/pool.js';
 import { openStore, resolveDbPath, storeArticles, type StoreOutcome } from '../../store/index.js';
 import { oneLine, terminalSafeJson } from '../../document/printable.js';
 import { attachRecord, ensureRecord } from '../../record/index.js';
@@ -18,9 +18,6 @@ interface IngestCommandOptions {
   workers: number;
   articleTimeout: number;
 }
-
-/** Articles read ahead per worker, so a worker finds the next article ready while the writer waits for an earlier one. */
-const READ_AHEAD_PER_WORKER = 2;
 
 /**
  * `polity ingest PATH|URL... [--db FILE] [--published DATE] [--reanalyze] [--workers N] [--article-timeout S] [--json]`:
@@ -58,7 +55,8 @@ export function register(program: Command): void {
             ...(opts.published && { published: opts.published }),
             notice: (source: string, message: string) => progress.message(`polity: ${oneLine(source)}: ${oneLine(message)}`),
             analyze: (doc: Parameters<AnalysisPool['analyze']>[0]) => pool.analyze(doc),
-            concurrency: READ_AHEAD_PER_WORKER * pool.size,
+            // Articles read ahead per worker, so a worker always holds its next article while the writer waits for an earlier one.
+            concurrency: ANALYSES_PER_WORKER * pool.size,
           };
           let done = 0;
           for await (const outcome of storeArticles(store, refs, storeOpts)) {
