@@ -2,6 +2,7 @@ import type { Db, Statement } from '../store/sql/db.js';
 import type { Document } from '../document/document.js';
 import { addDays, evidenceOf, firstDay, lastDay } from './evidence.js';
 import { followUpsIn, isDecisive, similarity, sketchOf, stemOf, type Sketch } from './followup.js';
+import { continueFold, foldFrom, storedInterval, type FoldedInterval, type FoldObservation, type StateFold } from './fold.js';
 import { Decisions, ActorIndex, linkStats, type Link } from './link.js';
 import { foldName } from './names.js';
 import {
@@ -28,9 +29,20 @@ const REPORTS_KEPT = 10;
 const SOURCES_KEPT = 20;
 /** How many later holders of a single-holder office are read to close a holder's open term (the earliest first). */
 const SUCCESSORS_READ = 50;
+/**
+ * A state key with this many observations keeps their fold (fold.ts): a recompute then reads the observations of
+ * about the last FOLD_WINDOW reports (at most twice that before the fold moves on), not all of them. Fewer
+ * observations are read whole: cheap, and every recompute of a key that few reports give is from scratch.
+ */
+const FOLD_MIN = 64;
+/** The fold threshold in use (tests compare with folding off: `min = Infinity`). */
+export const stateFolds = { min: FOLD_MIN };
+const FOLD_WINDOW = 12;
+/** A fold's day stays this many days before the latest observation at least. */
+const FOLD_DAYS = 14;
 
 /** Counts of what applying articles did, for the benchmark and the tests (work is bounded per article). */
-export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0, commitmentsRead: 0 };
+export const applyStats = { articles: 0, candidatesRead: 0, keysRecomputed: 0, observationsRead: 0, commitmentsRead: 0, foldsContinued: 0, foldsRebuilt: 0 };
 /** CPU microseconds spent per step of applying articles, when `enabled` (the benchmark turns it on). */
 export const applyCpu = { enabled: false, link: 0, states: 0, events: 0, commitments: 0, rest: 0 };
 
@@ -57,7 +69,17 @@ export class RecordWriter {
     this.s = {
       observation: db.prepare('INSERT INTO record_observations (article_id, family, key, date, kind, json) VALUES (?, ?, ?, ?, ?, ?)'),
       observationsOf: db.prepare('SELECT date, kind, json FROM record_observations WHERE family = ? AND key = ? ORDER BY rowid'),
-      keysWithPrefix: db.prepare("SELECT DISTINCT key FROM record_observations WHERE family = 'office' AND key >= ? AND key < ?").pluck(),
+      // A key's observations dated from a day on (index record_observations_key_date), in insertion order.
+      observationsSince: db.prepare('SELECT date, kind, json FROM record_observations WHERE family = ? AND key = ? AND date >= ? ORDER BY rowid'),
+      // The keys of one person's offices: one row each (record_state_folds), however often each is reported.
+      keysWithPrefix: db.prepare("SELECT key FROM record_state_folds WHERE family = 'office' AND key >= ? AND key < ? ORDER BY key").pluck(),
+      // Lists a new key; drops a known key's fold dated after the observation (one statement for both).
+      stateKey: db.prepare(`INSERT INTO record_state_folds (family, key) VALUES (@family, @key)
+        ON CONFLICT (family, key) DO UPDATE SET through = '', fold = NULL WHERE record_state_folds.through > @date`),
+      foldOf: db.prepare('SELECT fold FROM record_state_folds WHERE family = ? AND key = ?').pluck(),
+      saveFold: db.prepare('UPDATE record_state_folds SET through = ?, fold = ? WHERE family = ? AND key = ?'),
+      // An observation dated before a fold's day cannot be folded after the fact: the next recompute reads all.
+      dropFold: db.prepare("UPDATE record_state_folds SET through = '', fold = NULL WHERE family = ? AND key = ? AND through > ?"),
       deleteOffices: db.prepare('DELETE FROM record_offices WHERE state_key = ?'),
       office: db.prepare('INSERT INTO record_offices (id, person_id, title, from_date, to_date, json, state_key, office_key, org_id, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       // The earliest other holders who took the office after a given day (index record_offices_office_from): bounded.
@@ -141,13 +163,19 @@ export class RecordWriter {
     const touched = new Map<string, StateObservation['family']>();
     for (const o of obs) {
       this.s.observation.run(doc.meta.id, o.family, o.key, o.date, o.kind, JSON.stringify({ evidence: o.evidence, ...o.info }));
+      this.s.stateKey.run({ family: o.family, key: o.key, date: o.date });
       touched.set(`${o.family}\u0000${o.key}`, o.family);
     }
-    // A past-office report ("former Secretary of State") also speaks of the person's offices its title covers ("Secretary").
+    // A past-office report ("former Secretary of State") also speaks of the person's offices its title covers
+    // ("Secretary"), and a departure naming no office of their cabinet offices: folds dated after it are dropped.
     for (const o of obs) {
-      if (o.family !== 'office' || o.kind !== 'former') continue;
+      if (o.family !== 'office' || (o.kind !== 'former' && !o.key.endsWith(`|${CABINET_EXIT}`))) continue;
       const person = o.key.slice(0, o.key.indexOf('|'));
-      for (const k of this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]) if (pastCovers(o.key, k)) touched.set(`office\u0000${k}`, 'office');
+      for (const k of this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]) {
+        if (o.kind === 'former' ? !pastCovers(o.key, k) : k === o.key) continue;
+        this.s.dropFold.run('office', k, o.date);
+        if (o.kind === 'former') touched.set(`office\u0000${k}`, 'office');
+      }
     }
     for (const [fk, family] of touched) {
       const key = fk.slice(fk.indexOf('\u0000') + 1);
@@ -177,13 +205,88 @@ export class RecordWriter {
     return true;
   }
 
-  private observations(family: string, key: string): StateObservation[] {
-    const rows = this.s.observationsOf.all(family, key) as { date: string; kind: StateObservation['kind']; json: string }[];
+  /** A key's observations in insertion order: all, or those dated on or after `since`. */
+  private observations(family: string, key: string, since?: string): StateObservation[] {
+    const rows = (since === undefined ? this.s.observationsOf.all(family, key) : this.s.observationsSince.all(family, key, since)) as { date: string; kind: StateObservation['kind']; json: string }[];
     applyStats.observationsRead += rows.length;
     return rows.map((r) => {
       const { evidence, ...info } = JSON.parse(r.json) as { evidence: Evidence } & StateObservation['info'];
       return { family: family as StateObservation['family'], key, date: r.date, kind: r.kind, evidence, info };
     });
+  }
+
+  /**
+   * The intervals of one state key before successors (reports kept as capReports keeps them), with the office's
+   * title (the most used) and organisation (the first given) and the first observation's info; undefined when the
+   * key has no observations. From the key's fold and the observations dated since, when it has a fold its total
+   * keeps valid (fold.ts); else from all of them, folded anew when there are FOLD_MIN or more. For an office, the
+   * person's past reports of offices covering it count (titled as this one), and so do their departures naming no
+   * office when it is a cabinet office.
+   */
+  private stateIntervals(family: StateObservation['family'], key: string): KeyIntervals | undefined {
+    const person = key.slice(0, key.indexOf('|'));
+    const covering = (): string[] => (family === 'office' ? (this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]).filter((k) => pastCovers(k, key)) : []);
+    const pastOf = (title: string, since?: string): StateObservation[] =>
+      covering().flatMap((k) => this.observations('office', k, since).filter((o) => o.kind === 'former').map((o) => ({ ...o, key, info: { ...o.info, title } })));
+    const exitsOf = (title: string, since?: string): StateObservation[] => (family === 'office' && isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`, since) : []);
+    const stored = this.s.foldOf.get(family, key) as string | null | undefined;
+    if (stored && Number.isFinite(stateFolds.min)) {
+      const f = JSON.parse(stored) as StoredFold;
+      const since = f.fold.through;
+      const own = this.observations(family, key, since);
+      const past = f.first !== undefined ? pastOf(f.first, since) : [];
+      const titles = new Map(f.titles);
+      for (const o of [...own, ...past]) if (o.info.title !== undefined) titles.set(o.info.title, (titles.get(o.info.title) ?? 0) + 1);
+      const title = titles.size > 0 ? mostCommonOf(titles) : undefined;
+      // Departures naming no office are folded in only for a cabinet office: a title that changed kind reads all.
+      const cabinet = title !== undefined && family === 'office' && isCabinetOffice(title);
+      if (cabinet === f.cabinet) {
+        const exits = title !== undefined ? exitsOf(title, since) : [];
+        const next = nextThrough([...own, ...past, ...exits], since);
+        const step = continueFold(f.fold, [...own, ...past].map(foldObservation), exits.map(foldObservation), next);
+        if (step) {
+          applyStats.foldsContinued++;
+          const org = f.ownOrg ?? own.find((o) => o.info.org)?.info.org ?? f.pastOrg ?? past.find((o) => o.info.org)?.info.org;
+          if (step.fold !== f.fold) {
+            const folded = [...own, ...past].filter((o) => o.date < next);
+            const ownOrg = f.ownOrg ?? own.find((o) => o.date < next && o.info.org)?.info.org;
+            const pastOrg = f.pastOrg ?? past.find((o) => o.date < next && o.info.org)?.info.org;
+            this.saveFold(family, key, { ...f, fold: step.fold, titles: countTitles(f.titles, folded), ...(ownOrg !== undefined && { ownOrg }), ...(pastOrg !== undefined && { pastOrg }) });
+          }
+          return { intervals: step.intervals, ...(title !== undefined && { title }), ...(org !== undefined && { org }), info: f.info };
+        }
+      }
+    }
+    const own = this.observations(family, key);
+    if (own.length === 0) {
+      if (stored) this.s.dropFold.run(family, key, '');
+      return undefined;
+    }
+    const first = own[0]!.info.title;
+    const past = first !== undefined ? pastOf(first) : [];
+    const obs = [...own, ...past];
+    const title = family === 'office' ? mostCommon(obs.map((o) => o.info.title!)) : undefined;
+    const org = obs.find((o) => o.info.org)?.info.org;
+    const exits = title !== undefined ? exitsOf(title) : [];
+    const base = { ...(title !== undefined && { title }), ...(org !== undefined && { org }), info: own[0]!.info };
+    if (obs.length + exits.length < stateFolds.min) {
+      if (stored) this.s.dropFold.run(family, key, '');
+      return { ...base, intervals: intervalsFrom(obs, { cabinetExits: exits }).map(foldedInterval) };
+    }
+    applyStats.foldsRebuilt++;
+    const next = nextThrough([...obs, ...exits], '');
+    const step = foldFrom(obs.map(foldObservation), exits.map(foldObservation), next);
+    const ownOrg = own.find((o) => o.date < next && o.info.org)?.info.org;
+    const pastOrg = past.find((o) => o.date < next && o.info.org)?.info.org;
+    this.saveFold(family, key, {
+      fold: step.fold, titles: countTitles([], obs.filter((o) => o.date < next)), ...(first !== undefined && { first }), cabinet: title !== undefined && family === 'office' && isCabinetOffice(title),
+      ...(ownOrg !== undefined && { ownOrg }), ...(pastOrg !== undefined && { pastOrg }), info: own[0]!.info,
+    });
+    return { ...base, intervals: step.intervals };
+  }
+
+  private saveFold(family: string, key: string, f: StoredFold): void {
+    this.s.saveFold.run(f.fold.through, JSON.stringify(f), family, key);
   }
 
   /** Recomputes one person's intervals in one office; a new exact start also ends the predecessors' open terms. */
@@ -194,26 +297,22 @@ export class RecordWriter {
       for (const k of this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]) if (!k.endsWith(CABINET_EXIT)) this.recomputeOffice(k, cascade);
       return;
     }
-    const own = this.observations('office', key);
+    const got = this.stateIntervals('office', key);
     this.s.deleteOffices.run(key);
-    if (own.length === 0) return;
-    const past = (this.s.keysWithPrefix.all(`${person}|`, `${person}|\uffff`) as string[]).filter((k) => pastCovers(k, key))
-      .flatMap((k) => this.observations('office', k).filter((o) => o.kind === 'former').map((o) => ({ ...o, key, info: { ...o.info, title: own[0]!.info.title! } })));
-    const obs = [...own, ...past];
-    const title = mostCommon(obs.map((o) => o.info.title!));
+    if (!got) return;
+    const title = got.title!;
     const okey = officeKey(title);
-    const org = obs.find((o) => o.info.org)?.info.org;
+    const org = got.org;
     const single = isSingleHolderOffice(title);
-    const cabinetExits = isCabinetOffice(title) ? this.observations('office', `${person}|${CABINET_EXIT}`) : [];
     // A successor can only end a term still open, and only one who took over after it began: read those alone.
-    const openSince = single ? intervalsFrom(obs, { cabinetExits }).filter((i) => i.to === undefined && i.from !== undefined).map((i) => i.from!).sort()[0] : undefined;
+    const openSince = single ? got.intervals.filter((i) => i.to === undefined && i.from !== undefined).map((i) => i.from!).sort()[0] : undefined;
     const successors = openSince !== undefined
       ? (this.s.successorRows.all(okey, person, openSince) as { from_date: string; json: string }[])
         .map((r) => JSON.parse(r.json) as Interval)
         .filter((i) => i.fromExact && i.from && i.opened)
         .map((i) => ({ date: i.from!, evidence: i.opened! }))
       : [];
-    const intervals = intervalsFrom(obs, { cabinetExits, successors }).map(capReports);
+    const intervals = withSuccessors(got.intervals, successors).map(storedInterval);
     intervals.forEach((interval, i) => {
       const scope = key.split('|')[2];
       const office = { id: `office:${person}:${okey.replace(/ /g, '-')}${scope ? `@${scope}` : ''}:${i + 1}`, person, title, ...(org !== undefined && { org }), ...interval };
@@ -228,11 +327,11 @@ export class RecordWriter {
 
   private recomputeMembership(key: string): void {
     applyStats.keysRecomputed++;
-    const obs = this.observations('membership', key);
+    const got = this.stateIntervals('membership', key);
     this.s.deleteMemberships.run(key);
-    if (obs.length === 0) return;
-    const { person, org } = obs[0]!.info;
-    intervalsFrom(obs).map(capReports).forEach((interval, i) => {
+    if (!got) return;
+    const { person, org } = got.info;
+    got.intervals.map(storedInterval).forEach((interval, i) => {
       const m = { id: `membership:${person}:${org}:${i + 1}`, person: person!, org: org!, ...interval };
       this.s.membership.run(m.id, m.person, m.org, interval.from ?? null, interval.to ?? null, JSON.stringify(m), key);
     });
@@ -240,11 +339,11 @@ export class RecordWriter {
 
   private recomputeRelation(key: string): void {
     applyStats.keysRecomputed++;
-    const obs = this.observations('relation', key);
+    const got = this.stateIntervals('relation', key);
     this.s.deleteRelations.run(key);
-    if (obs.length === 0) return;
-    const { relation, a, b } = obs[0]!.info;
-    intervalsFrom(obs).map(capReports).forEach((interval, i) => {
+    if (!got) return;
+    const { relation, a, b } = got.info;
+    got.intervals.map(storedInterval).forEach((interval, i) => {
       const r = { id: `relation:${relation}:${a}:${b}:${i + 1}`, kind: relation!, a: a!, b: b!, ...interval };
       this.s.relation.run(r.id, r.kind, r.a, r.b, interval.from ?? null, interval.to ?? null, JSON.stringify(r), key);
     });
@@ -504,6 +603,71 @@ function sketchFromJSON(json: string): Sketch {
 
 function overlaps(a: string[], b: string[]): boolean {
   return a.some((x) => b.includes(x));
+}
+
+/** What stateIntervals gives: the intervals before successors, the office's title and organisation, the first observation's info. */
+interface KeyIntervals { intervals: FoldedInterval[]; title?: string; org?: string; info: StateObservation['info'] }
+
+/** A key's fold as stored (record_state_folds.fold), with what recomputeOffice reads from all observations besides the intervals. */
+interface StoredFold {
+  fold: StateFold;
+  /** Titles of the folded observations with their counts, in the order first seen. */
+  titles: [string, number][];
+  /** The first observation's title: the one the covering past reports are counted under. */
+  first?: string;
+  /** Whether departures naming no office are folded in (a cabinet office's title). */
+  cabinet: boolean;
+  /** The organisation the folded observations of the key itself, and of its covering past reports, first give. */
+  ownOrg?: string;
+  pastOrg?: string;
+  info: StateObservation['info'];
+}
+
+function foldObservation(o: StateObservation): FoldObservation {
+  return { date: o.date, kind: o.kind, evidence: o.evidence, ...(o.info.courtesy && { courtesy: true }) };
+}
+
+/** An interval computed from all observations in the fold's form: the reports capReports keeps, their count, the latest publication day. */
+function foldedInterval(i: Interval): FoldedInterval {
+  const latest = i.reports.reduce((m, r) => ((r.published ?? '') > m ? r.published ?? '' : m), '');
+  return { ...capReports(i), count: i.reports.length, latest };
+}
+
+/**
+ * The day a fold moves on to: once the window holds over twice FOLD_WINDOW observations, the day of the
+ * FOLD_WINDOW-th latest, but never within two weeks of the latest (acts are reported up to days after them; an
+ * observation dated before the fold's day makes the next recompute read everything).
+ */
+function nextThrough(window: StateObservation[], through: string): string {
+  if (window.length <= 2 * FOLD_WINDOW) return through;
+  const dates = window.map((o) => o.date).sort();
+  const byCount = dates[dates.length - FOLD_WINDOW]!;
+  const byDays = addDays(dates.at(-1)!, -FOLD_DAYS);
+  const next = byCount < byDays ? byCount : byDays;
+  return next > through ? next : through;
+}
+
+function countTitles(titles: [string, number][], obs: StateObservation[]): [string, number][] {
+  const m = new Map(titles);
+  for (const o of obs) if (o.info.title !== undefined) m.set(o.info.title, (m.get(o.info.title) ?? 0) + 1);
+  return [...m];
+}
+
+/** intervalsFrom's successors: a holder's open term ends on the day someone else took the office, unless reported after it. */
+function withSuccessors(intervals: FoldedInterval[], successors: { date: string; evidence: Evidence }[]): FoldedInterval[] {
+  for (const s of successors) {
+    for (const i of intervals) {
+      if (i.to !== undefined || i.from === undefined || !(i.from < s.date)) continue;
+      if (i.latest > s.date) continue;
+      i.to = s.date;
+      i.closed = s.evidence;
+    }
+  }
+  return intervals;
+}
+
+function mostCommonOf(counts: Map<string, number>): string {
+  return [...counts].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0]![0];
 }
 
 function mostCommon(values: string[]): string {

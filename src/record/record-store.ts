@@ -61,7 +61,7 @@ export function attachRecord(store: SqliteStore): SqliteStore {
 
 const RECORD_TABLES = [
   'record_actor_members', 'record_actor_keys', 'record_actor_context', 'record_event_actors', 'record_actors', 'record_offices', 'record_memberships',
-  'record_relations', 'record_events', 'record_commitments', 'record_agreements', 'record_statements', 'record_observations', 'record_articles', 'record_taken', 'record_search',
+  'record_relations', 'record_events', 'record_commitments', 'record_agreements', 'record_statements', 'record_observations', 'record_state_folds', 'record_articles', 'record_taken', 'record_search',
 ];
 
 /** Stored article ids in record order (publication date, undated last, then id): ids only, not documents. */
