@@ -272,8 +272,14 @@ function titledMentions(doc: Document, lookup: ActorLookup, roleSpans: { start: 
     const before = covered ? '' : doc.text.slice(Math.max(0, m.span.start - 60), m.span.start);
     const run = /((?:(?:[a-z]+|[A-Z][\w.]*)[ \t]+){1,4})$/.exec(before)?.[1] ?? '';
     const runWords = run.trim().split(/\s+/).filter(Boolean);
+    // Where each word of the run starts in the text, for the organisations named in it.
+    const runStart = m.span.start - before.length + before.length - run.length;
+    const wordStarts = [...run.matchAll(/\S+/g)].map((x) => runStart + x.index);
+    const inOrg = (k: number): boolean => doc.mentions.some((x) => x.actor !== undefined && x.actor !== m.actor && ORG_TYPES.has(types.get(x.actor)!) &&
+      x.span.start <= wordStarts[k]! && wordStarts[k]! < x.span.end && x.span.end <= m.span.start);
     let from = runWords.length;
-    while (from > 0 && !PAST_WORD.test(runWords[from - 1]!) && (isNamePrefix(foldName(runWords[from - 1]!)) || STAFF_WORDS.has(foldName(runWords[from - 1]!)) || foldName(runWords[from - 1]!) === 'campaign')) from--;
+    while (from > 0 && !PAST_WORD.test(runWords[from - 1]!) && (isNamePrefix(foldName(runWords[from - 1]!)) || STAFF_WORDS.has(foldName(runWords[from - 1]!)) || foldName(runWords[from - 1]!) === 'campaign' ||
+      (from < runWords.length && inOrg(from - 1)))) from--;
     const lead = runWords.slice(from);
     // …also across a possessor's name: "Former Trump campaign manager X".
     if (runWords.slice(Math.max(0, from - 2), from).some((w) => PAST_WORD.test(w)) || PAST_WORD.test(inside.split(/\s+/)[0] ?? '')) continue;
@@ -284,14 +290,27 @@ function titledMentions(doc: Document, lookup: ActorLookup, roleSpans: { start: 
     const placeMention = doc.mentions.find((x) => x.actor !== undefined && x.actor !== m.actor && placeIds.has(x.actor) && x.span.start === m.span.start);
     if (placeMention) place = lookup(doc, placeMention.actor);
     title = title.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, '').replace(/[,;:]+$/, '').trim();
+    const leadAt = lead.length > 0 ? before.lastIndexOf(lead.join(' ')) : -1;
+    // "DNC Chair Debbie Wasserman Schultz": an organisation named in the title words is the office's organisation,
+    // so the office is the one "chairwoman of the Democratic National Committee" names.
+    if (leadAt >= 0 && !place) {
+      const leadStart = m.span.start - before.length + leadAt;
+      const orgMention = doc.mentions.find((x) => x.actor !== undefined && x.actor !== m.actor && x.span.start >= leadStart && x.span.end <= m.span.start && ORG_TYPES.has(types.get(x.actor)!));
+      const rest = orgMention && title.replace(doc.text.slice(orgMention.span.start, orgMention.span.end), '').replace(/\s+/g, ' ').trim();
+      if (orgMention && rest && namesOffice(rest)) {
+        title = rest;
+        place = lookup(doc, orgMention.actor);
+      }
+    }
     if (!title || !namesOffice(title) || NOT_YET.test(title) || /^(?:former|ex-)/i.test(title)) continue;
     const key = `${person}|${officeKey(title)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const leadAt = lead.length > 0 ? before.lastIndexOf(lead.join(' ')) : -1;
     add(person, title, place, evidenceOf(doc, { start: leadAt >= 0 ? m.span.start - before.length + leadAt : m.span.start, end: m.span.end }), left);
   }
 }
+
+const ORG_TYPES = new Set(['ORG', 'PARTY', 'GOVBODY']);
 
 /** "former Secretary of State ", "ex-Gov. ", "the late Justice " right before a name: group 2 is the title (up to six words). */
 const FORMER_TITLE = /\b([Ff]ormer|[Ee]x-|[Tt]he late)[\s-]+((?:(?:[A-Z][\w.'’-]*|[a-z]+)[\s,]+){1,6})$/;

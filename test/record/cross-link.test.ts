@@ -150,6 +150,26 @@ describe('departures and office names', () => {
     assert.equal(chair.some((o) => holdsOn(o, '2016-08-10')), false);
   });
 
+  it('reads an organisation named in the title words before a name as the office\'s organisation ("Council Chair" = chairwoman of the council)', () => {
+    const held = new Article('ATLANTA - Rita Vance, chairwoman of the Western Planters Council, opened the meeting.', '2016-05-01')
+      .actor('p1', 'PERSON', 'Rita Vance')
+      .actor('o1', 'ORG', 'Western Planters Council')
+      .role('p1', 'chairwoman', 'o1', 'Rita Vance, chairwoman of the Western Planters Council');
+    const left = new Article('ATLANTA - Rita Vance resigned on Sunday, the council said.', '2016-07-25')
+      .actor('p1', 'PERSON', 'Rita Vance')
+      .actor('o1', 'ORG', 'Western Planters Council', [], [])
+      .role('p1', 'chairwoman', 'o1', 'Rita Vance resigned on Sunday')
+      .change('left_office', 'p1', 'Rita Vance resigned on Sunday', { body: 'o1' });
+    const later = new Article('ATLANTA - Western Planters Council Chair Rita Vance will leave her post after the convention.', '2016-07-25')
+      .actor('p1', 'PERSON', 'Rita Vance')
+      .actor('o1', 'ORG', 'Western Planters Council');
+    const record = buildRecord([held.doc, left.doc, later.doc]);
+    const vance = record.actors.find((a) => a.name === 'Rita Vance')!.id;
+    const chairs = record.offices.filter((o) => o.person === vance && officeKey(o.title) === 'chair');
+    assert.equal(chairs.length, 1, chairs.map((o) => o.title).join(', '));
+    assert.equal(chairs.some((o) => holdsOn(o, '2016-08-01')), false);
+  });
+
   it('spells one office one way', () => {
     assert.equal(officeKey('Chairwoman'), officeKey('Chair'));
     assert.equal(officeKey('Gov.'), officeKey('Governor'));

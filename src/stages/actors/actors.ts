@@ -74,7 +74,7 @@ export function annotateActors(doc: Document): void {
   const words = buildWords(doc);
   const lex = withDefinedOffices(words, actorLexicon());
   const entities = modelEntities(doc, words, shippedNerModel(), lex);
-  const ruleCandidates = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc)), words, lex, modelTypeAt(entities));
+  const ruleCandidates = resolveSingles(findCandidates(words, lex, datelinePlaceEnd(doc), doc.text), words, lex, modelTypeAt(entities));
   const candidates: Candidate[] = dropGroups(mergeModelMentions(ruleCandidates, entities, words, lex), words, lex);
   const view = (c: Candidate) => collapse(normalizeText(doc.text.slice(c.span.start, c.span.end)).text);
   const drafts = resolveAliases(candidates, words, lex, view);

@@ -207,6 +207,14 @@ function placeAt(words: readonly Word[], i: number, end: number, lex: Lexicon): 
   return 0;
 }
 
+/** Where a gazetteer place of two or three words that ends the chunk at `end` starts, at `from` or after; -1 if none. */
+function placeEnding(words: readonly Word[], from: number, end: number, lex: Lexicon): number {
+  for (let k = Math.max(from, end - 3); k <= end - 2; k++) {
+    if (lex.places.has(words.slice(k, end).map((w) => w.lower).join(' '))) return k;
+  }
+  return -1;
+}
+
 /** "Port Qasimabad", "Gulshan Town", "Jacobabad": the shape of a place name. */
 function looksLikePlace(words: readonly Word[], from: number, to: number, lex: Lexicon): boolean {
   const last = words[to - 1]!.lower;
@@ -269,13 +277,24 @@ function isTitleCase(words: readonly Word[], from: number, to: number, lex: Lexi
   return lower <= Math.floor(alpha.length / 10) && alpha.slice(1).some((w) => isCapitalized(w) && !isAcronym(w) && titleCaseFiller(w, lex));
 }
 
-/** Per word: whether it lies in a title-case sentence or title-case quotation. */
-function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[], lex: Lexicon): Uint8Array {
+/**
+ * Per word: whether it lies in a title-case sentence, line or quotation. A headline line the segmenter ran into
+ * the next one ("… Will Not Allow People To Die On The Street\nDonald Trump, who has …") is read by its line.
+ */
+function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[], lex: Lexicon, text: string | undefined): Uint8Array {
   const caps = new Uint8Array(words.length);
   for (const { from, to } of ranges) {
     if (isTitleCase(words, from, to, lex)) {
       caps.fill(1, from, to);
       continue;
+    }
+    if (text !== undefined) {
+      let line = from;
+      for (let k = from + 1; k <= to; k++) {
+        if (k < to && !text.slice(words[k - 1]!.span.end, words[k]!.span.start).includes('\n')) continue;
+        if (line > from || k < to) if (isTitleCase(words, line, k, lex)) caps.fill(1, line, k);
+        line = k;
+      }
     }
     for (let k = from; k < to; k++) {
       if (!words[k]!.inQuote) continue;
@@ -288,10 +307,27 @@ function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[]
   return caps;
 }
 
-export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd: number): Candidate[] {
+/**
+ * Per word: a line break before it, where a name ends ("… On The Street" / "Donald Trump, who …", "Donald Trump" /
+ * "MANCHESTER"). Not in hard-wrapped text, where lines break inside sentences: when a third of the lines or more
+ * run on into a lower-case word.
+ */
+function lineBreaks(words: readonly Word[], text: string | undefined): Uint8Array {
+  const breaks = new Uint8Array(words.length);
+  if (text === undefined) return breaks;
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const runOn = lines.filter((l, k) => k + 1 < lines.length && /[\p{L},]$/u.test(l.trimEnd()) && /^\s*\p{Ll}/u.test(lines[k + 1]!)).length;
+  if (lines.length > 3 && runOn * 3 >= lines.length) return breaks;
+  for (let k = 1; k < words.length; k++) if (text.slice(words[k - 1]!.span.end, words[k]!.span.start).includes('\n')) breaks[k] = 1;
+  return breaks;
+}
+
+/** Rule mentions of a document's words; `text` (the document's) lets a headline line be read as one. */
+export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd: number, text?: string): Candidate[] {
   const out: Candidate[] = [];
   const ranges = sentenceRanges(words);
-  const caps = titleCaseWords(words, ranges, lex);
+  const caps = titleCaseWords(words, ranges, lex, text);
+  const lineBreakBefore = lineBreaks(words, text);
   // The words of people's names in running text, read before the title-case lines, where they say a capitalised
   // common word or verb is a name after all ("Jeb Bush" in the text: "Bush" of "Jeb Bush Says …").
   const bodyNameWords = new Set<string>();
@@ -396,6 +432,7 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
       }
       let chunkEnd = nameChunkEnd(words, i, to, lex);
       if (caps[i] === 1) for (let k = i + 1; k < chunkEnd; k++) if (caps[k] === 1 && breaksName(k)) { chunkEnd = k; break; }
+      for (let k = i + 1; k < chunkEnd; k++) if (lineBreakBefore[k] === 1) { chunkEnd = k; break; }
       // "Chief Minister Sindh Murad Ali Shah", "Chief Justice of Pakistan Gulzar Ahmed": the office's place
       // comes between the office and the name.
       const afterOffice = previous?.type === 'TITLE' && previous.title!.capitalized && (previous.to === i || (previous.to === i - 1 && words[i - 1]!.lower === 'of'));
@@ -405,6 +442,9 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
         i += placeLength;
         continue;
       }
+      // "the Ted Cruz South Carolina victory party": a person's name run into a place the gazetteer knows ends there.
+      const placeTail = chunkEnd - i >= 4 ? placeEnding(words, i + 2, chunkEnd, lex) : -1;
+      if (placeTail > 0 && typeOfChunk(words, i, placeTail, lex)?.type === 'PERSON') chunkEnd = placeTail;
       const typed = typeOfChunk(words, i, chunkEnd, lex);
       if (typed) {
         out.push({

@@ -86,6 +86,9 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
   // 2012" read as an organisation, "Mitt Romney said" as a person) is a person at the others too.
   const surfaceOf = (c: Candidate) => words.slice(c.from, c.to).map((w) => w.lower).join(' ');
   const taggedPersons = new Set(candidates.filter((c) => c.type === 'PERSON' && entities.some((e) => e.label === 'Person' && e.from === c.from && e.to === c.to)).map(surfaceOf));
+  // Surnames the article uses alone for a person ("Romney said", "Mr. Trump"): a full name ending in one is a
+  // person's, where the tagger reads those words as a place ("a new leader in Mitt Romney", "in Ivanka Trump's den").
+  const loneSurnames = new Set(candidates.filter((c) => c.type === 'PERSON' && (c.nameTo ?? c.to) - (c.nameFrom ?? c.from) === 1).map((c) => words[c.nameFrom ?? c.from]!.lower));
   const out: Candidate[] = [];
   candidates.forEach((c, n) => {
     const before = candidates[n - 1];
@@ -95,7 +98,7 @@ export function mergeModelMentions(candidates: readonly Candidate[], entities: r
     // lists) keep the rules' person reading, even where the tagger reads that one sentence's span as an organisation.
     const givenNamed = c.to - c.from >= 2 && c.to - c.from <= 3 && isGivenName(words[c.from]!.lower);
     const plain = c.type === 'PERSON' && c.source === 'rule' && c.nameFrom === c.from && c.nameTo === c.to && !surname && !givenNamed && !(before?.type === 'TITLE' && before.to === c.from) &&
-      !taggedPersons.has(surfaceOf(c));
+      !taggedPersons.has(surfaceOf(c)) && !(c.to - c.from >= 2 && loneSurnames.has(words[c.to - 1]!.lower));
     if (plain) {
       // A person guess with no honorific or office before it that the tagger reads, with the same span, as a
       // place or organisation ("Stabroek Block", "ExxonMobil") takes the tagger's reading, however often it recurs.

@@ -161,6 +161,12 @@ describe('actors stage: title-case headlines', () => {
     assert.equal(referent(doc, 'Orrin Pell', 0), 'Orrin Pell');
   });
 
+  it('reads a title-case line by itself where the sentence runs on past it, and ends a name at the line break', async () => {
+    const doc = await analyse('Pell Says Farmers Will Not Pay More Tax On The Street\nOrrin Pell, who leads the council, spoke on Monday and Pell was cheered.');
+    assert.deepEqual(doc.actors.filter((a) => a.type === 'PERSON').map((a) => a.name), ['Orrin Pell']);
+    assert.equal(referent(doc, 'Pell', 0), 'Orrin Pell');
+  });
+
   it('reads a title-case quotation the same way', async () => {
     const doc = await analyse('Critics chanted "Dunmore Betrays Farmers" at the rally, and Vashti Dunmore laughed.');
     assert.deepEqual(doc.actors.map((a) => a.name), ['Vashti Dunmore']);
@@ -195,6 +201,12 @@ describe('actors stage: shared surnames', () => {
   it('reads a lone surname as the name that ends in it, not as the first word of another', async () => {
     const doc = await analyse('Darius Quell opened the exhibit. The hall that is Quell World drew crowds. Quell said he was pleased.');
     assert.equal(referent(doc, 'Quell', 2), 'Darius Quell');
+  });
+
+  it('ends a person\'s name where a place the gazetteer knows runs into it', async () => {
+    const doc = await analyse('It was quiet at the Orrin Pell South Carolina victory party, and Pell left early.');
+    assert.equal(referent(doc, 'Orrin Pell'), 'Orrin Pell');
+    assert.equal(actorNamed(doc, 'South Carolina').type, 'PLACE');
   });
 
   it('does not join two long organisation names because their initials agree', async () => {

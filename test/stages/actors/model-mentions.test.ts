@@ -116,6 +116,17 @@ describe('merging tagger entities with rule mentions', () => {
     assert.deepEqual(read(words, out), ['PERSON Zoltan Brackley', 'PERSON Zoltan Brackley']);
   });
 
+  it('keeps a full name a person where the tagger reads it as a place but the article uses its surname alone for a person', () => {
+    const words = wordsOf('The campaign found a new leader in Zoltan Brackley. Brackley said he would lead.');
+    const out = mergeModelMentions(
+      [rulePerson(words, 'Zoltan Brackley'), rulePerson(words, 'Brackley', 9)],
+      [entity(words, 'Zoltan Brackley', 'Location')],
+      words,
+      lex,
+    );
+    assert.deepEqual(read(words, out), ['PERSON Zoltan Brackley', 'PERSON Brackley']);
+  });
+
   it('joins organisation pieces the tagger reads as one name, without a joining word between them', () => {
     const words = wordsOf('The Harbour Guard Navy seized a boat.');
     const out = mergeModelMentions([ruleOrg(words, 'Harbour Guard'), ruleOrg(words, 'Navy')], [entity(words, 'Harbour Guard Navy', 'Organization')], words, lex);
