@@ -209,6 +209,21 @@ export interface SentenceParts {
    */
   words: readonly (Part | undefined)[];
   shapes: readonly (Part | undefined)[];
+  /** What the word at k (an empty string beyond the sentence) adds to its neighbours' scores, looked up once. */
+  neighbour(k: number, lex: FeatureLexicon): Neighbour;
+}
+
+/**
+ * The features a word gives the token after it ("g=after-title", "c-1=") and the one before it
+ * ("g=before-orghead", "c+1="): they depend on the lower-case word and the lexicon only, so they are looked
+ * up once per word form rather than in six lists for every scored token.
+ */
+export interface Neighbour {
+  afterTitle: boolean;
+  beforeOrghead: boolean;
+  /** The weights of "c-1=" ("c+1=") for the word's class; undefined without a class or a weight. */
+  classBefore: Weights;
+  classAfter: Weights;
 }
 
 export class NerModel {
@@ -288,19 +303,42 @@ export class NerModel {
     if (l.includes('|')) this.add(this.weights.get(`ww+1=${l}|${i + 1 < n ? lower[i + 1]! : '</s>'}`), scores);
     else if (hereW && nextW) this.add(hereW.beforeNext.get(nextW), scores);
     if (i === 0) this.add(hereS?.prev2, scores);
-    const next = i + 1 < n ? lower[i + 1]! : '';
-    const prev = i > 0 ? lower[i - 1]! : '';
     if (parts.placeAt(i + 1, lex) || parts.placeAt(i, lex)) this.add(x.place2, scores);
     const prevForm = i > 0 ? forms[i - 1]! : '';
     if (lex.honorificPrefixes.has(prevForm.endsWith('.') ? prevForm.slice(0, -1) : prevForm)) this.add(x.afterHonorific, scores);
-    if (lex.titleHeads.has(prev) || lex.titleModifiers.has(prev)) this.add(x.afterTitle, scores);
-    if (lex.orgHeads.has(next) || lex.govbodyHeads.has(next) || lex.partyHeads.has(next)) this.add(x.beforeOrghead, scores);
-    if (lex.wordClasses) {
-      const before = lex.wordClasses.get(prev);
-      const after = lex.wordClasses.get(next);
-      if (before) this.add(x.classBefore.get(before.fine), scores);
-      if (after) this.add(x.classAfter.get(after.fine), scores);
+    const before = parts.neighbour(i - 1, lex);
+    const after = parts.neighbour(i + 1, lex);
+    if (before.afterTitle) this.add(x.afterTitle, scores);
+    if (after.beforeOrghead) this.add(x.beforeOrghead, scores);
+    this.add(before.classBefore, scores);
+    this.add(after.classAfter, scores);
+  }
+
+  private neighbours = new Map<string, Neighbour>();
+  /** The lexicon's lists the cached neighbours were read from: another lexicon empties the cache. */
+  private neighboursFrom: unknown[] = [];
+
+  /** The Neighbour entry of a lower-case word ("" beyond the sentence), cached per form. */
+  neighbourOf(lower: string, lex: FeatureLexicon): Neighbour {
+    const from = [lex.titleHeads, lex.titleModifiers, lex.orgHeads, lex.govbodyHeads, lex.partyHeads, lex.wordClasses];
+    if (from.some((list, k) => list !== this.neighboursFrom[k])) {
+      this.neighbours.clear();
+      this.neighboursFrom = from;
     }
+    let n = this.neighbours.get(lower);
+    if (!n) {
+      const x = this.index();
+      const c = lex.wordClasses?.get(lower);
+      n = {
+        afterTitle: lex.titleHeads.has(lower) || lex.titleModifiers.has(lower),
+        beforeOrghead: lex.orgHeads.has(lower) || lex.govbodyHeads.has(lower) || lex.partyHeads.has(lower),
+        classBefore: c ? x.classBefore.get(c.fine) : undefined,
+        classAfter: c ? x.classAfter.get(c.fine) : undefined,
+      };
+      if (this.neighbours.size >= WORD_CACHE_SIZE) this.neighbours.clear();
+      this.neighbours.set(lower, n);
+    }
+    return n;
   }
 
   /** The index entries of a sentence's words and shapes, looked up once per token (undefined: in no indexed feature). */
@@ -322,7 +360,10 @@ export class NerModel {
       shapes[k + 2] = x.shapes.get(s.shapes[k]!);
     }
     const clamp = (k: number) => (k < 0 ? 1 : k >= n ? n + 2 : k + 2);
-    return { placeAt, word: (k) => words[clamp(k)], shape: (k) => shapes[clamp(k)], words, shapes };
+    const neighbours = new Array<Neighbour | undefined>(n);
+    const neighbour = (k: number, lex: FeatureLexicon): Neighbour =>
+      k < 0 || k >= n ? this.neighbourOf('', lex) : (neighbours[k] ??= this.neighbourOf(s.lower[k]!, lex));
+    return { placeAt, word: (k) => words[clamp(k)], shape: (k) => shapes[clamp(k)], words, shapes, neighbour };
   }
 
   /**

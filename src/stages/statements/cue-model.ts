@@ -123,7 +123,12 @@ interface LoadedCueModel {
    */
   stemBound: ReadonlyMap<string, number>;
   /** The weights by template, then by the parts of the value between its "|"s (see KeyNode). */
-  byParts: KeyNode;
+  templates: TemplateNodes;
+  /**
+   * The features of STEM_TEMPLATES by stem first, then template, then the rest of the value: one lookup of the
+   * stem in a large map, then small ones, instead of a large-map lookup of the stem for each of 14 templates.
+   */
+  stems: Map<string, KeyNode>;
 }
 
 /**
@@ -158,17 +163,46 @@ function keyTree(weights: ReadonlyMap<string, number>): KeyNode {
   return root;
 }
 
-const at = (node: KeyNode | undefined, part: string): KeyNode | undefined => node?.children?.get(part);
 /** The weight of the feature under `node` with value a (a|b, a|b|c); 0 for a feature the model lacks. */
-const w1 = (node: KeyNode | undefined, a: string): number => at(node, a)?.weight ?? 0;
-const w2 = (node: KeyNode | undefined, a: string, b: string): number => at(at(node, a), b)?.weight ?? 0;
-const w3 = (node: KeyNode | undefined, a: string, b: string, c: string): number => at(at(at(node, a), b), c)?.weight ?? 0;
+function w1(node: KeyNode | undefined, a: string): number {
+  return node?.children?.get(a)?.weight ?? 0;
+}
+function w2(node: KeyNode | undefined, a: string, b: string): number {
+  return node?.children?.get(a)?.children?.get(b)?.weight ?? 0;
+}
+
+const TEMPLATES = ['w', 'p', 'n1', 'n1p', 'n2p', 'p1', 'p1p', 'p2p', 'that', 'cap', 'p12p'] as const;
+/** The tree's node of each template that does not name the stem, and the bias weight, looked up once. */
+type TemplateNodes = { [T in (typeof TEMPLATES)[number]]: KeyNode | undefined } & { b: number };
+
+function stemTree(tree: KeyNode): Map<string, KeyNode> {
+  const stems = new Map<string, KeyNode>();
+  for (const template of STEM_TEMPLATES) {
+    for (const [stem, node] of tree.children?.get(template)?.children ?? []) {
+      let byTemplate = stems.get(stem);
+      if (!byTemplate) stems.set(stem, (byTemplate = { weight: 0, children: new Map() }));
+      byTemplate.children!.set(template, node);
+    }
+  }
+  return stems;
+}
+
+/** The node of `template` under a stem's node (stemTree). */
+function under(stem: KeyNode | undefined, template: string): KeyNode | undefined {
+  return stem?.children?.get(template);
+}
+
+function templateNodes(tree: KeyNode): TemplateNodes {
+  const nodes = { b: tree.children?.get('b')?.weight ?? 0 } as TemplateNodes;
+  for (const t of TEMPLATES) nodes[t] = tree.children?.get(t);
+  return nodes;
+}
 
 /**
  * The logit of `features(words, k, withStem)`: the same weights added in the same order (so the same number),
  * read through the key tree. undefined where a word involved contains "|" (the caller then uses the names).
  */
-function cueLogit(tree: KeyNode, words: readonly Word[], k: number, withStem: boolean): number | undefined {
+function cueLogit(m: LoadedCueModel, words: readonly Word[], k: number, withStem: boolean): number | undefined {
   const w = words[k]!;
   const p1 = words[k - 1];
   const p2 = words[k - 2];
@@ -177,7 +211,7 @@ function cueLogit(tree: KeyNode, words: readonly Word[], k: number, withStem: bo
   if (w.lower.includes('|') || p1?.lower.includes('|') || n1?.lower.includes('|') || n2?.lower.includes('|')) return undefined;
   let thatSoon = false;
   for (let j = k + 1; j < Math.min(words.length, k + 5); j++) if (words[j]!.lower === 'that') thatSoon = true;
-  const t = (template: string) => at(tree, template);
+  const t = m.templates;
   const n1l = n1?.lower ?? '</s>';
   const n1p = n1?.pos ?? '</s>';
   const n2p = n2?.pos ?? '</s>';
@@ -188,18 +222,18 @@ function cueLogit(tree: KeyNode, words: readonly Word[], k: number, withStem: bo
   const cap = k > 0 && /^\p{Lu}/u.test(w.original) ? 'true' : 'false';
   let z = 0;
   if (!withStem) {
-    z += t('b')?.weight ?? 0;
-    z += w1(t('w'), w.lower);
-    z += w1(t('p'), w.pos);
-    z += w1(t('n1'), n1l);
-    z += w1(t('n1p'), n1p);
-    z += w1(t('n2p'), n2p);
-    z += w1(t('p1'), p1l);
-    z += w1(t('p1p'), p1p);
-    z += w1(t('p2p'), p2p);
-    z += w1(t('that'), that);
-    z += w1(t('cap'), cap);
-    z += w2(t('p12p'), p2p, p1p);
+    z += t.b;
+    z += w1(t.w, w.lower);
+    z += w1(t.p, w.pos);
+    z += w1(t.n1, n1l);
+    z += w1(t.n1p, n1p);
+    z += w1(t.n2p, n2p);
+    z += w1(t.p1, p1l);
+    z += w1(t.p1p, p1p);
+    z += w1(t.p2p, p2p);
+    z += w1(t.that, that);
+    z += w1(t.cap, cap);
+    z += w2(t.p12p, p2p, p1p);
     return z;
   }
   const s = crudeStem(w.lower);
@@ -208,33 +242,33 @@ function cueLogit(tree: KeyNode, words: readonly Word[], k: number, withStem: bo
   const passive = p1 !== undefined && BE.has(p1.lower);
   const end = n1 === undefined || /^[.!?]$/u.test(n1.lower);
   const comma = p1?.lower === ',' || p2?.lower === ',';
-  const bool = (b: boolean) => (b ? 'true' : 'false');
-  z += t('b')?.weight ?? 0;
-  z += w1(t('w'), w.lower);
-  z += w1(t('s'), s);
-  z += w1(t('p'), w.pos);
-  z += w2(t('sp'), s, w.pos);
-  z += w1(t('n1'), n1l);
-  z += w1(t('n1p'), n1p);
-  z += w1(t('n2p'), n2p);
-  z += w2(t('s_n1'), s, n1l);
-  z += w2(t('s_n1p'), s, n1p);
-  z += w3(t('s_n2'), s, n1l, n2?.lower ?? '</s>');
-  z += w1(t('p1'), p1l);
-  z += w1(t('p1p'), p1p);
-  z += w2(t('s_p1p'), s, p1p);
-  z += w2(t('s_p1'), s, p1l);
-  z += w1(t('p2p'), p2p);
-  z += w1(t('that'), that);
-  z += w2(t('s_that'), s, that);
-  z += w2(t('s_q'), s, bool(quoteAfter));
-  z += w2(t('s_pass'), s, bool(passive));
-  z += w1(t('cap'), cap);
-  z += w2(t('s_end'), s, bool(end));
-  z += w3(t('s_n12p'), s, n1p, n2p);
-  z += w2(t('p12p'), p2p, p1p);
-  z += w2(t('s_subj'), s, subjectBefore(words, k));
-  z += w2(t('s_comma'), s, bool(comma));
+  const st = m.stems.get(s);
+  z += t.b;
+  z += w1(t.w, w.lower);
+  z += under(st, 's')?.weight ?? 0;
+  z += w1(t.p, w.pos);
+  z += w1(under(st, 'sp'), w.pos);
+  z += w1(t.n1, n1l);
+  z += w1(t.n1p, n1p);
+  z += w1(t.n2p, n2p);
+  z += w1(under(st, 's_n1'), n1l);
+  z += w1(under(st, 's_n1p'), n1p);
+  z += w2(under(st, 's_n2'), n1l, n2?.lower ?? '</s>');
+  z += w1(t.p1, p1l);
+  z += w1(t.p1p, p1p);
+  z += w1(under(st, 's_p1p'), p1p);
+  z += w1(under(st, 's_p1'), p1l);
+  z += w1(t.p2p, p2p);
+  z += w1(t.that, that);
+  z += w1(under(st, 's_that'), that);
+  z += w1(under(st, 's_q'), quoteAfter ? 'true' : 'false');
+  z += w1(under(st, 's_pass'), passive ? 'true' : 'false');
+  z += w1(t.cap, cap);
+  z += w1(under(st, 's_end'), end ? 'true' : 'false');
+  z += w2(under(st, 's_n12p'), n1p, n2p);
+  z += w2(t.p12p, p2p, p1p);
+  z += w1(under(st, 's_subj'), subjectBefore(words, k));
+  z += w1(under(st, 's_comma'), comma ? 'true' : 'false');
   return z;
 }
 
@@ -272,7 +306,8 @@ function model() {
       const m = JSON.parse(readFileSync(file, 'utf8')) as CueModelFile;
       const weights = new Map(Object.entries(m.weights));
       const zThreshold = Math.log(m.threshold / (1 - m.threshold));
-      cached = { weights, lemmas: new Map(Object.entries(m.lemmas)), threshold: m.threshold, zThreshold, stemBound: stemBounds(weights), byParts: keyTree(weights) };
+      const tree = keyTree(weights);
+      cached = { weights, lemmas: new Map(Object.entries(m.lemmas)), threshold: m.threshold, zThreshold, stemBound: stemBounds(weights), templates: templateNodes(tree), stems: stemTree(tree) };
     }
   }
   return cached;
@@ -288,7 +323,7 @@ export function scoreFeatures(weights: ReadonlyMap<string, number>, features: re
 export function cueProbability(words: readonly Word[], k: number): number {
   const m = model();
   if (!m || !CUE_HEAD_POS.has(words[k]!.pos)) return 0;
-  const z = cueLogit(m.byParts, words, k, true);
+  const z = cueLogit(m, words, k, true);
   return z === undefined ? scoreFeatures(m.weights, cueFeatures(words, k)) : 1 / (1 + Math.exp(-z));
 }
 
@@ -302,7 +337,7 @@ export function isModelCue(words: readonly Word[], k: number, threshold?: number
   const m = model();
   if (m === null || m === undefined || !CUE_HEAD_POS.has(words[k]!.pos)) return false;
   if (threshold === undefined) {
-    let z = cueLogit(m.byParts, words, k, false);
+    let z = cueLogit(m, words, k, false);
     if (z === undefined) {
       z = 0;
       for (const f of baseCueFeatures(words, k)) z += m.weights.get(f) ?? 0;
