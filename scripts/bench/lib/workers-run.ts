@@ -79,6 +79,8 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   const store = openStore(db);
   const record = timeArticleHook(store);
   attachRecord(store);
+  // As `polity ingest` does.
+  store.checkpointInBackground();
   let putMs = 0;
   const put = store.putDocument.bind(store);
   store.putDocument = (doc, o) => {
@@ -103,7 +105,7 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
     end = { t: performance.now(), cpu: process.cpuUsage(), threads: threadCpus() };
   } finally {
     store.close();
-    await pool.close();
+    await Promise.all([store.closed(), pool.close()]);
   }
   const wall = (end.t - t0) / 1000;
   const cpuBetween = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
