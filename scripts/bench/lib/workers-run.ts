@@ -40,6 +40,8 @@ export interface WorkersRun {
   /** The writer's CPU inside putDocument, and inside the record update within it. */
   putMs: number;
   recordMs: number;
+  /** Milliseconds the writer's thread was off CPU not waiting for a CPU (blocked: the disk's fsyncs, idle waits for an analysis), from /proc/thread-self/schedstat. */
+  writerBlockedMs?: number;
   startupS: number;
   startupPerWorkerS: number[];
   /** CPUs this process may run on. */
@@ -50,6 +52,16 @@ export interface WorkersRun {
 export function corpusFiles(): string[] {
   const dirs = ['en-worldwide-newswire/original_articles', 'polnear/data/train/text', 'polnear/data/dev/text'].map((d) => join(SHARED_DATA, d));
   return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => join(d, f)));
+}
+
+/** This thread's nanoseconds on a CPU and waiting for one (/proc/thread-self/schedstat); undefined off Linux. */
+function schedstat(): [number, number] | undefined {
+  try {
+    const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    return [run!, wait!];
+  } catch {
+    return undefined;
+  }
 }
 
 /** CPU milliseconds of every thread of this process, by thread id (/proc ticks are 10 ms). */
@@ -94,15 +106,16 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   let stored = 0;
   let half: { t: number; cpu: NodeJS.CpuUsage; stored: number } | undefined;
   const t0Threads = threadCpus();
+  const sched0 = schedstat();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  let end: { t: number; cpu: NodeJS.CpuUsage; threads: Map<string, number> };
+  let end: { t: number; cpu: NodeJS.CpuUsage; threads: Map<string, number>; sched: [number, number] | undefined };
   try {
     for await (const o of storeArticles(store, refs, { analyze: (d) => pool.analyze(d), concurrency: ANALYSES_PER_WORKER * workers })) {
       if (o.status === 'added') stored++;
       if (!half && stored >= refs.length / 2) half = { t: performance.now(), cpu: process.cpuUsage(), stored };
     }
-    end = { t: performance.now(), cpu: process.cpuUsage(), threads: threadCpus() };
+    end = { t: performance.now(), cpu: process.cpuUsage(), threads: threadCpus(), sched: schedstat() };
   } finally {
     store.close();
     await Promise.all([store.closed(), pool.close()]);
@@ -123,6 +136,7 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
     workers, stored, wall, secondHalfWall: half ? (end.t - half.t) / 1000 : wall, secondHalfStored: half ? stored - half.stored : stored,
     cpuMs: cpuBetween(c0, end.cpu), secondHalfCpuMs: half ? cpuBetween(half.cpu, end.cpu) : cpuBetween(c0, end.cpu),
     writerMs, analysisMs, helpersMs, putMs, recordMs: record.cpuMs ?? 0,
+    ...(sched0 && end.sched && { writerBlockedMs: end.t - t0 - (end.sched[0] - sched0[0] + end.sched[1] - sched0[1]) / 1e6 }),
     startupS, startupPerWorkerS: pool.startupMs.map((ms) => ms / 1000),
     cpus: availableParallelism(),
   };
