@@ -50,7 +50,7 @@ function describe(r: WorkersRun, label: string): string {
   const half = r.secondHalfStored > 0 ? `; second half ${(r.secondHalfStored / r.secondHalfWall).toFixed(1)} articles/s, ${(r.secondHalfCpuMs / r.secondHalfStored).toFixed(1)} CPU ms per article` : '';
   return `workers: ${label}: ${r.stored} stored in ${r.wall.toFixed(1)} s = ${(r.stored / r.wall).toFixed(1)} articles/s; ${per(r.cpuMs)} CPU ms per article: ` +
     `writer thread ${per(r.writerMs)} (store write ${per(put)}, record update ${per(r.recordMs)}, reading and hand-over ${per(r.writerMs - r.putMs)}), ` +
-    `analysis threads ${per(r.analysisMs)}, V8 helper threads ${per(r.helpersMs)}; writer blocked ${r.writerBlockedMs === undefined ? '?' : per(r.writerBlockedMs)} ms (off CPU, not waiting for one: the disk, or waiting for an analysis); CPU/wall ${(r.cpuMs / 1000 / r.wall).toFixed(2)}${half}; ` +
+    `analysis threads ${per(r.analysisMs)}, V8 helper threads ${per(r.helpersMs)}, checkpointer ${per(r.checkpointerMs)}; writer blocked ${r.writerBlockedMs === undefined ? '?' : per(r.writerBlockedMs)} ms (off CPU, not waiting for one: the disk, or waiting for an analysis); CPU/wall ${(r.cpuMs / 1000 / r.wall).toFixed(2)}${half}; ` +
     `start-up ${r.startupS.toFixed(1)} s (${r.startupPerWorkerS.map((s) => s.toFixed(1)).join(', ')} s per worker, not in the rate)`;
 }
 

@@ -6,9 +6,9 @@
  * as `polity ingest` does, and prints one JSON line of figures (WorkersRun).
  *
  * CPU is split by thread from /proc/self/task: the writer (this, the main thread), the analysis threads (the
- * threads the pool started, found as the ones that were not there before it) and the helper threads that were
- * (V8's platform threads, which do garbage collection and optimising compilation for every thread's heap, and
- * libuv's).
+ * threads the pool started, found as the ones that were not there before it), the WAL checkpointer (started with
+ * the store, after the pool) and the helper threads that were there before (V8's platform threads, which do
+ * garbage collection and optimising compilation for every thread's heap, and libuv's).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -37,6 +37,8 @@ export interface WorkersRun {
   writerMs: number;
   analysisMs: number;
   helpersMs: number;
+  /** CPU milliseconds of the WAL checkpointer's thread (started with the store, after the pool). */
+  checkpointerMs: number;
   /** The writer's CPU inside putDocument, and inside the record update within it. */
   putMs: number;
   recordMs: number;
@@ -88,6 +90,7 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   const s0 = performance.now();
   await pool.ready();
   const startupS = (performance.now() - s0) / 1000;
+  const poolThreads = new Set(threadCpus().keys());
   const store = openStore(db);
   const record = timeArticleHook(store);
   attachRecord(store);
@@ -126,16 +129,18 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   let writerMs = 0;
   let analysisMs = 0;
   let helpersMs = 0;
+  let checkpointerMs = 0;
   for (const [tid, ms] of t1Threads) {
     const used = ms - (t0Threads.get(tid) ?? 0);
     if (tid === String(process.pid)) writerMs += used;
     else if (before.has(tid)) helpersMs += used;
-    else analysisMs += used;
+    else if (poolThreads.has(tid)) analysisMs += used;
+    else checkpointerMs += used;
   }
   return {
     workers, stored, wall, secondHalfWall: half ? (end.t - half.t) / 1000 : wall, secondHalfStored: half ? stored - half.stored : stored,
     cpuMs: cpuBetween(c0, end.cpu), secondHalfCpuMs: half ? cpuBetween(half.cpu, end.cpu) : cpuBetween(c0, end.cpu),
-    writerMs, analysisMs, helpersMs, putMs, recordMs: record.cpuMs ?? 0,
+    writerMs, analysisMs, helpersMs, checkpointerMs, putMs, recordMs: record.cpuMs ?? 0,
     ...(sched0 && end.sched && { writerBlockedMs: end.t - t0 - (end.sched[0] - sched0[0] + end.sched[1] - sched0[1]) / 1e6 }),
     startupS, startupPerWorkerS: pool.startupMs.map((ms) => ms / 1000),
     cpus: availableParallelism(),
