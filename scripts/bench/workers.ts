@@ -50,7 +50,7 @@ function describe(r: WorkersRun, label: string): string {
   const half = r.secondHalfStored > 0 ? `; second half ${(r.secondHalfStored / r.secondHalfWall).toFixed(1)} articles/s, ${(r.secondHalfCpuMs / r.secondHalfStored).toFixed(1)} CPU ms per article` : '';
   return `workers: ${label}: ${r.stored} stored in ${r.wall.toFixed(1)} s = ${(r.stored / r.wall).toFixed(1)} articles/s; ${per(r.cpuMs)} CPU ms per article: ` +
     `writer thread ${per(r.writerMs)} (store write ${per(put)}, record update ${per(r.recordMs)}, reading and hand-over ${per(r.writerMs - r.putMs)}), ` +
-    `analysis threads ${per(r.analysisMs)}, V8 helper threads ${per(r.helpersMs)}; CPU/wall ${(r.cpuMs / 1000 / r.wall).toFixed(2)}${half}; ` +
+    `analysis threads ${per(r.analysisMs)}, V8 helper threads ${per(r.helpersMs)}, checkpointer ${per(r.checkpointerMs)}; writer blocked ${r.writerBlockedMs === undefined ? '?' : per(r.writerBlockedMs)} ms (off CPU, not waiting for one: the disk, or waiting for an analysis); CPU/wall ${(r.cpuMs / 1000 / r.wall).toFixed(2)}${half}; ` +
     `start-up ${r.startupS.toFixed(1)} s (${r.startupPerWorkerS.map((s) => s.toFixed(1)).join(', ')} s per worker, not in the rate)`;
 }
 
@@ -74,7 +74,7 @@ export const section: BenchSection = {
       const threads = mean(by(2).map(rate)) / mean(by(1).map(rate));
       const oneCpuWall = mean(by(1).map((r) => r.cpuMs / 1000 / r.wall));
       lines.push(`workers: threads: 2 workers / 1 worker, both free to use both cores = ${threads.toFixed(2)}x (means of the 1, 2, 2, 1 runs); ` +
-        `the 1-worker runs already kept ${oneCpuWall.toFixed(2)} cores busy, so on ${availableParallelism()} cores this is at most about ${(availableParallelism() / oneCpuWall).toFixed(2)}x; load average ${load()}`);
+        `the 1-worker runs kept ${oneCpuWall.toFixed(2)} cores busy (CPU/wall), so on a quiet ${availableParallelism()}-core machine this is at most about ${availableParallelism()} / ${oneCpuWall.toFixed(2)} = ${(availableParallelism() / oneCpuWall).toFixed(2)}x (under load, CPU/wall shows others' share instead); load average ${load()}`);
       const w = mean(by(1).map((r) => r.writerMs / r.stored));
       const a = mean(by(1).map((r) => (r.analysisMs + r.helpersMs) / r.stored));
       lines.push(`workers: the writer thread takes W = ${w.toFixed(1)} CPU ms per article against A = ${a.toFixed(1)} ms of analysis and helper threads (1-worker runs): ` +

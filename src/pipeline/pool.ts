@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { documentFromJSON, type Document } from '../document/document.js';
 import { LAYER_NAMES } from '../document/layers.js';
 import type { StageTiming } from './pipeline.js';
@@ -103,12 +103,11 @@ export function workerEntry(from: string | URL = import.meta.url): URL {
  * worker first: on Node 20 a worker's entry is not loaded through the loader hooks the parent's `--import tsx`
  * registers, so `new Worker('worker.ts')` fails with "Unknown file extension".
  */
-export function startWorker(entry: URL, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
-  const options = { workerData, ...(resourceLimits && { resourceLimits }) };
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
+export function startWorker(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, ...options });
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 interface Job {

@@ -6,9 +6,9 @@
  * as `polity ingest` does, and prints one JSON line of figures (WorkersRun).
  *
  * CPU is split by thread from /proc/self/task: the writer (this, the main thread), the analysis threads (the
- * threads the pool started, found as the ones that were not there before it) and the helper threads that were
- * (V8's platform threads, which do garbage collection and optimising compilation for every thread's heap, and
- * libuv's).
+ * threads the pool started, found as the ones that were not there before it), the WAL checkpointer (started with
+ * the store, after the pool) and the helper threads that were there before (V8's platform threads, which do
+ * garbage collection and optimising compilation for every thread's heap, and libuv's).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -37,9 +37,13 @@ export interface WorkersRun {
   writerMs: number;
   analysisMs: number;
   helpersMs: number;
+  /** CPU milliseconds of the WAL checkpointer's thread (started with the store, after the pool). */
+  checkpointerMs: number;
   /** The writer's CPU inside putDocument, and inside the record update within it. */
   putMs: number;
   recordMs: number;
+  /** Milliseconds the writer's thread was off CPU not waiting for a CPU (blocked: the disk's fsyncs, idle waits for an analysis), from /proc/thread-self/schedstat. */
+  writerBlockedMs?: number;
   startupS: number;
   startupPerWorkerS: number[];
   /** CPUs this process may run on. */
@@ -50,6 +54,16 @@ export interface WorkersRun {
 export function corpusFiles(): string[] {
   const dirs = ['en-worldwide-newswire/original_articles', 'polnear/data/train/text', 'polnear/data/dev/text'].map((d) => join(SHARED_DATA, d));
   return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => join(d, f)));
+}
+
+/** This thread's nanoseconds on a CPU and waiting for one (/proc/thread-self/schedstat); undefined off Linux. */
+function schedstat(): [number, number] | undefined {
+  try {
+    const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ').map(Number);
+    return [run!, wait!];
+  } catch {
+    return undefined;
+  }
 }
 
 /** CPU milliseconds of every thread of this process, by thread id (/proc ticks are 10 ms). */
@@ -76,9 +90,12 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   const s0 = performance.now();
   await pool.ready();
   const startupS = (performance.now() - s0) / 1000;
+  const poolThreads = new Set(threadCpus().keys());
   const store = openStore(db);
   const record = timeArticleHook(store);
   attachRecord(store);
+  // As `polity ingest` does.
+  store.checkpointInBackground();
   let putMs = 0;
   const put = store.putDocument.bind(store);
   store.putDocument = (doc, o) => {
@@ -92,18 +109,19 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   let stored = 0;
   let half: { t: number; cpu: NodeJS.CpuUsage; stored: number } | undefined;
   const t0Threads = threadCpus();
+  const sched0 = schedstat();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  let end: { t: number; cpu: NodeJS.CpuUsage; threads: Map<string, number> };
+  let end: { t: number; cpu: NodeJS.CpuUsage; threads: Map<string, number>; sched: [number, number] | undefined };
   try {
     for await (const o of storeArticles(store, refs, { analyze: (d) => pool.analyze(d), concurrency: ANALYSES_PER_WORKER * workers })) {
       if (o.status === 'added') stored++;
       if (!half && stored >= refs.length / 2) half = { t: performance.now(), cpu: process.cpuUsage(), stored };
     }
-    end = { t: performance.now(), cpu: process.cpuUsage(), threads: threadCpus() };
+    end = { t: performance.now(), cpu: process.cpuUsage(), threads: threadCpus(), sched: schedstat() };
   } finally {
     store.close();
-    await pool.close();
+    await Promise.all([store.closed(), pool.close()]);
   }
   const wall = (end.t - t0) / 1000;
   const cpuBetween = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
@@ -111,16 +129,19 @@ async function run(workers: number, db: string, step: number): Promise<WorkersRu
   let writerMs = 0;
   let analysisMs = 0;
   let helpersMs = 0;
+  let checkpointerMs = 0;
   for (const [tid, ms] of t1Threads) {
     const used = ms - (t0Threads.get(tid) ?? 0);
     if (tid === String(process.pid)) writerMs += used;
     else if (before.has(tid)) helpersMs += used;
-    else analysisMs += used;
+    else if (poolThreads.has(tid)) analysisMs += used;
+    else checkpointerMs += used;
   }
   return {
     workers, stored, wall, secondHalfWall: half ? (end.t - half.t) / 1000 : wall, secondHalfStored: half ? stored - half.stored : stored,
     cpuMs: cpuBetween(c0, end.cpu), secondHalfCpuMs: half ? cpuBetween(half.cpu, end.cpu) : cpuBetween(c0, end.cpu),
-    writerMs, analysisMs, helpersMs, putMs, recordMs: record.cpuMs ?? 0,
+    writerMs, analysisMs, helpersMs, checkpointerMs, putMs, recordMs: record.cpuMs ?? 0,
+    ...(sched0 && end.sched && { writerBlockedMs: end.t - t0 - (end.sched[0] - sched0[0] + end.sched[1] - sched0[1]) / 1e6 }),
     startupS, startupPerWorkerS: pool.startupMs.map((ms) => ms / 1000),
     cpus: availableParallelism(),
   };

@@ -38,6 +38,8 @@ export function register(program: Command): void {
       const started = performance.now();
       // Each article is linked into the cross-article record in its own transaction (bounded work per article).
       const store = attachRecord(openStore(resolveDbPath(opts.db)));
+      // WAL checkpoints (and their fsyncs) on a thread of their own, so the one writer never waits for the disk.
+      store.checkpointInBackground();
       // Workers start when the first article needs analysing, so a batch of stored articles costs no start-up.
       const pool = new AnalysisPool({ workers: opts.workers, articleTimeoutS: opts.articleTimeout });
       const counts: BatchCounts = { added: 0, unchanged: 0, replaced: 0, failed: 0 };
@@ -85,6 +87,7 @@ export function register(program: Command): void {
         }
       } finally {
         store.close();
+        await store.closed();
       }
       const read = counts.added + counts.unchanged + counts.replaced + counts.failed;
       const seconds = (performance.now() - started) / 1000;

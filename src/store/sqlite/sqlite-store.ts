@@ -5,6 +5,7 @@ import { isWellFormed } from '../../document/text-checks.js';
 import { BUSY_TIMEOUT_MS, withBusyRetry, type BusyRetryOptions } from './busy.js';
 import { migrate, pendingMigrations, type Migration } from './migrate.js';
 import { SqliteDb } from './sqlite-db.js';
+import { WalCheckpointer } from './checkpointer.js';
 import { isPostgresUrl, type Db, type Transaction } from '../sql/db.js';
 import { PgDb } from '../postgres/pg-db.js';
 import { migratePg, pendingPgMigrations } from '../postgres/migrate.js';
@@ -94,6 +95,7 @@ export class SqlStore implements Store {
   private readonly writeArticle: Transaction<(doc: Document, replace: boolean, json: string | undefined) => PutStatus>;
   private readonly statements;
   private hook: ArticleHook | undefined;
+  private checkpointer: WalCheckpointer | undefined;
 
   /** How long a write keeps retrying while another process holds the write lock. */
   private readonly busy: BusyRetryOptions;
@@ -174,6 +176,15 @@ export class SqlStore implements Store {
     this.hook = hook;
   }
 
+  /**
+   * From now on WAL checkpoints run on a thread of their own (see checkpointer.ts), so this connection's writes
+   * never wait for the disk's fsyncs: for a long run of writes (`polity ingest`). SQLite only; close() stops it.
+   */
+  checkpointInBackground(): void {
+    if (this.checkpointer || !(this.db instanceof SqliteDb) || !this.db.open) return;
+    this.checkpointer = new WalCheckpointer(this.db, this.path);
+  }
+
   /** Stores one article in one transaction; while another process writes, it waits and retries (see busy.ts). */
   putDocument(doc: Document, opts: PutOptions = {}): PutStatus {
     for (const [field, value] of [['text', doc.text], ['title', doc.meta.title], ['url', doc.meta.url], ['origin', doc.meta.origin]] as const) {
@@ -181,7 +192,9 @@ export class SqlStore implements Store {
       // SQLite would change (an unpaired surrogate), or spans would point past the characters they name.
       if (value !== undefined && !isWellFormed(value)) throw new StoreError(`article ${doc.meta.id}: ${field} holds an unpaired UTF-16 surrogate`);
     }
-    return withBusyRetry(() => this.writeArticle.immediate(doc, opts.replace ?? false, opts.json), this.busy);
+    const status = withBusyRetry(() => this.writeArticle.immediate(doc, opts.replace ?? false, opts.json), this.busy);
+    if (status !== 'unchanged') this.checkpointer?.committed();
+    return status;
   }
 
   /** Runs a write of another module (the record) with the same waiting and retrying as putDocument. */
@@ -219,8 +232,15 @@ export class SqlStore implements Store {
     }));
   }
 
+  /** Closes the connection; a background checkpointer finishes its checkpoint and closes its own after it. */
   close(): void {
     if (this.db.open) this.db.close();
+    void this.checkpointer?.stop();
+  }
+
+  /** Resolves when the background checkpointer (if any) has closed its connection, after close(). */
+  async closed(): Promise<void> {
+    await this.checkpointer?.stop();
   }
 
   /** Inserts the article and its layer rows; false when an article with the same text or id is already there. */
