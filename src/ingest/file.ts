@@ -87,8 +87,7 @@ export async function* readTextLines(path: string, maxLineBytes: number): AsyncG
   const finish = (): FileLine => {
     line++;
     if (parts === undefined) return { line, error: `line is ${overBy} bytes, over the limit of ${maxLineBytes}` };
-    const out = decodeLine(parts.length === 1 ? parts[0]! : Buffer.concat(parts, held), line);
-    return out;
+    return decodeLine(parts.length === 1 ? parts[0]! : Buffer.concat(parts, held), line);
   };
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: SNIFF_BYTES }) as AsyncIterable<Buffer>) {

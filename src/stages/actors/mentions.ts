@@ -281,17 +281,17 @@ function isTitleCase(words: readonly Word[], from: number, to: number, lex: Lexi
  * Per word: whether it lies in a title-case sentence, line or quotation. A headline line the segmenter ran into
  * the next one ("… Will Not Allow People To Die On The Street\nDonald Trump, who has …") is read by its line.
  */
-function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[], lex: Lexicon, text: string | undefined): Uint8Array {
+function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[], lex: Lexicon, newlineBefore: Uint8Array | undefined): Uint8Array {
   const caps = new Uint8Array(words.length);
   for (const { from, to } of ranges) {
     if (isTitleCase(words, from, to, lex)) {
       caps.fill(1, from, to);
       continue;
     }
-    if (text !== undefined) {
+    if (newlineBefore !== undefined) {
       let line = from;
       for (let k = from + 1; k <= to; k++) {
-        if (k < to && !text.slice(words[k - 1]!.span.end, words[k]!.span.start).includes('\n')) continue;
+        if (k < to && newlineBefore[k] !== 1) continue;
         if (line > from || k < to) if (isTitleCase(words, line, k, lex)) caps.fill(1, line, k);
         line = k;
       }
@@ -312,22 +312,29 @@ function titleCaseWords(words: readonly Word[], ranges: readonly SentenceRange[]
  * "MANCHESTER"). Not in hard-wrapped text, where lines break inside sentences: when a third of the lines or more
  * run on into a lower-case word.
  */
-function lineBreaks(words: readonly Word[], text: string | undefined): Uint8Array {
-  const breaks = new Uint8Array(words.length);
-  if (text === undefined) return breaks;
+function lineBreaks(words: readonly Word[], text: string | undefined, newlineBefore: Uint8Array | undefined): Uint8Array {
+  if (text === undefined || newlineBefore === undefined) return new Uint8Array(words.length);
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const runOn = lines.filter((l, k) => k + 1 < lines.length && /[\p{L},]$/u.test(l.trimEnd()) && /^\s*\p{Ll}/u.test(lines[k + 1]!)).length;
-  if (lines.length > 3 && runOn * 3 >= lines.length) return breaks;
-  for (let k = 1; k < words.length; k++) if (text.slice(words[k - 1]!.span.end, words[k]!.span.start).includes('\n')) breaks[k] = 1;
-  return breaks;
+  if (lines.length > 3 && runOn * 3 >= lines.length) return new Uint8Array(words.length);
+  return newlineBefore;
+}
+
+/** Per word: a line break between it and the word before (read once; title-case lines and name ends both use it). */
+function newlinesBefore(words: readonly Word[], text: string | undefined): Uint8Array | undefined {
+  if (text === undefined) return undefined;
+  const before = new Uint8Array(words.length);
+  for (let k = 1; k < words.length; k++) if (text.slice(words[k - 1]!.span.end, words[k]!.span.start).includes('\n')) before[k] = 1;
+  return before;
 }
 
 /** Rule mentions of a document's words; `text` (the document's) lets a headline line be read as one. */
 export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd: number, text?: string): Candidate[] {
   const out: Candidate[] = [];
   const ranges = sentenceRanges(words);
-  const caps = titleCaseWords(words, ranges, lex, text);
-  const lineBreakBefore = lineBreaks(words, text);
+  const newlineBefore = newlinesBefore(words, text);
+  const caps = titleCaseWords(words, ranges, lex, newlineBefore);
+  const lineBreakBefore = lineBreaks(words, text, newlineBefore);
   // The words of people's names in running text, read before the title-case lines, where they say a capitalised
   // common word or verb is a name after all ("Jeb Bush" in the text: "Bush" of "Jeb Bush Says …").
   const bodyNameWords = new Set<string>();
