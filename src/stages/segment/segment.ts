@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Document } from '../../document/document.js';
 import type { Sentence, Token } from '../../document/layers.js';
 import type { Span } from '../../document/span.js';
 import { trimSpan } from '../../document/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
+import { its, oneDocument, readDoc } from './wink.js';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
 
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
   (JSON.parse(readFileSync(packagePath('src/stages/segment/abbreviations.json'), 'utf8')) as { abbreviations: string[] })
@@ -52,7 +49,7 @@ function isLineWrap(text: string, lineStart: number, lineEnd: number, next: numb
 /** Tokens and wink's sentence boundaries for a stretch of text, in original offsets. */
 function tokenizeSpan(text: string, part: Span): { tokens: RawToken[]; sentenceEnds: Set<number> } {
   const slice = text.slice(part.start, part.end);
-  const wdoc = nlp.readDoc(slice);
+  const wdoc = readDoc(slice);
   const values = wdoc.tokens().out() as string[];
   const pos = wdoc.tokens().out(its.pos) as string[];
   const winkEnds = new Set<number>();
@@ -141,7 +138,12 @@ function withoutDateline(paragraphs: Span[], dateline: Span | undefined): Span[]
     .map((p) => ({ start: Math.max(p.start, dateline.end), end: p.end }));
 }
 
+/** Sentences and tokens of one document's text; wink reads it as it would read it first (see wink.ts). */
 export function segmentText(text: string, dateline?: Span): { sentences: Sentence[]; tokens: Token[] } {
+  return oneDocument(() => segmentWith(text, dateline));
+}
+
+function segmentWith(text: string, dateline?: Span): { sentences: Sentence[]; tokens: Token[] } {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   const addSentence = (s: Span, paragraph: number, isDateline = false) => {
