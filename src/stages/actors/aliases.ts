@@ -5,7 +5,7 @@
  */
 import type { ActorType } from '../../document/layers.js';
 import { squeeze, type Lexicon } from './lexicon.js';
-import type { Candidate } from './mentions.js';
+import { withoutPossessive, type Candidate } from './mentions.js';
 import type { Word } from './words.js';
 import { distance } from 'fastest-levenshtein';
 import { givenNameLists } from './given-names.js';
@@ -48,11 +48,14 @@ function isSubsequence(part: readonly string[], whole: readonly string[]): boole
   return k === part.length;
 }
 
-/** A name word for comparison: lower case, diacritics and hyphens dropped ("Fernández" = "fernandez", "Bum-gye" = "bumgye"). */
+/**
+ * A name word for comparison: lower case, diacritics, hyphens and a possessive dropped ("Fernández" = "fernandez",
+ * "Bum-gye" = "bumgye", "Rubio's" = "rubio": not "rubios", which is one letter from "Rubio" and from a typo alike).
+ */
 function nameFold(word: string): string {
   // ASCII has no decomposition and no marks: most name words skip NFKD.
   const letters = /^[\x00-\x7F]*$/.test(word) ? word : word.normalize('NFKD').replace(/\p{M}/gu, '');
-  return letters.toLowerCase().replace(/[-'’.]/gu, '');
+  return withoutPossessive(letters.toLowerCase()).replace(/[-'’.]/gu, '');
 }
 
 /**

@@ -476,6 +476,11 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
  * ("Siddiqui" after "Khalid Maqbool Siddiqui"), a name after an office ("Prime Minister Imran"), or a place
  * after a preposition ("visited the headquarters in Bahadurabad"), or a name the tagger found.
  */
+/** "rubio's" → "rubio", "jesus'" → "jesus" (word texts have straight quotes, see words.ts). */
+export function withoutPossessive(lower: string): string {
+  return lower.endsWith("'s") ? lower.slice(0, -2) : lower.endsWith("s'") ? lower.slice(0, -1) : lower;
+}
+
 export function resolveSingles(
   candidates: Candidate[],
   words: readonly Word[],
@@ -484,7 +489,7 @@ export function resolveSingles(
 ): Candidate[] {
   const personWords = new Set<string>();
   for (const c of candidates) {
-    if (c.type === 'PERSON' && !c.single) for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWords.add(words[k]!.lower);
+    if (c.type === 'PERSON' && !c.single) for (let k = c.nameFrom ?? c.from; k < (c.nameTo ?? c.to); k++) personWords.add(withoutPossessive(words[k]!.lower));
   }
   const kept: Candidate[] = [];
   candidates.forEach((c, n) => {
@@ -495,7 +500,8 @@ export function resolveSingles(
     const word = words[c.nameFrom ?? c.from]!;
     const before = candidates[n - 1];
     const afterTitle = before?.type === 'TITLE' && before.to === c.from && before.title!.capitalized;
-    if (personWords.has(word.lower) || afterTitle || c.nameFrom !== c.from || c.nameTo !== c.to) {
+    // "from Rubio's party" beside "Marco Rubio": the possessive of a person's name word is that person.
+    if (personWords.has(withoutPossessive(word.lower)) || afterTitle || c.nameFrom !== c.from || c.nameTo !== c.to) {
       kept.push({ ...c, single: false });
       return;
     }

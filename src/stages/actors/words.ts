@@ -18,6 +18,8 @@ export interface Word {
 }
 
 const DASHES = /[\u2010-\u2015\u2212]/gu;
+/** An em dash or a horizontal bar sets a phrase apart; it never joins the parts of one word ("Party—against"). */
+const SEPARATING_DASH = /^[\u2014\u2015]$/u;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/gu;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB]/gu;
 
@@ -71,6 +73,7 @@ export function buildWords(doc: Document): Word[] {
       tokens[j]!.span.start === end &&
       tokens[j + 1]!.span.start === tokens[j]!.span.end &&
       normalizeWord(text.slice(tokens[j]!.span.start, tokens[j]!.span.end)) === '-' &&
+      !SEPARATING_DASH.test(text.slice(tokens[j]!.span.start, tokens[j]!.span.end)) &&
       isWordChar(text[tokens[j + 1]!.span.start]!)
     ) {
       end = tokens[j + 1]!.span.end;

@@ -232,3 +232,28 @@ describe('state abbreviations', () => {
     assert.notEqual(typeOf(doc, 'NSW'), 'PLACE');
   });
 });
+
+describe('possessives and dashes around names', () => {
+  it('reads the possessive of a person\'s name word after a preposition as that person, not a place', async () => {
+    const doc = await analyse('Governor Adaeze Okonkwo toured the flooded wards on Friday. Cheers rose from Okonkwo’s camp when the count ended.');
+    const last = doc.mentions.at(-1)!;
+    assert.equal(doc.text.slice(last.span.start, last.span.end), 'Okonkwo');
+    assert.equal(last.type, 'PERSON');
+    assert.equal(doc.actors.find((a) => a.id === last.actor)?.name, 'Adaeze Okonkwo');
+    assert.deepEqual(names(doc, 'PLACE'), []);
+  });
+
+  it('joins a possessive full name to the same name, not to a misspelling of it', async () => {
+    const doc = await analyse('Senator Anna Berg met the mayor, Hanna Berg, on Monday. Aides said Anna Berg’s speech was delayed.');
+    assert.deepEqual(names(doc, 'PERSON'), ['Anna Berg', 'Hanna Berg']);
+    const last = doc.mentions.filter((m) => m.type === 'PERSON').at(-1)!;
+    assert.equal(doc.actors.find((a) => a.id === last.actor)?.name, 'Anna Berg');
+  });
+
+  it('ends a name at an em dash, which sets a phrase apart, but keeps hyphenated names whole', async () => {
+    const doc = await analyse('Voters backed the Liberal Party—against Mendez—in the spring. Ana Ruiz-Tagle later joined the Liberal Party.');
+    const all = names(doc);
+    assert.ok(!all.some((n) => /against/u.test(n)), all.join(', '));
+    assert.ok(all.includes('Ana Ruiz-Tagle'), all.join(', '));
+  });
+});
