@@ -9,7 +9,7 @@ export {
   recordIsStale, recordNewest, searchRecord, searchSql, searchTermsSql, updateRecord, type SearchHit,
 } from './record-store.js';
 export {
-  DEFAULT_LIMIT, MAX_LIMIT, UnknownActorError, AmbiguousActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, explainHits, findActors, getActor,
+  DEFAULT_EVIDENCE, DEFAULT_LIMIT, MAX_LIMIT, UnknownActorError, AmbiguousActorError, actorNamed, actorProfile, commitmentStatusOn, describeCommitment, explainHits, findActors, getActor,
   listActors, listCommitments, quotesBy, stateAsOf, timeline, type ActorSummary, type Page, type Quoter, type TimelineEntry,
 } from './queries.js';
 export { mergeActors, splitActor } from './decisions.js';

@@ -26,6 +26,8 @@ export interface EvidenceBound {
 }
 
 export const DEFAULT_LIMIT = 50;
+/** Sources and follow-ups an item quotes unless asked for more (the CLI's --evidence, the API always). */
+export const DEFAULT_EVIDENCE = 3;
 export const MAX_LIMIT = 500;
 
 function paging(p: Page = {}): { limit: number; offset: number } {

@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { packagePath } from '../package-path.js';
 import type { CommitmentStatus } from '../document/layers.js';
 import {
-  UnknownActorError, actorNamed, actorProfile, findActors, listActors, listCommitments, quotesBy, stateAsOf, timeline,
+  DEFAULT_EVIDENCE, UnknownActorError, actorNamed, actorProfile, findActors, listActors, listCommitments, quotesBy, stateAsOf, timeline,
   type ActorSummary, type OpenRecord,
 } from '../record/index.js';
 import { ResponseCache } from './cache.js';
@@ -26,7 +26,7 @@ function dayParam(value: string | undefined, name: string): string | undefined {
 const STATUSES = new Set(['open', 'in_progress', 'kept', 'overdue', 'broken', 'disputed']);
 
 /** Most sources and most follow-ups an event or a commitment quotes in an answer (the earliest; sourceCount, followUpCount say how many in all). */
-const EVIDENCE = 3;
+const EVIDENCE = DEFAULT_EVIDENCE;
 
 /**
  * The HTTP JSON API over a record (documented in openapi.json at the package root), plus the web page (web/,

@@ -32,6 +32,21 @@ describe(`record commands (${dialect})`, () => {
     assert.match(json.actor.id, /^tariq-mehmood-qureshi-[0-9a-f]{10}$/);
   });
 
+  it('polity actor quotes at most --evidence sources per item and gives the full count', () => {
+    type Profile = { events: { sources: unknown[]; sourceCount?: number }[] };
+    const all = JSON.parse(polity('actor', 'Qureshi', '--db', db, '--json', '--evidence', 'all').stdout) as Profile;
+    const one = JSON.parse(polity('actor', 'Qureshi', '--db', db, '--json', '--evidence', '1').stdout) as Profile;
+    assert.ok(all.events.some((e) => e.sources.length > 1), 'the arc has an event with several reports');
+    assert.equal(one.events.length, all.events.length);
+    one.events.forEach((e, k) => {
+      assert.equal(e.sources.length, 1);
+      assert.equal(e.sourceCount ?? 1, all.events[k]!.sourceCount ?? all.events[k]!.sources.length);
+    });
+    const bad = polity('actor', 'Qureshi', '--db', db, '--evidence', '0');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /'0' is not a count of 1 or more, or "all"/);
+  });
+
   it('polity state --as-of tells who held the ports ministry', () => {
     assert.match(polity('state', '--as-of', '2024-01-05', '--db', db).stdout, /Tariq Mehmood Qureshi: Federal Minister for Ports and Shipping/);
     const between = polity('state', '--as-of', '2024-02-01', '--db', db).stdout;

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRecord } from '../../record/index.js';
+import { DEFAULT_EVIDENCE, RecordError, UnknownActorError, openRecord, rebuildRecord, type OpenRecord } from '../../record/index.js';
 import { openStore, resolveDbPath, withBusyRetry } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, existingDbPath } from '../options.js';
@@ -29,6 +29,17 @@ export function pageOptions(): Option[] {
     new Option('--limit <n>', 'at most this many items per list').default(50).argParser(int('count')),
     new Option('--offset <n>', 'skip this many items of each list').default(0).argParser(int('count')),
   ];
+}
+
+/** `--evidence N|all`: how many sources and follow-ups each event, office or commitment quotes. */
+export function evidenceOption(): Option {
+  return new Option('--evidence <n>', `quote at most this many sources and follow-ups per item ("all" for every one kept; the full count is shown)`)
+    .default(DEFAULT_EVIDENCE)
+    .argParser((v: string): number => {
+      if (v === 'all') return Infinity;
+      if (!/^\d+$/.test(v) || Number.parseInt(v, 10) < 1) throw new InvalidArgumentError(`'${v}' is not a count of 1 or more, or "all".`);
+      return Number.parseInt(v, 10);
+    });
 }
 
 /** Adds the paging options to a command. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { stateAsOf } from '../../record/index.js';
 import { renderState } from '../../record/render.js';
 import { dbOption } from '../options.js';
-import { answerFromRecord, dayOption, jsonOption, withPaging } from './record.js';
+import { answerFromRecord, dayOption, evidenceOption, jsonOption, withPaging } from './record.js';
 
 /** `polity state --as-of DATE`. */
 export function register(program: Command): void {
@@ -10,9 +10,10 @@ export function register(program: Command): void {
     .command('state'))
     .description('Who held which office, who belonged to which party, which parties were allied, in coalition, negotiating or in opposition, and each commitment\'s status, on a given day.')
     .addOption(dayOption('--as-of <date>', 'the day (YYYY-MM-DD); default: the newest article'))
+    .addOption(evidenceOption())
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action((opts: { db?: string; json?: boolean; asOf?: string; limit: number; offset: number }) => {
+    .action((opts: { db?: string; json?: boolean; asOf?: string; limit: number; offset: number; evidence: number }) => {
       answerFromRecord(opts, ({ db, quote, newest }) => stateAsOf(db, quote, opts.asOf ?? newest() ?? new Date().toISOString().slice(0, 10), opts), renderState);
     });
 }
