@@ -26,6 +26,8 @@ export const LINK_THRESHOLD = 0.75;
 const MAX_CANDIDATES = 40;
 /** Known actors (names, context) kept in memory between articles, the most recently used. */
 const KNOWN_CACHED = 20_000;
+/** How many of an article's most-mentioned actors each of its actors is filed as co-occurring with. */
+const WITH_PROMINENT = 10;
 
 interface Candidate {
   key: string;
@@ -674,9 +676,17 @@ export class ActorIndex {
       // Filed at once, so the article's next actors ("U.S." after "United States") can find it.
       this.record(c, doc, link);
     }
-    const all = [...new Set([...links.values()].map((l) => l.actorId))];
-    for (const id of all) {
-      const others = all.filter((x) => x !== id).slice(0, 30);
+    // Co-occurrence: each actor is filed with the article's WITH_PROMINENT most-mentioned others, the ones a
+    // later article's single name is told apart by ("Smith" named beside the same senator again). Every pair
+    // of a long article's actors (up to 30 × 30) made the table the record's largest, each upsert a page of it.
+    const mentions = new Map<string, number>();
+    for (const a of doc.actors) {
+      const id = links.get(a.id)?.actorId;
+      if (id) mentions.set(id, (mentions.get(id) ?? 0) + a.mentions.length);
+    }
+    const prominent = [...mentions].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id]) => id).slice(0, WITH_PROMINENT + 1);
+    for (const id of mentions.keys()) {
+      const others = prominent.filter((x) => x !== id).slice(0, WITH_PROMINENT);
       if (others.length > 0) this.q.withMany.run(id, JSON.stringify(others));
     }
     return links;
