@@ -61,14 +61,28 @@ async function baseDocuments(): Promise<Document[]> {
   return docs;
 }
 
-/** Every date of an analysed article's layers moved by `days` (months and years by as many whole months, years). */
-function shiftDates(json: string, days: number): string {
+/**
+ * Every date of an analysed article's layers moved by `days` (months and years by as many whole months, years),
+ * in place. Walked value by value, not as one JSON text: each article's layers as a string (and its rewritten
+ * copies) are large objects V8 frees only in a full collection, and the harness's garbage is not the record's
+ * memory.
+ */
+function shiftDates(node: unknown, days: number): void {
   const months = Math.round(days / 30.44);
+  const years = Math.round(days / 365.25);
   const shiftMonth = (y: number, m: number): string => { const t = y * 12 + (m - 1) + months; return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`; };
-  return json
-    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) ? d : addDays(d, days)))
-    .replace(/"(\d{4})-(\d{2})"/g, (_m, y: string, mo: string) => `"${shiftMonth(Number(y), Number(mo))}"`)
-    .replace(/"value":"(\d{4})"/g, (_m, y: string) => `"value":"${Number(y) + Math.round(days / 365.25)}"`);
+  const shift = (key: string, v: string): string => {
+    if (/^\d{4}-\d{2}$/.test(v)) { const [y, mo] = v.split('-'); return shiftMonth(Number(y), Number(mo)); }
+    if (key === 'value' && /^\d{4}$/.test(v)) return String(Number(v) + years);
+    return v.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) ? d : addDays(d, days)));
+  };
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) { x.forEach((v, i) => { if (typeof v === 'string') x[i] = shift('', v); else walk(v); }); return; }
+    if (x === null || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    for (const k of Object.keys(o)) { const v = o[k]; if (typeof v === 'string') o[k] = shift(k, v); else walk(v); }
+  };
+  walk(node);
 }
 
 /**
@@ -81,8 +95,10 @@ function variant(base: Document, k: number, perDay: number, givens: string[], su
   const text = `${base.text}\n(${k})`;
   const published = addDays('2010-01-01', Math.floor(k / perDay));
   const offset = base.meta.published ? Math.round((Date.parse(`${published}T00:00:00Z`) - Date.parse(`${base.meta.published}T00:00:00Z`)) / 86_400_000) : 0;
-  const { text: _text, ...layers } = documentToJSON(base) as ReturnType<typeof documentToJSON> & { text: string };
-  const json = JSON.parse(shiftDates(JSON.stringify(layers), offset)) as ReturnType<typeof documentToJSON>;
+  // A copy of the layers: documentToJSON shares their objects with `base`, and the dates are moved in place.
+  const { text: _text, ...layers } = structuredClone(documentToJSON(base)) as ReturnType<typeof documentToJSON> & { text: string };
+  shiftDates(layers, offset);
+  const json = layers as ReturnType<typeof documentToJSON>;
   const doc = documentFromJSON({ ...json, text, meta: createDocument(text, { published, ...(base.meta.title && { title: base.meta.title }) }).meta });
   const pool = Math.max(50, Math.floor(k / 4));
   const pairs = givens.length * surnames.length;
