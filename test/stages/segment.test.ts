@@ -95,3 +95,14 @@ describe('segmentText across documents', () => {
     }
   });
 });
+
+describe('segmentText on CRLF text', () => {
+  it('reads "\\r\\n\\r\\n" as a paragraph break, also when the text has "\\n\\n" elsewhere', () => {
+    const text = 'First paragraph ends here.\r\n\r\n“Quoted words open the second\r\n\r\nThird paragraph.\n\n(Report 12.)';
+    const { sentences } = segmentText(text);
+    assert.deepEqual(sentences.map((s) => s.paragraph), [0, 1, 2, 3]);
+    assert.deepEqual(sentences.map((s) => text.slice(s.span.start, s.span.end)), [
+      'First paragraph ends here.', '“Quoted words open the second', 'Third paragraph.', '(Report 12.)',
+    ]);
+  });
+});

@@ -41,7 +41,7 @@ function quotedOffsets(text: string): Uint8Array {
   let straight = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n' && /^\n[ \t\u00A0]*\n/u.test(text.slice(i, i + 8))) {
+    if (c === '\n' && /^\n[ \t\r\u00A0]*\n/u.test(text.slice(i, i + 8))) {
       depth = 0;
       straight = false;
     }

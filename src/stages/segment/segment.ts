@@ -24,8 +24,9 @@ interface RawToken {
  * goes on in lower case).
  */
 export function paragraphSpans(text: string, from = 0): Span[] {
-  const blankLines = /\n[ \t\u00A0]*\n/u.test(text.slice(from));
-  const separator = blankLines ? /\n(?:[ \t\u00A0]*\n)+/gu : /\n+/gu;
+  // "\r": a CRLF text ("\r\n\r\n") has blank lines too.
+  const blankLines = /\n[ \t\r\u00A0]*\n/u.test(text.slice(from));
+  const separator = blankLines ? /\n(?:[ \t\r\u00A0]*\n)+/gu : /\n+/gu;
   const spans: Span[] = [];
   let start = from;
   separator.lastIndex = from;
