@@ -159,10 +159,19 @@ function yearForMonth(ctx: Context, month: number, start: number, end: number, d
   const modifier = /\b(last|next|this|past|coming)\s+$/iu.exec(ctx.text.slice(Math.max(0, start - 8), start))?.[1]
     ?? /^(last|next|this|past|coming)\b/iu.exec(ctx.text.slice(start, end))?.[1];
   const distance = (year: number) => (Date.UTC(year, month - 1, day) - Date.UTC(ref.year, ref.month - 1, ref.day)) / 86_400_000;
-  const years = [ref.year - 1, ref.year, ref.year + 1];
+  // Only years that have the day: "29 February" in an article of 2023 is 2024's or 2020's, never 2023-02-29.
+  const has = (year: number) => day <= daysInMonth(year, month);
+  let years = [ref.year - 1, ref.year, ref.year + 1].filter(has);
+  if (years.length === 0) {
+    let before = ref.year - 2;
+    while (!has(before)) before--;
+    let after = ref.year + 2;
+    while (!has(after)) after++;
+    years = [before, after];
+  }
   switch (modifier?.toLowerCase()) {
     case 'this':
-      return ref.year;
+      return has(ref.year) ? ref.year : undefined;
     case 'last':
     case 'past':
       return years.filter((y) => distance(y) < 0).at(-1);
@@ -454,6 +463,8 @@ function chronoValue(ctx: Context, r: chrono.ParsedResult, relative: boolean): T
   }
   const explicitYear = known('year') || /\b(?:ago|later|earlier|yesterday|today|tomorrow|now)\b/iu.test(r.text);
   const d = { year: explicitYear || !ctx.ref ? year : yearForMonth(ctx, month, r.index, r.index + r.text.length, day)!, month, day };
+  // A day the month does not have ("29 February 2023", "31 April") names no day.
+  if (d.year === undefined || ((known('day') || known('weekday')) && day > daysInMonth(d.year, month))) return undefined;
   // "six weeks ago" names a week, not a day
   if (/\bweeks?\s+(?:ago|earlier|later)\b/iu.test(r.text)) {
     const week = isoWeek(d);

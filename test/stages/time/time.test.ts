@@ -149,3 +149,18 @@ describe('extractTimes: days counted from a stated day', () => {
     assert.deepEqual(values('Ministers will meet the next day, officials said.'), [['next day', '2021-10-01']]);
   });
 });
+
+describe('extractTimes and days a month does not have', () => {
+  it('reads "29 February" without a year as a leap year\'s, never as the 29th of a 28-day February', () => {
+    const v = valueOf('Seven men died in custody. In the letter, issued 29 February, the ministry denied the charges.', '29 February', '2023-10-23');
+    assert.match(v.value, /^(?:2020|2024)-02-29$/u);
+    assert.equal(valueOf('The letter was issued on 29 February.', '29 February', '2024-06-01').value, '2024-02-29');
+  });
+
+  it('gives no day for a date the calendar does not have, and still reads the real ones beside it', () => {
+    const text = 'The vote moved from 31 April 2023 to 30 April 2023.';
+    const found = extractTimes(text, { published: '2023-03-01' }).map((t) => t.value.value);
+    assert.ok(!found.some((v) => /-04-31/u.test(v)), found.join(', '));
+    assert.ok(found.includes('2023-04-30'), found.join(', '));
+  });
+});
