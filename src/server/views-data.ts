@@ -444,9 +444,9 @@ export class ViewsData {
         OR EXISTS (SELECT 1 FROM ${sources} WHERE lower(a.dateline_place) = lower(@place)))`);
       params.place = opts.place;
     }
-    // The Monday on or before the day (SQLite's date modifiers; PostgreSQL's ISO week), none for a month or a year.
+    // The Monday on or before the day (SQLite's date modifiers; PostgreSQL's ISO week, migration 010), none for a month, a year or a day the calendar does not have.
     const week = this.db.dialect === 'postgres'
-      ? "CASE WHEN e.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN to_char(date_trunc('week', substr(e.date, 1, 10)::date), 'YYYY-MM-DD') END"
+      ? "NULLIF(record_event_week(e.date), '')"
       : "date(e.date, '-6 days', 'weekday 1')";
     return this.all<WeeklyRow>(`SELECT ${week} AS week, e.type AS type, count(*) AS n
       FROM record_events e WHERE ${where.join(' AND ')} GROUP BY week, e.type ORDER BY week NULLS FIRST, e.type LIMIT 20000`, params);
