@@ -471,16 +471,16 @@ export function findCandidates(words: readonly Word[], lex: Lexicon, datelineEnd
   }
 }
 
-/**
- * Keeps a lone capitalised word when the document says what it is: part of a person's full name
- * ("Siddiqui" after "Khalid Maqbool Siddiqui"), a name after an office ("Prime Minister Imran"), or a place
- * after a preposition ("visited the headquarters in Bahadurabad"), or a name the tagger found.
- */
 /** "rubio's" → "rubio", "jesus'" → "jesus" (word texts have straight quotes, see words.ts). */
 export function withoutPossessive(lower: string): string {
   return lower.endsWith("'s") ? lower.slice(0, -2) : lower.endsWith("s'") ? lower.slice(0, -1) : lower;
 }
 
+/**
+ * Keeps a lone capitalised word when the document says what it is: part of a person's full name
+ * ("Siddiqui" after "Khalid Maqbool Siddiqui"), a name after an office ("Prime Minister Imran"), or a place
+ * after a preposition ("visited the headquarters in Bahadurabad"), or a name the tagger found.
+ */
 export function resolveSingles(
   candidates: Candidate[],
   words: readonly Word[],

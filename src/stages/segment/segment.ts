@@ -7,7 +7,6 @@ import type { Stage } from '../../pipeline/stage.js';
 import { packagePath } from '../../package-path.js';
 import { its, oneDocument, readDoc } from './wink.js';
 
-
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
   (JSON.parse(readFileSync(packagePath('src/stages/segment/abbreviations.json'), 'utf8')) as { abbreviations: string[] })
     .abbreviations,
