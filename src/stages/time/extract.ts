@@ -462,9 +462,10 @@ function chronoValue(ctx: Context, r: chrono.ParsedResult, relative: boolean): T
     return known('year') ? unresolved('year', 'XXXX') : undefined;
   }
   const explicitYear = known('year') || /\b(?:ago|later|earlier|yesterday|today|tomorrow|now)\b/iu.test(r.text);
-  const d = { year: explicitYear || !ctx.ref ? year : yearForMonth(ctx, month, r.index, r.index + r.text.length, day)!, month, day };
-  // A day the month does not have ("29 February 2023", "31 April") names no day.
-  if (d.year === undefined || ((known('day') || known('weekday')) && day > daysInMonth(d.year, month))) return undefined;
+  const dayYear = explicitYear || !ctx.ref ? year : yearForMonth(ctx, month, r.index, r.index + r.text.length, day);
+  // No year has the day ("this 29 February" in 2023), or the month does not have it ("31 April 2023"): no day.
+  if (dayYear === undefined || ((known('day') || known('weekday')) && day > daysInMonth(dayYear, month))) return undefined;
+  const d = { year: dayYear, month, day };
   // "six weeks ago" names a week, not a day
   if (/\bweeks?\s+(?:ago|earlier|later)\b/iu.test(r.text)) {
     const week = isoWeek(d);
