@@ -12,7 +12,14 @@ export const DEFAULT_ARTICLE_BUDGET_MS = 60_000;
 
 /** An article over a bound: refused with a one-line reason, the batch going on. */
 export class ArticleBoundsError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /**
+     * The same text is refused again on any machine, at any load: a size or sentence bound. The time budget is
+     * not (a loaded machine runs out of it where an idle one would not).
+     */
+    readonly repeatable = true,
+  ) {
     super(message);
     this.name = 'ArticleBoundsError';
   }
@@ -42,7 +49,7 @@ export function articleBudget(ms: number = DEFAULT_ARTICLE_BUDGET_MS): { check(s
   return {
     check(stage) {
       const spent = performance.now() - started;
-      if (spent > ms) throw new ArticleBoundsError(`analysis took over ${Math.round(ms / 1000)} s (stopped after stage ${stage})`);
+      if (spent > ms) throw new ArticleBoundsError(`analysis took over ${Math.round(ms / 1000)} s (stopped after stage ${stage})`, false);
     },
   };
 }

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { documentFromJSON, type Document } from '../document/document.js';
 import { LAYER_NAMES } from '../document/layers.js';
 import type { StageTiming } from './pipeline.js';
+import { AnalysisRefusedError } from './refusal.js';
 
 /** Default budget of one article's analysis, in seconds (`polity ingest --article-timeout`). */
 export const DEFAULT_ARTICLE_TIMEOUT_S = 30;
@@ -87,7 +88,7 @@ export type WorkerReply =
   | { ready: true }
   | { job: number; started: number }
   | { job: number; ok: true; json: string; warnings: string[]; timings: StageTiming[] }
-  | { job: number; ok: false; reason: string };
+  | { job: number; ok: false; reason: string; refused: boolean };
 
 /**
  * The worker's entry file beside the module at `from`: worker.js in the built package (dist/), worker.ts when the
@@ -227,7 +228,7 @@ export class AnalysisPool {
         job.doc.meta = result.meta;
         job.resolve({ warnings: msg.warnings, timings: msg.timings, json: msg.json });
       } else {
-        job.reject(new Error(msg.reason));
+        job.reject(msg.refused ? new AnalysisRefusedError(msg.reason) : new Error(msg.reason));
       }
       this.dispatch();
     });

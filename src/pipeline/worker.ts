@@ -8,6 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDocument, documentToJSON, type Document } from '../document/document.js';
 import type { Pipeline } from './pipeline.js';
+import { refusesAgain } from './refusal.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
 /** Loads what the stages load lazily: names, a title, a quote, a date, an event, a promise. */
@@ -44,7 +45,7 @@ async function work(): Promise<void> {
       // to post, and parsing it there costs less than a structured clone of the document as well.
       reply = { job, ok: true, json: JSON.stringify(documentToJSON(run.doc)), warnings: run.warnings, timings: run.timings };
     } catch (err) {
-      reply = { job, ok: false, reason: err instanceof Error ? err.message : String(err) };
+      reply = { job, ok: false, reason: err instanceof Error ? err.message : String(err), refused: refusesAgain(err) };
     }
     port!.postMessage(reply);
   }

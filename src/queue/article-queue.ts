@@ -81,7 +81,12 @@ export interface FailedJob {
   id: string;
   source: string;
   reason: string;
+  /** Failed at once, not retried: its article was refused for what it is (see JobRefusedError). */
+  refused: boolean;
 }
+
+/** The error name a job fails with when its article is refused for what it is; such a job is not retried. */
+export const REFUSED_JOB = 'JobRefusedError';
 
 export interface OpenQueueOptions {
   /** How often (seconds) expired jobs are looked for and sent back; pg-boss's maintenance interval. */
@@ -176,11 +181,20 @@ export class ArticleQueue {
        ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
       [ARTICLE_QUEUE, limit],
     );
-    return (rows as { id: string; data: ArticleJob; output: { message?: string; value?: string } | null }[]).map((r) => ({
+    return (rows as { id: string; data: ArticleJob; output: { message?: string; value?: string; name?: string } | null }[]).map((r) => ({
       id: r.id,
       source: r.data.kind === 'article' ? r.data.source : r.data.url,
       reason: (r.output?.message ?? r.output?.value ?? 'no reason recorded').split('\n')[0]!,
+      refused: r.output?.name === REFUSED_JOB,
     }));
+  }
+
+  /**
+   * The job fails for good when it fails next (its retries used up): pg-boss retries a failed job while its
+   * retry count is below its limit, and has no call to fail one without retrying.
+   */
+  async noRetry(id: string): Promise<void> {
+    await this.boss.getDb().executeSql(`UPDATE ${this.location.schema}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [ARTICLE_QUEUE, id]);
   }
 
   /**

@@ -12,7 +12,7 @@ import { readSource } from '../ingest/index.js';
 import type { IngestItem } from '../ingest/types.js';
 import type { AnalysisPool } from '../pipeline/pool.js';
 import { storeItems, type ReadArticle, type SqliteStore, type Store, type StoreOutcome } from '../store/index.js';
-import type { ArticleJob, ArticleQueue } from './article-queue.js';
+import { REFUSED_JOB, type ArticleJob, type ArticleQueue } from './article-queue.js';
 import { threadCpuMs } from './thread-cpu.js';
 
 /**
@@ -30,6 +30,8 @@ export interface WorkerOptions {
   pollSeconds?: number;
   /** Jobs taken and held per analysis thread (default DEFAULT_JOBS_PER_THREAD). */
   jobsPerThread?: number;
+  /** Told once the analysis threads are built and jobs are being taken. */
+  onReady?: () => void;
   /** Told of each finished job (its outcomes) and of each job that failed (the reason). */
   onJob?: (job: { id: string; source: string }, outcomes: StoreOutcome[], failure?: string) => void;
 }
@@ -40,6 +42,8 @@ export interface WorkerTotals {
   unchanged: number;
   replaced: number;
   failed: number;
+  /** Jobs failed without a retry: every article in them that was not stored was refused (JobRefusedError). */
+  refused: number;
   /** Milliseconds the pipeline ran on the analysis threads (the sum of its stage timings). */
   analysisMs: number;
   /** Milliseconds in the store's putDocument: writing the article and its record update, waiting for the write lock. */
@@ -96,12 +100,20 @@ export class JobFailedError extends Error {
   }
 }
 
+/** Every article of the job that was not stored was refused for what it is: the job fails without a retry. */
+export class JobRefusedError extends Error {
+  constructor(reason: string) {
+    super(oneLine(reason));
+    this.name = REFUSED_JOB;
+  }
+}
+
 /**
  * Works the queue until `stop()` is called on the returned handle (SIGTERM) or, with `idleExitS`, until it has
  * been empty that long. `done` resolves with the totals once the jobs in hand are finished and the queue closed.
  */
 export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool, opts: WorkerOptions = {}): { done: Promise<WorkerTotals>; stop(drainSeconds?: number): void } {
-  const totals: WorkerTotals = { jobs: 0, added: 0, unchanged: 0, replaced: 0, failed: 0, analysisMs: 0, storeMs: 0, workCpuMs: 0, firstJobAt: 0, lastJobAt: 0 };
+  const totals: WorkerTotals = { jobs: 0, added: 0, unchanged: 0, replaced: 0, failed: 0, refused: 0, analysisMs: 0, storeMs: 0, workCpuMs: 0, firstJobAt: 0, lastJobAt: 0 };
   let cpuAtReady: NodeJS.CpuUsage | undefined;
   let mainAtReady: number | undefined;
   const timed = timedStore(store, totals);
@@ -147,6 +159,12 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
       if (failures.length > 0) {
         const reason = failures.map((f) => `${f.source}: ${f.reason}`).join('; ');
         opts.onJob?.(ref, outcomes, reason);
+        // Refused for what it is (too long a sentence, a stage that throws on it): another try fails the same way.
+        if (failures.every((f) => f.refused)) {
+          totals.refused++;
+          await queue.noRetry(job.id);
+          throw new JobRefusedError(reason);
+        }
         throw new JobFailedError(reason);
       }
       if (outcomes.length === 0) {
@@ -169,6 +187,7 @@ export function runWorker(queue: ArticleQueue, store: Store, pool: AnalysisPool,
       cpuAtReady = process.cpuUsage();
       mainAtReady = threadCpuMs();
       await queue.work((opts.jobsPerThread ?? DEFAULT_JOBS_PER_THREAD) * pool.size, opts.pollSeconds ?? 0.5, handle);
+      opts.onReady?.();
       if (opts.idleExitS !== undefined) {
         const idleMs = opts.idleExitS * 1000;
         let idleSince = Date.now();

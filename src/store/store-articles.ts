@@ -2,12 +2,20 @@ import { analyze as runDefaultPipeline } from '../analyze.js';
 import type { Document } from '../document/document.js';
 import { readSource } from '../ingest/index.js';
 import type { IngestItem, IngestOptions, SourceRef } from '../ingest/types.js';
+import { refusesAgain } from '../pipeline/refusal.js';
 import type { Store } from './store.js';
 
 /** What became of one article read from an input. */
 export type StoreOutcome =
   | { ref: number; source: string; status: 'added' | 'unchanged' | 'replaced'; id: string; warnings: string[] }
-  | { ref: number; source: string; status: 'failed'; reason: string };
+  | {
+    ref: number;
+    source: string;
+    status: 'failed';
+    reason: string;
+    /** The analysis refused the article for what it is (refusesAgain): trying it again fails the same way. */
+    refused?: true;
+  };
 
 export interface StoreArticlesOptions extends IngestOptions {
   /** Analyses a document in place (default: the default pipeline in this thread; an AnalysisPool's `analyze` for workers). */
@@ -22,7 +30,7 @@ export interface StoreArticlesOptions extends IngestOptions {
   concurrency?: number;
 }
 
-type Analysis = { ok: true; warnings: string[]; json?: string } | { ok: false; reason: string };
+type Analysis = { ok: true; warnings: string[]; json?: string } | { ok: false; reason: string; refused: boolean };
 
 /** An article read and on its way: refused, known, being analysed, or waiting for an earlier copy of its text. */
 type Pending =
@@ -70,7 +78,7 @@ export async function* storeItems(store: Store, items: AsyncIterable<ReadArticle
       const { warnings, json } = await analyze(doc);
       return { ok: true, warnings, ...(json !== undefined && { json }) };
     } catch (err) {
-      return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+      return { ok: false, reason: err instanceof Error ? err.message : String(err), refused: refusesAgain(err) };
     }
   };
   const read = (ref: number, item: IngestItem): Pending => {
@@ -87,7 +95,7 @@ export async function* storeItems(store: Store, items: AsyncIterable<ReadArticle
     if (p.kind === 'after-copy' && store.hasContent(doc.meta.contentHash)) return unchanged(ref, source, doc);
     const result = await (p.kind === 'analysing' ? p.analysis : begin(doc));
     inAnalysis.delete(doc.meta.contentHash);
-    if (!result.ok) return { ref, source, status: 'failed', reason: result.reason };
+    if (!result.ok) return { ref, source, status: 'failed', reason: result.reason, ...(result.refused && { refused: true as const }) };
     try {
       return { ref, source, status: store.putDocument(doc, { replace, ...(result.json !== undefined && { json: result.json }) }), id: doc.meta.id, warnings: result.warnings };
     } catch (err) {

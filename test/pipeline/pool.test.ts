@@ -37,7 +37,8 @@ async function ingest(name: string, texts: string[], pool: AnalysisPool): Promis
   }
 }
 
-const summary = (outcomes: StoreOutcome[]) => outcomes.map((o) => `${o.source.split('/').pop()} ${o.status === 'failed' ? `failed: ${o.reason}` : o.status}`);
+/** Each outcome as a line; "failed (refused)" is an article that would fail the same way again (refusesAgain). */
+const summary = (outcomes: StoreOutcome[]) => outcomes.map((o) => `${o.source.split('/').pop()} ${o.status === 'failed' ? `failed${o.refused ? ' (refused)' : ''}: ${o.reason}` : o.status}`);
 
 describe('AnalysisPool', () => {
   it('analyses documents on worker threads and fills their layers in place, as the same pipeline does here', async () => {
@@ -106,7 +107,8 @@ describe('AnalysisPool', () => {
       '2.txt failed: analysis worker exited with code 7',
       '3.txt added',
       '4.txt failed: analysis worker crashed: lost the thread in a callback',
-      '5.txt failed: stage trouble failed: no verb found',
+      // A stage that throws on the text throws again on a retry; a crashed or exited thread says nothing of the article.
+      '5.txt failed (refused): stage trouble failed: no verb found',
       '6.txt added',
     ]);
     assert.equal(stored, 3);

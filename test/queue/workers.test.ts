@@ -44,8 +44,8 @@ const PROVINCES = ['Sindh', 'Punjab', 'Balochistan', 'Khyber Pakhtunkhwa', 'Gilg
 const MINISTERS = ['Amina Shah', 'Tariq Lodhi', 'Zainab Marri', 'Imtiaz Gul', 'Rafia Noor', 'Sohail Baig', 'Nadia Khattak'];
 const PARTIES = ['the Unity Party', 'the Progressive Front', 'the National League'];
 
-/** 40 short articles written for this test, as one JSON Lines file, published over two months. */
-function articles(count: number): string {
+/** The first `count` of 40 short articles written for this test, as a JSON Lines file, published over two months. */
+function articles(count: number, name: string): string {
   const rows = [];
   for (let k = 0; k < count; k++) {
     const province = PROVINCES[k % PROVINCES.length]!;
@@ -60,7 +60,7 @@ function articles(count: number): string {
         `"We will complete the first ${k + 2} schemes by June," ${minister} told reporters after the meeting.`,
     }));
   }
-  const file = join(dir, 'articles.jsonl');
+  const file = join(dir, name);
   writeFileSync(file, `${rows.join('\n')}\n`);
   return file;
 }
@@ -101,7 +101,7 @@ interface JobRow {
   kind: 'article' | 'url';
   state: string;
   retry_count: number;
-  output: { message?: string } | null;
+  output: { message?: string; name?: string } | null;
 }
 async function jobs(): Promise<JobRow[]> {
   const { rows } = await admin.boss.getDb().executeSql(
@@ -118,34 +118,56 @@ function conclusions(record: CrossRecord) {
 
 describe('polity enqueue and polity worker', () => {
   it('store every article exactly once with a worker killed mid-job, the record consistent, failures kept with their reason', { timeout: 900_000 }, async () => {
-    const file = articles(40);
+    const some = articles(10, 'first.jsonl');
+    const all40 = articles(40, 'all.jsonl');
     // Two workers wait on the empty queue, so both take jobs from the first one on.
     const a = startWorker();
     const b = startWorker();
-    const first = await runPolity(['enqueue', file, '--queue', QUEUE, '--job-expiry', '10']);
-    assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^40 read, 40 queued, 0 already queued, 0 failed in [\d.]+s\n$/u);
-    // Enqueueing the same articles again is harmless: each is keyed on its content hash.
-    const again = await runPolity(['enqueue', file, '--queue', QUEUE]);
-    assert.match(again.stdout, /^40 read, 0 queued, 40 already queued, 0 failed/u);
+    await until(() => [a, b].every((p) => /worker: ready, 1 analysis thread taking jobs\n/u.test(p.stderr)), 'both workers to be ready', [a, b]);
     // A URL nothing answers at: fetched by a worker, tried twice, then kept as failed.
     const bad = await runPolity(['enqueue', 'http://127.0.0.1:9/gone', '--queue', QUEUE, '--retries', '1']);
     assert.match(bad.stdout, /^1 read, 1 queued/u, bad.stderr);
+    // An article refused for what it is (a sentence over the token limit): failed at its first try, not retried.
+    const long = join(dir, 'long.txt');
+    writeFileSync(long, `LAHORE - ${Array.from({ length: 2_100 }, (_, i) => (i % 7 === 0 ? 'council' : 'members')).join(' ')} met.\n`);
+    const refused = await runPolity(['enqueue', long, '--queue', QUEUE, '--published', '2024-03-02']);
+    assert.match(refused.stdout, /^1 read, 1 queued/u, refused.stderr);
+    const first = await runPolity(['enqueue', some, '--queue', QUEUE, '--job-expiry', '10']);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^10 read, 10 queued, 0 already queued, 0 failed in [\d.]+s\n$/u);
 
     // Both store articles, each in its own transaction with its record update, at the same time.
     const working = (p: Proc) => /: added\n/u.test(p.stderr);
     await until(() => working(a) && working(b), 'both workers to store an article', [a, b]);
-    // A is frozen (it can neither finish a job nor take one) and B is sent SIGTERM: B finishes the jobs in its
-    // hand and exits by itself. The jobs active then are A's.
-    a.proc.kill('SIGSTOP');
+    // B is sent SIGTERM: it finishes the jobs in its hand and exits by itself, while A goes on. (A is not frozen
+    // before B is gone: frozen inside its transaction, it would hold the store's write lock that B waits for.)
     b.proc.kill('SIGTERM');
     const bExit = await b.exit;
     assert.equal(bExit.signal, null, b.stderr);
     assert.ok(bExit.code === 0 || bExit.code === 1, b.stderr);
     assert.match(b.stdout, /^\d+ jobs, \d+ added, \d+ unchanged, \d+ failed in [\d.]+s\n$/u);
+    a.proc.kill('SIGSTOP');
+    // A is frozen (it can neither finish a job nor take one; with B gone, no one waits for a lock it may hold),
+    // and the rest of the articles are queued for it: enqueueing is keyed on each article's content
+    // hash, so the first ten are not queued twice.
+    const rest = await runPolity(['enqueue', all40, '--queue', QUEUE, '--job-expiry', '10']);
+    assert.match(rest.stdout, /^40 read, 30 queued, 10 already queued, 0 failed/u, rest.stderr);
+    const again = await runPolity(['enqueue', all40, '--queue', QUEUE]);
+    assert.match(again.stdout, /^40 read, 0 queued, 40 already queued, 0 failed/u);
+    // What A sent before it was frozen (a job's completion) may still be committing: the jobs A holds are the
+    // active ones once two reads agree.
+    const activeNow = async (): Promise<JobRow[]> => {
+      for (let before = await jobs(); ;) {
+        await sleep(300);
+        const now = await jobs();
+        const key = (js: JobRow[]) => js.map((j) => `${j.id}:${j.state}`).sort().join(' ');
+        if (key(now) === key(before)) return now;
+        before = now;
+      }
+    };
     let held: string[] = [];
     for (;;) {
-      const now = await jobs();
+      const now = await activeNow();
       held = now.filter((j) => j.state === 'active').map((j) => j.id);
       if (held.length > 0) break;
       assert.ok(now.some((j) => j.state === 'created' || j.state === 'retry'), 'jobs left for A to take when it is killed');
@@ -165,6 +187,11 @@ describe('polity enqueue and polity worker', () => {
     const all = await jobs();
     const articlesDone = all.filter((j) => j.kind === 'article' && j.state === 'completed');
     assert.equal(articlesDone.length, 40, JSON.stringify(all.filter((j) => j.state !== 'completed')));
+    const refusedJob = all.find((j) => j.kind === 'article' && j.state === 'failed');
+    assert.ok(refusedJob, 'the over-long article failed');
+    assert.equal(refusedJob.retry_count, 0, 'a refused article is not tried again');
+    assert.equal(refusedJob.output?.name, 'JobRefusedError');
+    assert.match(refusedJob.output?.message ?? '', /sentence \d+ has more than 2000 tokens/u);
     for (const id of held) {
       const j = all.find((x) => x.id === id)!;
       if (j.kind === 'url') continue;
@@ -174,7 +201,9 @@ describe('polity enqueue and polity worker', () => {
     assert.ok(!all.some((j) => j.output?.message?.includes('shut down while active')), 'SIGTERM let B finish its jobs');
     const status = await runPolity(['queue', 'status', '--queue', QUEUE]);
     assert.equal(status.code, 0, status.stderr);
-    assert.match(status.stdout, /^0 waiting, 0 active, 40 done, 1 failed\nfailed: http:\/\/127\.0\.0\.1:9\/gone: .+\n$/u);
+    const [counts, ...failures] = status.stdout.trimEnd().split('\n');
+    assert.equal(counts, '0 waiting, 0 active, 40 done, 2 failed');
+    assert.deepEqual(failures.map((l) => l.replace(/^(.*?: .*?): .*$/u, '$1')).sort(), [`failed: http://127.0.0.1:9/gone`, `refused (not retried): ${long}`].sort(), status.stdout);
 
     // Every article exactly once.
     const store = openStore(DB);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/analyze.js';
+import { ArticleBoundsError } from '../../src/pipeline/budget.js';
 import type { Document } from '../../src/document/document.js';
 import { expandSources } from '../../src/ingest/index.js';
 import { packagePath } from '../../src/package-path.js';
@@ -67,9 +68,23 @@ describe(`storeArticles (${dialect})`, () => {
     const failed = outcomes.find((o) => o.source.endsWith('coalition-talks.txt'))!;
     assert.equal(failed.status, 'failed');
     assert.equal(failed.status === 'failed' && failed.reason, 'stage actors failed: out of memory');
+    // Not a refusal: a plain error may not happen again.
+    assert.equal(failed.status === 'failed' && failed.refused, undefined);
     const store = openStore(db);
     assert.equal(store.listArticles().length, 2);
     store.close();
+  });
+
+  it('marks an article refused for what it is (a bound) apart from one that ran out of time', async () => {
+    const outcomes = await run(dbs.at('bounds.db'), {
+      analyze: (doc) => {
+        if (doc.meta.origin!.endsWith('coalition-talks.txt')) throw new ArticleBoundsError('sentence 4 has more than 2000 tokens (the limit)');
+        if (doc.meta.origin!.endsWith('budget-vote.txt')) throw new ArticleBoundsError('analysis took over 60 s (stopped after stage time)', false);
+        return analyze(doc);
+      },
+    });
+    const failures = outcomes.flatMap((o) => (o.status === 'failed' ? [`${o.source.split('/').pop()} ${o.refused ? 'refused' : 'may pass again'}`] : []));
+    assert.deepEqual(failures, ['budget-vote.txt may pass again', 'coalition-talks.txt refused', 'not-text.txt may pass again']);
   });
 });
 

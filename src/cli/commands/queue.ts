@@ -23,7 +23,7 @@ export function register(program: Command): void {
           return;
         }
         process.stdout.write(`${counts.waiting} waiting, ${counts.active} active, ${counts.done} done, ${counts.failed} failed\n`);
-        for (const f of failed) process.stdout.write(`failed: ${oneLine(f.source)}: ${oneLine(f.reason)}\n`);
+        for (const f of failed) process.stdout.write(`${f.refused ? 'refused (not retried)' : 'failed'}: ${oneLine(f.source)}: ${oneLine(f.reason)}\n`);
       } finally {
         await q.stop();
       }

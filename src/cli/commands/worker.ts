@@ -9,6 +9,9 @@ import { PgDb, openStore, resolveDbPath } from '../../store/index.js';
 import { EXIT } from '../exit-codes.js';
 import { dbOption, positiveInteger, positiveSeconds, queueOption, resolveQueueUrl } from '../options.js';
 
+/** How long a stopped worker waits for what is left open to close before it exits anyway. */
+const EXIT_GRACE_MS = 5_000;
+
 interface WorkerCommandOptions {
   db?: string;
   queue?: string;
@@ -59,6 +62,7 @@ export function register(program: Command): void {
         const worker = runWorker(queue, store, pool, {
           ...(opts.idleExit !== undefined && { idleExitS: opts.idleExit }),
           jobsPerThread: opts.jobsPerThread,
+          onReady: () => process.stderr.write(`polity: worker: ready, ${pool.size} analysis thread${pool.size === 1 ? '' : 's'} taking jobs\n`),
           onJob: (job, outcomes, failure) => {
             if (failure !== undefined) {
               failedJobs++;
@@ -96,5 +100,12 @@ export function register(program: Command): void {
         store.close();
       }
       process.exitCode = failedJobs > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+      // Everything is closed (queue, analysis threads, store). A worker must not outlive its work: a timer left
+      // behind by a library (one survivor of a kill run stayed up with a Timeout and nothing else) would keep it
+      // up, and its supervisor waiting. Unref'd, so a process that can end does so at once.
+      setTimeout(() => {
+        process.stderr.write(`polity: worker: stopped, exiting with ${oneLine(process.getActiveResourcesInfo().join(', '))} still open\n`);
+        process.exit();
+      }, EXIT_GRACE_MS).unref();
     });
 }
