@@ -9,6 +9,7 @@ import { WalCheckpointer } from './checkpointer.js';
 import { isPostgresUrl, type Db, type Transaction } from '../sql/db.js';
 import { PgDb } from '../postgres/pg-db.js';
 import { migratePg, pendingPgMigrations } from '../postgres/migrate.js';
+import { PlannerStats } from '../postgres/planner-stats.js';
 
 /** The database file used when neither `--db` nor POLITY_DB names one. */
 export const DEFAULT_DB_PATH = './polity.db';
@@ -96,6 +97,8 @@ export class SqlStore implements Store {
   private readonly statements;
   private hook: ArticleHook | undefined;
   private checkpointer: WalCheckpointer | undefined;
+  /** PostgreSQL: refreshes the planner's statistics as the tables grow (planner-stats.ts). */
+  readonly plannerStats: PlannerStats | undefined;
 
   /** How long a write keeps retrying while another process holds the write lock. */
   private readonly busy: BusyRetryOptions;
@@ -107,6 +110,7 @@ export class SqlStore implements Store {
       if (isPostgresUrl(path)) {
         const pg = new PgDb(path);
         this.db = pg;
+        this.plannerStats = new PlannerStats(pg);
         if (opts.migrate === false) refuseIfPending(pendingPgMigrations(pg), opts.migrateHint);
         else migratePg(pg);
       } else {
@@ -193,7 +197,10 @@ export class SqlStore implements Store {
       if (value !== undefined && !isWellFormed(value)) throw new StoreError(`article ${doc.meta.id}: ${field} holds an unpaired UTF-16 surrogate`);
     }
     const status = withBusyRetry(() => this.writeArticle.immediate(doc, opts.replace ?? false, opts.json), this.busy);
-    if (status !== 'unchanged') this.checkpointer?.committed();
+    if (status !== 'unchanged') {
+      this.checkpointer?.committed();
+      this.plannerStats?.committed();
+    }
     return status;
   }
 
