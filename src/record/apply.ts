@@ -93,7 +93,7 @@ export class RecordWriter {
       // CROSS JOIN keeps that order in SQLite: otherwise the planner may scan every event of the type (record_events_type).
       // The actor and recipient columns, not the json (an event's reports, which grow): parsed for the one that merges.
       eventCandidates: db.prepare(`SELECT e.id, e.actor_ids, e.recipient_ids, e.win_from, e.win_to FROM (SELECT DISTINCT event_id FROM record_event_actors
-          WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('@actors')}) AND date BETWEEN @near AND @to) ea CROSS JOIN record_events e
+          WHERE ${db.sql.inJsonArray('actor_id', '@actors')} AND date BETWEEN @near AND @to) ea CROSS JOIN record_events e
         WHERE e.id = ea.event_id AND e.type = @type AND e.happened = 1 AND e.win_from <= @to AND e.win_to >= @from ORDER BY e.rowid LIMIT 50`),
       eventJson: db.prepare('SELECT json FROM record_events WHERE id = ?').pluck(),
       insertEvent: db.prepare('INSERT INTO record_events (id, type, date, actor_ids, recipient_ids, sources, json, win_from, win_to, happened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),

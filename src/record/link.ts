@@ -545,14 +545,14 @@ export class ActorIndex {
       // every person who bears it.
       byKey: db.prepare(`SELECT actor_id FROM record_actor_keys WHERE key = ? ORDER BY n DESC, actor_id LIMIT ${MAX_CANDIDATES}`).pluck(),
       // The most-named of the filed actors (insertion order among equals), in one statement.
-      topActors: db.prepare(`SELECT id, type, articles FROM record_actors WHERE id IN (SELECT value FROM ${db.sql.jsonArray('?')})
+      topActors: db.prepare(`SELECT id, type, articles FROM record_actors WHERE ${db.sql.inJsonArray('id', '?')}
         ORDER BY articles DESC, rowid LIMIT ${MAX_CANDIDATES}`),
       context: db.prepare("SELECT kind, value, n FROM record_actor_context WHERE actor_id = ? AND kind IN ('given', 'suffix', 'gender', 'title', 'org') ORDER BY n DESC LIMIT 200"),
       names: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' ORDER BY n DESC LIMIT 200").pluck(),
       hasName: db.prepare("SELECT 1 FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' AND value = ?").pluck(),
       surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
-      withCounts: db.prepare(`SELECT actor_id, sum(n) AS n FROM record_actor_context WHERE actor_id IN (SELECT value FROM ${db.sql.jsonArray('?')}) AND kind = 'with'
-        AND value IN (SELECT value FROM ${db.sql.jsonArray('?')}) GROUP BY actor_id`),
+      withCounts: db.prepare(`SELECT actor_id, sum(n) AS n FROM record_actor_context WHERE ${db.sql.inJsonArray('actor_id', '?')} AND kind = 'with'
+        AND ${db.sql.inJsonArray('value', '?')} GROUP BY actor_id`),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
       // Whether anyone filed under a key is named in `n` articles at least: stops at the first (a common surname's
       // key holds a number of people that grows with the record; max() over them read them all).

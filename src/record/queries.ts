@@ -109,7 +109,7 @@ export function findActors(db: Db, query: string, opts: { type?: ActorType } & P
   const keys = new Set([foldName(query).replace(/^the /, '')]);
   if (person) keys.add([...person.tokens, person.suffix].filter(Boolean).join(' '));
   const exact = (preparedOnce(db, `SELECT DISTINCT ${ACTOR_COLUMNS} FROM record_actor_context c JOIN record_actors a ON a.id = c.actor_id
-    WHERE c.kind = 'fname' AND c.value IN (SELECT value FROM ${db.sql.jsonArray('?')}) ORDER BY a.articles DESC LIMIT 200`).all(JSON.stringify([...keys])) as ActorRow[]).map(summary);
+    WHERE c.kind = 'fname' AND ${db.sql.inJsonArray('c.value', '?')} ORDER BY a.articles DESC LIMIT 200`).all(JSON.stringify([...keys])) as ActorRow[]).map(summary);
   // A full name known exactly wins; a bare surname also lists the people it may name.
   if (exact.length > 0 && (!person || person.tokens.length > 1)) return typed(exact).slice(offset, offset + limit);
   if (!person) return typed(exact).slice(offset, offset + limit);

@@ -156,7 +156,7 @@ export class ViewsData {
   private names(ids: Iterable<string>): Map<string, ActorRef> {
     const unique = [...new Set(ids)].slice(0, 500);
     if (unique.length === 0) return new Map();
-    const rows = this.all<ActorRef>(`SELECT id, name, type FROM record_actors WHERE id IN (SELECT value FROM ${this.db.sql.jsonArray('?')})`, JSON.stringify(unique));
+    const rows = this.all<ActorRef>(`SELECT id, name, type FROM record_actors WHERE ${this.db.sql.inJsonArray('id', '?')}`, JSON.stringify(unique));
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -329,7 +329,7 @@ export class ViewsData {
       WHERE a.id IN (SELECT article_id FROM record_actor_members WHERE actor_id = ?) ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?`, actorId, page.limit, page.offset);
     const byArticle = new Map<string, string[]>();
     for (const m of this.all<{ article: string; name: string }>(`SELECT m.article_id AS article, x.name FROM record_actor_members m
-        JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id WHERE m.actor_id = ? AND m.article_id IN (SELECT value FROM ${this.db.sql.jsonArray('?')})`, actorId, JSON.stringify(rows.map((r) => r.id)))) {
+        JOIN actors x ON x.article_id = m.article_id AND x.id = m.local_id WHERE m.actor_id = ? AND ${this.db.sql.inJsonArray('m.article_id', '?')}`, actorId, JSON.stringify(rows.map((r) => r.id)))) {
       byArticle.set(m.article, [...(byArticle.get(m.article) ?? []), m.name]);
     }
     return {
