@@ -18,6 +18,8 @@ export class PlannerStats {
   private next = FIRST_ANALYZE_AT;
   /** ANALYZEs run so far by this store (for tests). */
   runs = 0;
+  /** Why the last ANALYZE after a commit failed, if one did. */
+  lastError: string | undefined;
 
   constructor(private readonly db: PgDb) {}
 
@@ -25,7 +27,13 @@ export class PlannerStats {
   committed(): void {
     if (++this.commits < this.next) return;
     this.next *= 2;
-    this.analyze();
+    // The article is committed already: statistics that could not be refreshed now (a lock another ANALYZE
+    // holds, a lost connection the next write will report) must not make it look failed. Kept for a caller to see.
+    try {
+      this.analyze();
+    } catch (err) {
+      this.lastError = err instanceof Error ? err.message : String(err);
+    }
   }
 
   /** ANALYZE of every table in the store's schema (not the whole database: other schemas are not the store's). */
