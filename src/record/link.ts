@@ -564,13 +564,19 @@ export class ActorIndex {
         ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1`),
       member: db.prepare('INSERT INTO record_actor_members (article_id, local_id, actor_id, via, score, reasons) VALUES (?, ?, ?, ?, ?, ?)'),
       memberOf: db.prepare('SELECT actor_id FROM record_actor_members WHERE article_id = ? AND local_id = ?').pluck(),
-      seen: db.prepare(`UPDATE record_actors SET articles = articles + 1,
+      // The most used names and aliases (12 each) and types of several actors in one statement: the most counted
+      // first, then the longer, then by value (COLLATE "C" on PostgreSQL, so the same order in both dialects).
+      topContext: db.prepare(`SELECT actor_id, kind, value FROM (SELECT actor_id, kind, value, row_number() OVER (PARTITION BY actor_id, kind
+        ORDER BY n DESC, CASE WHEN kind = 'type' THEN 0 ELSE length(value) END DESC, value) AS r FROM record_actor_context
+        WHERE ${db.sql.inJsonArray('actor_id', '?')} AND kind IN ('name', 'alias', 'type')) AS t WHERE r <= 12 ORDER BY actor_id, kind, r`),
+      // Counts the article, moves the seen dates, and sets the name, aliases and type of several actors in one
+      // statement (the id list again as an array condition, so PostgreSQL probes the primary key).
+      seenAndRename: db.prepare(`UPDATE record_actors SET articles = articles + 1,
         first_seen = CASE WHEN first_seen IS NULL OR (CAST(@p AS TEXT) IS NOT NULL AND @p < first_seen) THEN @p ELSE first_seen END,
-        last_seen = CASE WHEN last_seen IS NULL OR (CAST(@p AS TEXT) IS NOT NULL AND @p > last_seen) THEN @p ELSE last_seen END WHERE id = @id`),
-      topName: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'name' ORDER BY n DESC, length(value) DESC LIMIT 12").pluck(),
-      topAlias: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'alias' ORDER BY n DESC, length(value) DESC LIMIT 12").pluck(),
-      topType: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'type' ORDER BY n DESC LIMIT 1").pluck(),
-      rename: db.prepare('UPDATE record_actors SET name = ?, aliases = ?, type = ? WHERE id = ?'),
+        last_seen = CASE WHEN last_seen IS NULL OR (CAST(@p AS TEXT) IS NOT NULL AND @p > last_seen) THEN @p ELSE last_seen END,
+        name = v.name, aliases = v.aliases, type = v.type
+        FROM ${db.sql.jsonRows('@rows', ['id', 'name', 'aliases', 'type'])} AS v
+        WHERE record_actors.id = v.id AND ${db.sql.inJsonArray('record_actors.id', '@ids')}`),
     };
   }
 
@@ -882,14 +888,18 @@ export class ActorIndex {
 
   /** Updates the seen dates, article count, canonical name and aliases of the actors an article touched. */
   refresh(ids: Iterable<string>, published: string | undefined): void {
-    for (const id of new Set(ids)) {
-      this.q.seen.run({ p: published ?? null, id });
-      const names = this.q.topName.all(id) as string[];
-      const type = (this.q.topType.get(id) as ActorType | undefined) ?? 'ORG';
-      const canonical = canonicalOf(names, type);
-      const aliases = [...new Set([...names, ...(this.q.topAlias.all(id) as string[])])].filter((n) => n !== canonical).slice(0, 20);
-      this.q.rename.run(canonical, JSON.stringify(aliases), type, id);
-    }
+    const list = [...new Set(ids)];
+    if (list.length === 0) return;
+    const ctx = new Map<string, { name: string[]; alias: string[]; type: string[] }>(list.map((id) => [id, { name: [], alias: [], type: [] }]));
+    for (const r of this.q.topContext.all(JSON.stringify(list)) as { actor_id: string; kind: 'name' | 'alias' | 'type'; value: string }[]) ctx.get(r.actor_id)?.[r.kind].push(r.value);
+    const rows = list.map((id) => {
+      const c = ctx.get(id)!;
+      const type = (c.type[0] as ActorType | undefined) ?? 'ORG';
+      const canonical = canonicalOf(c.name, type);
+      const aliases = [...new Set([...c.name, ...c.alias])].filter((n) => n !== canonical).slice(0, 20);
+      return [id, canonical, JSON.stringify(aliases), type];
+    });
+    this.q.seenAndRename.run({ p: published ?? null, rows: JSON.stringify(rows), ids: JSON.stringify(list) });
   }
 
   /** Whether the actor is known by a folded full name (used by tests and queries). */

@@ -10,6 +10,8 @@ import { AmbiguousActorError, UnknownActorError, actorNamed } from '../../src/re
 import { openStore } from '../../src/store/sqlite/sqlite-store.js';
 import { packagePath } from '../../src/package-path.js';
 import { miniArc } from './mini-arc.js';
+import { Article } from './fixture.js';
+import { attachRecord } from '../../src/record/index.js';
 import { TestDbs, dialects } from '../helpers/test-db.js';
 
 for (const dialect of dialects()) {
@@ -26,6 +28,24 @@ describe(`the record in ${dialect}`, () => {
       assert.deepEqual(stored, buildRecord(docs.slice(0, i + 1)));
     }
     assert.equal(recordIsStale(store.db), false);
+    store.close();
+  });
+
+  it('counts, dates and names every actor an article touches, the later article after the earlier', () => {
+    const store = attachRecord(openStore(dbs.at('refresh.db')));
+    const first = new Article('Senator Ilse Varga met Mayor Tomas Brandt and the Harbour Party on Monday. Varga said Brandt had agreed.', '2024-05-10');
+    first.actor('p1', 'PERSON', 'Ilse Varga', ['Varga']).actor('p2', 'PERSON', 'Tomas Brandt', ['Brandt']).actor('o1', 'PARTY', 'Harbour Party');
+    // Stored second but published first: the seen dates move back, the counts go up, the names stay the full ones.
+    const second = new Article('Ilse Varga, who leads the Harbour Party, spoke on Friday.', '2024-03-01');
+    second.actor('p1', 'PERSON', 'Ilse Varga').actor('o1', 'PARTY', 'Harbour Party');
+    store.putDocument(first.doc);
+    store.putDocument(second.doc);
+    const rows = store.db.prepare('SELECT name, aliases, type, articles, first_seen, last_seen FROM record_actors ORDER BY name').all();
+    assert.deepEqual(rows, [
+      { name: 'Harbour Party', aliases: '[]', type: 'PARTY', articles: 2, first_seen: '2024-03-01', last_seen: '2024-05-10' },
+      { name: 'Ilse Varga', aliases: '["Varga"]', type: 'PERSON', articles: 2, first_seen: '2024-03-01', last_seen: '2024-05-10' },
+      { name: 'Tomas Brandt', aliases: '["Brandt"]', type: 'PERSON', articles: 1, first_seen: '2024-05-10', last_seen: '2024-05-10' },
+    ]);
     store.close();
   });
 

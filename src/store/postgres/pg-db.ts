@@ -10,6 +10,7 @@ const require = createRequire(import.meta.url);
 const FRAGMENTS: SqlFragments = {
   jsonArray: (param) => `jsonb_array_elements_text(${param}::jsonb)`,
   inJsonArray: (column, param) => `${column} = ANY(ARRAY(SELECT jsonb_array_elements_text(${param}::jsonb)))`,
+  jsonRows: (param, columns) => `(SELECT ${columns.map((c, i) => `value->>${i} AS ${c}`).join(', ')} FROM jsonb_array_elements(${param}::jsonb))`,
   greatest: (a, b) => `greatest(${a}, ${b})`,
   least: (a, b) => `least(${a}, ${b})`,
 };

@@ -45,6 +45,12 @@ export interface SqlFragments {
    * probes the column's index instead of reading the whole table into a hash join.
    */
   inJsonArray(column: string, param: string): string;
+  /**
+   * A table of the rows in a JSON array-of-arrays parameter, its text columns named `columns` in order:
+   * `SELECT id, name FROM ${jsonRows('?', ['id', 'name'])} AS v` for `[["a", "Ann"], ["b", "Bo"]]`. Many rows
+   * in one statement (one round trip on PostgreSQL) where a statement per row would be.
+   */
+  jsonRows(param: string, columns: string[]): string;
   /** The larger / smaller of two values (SQLite's scalar max/min; PostgreSQL's greatest/least). */
   greatest(a: string, b: string): string;
   least(a: string, b: string): string;

@@ -4,6 +4,7 @@ import type { Db, SqlFragments, Statement, Transaction } from '../sql/db.js';
 const FRAGMENTS: SqlFragments = {
   jsonArray: (param) => `json_each(${param})`,
   inJsonArray: (column, param) => `${column} IN (SELECT value FROM json_each(${param}))`,
+  jsonRows: (param, columns) => `(SELECT ${columns.map((c, i) => `json_extract(value, '$[${i}]') AS ${c}`).join(', ')} FROM json_each(${param}))`,
   greatest: (a, b) => `max(${a}, ${b})`,
   least: (a, b) => `min(${a}, ${b})`,
 };
