@@ -94,17 +94,25 @@ export function rebuildRecord(store: SqliteStore): { articles: number; actors: n
     writers.get(db)?.writer.index.forget();
     db.prepare("DELETE FROM record_meta WHERE key IN ('newest', 'needs_rebuild')").run();
   }).immediate();
-  takeIn(db, ids);
+  takeIn(store, ids);
   return { articles: ids.length, actors: db.prepare('SELECT count(*) FROM record_actors').pluck().get() as number };
 }
 
-function takeIn(db: Db, ids: string[]): void {
+/**
+ * Takes the articles into the record, REBUILD_BATCH per transaction. On PostgreSQL each committed batch counts
+ * toward the planner statistics' next ANALYZE, as stored articles do: a rebuild fills the record's tables from
+ * empty, and plans made for empty tables would scan them whole.
+ */
+function takeIn(store: SqliteStore, ids: string[]): void {
+  const db = store.db;
   for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
+    const batch = ids.slice(i, i + REBUILD_BATCH);
     db.transaction(() => {
       db.lockRecord();
       const { writer, decisions } = writerFor(db);
-      for (const id of ids.slice(i, i + REBUILD_BATCH)) writer.apply(readDocument(db, id), decisions);
+      for (const id of batch) writer.apply(readDocument(db, id), decisions);
     }).immediate();
+    store.plannerStats?.committed(batch.length);
   }
 }
 
@@ -133,7 +141,7 @@ export function ensureRecord(store: SqliteStore): void {
     rebuildRecord(store);
     return;
   }
-  takeIn(store.db, pending);
+  takeIn(store, pending);
 }
 
 /** The newest publication date among the articles in the record: the reference day for "overdue". */

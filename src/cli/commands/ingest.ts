@@ -86,6 +86,7 @@ export function register(program: Command): void {
           await pool.close();
         }
       } finally {
+        for (const w of store.warnings()) process.stderr.write(`polity: warning: ${oneLine(w)}\n`);
         store.close();
         await store.closed();
       }

@@ -95,6 +95,7 @@ export function register(program: Command): void {
         process.stdout.write(opts.json ? `${JSON.stringify({ ...counts, seconds: Number(seconds) })}\n`
           : `${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} in ${seconds}s\n`);
       } finally {
+        for (const w of store.warnings()) process.stderr.write(`polity: warning: ${oneLine(w)}\n`);
         store.close();
       }
     });

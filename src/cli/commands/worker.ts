@@ -97,6 +97,7 @@ export function register(program: Command): void {
         }
       } finally {
         await pool.close();
+        for (const w of store.warnings()) process.stderr.write(`polity: warning: ${oneLine(w)}\n`);
         store.close();
       }
       process.exitCode = failedJobs > 0 ? EXIT.SOME_FAILED : EXIT.OK;

@@ -18,19 +18,27 @@ export class PlannerStats {
   private next = FIRST_ANALYZE_AT;
   /** ANALYZEs run so far by this store (for tests). */
   runs = 0;
-  /** Why the last ANALYZE after a commit failed, if one did. */
+  /**
+   * Why the last ANALYZE after a commit failed, if one did (cleared by the next that succeeds). `polity ingest`,
+   * `polity worker` and `polity record rebuild` print it as a warning when they end (see storeWarnings).
+   */
   lastError: string | undefined;
 
   constructor(private readonly db: PgDb) {}
 
-  /** One article committed; analyses the schema's tables when the count reaches the next threshold. */
-  committed(): void {
-    if (++this.commits < this.next) return;
-    this.next *= 2;
-    // The article is committed already: statistics that could not be refreshed now (a lock another ANALYZE
-    // holds, a lost connection the next write will report) must not make it look failed. Kept for a caller to see.
+  /**
+   * `n` articles committed (one stored article; a rebuild's batch); analyses the schema's tables when the count
+   * reaches the next threshold (once, however many thresholds a large batch passes).
+   */
+  committed(n = 1): void {
+    this.commits += n;
+    if (this.commits < this.next) return;
+    while (this.next <= this.commits) this.next *= 2;
+    // The articles are committed already: statistics that could not be refreshed now (a lock another ANALYZE
+    // holds, a lost connection the next write will report) must not make them look failed. Kept for a caller to see.
     try {
       this.analyze();
+      this.lastError = undefined;
     } catch (err) {
       this.lastError = err instanceof Error ? err.message : String(err);
     }

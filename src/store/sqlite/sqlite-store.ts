@@ -175,6 +175,15 @@ export class SqlStore implements Store {
     });
   }
 
+  /**
+   * Problems that did not fail any write but that whoever ran the work should hear of when it ends: an ANALYZE
+   * of PostgreSQL's planner statistics that failed after a commit (later queries may be slow until one succeeds).
+   */
+  warnings(): string[] {
+    const e = this.plannerStats?.lastError;
+    return e === undefined ? [] : [`the PostgreSQL planner statistics could not be refreshed (queries may be slow until the next ANALYZE): ${e}`];
+  }
+
   /** Sets the work to do inside each article's transaction (replacing any set before); undefined removes it. */
   setArticleHook(hook: ArticleHook | undefined): void {
     this.hook = hook;
