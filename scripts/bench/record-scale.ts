@@ -94,11 +94,10 @@ function shiftDates(node: unknown, days: number): void {
 
 /**
  * Copy `k` of an analysed article: a distinct text (so a new id), published `k / perDay` days after the first
- * day with every date of its analysis moved with it, and each person renamed with probability 0.6 to a name from
- * a pool of given names × surnames that grows with k (so new people keep appearing while famous ones recur;
- * pool names are spread over the surnames, so a surname is shared by a number of people that grows with k).
+ * day with every date of its analysis moved with it, and each person renamed with probability 0.6 to person i of
+ * a pool that grows with k (so new people keep appearing while famous ones recur): `people(i)` (see namePool).
  */
-function variant(base: Document, k: number, perDay: number, givens: string[], surnames: string[], rnd: () => number): Document {
+function variant(base: Document, k: number, perDay: number, people: (i: number) => string, rnd: () => number): Document {
   const text = `${base.text}\n(${k})`;
   const published = addDays('2010-01-01', Math.floor(k / perDay));
   const offset = base.meta.published ? Math.round((Date.parse(`${published}T00:00:00Z`) - Date.parse(`${base.meta.published}T00:00:00Z`)) / 86_400_000) : 0;
@@ -108,13 +107,9 @@ function variant(base: Document, k: number, perDay: number, givens: string[], su
   const json = layers as ReturnType<typeof documentToJSON>;
   const doc = documentFromJSON({ ...json, text, meta: createDocument(text, { published, ...(base.meta.title && { title: base.meta.title }) }).meta });
   const pool = Math.max(50, Math.floor(k / 4));
-  const pairs = givens.length * surnames.length;
   for (const a of doc.actors) {
     if (a.type !== 'PERSON' || rnd() < 0.4) continue;
-    const i = Math.floor(rnd() * pool);
-    // A fixed permutation of the given × surname pairs (7919 is prime and divides no pair count here).
-    const j = (i * 7919) % pairs;
-    const name = `${givens[j % givens.length]} ${surnames[Math.floor(j / givens.length)]}${i >= pairs ? ` ${String.fromCharCode(65 + (i % 26))}.` : ''}`;
+    const name = people(Math.floor(rnd() * pool));
     a.name = name;
     a.aliases = [name.split(' ')[1]!];
   }
@@ -125,7 +120,7 @@ function variant(base: Document, k: number, perDay: number, givens: string[], su
  * Ingests `total` variants through the store with the record attached, in tenths (deciles of corpus size), each
  * split in steps of at most 1,000 articles for the progress lines. Record CPU is the store hook's share.
  */
-function ingest(total: number, bases: Document[], g: string[], s: string[], path: string, say: (line: string) => void, resume: boolean): void {
+function ingest(total: number, bases: Document[], people: (i: number) => string, path: string, say: (line: string) => void, resume: boolean): void {
   const store = openStore(path);
   // Resuming a stopped run on its kept database: the articles stored are variants 0 … start-1 (each committed
   // with its record rows), and the random stream is advanced past them (the draws variant() made for each).
@@ -161,7 +156,7 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
       const stats0 = { ...applyStats };
       const cpuSteps0 = { ...applyCpu };
       const link0 = { ...linkStats };
-      for (let i = 0; i < m; i++) store.putDocument(variant(bases[(k + done + i) % bases.length]!, k + done + i, 40, g, s, rnd));
+      for (let i = 0; i < m; i++) store.putDocument(variant(bases[(k + done + i) % bases.length]!, k + done + i, 40, people, rnd));
       done += m;
       const used = process.cpuUsage(stepCpu);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -182,6 +177,46 @@ function ingest(total: number, bases: Document[], g: string[], s: string[], path
   say(`record-scale: ${total} articles (${bases.length} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU by decile ${recordMs.map((x) => x.toFixed(1)).join(' ')} ms, first→last ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}${start > 0 ? ` (resumed at article ${start + 1}: deciles from there only)` : ''}; peak RSS by decile ${rssByTenth.map((x) => (x / 2 ** 20).toFixed(0)).join(' ')} MiB; peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
 }
 
+/**
+ * Person i of the renaming pool. `phoenix` (the default): the real two-word person names of the Phoenix country
+ * actor dictionary (../shared/data/phoenix, its CountryInfo leaders: about 10,800 names, 9,300 surnames) in a
+ * fixed shuffled order, so a surname is shared by a few people, as in real news; past the last name they repeat
+ * with an initial ("Hamid Karzai B."). `bases`: the stress case, given names × surnames of the base articles'
+ * people (a few hundred surnames), spread so that each surname is shared by a number of people that grows with
+ * the corpus (at 100,000 articles over a hundred namesakes per surname, every lookup at the candidate cap).
+ */
+function namePool(kind: 'phoenix' | 'bases', bases: Document[]): { people: (i: number) => string; about: string } {
+  const initial = (i: number, n: number): string => (i >= n ? ` ${String.fromCharCode(65 + (Math.floor(i / n) % 26))}.` : '');
+  if (kind === 'phoenix') {
+    const title = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
+    const seen = new Set<string>();
+    for (const line of readFileSync(join(SHARED_DATA, 'phoenix/Phoenix.Countries.actors.txt'), 'utf8').split('\n')) {
+      const m = /^([A-Z]{2,})_([A-Z]{2,})_\s+#\s*CountryInfo/.exec(line);
+      if (m) seen.add(`${title(m[1]!)} ${title(m[2]!)}`);
+    }
+    const list = [...seen];
+    const rnd = random(11);
+    for (let i = list.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [list[i], list[j]] = [list[j]!, list[i]!]; }
+    const surnames = new Set(list.map((n) => n.split(' ')[1]));
+    return { people: (i) => `${list[i % list.length]}${initial(i, list.length)}`, about: `from Phoenix's country actors: ${list.length} people, ${surnames.size} surnames` };
+  }
+  // Name parts from the real articles' people.
+  const givens = new Set<string>();
+  const surnames = new Set<string>();
+  for (const d of bases) for (const a of d.actors) {
+    const parts = a.name.split(' ');
+    if (a.type === 'PERSON' && parts.length === 2 && /^[A-Z][a-z]+$/.test(parts[0]!) && /^[A-Z][a-z]+$/.test(parts[1]!)) { givens.add(parts[0]!); surnames.add(parts[1]!); }
+  }
+  const g = [...givens];
+  const s = [...surnames];
+  const pairs = g.length * s.length;
+  // A fixed permutation of the given × surname pairs (7919 is prime and divides no pair count here).
+  return {
+    people: (i) => { const j = (i * 7919) % pairs; return `${g[j % g.length]} ${s[Math.floor(j / g.length)]}${i >= pairs ? ` ${String.fromCharCode(65 + (i % 26))}.` : ''}`; },
+    about: `from the base articles' people (stress case): ${g.length} given names × ${s.length} surnames`,
+  };
+}
+
 function p99(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.99))]!;
@@ -193,15 +228,9 @@ export const section: BenchSection = {
     const total = Number(process.env.POLITY_BENCH_RECORD_ARTICLES ?? 5000);
     const lines: string[] = [];
     const bases = await baseDocuments();
-    // Name parts from the real articles' people.
-    const givens = new Set<string>();
-    const surnames = new Set<string>();
-    for (const d of bases) for (const a of d.actors) {
-      const parts = a.name.split(' ');
-      if (a.type === 'PERSON' && parts.length === 2 && /^[A-Z][a-z]+$/.test(parts[0]!) && /^[A-Z][a-z]+$/.test(parts[1]!)) { givens.add(parts[0]!); surnames.add(parts[1]!); }
-    }
-    const g = [...givens];
-    const s = [...surnames];
+    const names = process.env.POLITY_BENCH_RECORD_NAMES ?? 'phoenix';
+    if (names !== 'phoenix' && names !== 'bases') throw new Error(`POLITY_BENCH_RECORD_NAMES must be phoenix or bases, not ${names}`);
+    const { people, about } = namePool(names, bases);
     // POLITY_BENCH_RECORD_DB=FILE (or a postgres:// URL with ?schema=NAME) keeps the database there (for inspection) instead of a temporary file; with
     // POLITY_BENCH_RECORD_REUSE=1 the ingest is skipped and only the queries run on that database.
     const keep = process.env.POLITY_BENCH_RECORD_DB;
@@ -215,7 +244,7 @@ export const section: BenchSection = {
     // Each line is also written to stderr at once: a long run can be followed, and stopped with its curve so far.
     const say = (line: string): void => { lines.push(line); process.stderr.write(`${line}\n`); };
     try {
-      if (!reuse) ingest(total, bases, g, s, path, say, resume);
+      if (!reuse) { say(`record-scale: person names ${about}`); ingest(total, bases, people, path, say, resume); }
       else {
         const kept = openStore(path, { migrate: false });
         say(`record-scale: queries only, on ${redactUrl(path)} (${(databaseBytes(kept) / 2 ** 20).toFixed(0)} MiB)`);
