@@ -548,9 +548,13 @@ export class ActorIndex {
       topActors: db.prepare(`SELECT id, type, articles FROM record_actors WHERE ${db.sql.inJsonArray('id', '?')}
         ORDER BY articles DESC, rowid LIMIT ${MAX_CANDIDATES}`),
       context: db.prepare("SELECT kind, value, n FROM record_actor_context WHERE actor_id = ? AND kind IN ('given', 'suffix', 'gender', 'title', 'org') ORDER BY n DESC LIMIT 200"),
-      names: db.prepare("SELECT value FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' ORDER BY n DESC LIMIT 200").pluck(),
+      // What linking knows of an actor in one statement: its context (as `context`), its folded full names
+      // (kind 'fname') and its surnames (kind 'surname', from its keys), each part bounded as it was alone.
+      knownRows: db.prepare(`SELECT kind, value, n FROM (SELECT kind, value, n FROM record_actor_context WHERE actor_id = @id
+          AND kind IN ('given', 'suffix', 'gender', 'title', 'org') ORDER BY n DESC LIMIT 200) AS c
+        UNION ALL SELECT kind, value, n FROM (SELECT kind, value, n FROM record_actor_context WHERE actor_id = @id AND kind = 'fname' ORDER BY n DESC LIMIT 200) AS f
+        UNION ALL SELECT 'surname', value, n FROM (SELECT substr(key, 4) AS value, n FROM record_actor_keys WHERE actor_id = @id AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20) AS s`),
       hasName: db.prepare("SELECT 1 FROM record_actor_context WHERE actor_id = ? AND kind = 'fname' AND value = ?").pluck(),
-      surnames: db.prepare("SELECT substr(key, 4) FROM record_actor_keys WHERE actor_id = ? AND key LIKE 'ps:%' ORDER BY n DESC LIMIT 20").pluck(),
       withCounts: db.prepare(`SELECT actor_id, sum(n) AS n FROM record_actor_context WHERE ${db.sql.inJsonArray('actor_id', '?')} AND kind = 'with'
         AND ${db.sql.inJsonArray('value', '?')} GROUP BY actor_id`),
       exists: db.prepare('SELECT 1 FROM record_actors WHERE id = ?').pluck(),
@@ -614,15 +618,15 @@ export class ActorIndex {
   private readKnown(id: string, type: ActorType, articles: number): Known {
     linkStats.knownRead++;
     const k: Known = { id, type, articles, givens: new Map(), suffixes: new Map(), genders: new Map(), surnames: new Set(), names: new Set(), titles: new Set(), orgs: new Set() };
-    for (const r of this.q.context.all(id) as { kind: string; value: string; n: number }[]) {
+    for (const r of this.q.knownRows.all({ id }) as { kind: string; value: string; n: number }[]) {
       if (r.kind === 'given') k.givens.set(r.value, r.n);
       else if (r.kind === 'suffix') k.suffixes.set(r.value, r.n);
       else if (r.kind === 'gender') k.genders.set(r.value, r.n);
       else if (r.kind === 'title') k.titles.add(r.value);
       else if (r.kind === 'org') k.orgs.add(r.value);
+      else if (r.kind === 'fname') k.names.add(r.value);
+      else if (r.kind === 'surname') k.surnames.add(r.value);
     }
-    for (const n of this.q.names.all(id) as string[]) k.names.add(n);
-    for (const s of this.q.surnames.all(id) as string[]) k.surnames.add(s);
     return k;
   }
 

@@ -29,5 +29,27 @@ for (const dialect of dialects()) {
         writer.close();
       }
     });
+
+    it('does not change for a connection\'s own commits, and does for another writer\'s', () => {
+      const at = dbs.at('own.db');
+      const one = openStore(at);
+      const two = openStore(at);
+      try {
+        const start = one.db.changeCounter();
+        one.db.transaction(() => one.db.prepare("INSERT INTO record_meta (key, value) VALUES ('own-1', '1')").run())();
+        one.db.prepare("DELETE FROM record_meta WHERE key = 'own-1'").run();
+        assert.equal(one.db.changeCounter(), start, 'its own transaction and autocommitted write');
+        // A transaction that rolls back counts for nobody.
+        assert.throws(() => one.db.transaction(() => { one.db.prepare("INSERT INTO record_meta (key, value) VALUES ('own-2', '1')").run(); throw new Error('no'); })());
+        assert.equal(one.db.changeCounter(), start);
+        const seen = two.db.changeCounter();
+        two.db.transaction(() => two.db.prepare("INSERT INTO record_meta (key, value) VALUES ('two', '1')").run())();
+        assert.notEqual(one.db.changeCounter(), start, 'another connection committed');
+        assert.equal(two.db.changeCounter(), seen, 'not for the writer itself');
+      } finally {
+        two.close();
+        one.close();
+      }
+    });
   });
 }

@@ -181,7 +181,7 @@ class PgStatement implements Statement {
     this.execute(args);
     const changes = Number(this.db.client().pq.cmdTuples()) || 0;
     // A write outside a transaction has committed already: counted after it (see PgDb.changeCounter).
-    if (changes > 0 && this.db.inTransaction === false) this.db.noteChange();
+    if (changes > 0 && this.db.inTransaction === false && this.db.noteChange()) this.db.ownCommitted();
     return { changes };
   }
 }
@@ -206,6 +206,8 @@ export class PgDb implements Db {
   private readOnlyConn = false;
   /** Whether the schema has the change counter (migration 007); looked up until it has. */
   private hasCounter = false;
+  /** The change counter's increments this connection has committed (see changeCounter). */
+  private ownCommits = 0;
   private cursors = 0;
 
   constructor(url: string) {
@@ -277,9 +279,10 @@ export class PgDb implements Db {
         const result = fn(...args) as ReturnType<F>;
         // The last statement before COMMIT, so the row lock it takes is held for no longer than the commit and
         // never while waiting for another lock: concurrent writers queue on it briefly, and cannot deadlock on it.
-        if (outer) this.noteChange();
+        const counted = outer && this.noteChange();
         this.depth--;
         this.exec(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
+        if (counted) this.ownCommits++;
         return result;
       } catch (err) {
         this.depth--;
@@ -320,20 +323,28 @@ export class PgDb implements Db {
    * before it. Every transaction of a connection that may write counts, whether or not it wrote (an extra count
    * only drops cached answers once more). Writes made without PgDb (psql) are not counted.
    */
-  noteChange(): void {
-    if (this.readOnlyConn || !this.counterExists()) return;
+  noteChange(): boolean {
+    if (this.readOnlyConn || !this.counterExists()) return false;
     this.exec('UPDATE polity_changes SET n = n + 1 WHERE id = 1');
+    return true;
+  }
+
+  /** A write outside a transaction and its count (noteChange) have committed. */
+  ownCommitted(): void {
+    this.ownCommits++;
   }
 
   /**
    * PostgreSQL has no data_version: polity's own counter stands in, a row that every write transaction through
    * PgDb adds one to (see noteChange). It is read before the answer it guards, so an answer is never kept under
    * a count older than the data it was computed from: a commit between the two makes the next read differ. Undefined
-   * in a schema without it (not yet migrated).
+   * in a schema without it (not yet migrated). As SQLite's data_version, it does not change for this connection's
+   * own commits (their count is taken off): a writer's caches (the record's known actors) survive its own
+   * articles, which drop what they touched themselves, and are dropped when another writer commits.
    */
   changeCounter(): number | undefined {
     if (!this.counterExists()) return undefined;
-    return this.prepare('SELECT n FROM polity_changes WHERE id = 1').pluck().get() as number;
+    return (this.prepare('SELECT n FROM polity_changes WHERE id = 1').pluck().get() as number) - this.ownCommits;
   }
 
   lockRecord(): void {
