@@ -122,6 +122,9 @@ function variant(base: Document, k: number, perDay: number, people: (i: number) 
  */
 function ingest(total: number, bases: Document[], people: (i: number) => string, path: string, say: (line: string) => void, resume: boolean): void {
   const store = openStore(path);
+  // POLITY_BENCH_RECORD_PAGE_CACHE_MIB: another SQLite page cache size for the run (the store's default is 64 MiB).
+  const cacheMiB = process.env.POLITY_BENCH_RECORD_PAGE_CACHE_MIB;
+  if (cacheMiB && store.db.dialect === 'sqlite') store.db.pragma(`cache_size = -${Math.round(Number(cacheMiB) * 1024)}`);
   // Resuming a stopped run on its kept database: the articles stored are variants 0 … start-1 (each committed
   // with its record rows), and the random stream is advanced past them (the draws variant() made for each).
   const start = resume ? store.db.prepare('SELECT count(*) FROM articles').pluck().get() as number : 0;
@@ -140,6 +143,7 @@ function ingest(total: number, bases: Document[], people: (i: number) => string,
   const tenth = Math.max(1, Math.floor(total / 10));
   const perArticleMs: number[] = [];
   const recordMs: number[] = [];
+  const systemMs: number[] = [];
   const rssByTenth: number[] = [];
   let peakRss = 0;
   const cpu0 = process.cpuUsage();
@@ -167,14 +171,16 @@ function ingest(total: number, bases: Document[], people: (i: number) => string,
     }
     const used = process.cpuUsage(cpu);
     perArticleMs.push((used.user + used.system) / 1000 / (n - skip));
+    // The kernel's share (reading and writing database pages the page cache did not hold, fsyncs) apart.
+    systemMs.push(used.system / 1000 / (n - skip));
     recordMs.push((recordCpu - rec0) / 1000 / (n - skip));
     rssByTenth.push(tenthRss);
-    say(`record-scale: decile ${Math.floor(k / tenth) + 1}, articles ${k + skip + 1}–${k + n}${skip ? ' (resumed)' : ''}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article (record ${recordMs.at(-1)!.toFixed(1)} ms), peak rss ${(tenthRss / 2 ** 20).toFixed(0)} MiB, ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors`);
+    say(`record-scale: decile ${Math.floor(k / tenth) + 1}, articles ${k + skip + 1}–${k + n}${skip ? ' (resumed)' : ''}: ${perArticleMs.at(-1)!.toFixed(1)} ms CPU per article (record ${recordMs.at(-1)!.toFixed(1)} ms; system ${systemMs.at(-1)!.toFixed(1)} ms), peak rss ${(tenthRss / 2 ** 20).toFixed(0)} MiB, ${store.db.prepare('SELECT count(*) FROM record_actors').pluck().get()} record actors`);
   }
   checkpoint(store);
   const bytes = databaseBytes(store);
   store.close();
-  say(`record-scale: ${total} articles (${bases.length} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU by decile ${recordMs.map((x) => x.toFixed(1)).join(' ')} ms, first→last ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}${start > 0 ? ` (resumed at article ${start + 1}: deciles from there only)` : ''}; peak RSS by decile ${rssByTenth.map((x) => (x / 2 ** 20).toFixed(0)).join(' ')} MiB; peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
+  say(`record-scale: ${total} articles (${bases.length} real PolNeAR texts analysed once, varied names and dates); per-article CPU first 10% ${perArticleMs[0]!.toFixed(1)} ms, last 10% ${perArticleMs.at(-1)!.toFixed(1)} ms (ratio ${(perArticleMs.at(-1)! / perArticleMs[0]!).toFixed(2)}); record (hook) CPU by decile ${recordMs.map((x) => x.toFixed(1)).join(' ')} ms, system (kernel) CPU by decile ${systemMs.map((x) => x.toFixed(1)).join(' ')} ms, first→last ratio ${(recordMs.at(-1)! / recordMs[0]!).toFixed(2)}${start > 0 ? ` (resumed at article ${start + 1}: deciles from there only)` : ''}; peak RSS by decile ${rssByTenth.map((x) => (x / 2 ** 20).toFixed(0)).join(' ')} MiB; peak RSS ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MiB; database ${(bytes / 2 ** 20).toFixed(0)} MiB = ${(bytes / total / 1024).toFixed(1)} KiB per article (article text, analysis JSON and layer rows included)`);
 }
 
 /**

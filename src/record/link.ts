@@ -28,6 +28,13 @@ const MAX_CANDIDATES = 40;
 const KNOWN_CACHED = 20_000;
 /** How many of an article's most-mentioned actors each of its actors is filed as co-occurring with. */
 const WITH_PROMINENT = 10;
+/**
+ * A pair's co-occurrence count stops at WITH_COUNT_CAP: the context bonus it gives saturates below it
+ * (0.05 × log2(1 + n), at most 0.2, is 0.2 from n = 15), so a higher count changes no score. Counting on made
+ * every article rewrite a page per pair of a famous actor's thousands of co-occurrence rows (162 of the 498 database
+ * pages an article wrote at 25,000 articles); a capped pair is left as it is.
+ */
+export const WITH_COUNT_CAP = 16;
 
 interface Candidate {
   key: string;
@@ -565,7 +572,7 @@ export class ActorIndex {
       insertActor: db.prepare('INSERT INTO record_actors (id, type, name, aliases, json, articles, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, 0, ?, ?)'),
       // One statement for all of an actor's co-occurring actors in an article (distinct ids), instead of one each.
       withMany: db.prepare(`INSERT INTO record_actor_context (actor_id, kind, value) SELECT ?, 'with', value FROM ${db.sql.jsonArray('?')} WHERE 1 = 1
-        ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1`),
+        ON CONFLICT (actor_id, kind, value) DO UPDATE SET n = record_actor_context.n + 1 WHERE record_actor_context.n < ${WITH_COUNT_CAP}`),
       member: db.prepare('INSERT INTO record_actor_members (article_id, local_id, actor_id, via, score, reasons) VALUES (?, ?, ?, ?, ?, ?)'),
       memberOf: db.prepare('SELECT actor_id FROM record_actor_members WHERE article_id = ? AND local_id = ?').pluck(),
       // The most used names and aliases (12 each) and types of several actors in one statement: the most counted
@@ -779,7 +786,8 @@ export class ActorIndex {
         .map((r) => [r.actor_id, Number(r.n)]));
       for (const x of scored) {
         const n = together.get(x.k.id) ?? 0;
-        if (n > 0) { x.score += Math.min(0.2, 0.05 * Math.log2(1 + n)); x.reasons.push(`named before with this article's actors (${n}×)`); }
+        // Each pair's count stops at WITH_COUNT_CAP (the bonus is full well before it): at the cap, "at least".
+        if (n > 0) { x.score += Math.min(0.2, 0.05 * Math.log2(1 + n)); x.reasons.push(`named before with this article's actors (${n >= WITH_COUNT_CAP ? 'at least ' : ''}${n}×)`); }
       }
     }
     return scored;

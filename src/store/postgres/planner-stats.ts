@@ -20,7 +20,7 @@ export class PlannerStats {
   runs = 0;
   /**
    * Why the last ANALYZE after a commit failed, if one did (cleared by the next that succeeds). `polity ingest`,
-   * `polity worker` and `polity record rebuild` print it as a warning when they end (see storeWarnings).
+   * `polity worker` and `polity record rebuild` print it as a warning when they end (SqlStore.warnings()).
    */
   lastError: string | undefined;
 
