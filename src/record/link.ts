@@ -28,13 +28,16 @@ const MAX_CANDIDATES = 40;
 const KNOWN_CACHED = 20_000;
 /** How many of an article's most-mentioned actors each of its actors is filed as co-occurring with. */
 const WITH_PROMINENT = 10;
+/** The context bonus of being named before with an article's actors: WITH_BONUS_PER_DOUBLING × log2(1 + n), at most WITH_BONUS_MAX. */
+const WITH_BONUS_PER_DOUBLING = 0.05;
+const WITH_BONUS_MAX = 0.2;
 /**
- * A pair's co-occurrence count stops at WITH_COUNT_CAP: the context bonus it gives saturates below it
- * (0.05 × log2(1 + n), at most 0.2, is 0.2 from n = 15), so a higher count changes no score. Counting on made
- * every article rewrite a page per pair of a famous actor's thousands of co-occurrence rows (162 of the 498 database
- * pages an article wrote at 25,000 articles); a capped pair is left as it is.
+ * A pair's co-occurrence count stops at WITH_COUNT_CAP, the count from which the bonus is full (16 for 0.05 and
+ * 0.2), so a higher count changes no score. Counting on made every article rewrite a page per pair of a famous
+ * actor's thousands of co-occurrence rows (162 of the 498 database pages an article wrote at 25,000 articles); a
+ * capped pair is left as it is.
  */
-export const WITH_COUNT_CAP = 16;
+export const WITH_COUNT_CAP = 2 ** (WITH_BONUS_MAX / WITH_BONUS_PER_DOUBLING);
 
 interface Candidate {
   key: string;
@@ -787,7 +790,7 @@ export class ActorIndex {
       for (const x of scored) {
         const n = together.get(x.k.id) ?? 0;
         // Each pair's count stops at WITH_COUNT_CAP (the bonus is full well before it): at the cap, "at least".
-        if (n > 0) { x.score += Math.min(0.2, 0.05 * Math.log2(1 + n)); x.reasons.push(`named before with this article's actors (${n >= WITH_COUNT_CAP ? 'at least ' : ''}${n}×)`); }
+        if (n > 0) { x.score += Math.min(WITH_BONUS_MAX, WITH_BONUS_PER_DOUBLING * Math.log2(1 + n)); x.reasons.push(`named before with this article's actors (${n >= WITH_COUNT_CAP ? 'at least ' : ''}${n}×)`); }
       }
     }
     return scored;
