@@ -181,7 +181,7 @@ class PgStatement implements Statement {
     this.execute(args);
     const changes = Number(this.db.client().pq.cmdTuples()) || 0;
     // A write outside a transaction has committed already: counted after it (see PgDb.changeCounter).
-    if (changes > 0 && this.db.inTransaction === false && this.db.noteChange()) this.db.ownCommitted();
+    if (changes > 0 && this.db.inTransaction === false) this.db.noteChange();
     return { changes };
   }
 }
@@ -326,12 +326,9 @@ export class PgDb implements Db {
   noteChange(): boolean {
     if (this.readOnlyConn || !this.counterExists()) return false;
     this.exec('UPDATE polity_changes SET n = n + 1 WHERE id = 1');
+    // Outside a transaction the count has committed already; inside, transaction() counts it after COMMIT.
+    if (this.depth === 0) this.ownCommits++;
     return true;
-  }
-
-  /** A write outside a transaction and its count (noteChange) have committed. */
-  ownCommitted(): void {
-    this.ownCommits++;
   }
 
   /**
