@@ -124,6 +124,8 @@ interface Slot {
   ready: boolean;
   /** Set when the pool ended this worker itself (timeout, crash, close): its exit is then expected. */
   retired: boolean;
+  /** The uncaught error the worker died of, between its 'error' and its 'exit': it is given no more work. */
+  crash?: Error;
   /** The jobs sent to this worker and not answered, in the order sent: the first is the one it is analysing (or starts next). */
   jobs: Job[];
 }
@@ -232,9 +234,16 @@ export class AnalysisPool {
       }
       this.dispatch();
     });
-    worker.on('error', (err) => this.lost(slot, `analysis worker crashed: ${err.message}`, err));
+    // A worker's uncaught error comes on Node's internal port, and may be read before the replies it posted just
+    // before it on the public one (nodejs/node#59617): acted on at once, it would refuse an article that was
+    // analysed. So it is noted here and acted on at 'exit', which Node emits only after draining both ports.
+    worker.on('error', (err) => {
+      slot.crash ??= err;
+    });
     worker.on('exit', (code) => {
-      if (!slot.retired) this.lost(slot, `analysis worker exited with code ${code}`);
+      if (slot.retired) return;
+      if (slot.crash) this.lost(slot, `analysis worker crashed: ${slot.crash.message}`, slot.crash);
+      else this.lost(slot, `analysis worker exited with code ${code}`);
     });
     return slot;
   }
@@ -304,7 +313,7 @@ export class AnalysisPool {
     for (let held = 0; held < JOBS_PER_WORKER; held++) {
       for (const slot of this.slots) {
         if (this.queue.length === 0) return;
-        if (!slot.ready || slot.retired || slot.jobs.length > held) continue;
+        if (!slot.ready || slot.retired || slot.crash || slot.jobs.length > held) continue;
         const job = this.queue.shift()!;
         slot.jobs.push(job);
         slot.worker.postMessage({ job: job.id, doc: job.doc } satisfies WorkerRequest);
