@@ -44,8 +44,13 @@ async function open(route: string): Promise<void> {
   await settle();
 }
 
+/** Waits until the page has rendered the address it now shows (not only until the previous view is idle). */
 async function settle(): Promise<void> {
-  await page.waitForSelector('#view[aria-busy="false"]');
+  const hash = new URL(page.url()).hash;
+  await page.waitForFunction((h) => {
+    const view = document.querySelector('#view');
+    return view?.getAttribute('aria-busy') === 'false' && (view as HTMLElement).dataset.route === h;
+  }, hash);
 }
 
 async function screenshot(name: string): Promise<void> {

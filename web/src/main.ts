@@ -17,7 +17,8 @@ function markNav(name: string): void {
 }
 
 async function route(): Promise<void> {
-  const hash = location.hash.replace(/^#/, '') || '/';
+  const rendering = location.hash;
+  const hash = rendering.replace(/^#/, '') || '/';
   const [path = '/', query = ''] = hash.split('?', 2) as [string, string?];
   const params = new URLSearchParams(query);
   const [, view = '', arg = ''] = path.split('/').map((p, i) => (i === 2 ? decodeURIComponent(p) : p));
@@ -39,6 +40,9 @@ async function route(): Promise<void> {
   } finally {
     root.setAttribute('aria-busy', 'false');
     root.dataset.view = view || 'home';
+    // Which address this render answered: hashchange fires after the address changes, so a reader (or a test)
+    // that saw the new address can tell the old view's "not busy" from the new one's.
+    root.dataset.route = rendering;
   }
 }
 
